@@ -1,0 +1,351 @@
+//! The actor knowledge base: names of states and organisations per language (CLDR plus
+//! the packs' own demonyms, genitives and capitals), office titles per language, and the
+//! dated register of heads of state, heads of government and foreign ministers.
+//!
+//! Recognition in running text (assembling "Japan's Foreign Minister Kamikawa" into one
+//! actor) happens in the coder, which matches these phrases; this crate answers what a
+//! phrase denotes and who held an office on a given date.
+
+use std::collections::HashMap;
+
+use attache_langdata::{DataError, DataSource};
+
+/// Errors loading the knowledge base.
+#[derive(Debug, thiserror::Error)]
+pub enum KbError {
+    /// A data file could not be read.
+    #[error(transparent)]
+    Data(#[from] DataError),
+    /// A data file has a malformed line.
+    #[error("{file}:{line}: {message}")]
+    Malformed {
+        /// The file.
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// What a state or organisation phrase is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PhraseKind {
+    /// A name of the state or organisation.
+    Name,
+    /// A demonym or adjective ("Japanese").
+    Demonym,
+    /// A genitive form ("Japans").
+    Genitive,
+    /// A capital or seat, a metonym for the state unless it follows a locative word.
+    Capital,
+    /// A place that only ever names a location.
+    Place,
+}
+
+impl PhraseKind {
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "name" | "formal" | "colloquial" | "short" | "acronym" => Self::Name,
+            "demonym" | "adjective" => Self::Demonym,
+            "genitive" => Self::Genitive,
+            "capital" | "seat" => Self::Capital,
+            "place" | "city" | "region" => Self::Place,
+            _ => return None,
+        })
+    }
+}
+
+/// A phrase naming a state or organisation in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorPhrase {
+    /// The phrase as written.
+    pub phrase: String,
+    /// ISO 3166-1 alpha-3 code or `IGO:ACRONYM`.
+    pub actor: String,
+    /// What kind of phrase it is.
+    pub kind: PhraseKind,
+}
+
+/// An office title in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TitlePhrase {
+    /// The title as written.
+    pub phrase: String,
+    /// PLOVER sector (`GOV`, `LEG`, ...).
+    pub sector: String,
+    /// Role (`foreign_minister`, `head_of_government`, ...).
+    pub role: String,
+}
+
+/// One term of office of a person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// The state served.
+    pub country: String,
+    /// `head_of_state`, `head_of_government`, `foreign_minister`, `party_leader`.
+    pub role: String,
+    /// First day, `YYYY-MM-DD`.
+    pub start: String,
+    /// Last day, `YYYY-MM-DD`, empty while in office.
+    pub end: String,
+}
+
+/// A person in the register, with every term they served.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// Canonical name, in the order the person's own country writes it.
+    pub canonical: String,
+    /// Terms of office, in file order.
+    pub terms: Vec<Term>,
+}
+
+/// Everything known about states, organisations, titles and office-holders.
+#[derive(Debug, Default)]
+pub struct KnowledgeBase {
+    actors: HashMap<String, Vec<ActorPhrase>>,
+    titles: HashMap<String, Vec<TitlePhrase>>,
+    people: Vec<Person>,
+    variants: Vec<(String, usize)>,
+    display: HashMap<String, String>,
+}
+
+fn rows<'a>(text: &'a str) -> impl Iterator<Item = (usize, Vec<&'a str>)> + 'a {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(|(n, l)| (n + 1, l.split('\t').map(str::trim).collect()))
+}
+
+/// The range `[first day, last day]` a partial date `YYYY[-MM[-DD]]` covers, as strings.
+pub fn date_bounds(date: &str) -> (String, String) {
+    match date.len() {
+        4 => (format!("{date}-01-01"), format!("{date}-12-31")),
+        7 => (format!("{date}-01"), format!("{date}-31")),
+        _ => (date.to_string(), date.to_string()),
+    }
+}
+
+impl Term {
+    /// True when the term overlaps the partial date `date`.
+    pub fn active_at(&self, date: &str) -> bool {
+        let (first, last) = date_bounds(date);
+        self.start.as_str() <= last.as_str() && (self.end.is_empty() || self.end.as_str() >= first.as_str())
+    }
+}
+
+impl KnowledgeBase {
+    /// Load every table from `src`; languages are those with a pack.
+    pub fn load(src: &DataSource) -> Result<Self, KbError> {
+        let mut kb = Self::default();
+        let langs = src.pack_languages();
+        let normalise_lang = |l: &str| match l {
+            "nb" | "nn" => "no".to_string(),
+            other => other.split(['-', '_']).next().unwrap_or(other).to_string(),
+        };
+        if let Some(text) = src.read("data/kb/countries.tsv")? {
+            for (_, f) in rows(&text) {
+                if f.len() < 4 {
+                    continue;
+                }
+                let lang = normalise_lang(f[2]);
+                if lang == "en" {
+                    kb.display.entry(f[0].to_string()).or_insert_with(|| f[3].to_string());
+                }
+                kb.actors.entry(lang).or_default().push(ActorPhrase {
+                    phrase: f[3].to_string(),
+                    actor: f[0].to_string(),
+                    kind: PhraseKind::Name,
+                });
+            }
+        }
+        if let Some(text) = src.read("data/kb/organizations.tsv")? {
+            for (_, f) in rows(&text) {
+                if f.len() < 3 {
+                    continue;
+                }
+                let lang = normalise_lang(f[1]);
+                if lang == "en" {
+                    kb.display.entry(f[0].to_string()).or_insert_with(|| f[2].to_string());
+                }
+                kb.actors.entry(lang).or_default().push(ActorPhrase {
+                    phrase: f[2].to_string(),
+                    actor: f[0].to_string(),
+                    kind: PhraseKind::Name,
+                });
+            }
+        }
+        for lang in &langs {
+            let file = format!("packs/{lang}/actors.tsv");
+            if let Some(text) = src.read(&file)? {
+                for (line, f) in rows(&text) {
+                    let kind = f.get(2).copied().unwrap_or("name");
+                    let (Some(phrase), Some(actor), Some(kind)) = (f.first(), f.get(1), PhraseKind::parse(kind)) else {
+                        return Err(KbError::Malformed { file, line, message: "expected phrase, actor, kind".into() });
+                    };
+                    kb.actors.entry(lang.clone()).or_default().push(ActorPhrase {
+                        phrase: phrase.to_string(),
+                        actor: actor.to_string(),
+                        kind,
+                    });
+                }
+            }
+            let file = format!("packs/{lang}/titles.tsv");
+            if let Some(text) = src.read(&file)? {
+                for (line, f) in rows(&text) {
+                    if f.len() < 3 {
+                        return Err(KbError::Malformed { file, line, message: "expected phrase, sector, role".into() });
+                    }
+                    kb.titles.entry(lang.clone()).or_default().push(TitlePhrase {
+                        phrase: f[0].to_string(),
+                        sector: f[1].to_string(),
+                        role: f[2].to_string(),
+                    });
+                }
+            }
+        }
+        if let Some(text) = src.read("data/kb/people.tsv")? {
+            let mut by_name: HashMap<String, usize> = HashMap::new();
+            for (line, f) in rows(&text) {
+                if f.len() < 5 {
+                    return Err(KbError::Malformed {
+                        file: "data/kb/people.tsv".into(),
+                        line,
+                        message: "expected country, role, start, end, canonical[, variants]".into(),
+                    });
+                }
+                let term = Term {
+                    country: f[0].to_string(),
+                    role: f[1].to_string(),
+                    start: f[2].to_string(),
+                    end: f[3].to_string(),
+                };
+                let canonical = f[4].to_string();
+                let id = *by_name.entry(canonical.clone()).or_insert_with(|| {
+                    kb.people.push(Person { canonical: canonical.clone(), terms: Vec::new() });
+                    kb.people.len() - 1
+                });
+                kb.people[id].terms.push(term);
+                let mut names = vec![canonical.clone()];
+                names.extend(f.get(5).unwrap_or(&"").split('|').map(str::trim).filter(|v| !v.is_empty()).map(str::to_string));
+                for n in names {
+                    if !kb.variants.iter().any(|(v, i)| *i == id && *v == n) {
+                        kb.variants.push((n, id));
+                    }
+                }
+            }
+        }
+        Ok(kb)
+    }
+
+    /// Phrases naming states and organisations in `lang`.
+    pub fn actor_phrases(&self, lang: &str) -> &[ActorPhrase] {
+        self.actors.get(lang).map_or(&[], Vec::as_slice)
+    }
+
+    /// Office titles in `lang`.
+    pub fn title_phrases(&self, lang: &str) -> &[TitlePhrase] {
+        self.titles.get(lang).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every written form of every person in the register, with the person's index.
+    pub fn person_variants(&self) -> &[(String, usize)] {
+        &self.variants
+    }
+
+    /// The person at `id` (from [`Self::person_variants`]).
+    pub fn person(&self, id: usize) -> Option<&Person> {
+        self.people.get(id)
+    }
+
+    /// The term person `id` served at `date` (partial date), else their latest term.
+    pub fn resolve_person(&self, id: usize, date: Option<&str>) -> Option<&Term> {
+        let p = self.people.get(id)?;
+        if let Some(d) = date {
+            if let Some(t) = p.terms.iter().filter(|t| t.active_at(d)).max_by_key(|t| role_rank(&t.role)) {
+                return Some(t);
+            }
+        }
+        p.terms.iter().max_by(|a, b| a.start.cmp(&b.start))
+    }
+
+    /// A readable English name for an actor code ("Japan", "Association of Southeast Asian Nations").
+    pub fn display_name(&self, code: &str) -> Option<&str> {
+        self.display.get(code).map(String::as_str)
+    }
+
+    /// Number of people in the register.
+    pub fn people_count(&self) -> usize {
+        self.people.len()
+    }
+}
+
+fn role_rank(role: &str) -> u8 {
+    match role {
+        "head_of_state" => 4,
+        "head_of_government" => 3,
+        "party_leader" => 2,
+        "foreign_minister" => 1,
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kb_from(files: &[(&str, &str)]) -> KnowledgeBase {
+        let dir = std::env::temp_dir().join(format!("attache-actors-{}-{}", std::process::id(), files.len()));
+        let _ = std::fs::remove_dir_all(&dir);
+        for (p, c) in files {
+            let path = dir.join(p);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, c).unwrap();
+        }
+        let kb = KnowledgeBase::load(&DataSource::directory(&dir)).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        kb
+    }
+
+    #[test]
+    fn resolves_people_by_date() {
+        let kb = kb_from(&[
+            ("packs/en/pack.toml", "code = \"en\"\n"),
+            (
+                "data/kb/people.tsv",
+                "JPN\tforeign_minister\t2012-12-26\t2017-08-03\tKishida Fumio\tFumio Kishida|Kishida\n\
+                 JPN\thead_of_government\t2021-10-04\t2024-10-01\tKishida Fumio\tFumio Kishida|Kishida\n",
+            ),
+        ]);
+        let id = kb.person_variants().iter().find(|(v, _)| v == "Kishida").unwrap().1;
+        assert_eq!(kb.resolve_person(id, Some("2016-04-10")).unwrap().role, "foreign_minister");
+        assert_eq!(kb.resolve_person(id, Some("2023")).unwrap().role, "head_of_government");
+        assert_eq!(kb.resolve_person(id, None).unwrap().role, "head_of_government");
+        assert_eq!(kb.people_count(), 1);
+    }
+
+    #[test]
+    fn reads_pack_phrases() {
+        let kb = kb_from(&[
+            ("packs/no/pack.toml", "code = \"no\"\n"),
+            ("packs/no/actors.tsv", "# demonyms\njapansk\tJPN\tdemonym\nJapans\tJPN\tgenitive\n"),
+            ("packs/no/titles.tsv", "statsminister\tGOV\thead_of_government\n"),
+            ("data/kb/countries.tsv", "JPN\tJP\tnb\tJapan\nJPN\tJP\ten\tJapan\n"),
+        ]);
+        let p = kb.actor_phrases("no");
+        assert_eq!(p.len(), 3);
+        assert!(p.iter().any(|a| a.kind == PhraseKind::Genitive));
+        assert_eq!(kb.title_phrases("no")[0].role, "head_of_government");
+        assert_eq!(kb.display_name("JPN"), Some("Japan"));
+    }
+
+    #[test]
+    fn malformed_pack_line_is_an_error() {
+        let dir = std::env::temp_dir().join(format!("attache-actors-bad-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("packs/xx")).unwrap();
+        std::fs::write(dir.join("packs/xx/titles.tsv"), "only-one-field\n").unwrap();
+        let err = KnowledgeBase::load(&DataSource::directory(&dir)).unwrap_err().to_string();
+        assert!(err.contains("titles.tsv:1"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

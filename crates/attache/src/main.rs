@@ -1,0 +1,235 @@
+//! `attache`: code news documents into political events.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use attache_coder::{DocOutput, Engine};
+use attache_io::Reader;
+use attache_model::Event;
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(name = "attache", version, about = "Who did what to whom, when and where: CAMEO/PLOVER events from news in many languages")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    /// One JSON event per line.
+    Jsonl,
+    /// A readable line per event.
+    Text,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Code documents (JSONL, .txt, .html files or folders; stdin when none) into events.
+    Code {
+        /// Inputs; `-` or nothing reads JSONL from stdin.
+        paths: Vec<String>,
+        /// Write events here instead of stdout.
+        #[arg(long, short)]
+        output: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: Format,
+        /// Stop at the first bad record instead of skipping it.
+        #[arg(long)]
+        strict: bool,
+        /// Add to each event which words filled which slot of which pattern.
+        #[arg(long)]
+        explain: bool,
+    },
+    /// Code documents and score them against gold annotations (GUIDELINES §7).
+    Eval {
+        /// Gold annotations, one document per line.
+        #[arg(long)]
+        gold: String,
+        /// The documents to code.
+        #[arg(long)]
+        input: String,
+        /// List false and missed keys per document.
+        #[arg(long)]
+        show_errors: bool,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Actors the engine knows or learned.
+    Actors {
+        #[command(subcommand)]
+        what: ActorsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ActorsCommand {
+    /// Names introduced in the documents by title and state, as candidate knowledge-base rows.
+    Learned {
+        /// Inputs, as for `code`.
+        paths: Vec<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("attache: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn load_engine() -> anyhow::Result<Engine> {
+    Engine::load(&attache_langdata::DataSource::from_env()).context("loading language packs")
+}
+
+/// Read every record, call `f` on each good document; report bad ones on stderr.
+fn for_each_document(
+    paths: &[String],
+    strict: bool,
+    mut f: impl FnMut(&attache_model::Document) -> anyhow::Result<()>,
+) -> anyhow::Result<usize> {
+    let mut skipped = 0;
+    for record in Reader::new(paths) {
+        match record {
+            Ok((doc, warnings)) => {
+                for w in warnings {
+                    eprintln!("attache: warning: {}: {}", w.location, w.message);
+                }
+                f(&doc)?;
+            }
+            Err(e) => {
+                eprintln!("attache: skipped: {e}");
+                skipped += 1;
+                if strict {
+                    anyhow::bail!("stopping at the first bad record (--strict)");
+                }
+            }
+        }
+    }
+    Ok(skipped)
+}
+
+fn text_line(e: &Event) -> String {
+    let side = |list: &[attache_model::Actor]| {
+        list.iter()
+            .map(|a| match &a.person {
+                Some(p) => format!("{} ({p})", a.country),
+                None => a.country.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let date = e.date.as_ref().map_or("----------".to_string(), |d| d.value.clone());
+    format!(
+        "{date:<10}  {} → {}  {} {} [{:+.1}]{}\n            “{}”",
+        side(&e.source),
+        side(&e.target),
+        e.cameo,
+        e.cameo_name,
+        e.goldstein,
+        if e.background { " (background)" } else { "" },
+        e.evidence.text.trim()
+    )
+}
+
+fn write_events(out: &mut dyn Write, doc: &DocOutput, format: Format, explain: bool) -> anyhow::Result<()> {
+    for (i, e) in doc.events.iter().enumerate() {
+        match format {
+            Format::Jsonl => {
+                let mut v = serde_json::to_value(e)?;
+                if explain {
+                    if let (Some(x), Some(obj)) = (doc.explanations.get(i), v.as_object_mut()) {
+                        obj.insert(
+                            "explain".into(),
+                            serde_json::json!({
+                                "rule": x.rule, "frame": x.frame, "trigger": x.trigger,
+                                "source": x.source, "target": x.target, "date": x.date, "notes": x.notes,
+                            }),
+                        );
+                    }
+                }
+                serde_json::to_writer(&mut *out, &v)?;
+                out.write_all(b"\n")?;
+            }
+            Format::Text => {
+                writeln!(out, "{}", text_line(e))?;
+                if explain {
+                    if let Some(x) = doc.explanations.get(i) {
+                        writeln!(
+                            out,
+                            "            {} [{}] trigger “{}”; source {}; target {}; date {}",
+                            x.rule, x.frame, x.trigger, x.source, x.target, x.date
+                        )?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn run() -> anyhow::Result<ExitCode> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Code { paths, output, format, strict, explain } => {
+            let engine = load_engine()?;
+            let mut out: Box<dyn Write> = match &output {
+                Some(p) => Box::new(BufWriter::new(File::create(p).with_context(|| format!("creating {p}"))?)),
+                None => Box::new(BufWriter::new(std::io::stdout().lock())),
+            };
+            let skipped = for_each_document(&paths, strict, |doc| {
+                let coded = engine.code(doc);
+                if format == Format::Text {
+                    writeln!(out, "# {} [{}] {} events", doc.id, coded.lang, coded.events.len())?;
+                }
+                write_events(&mut *out, &coded, format, explain)
+            })?;
+            out.flush()?;
+            Ok(if skipped > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+        }
+        Command::Eval { gold, input, show_errors, json } => {
+            let engine = load_engine()?;
+            let mut pred = Vec::new();
+            let skipped = for_each_document(&[input], false, |doc| write_events(&mut pred, &engine.code(doc), Format::Jsonl, false))?;
+            let gold_text = std::fs::read_to_string(&gold).with_context(|| format!("reading {gold}"))?;
+            let report = attache_eval::score(&gold_text, &String::from_utf8_lossy(&pred))?;
+            if json {
+                println!("{}", serde_json::to_string(&report.scopes)?);
+            } else {
+                print!("{}", report.table());
+            }
+            if show_errors {
+                for e in &report.errors {
+                    eprintln!("{e}");
+                }
+            }
+            Ok(if skipped > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+        }
+        Command::Actors { what: ActorsCommand::Learned { paths } } => {
+            let engine = load_engine()?;
+            let mut out = BufWriter::new(std::io::stdout().lock());
+            let skipped = for_each_document(&paths, false, |doc| {
+                let coded = engine.code(doc);
+                for l in &coded.learned {
+                    let v = serde_json::json!({
+                        "doc_id": doc.id, "name": l.name, "country": l.actor, "sector": l.sector,
+                        "role": l.role, "evidence": doc.text.get(l.start..l.end).unwrap_or(""),
+                        "start": l.start, "end": l.end,
+                    });
+                    serde_json::to_writer(&mut out, &v)?;
+                    out.write_all(b"\n")?;
+                }
+                Ok(())
+            })?;
+            out.flush()?;
+            Ok(if skipped > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+        }
+    }
+}

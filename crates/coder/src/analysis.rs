@@ -1,0 +1,602 @@
+//! Sentence analysis: phrases found in a sentence become items (actor mentions, places,
+//! grammatical words, triggers); mentions are assembled from adjacent titles, names and
+//! people; triggers take their source and target from the items around them.
+
+use attache_actors::{KnowledgeBase, PhraseKind};
+use attache_text::Normalized;
+
+use crate::lexicon::{select, Entry, Hit, Lexicon};
+use crate::pack::{Frame, Pattern, WordClass};
+
+/// A name introduced in the document by title and state ("Lao Deputy Foreign Minister Phoxay").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Learned {
+    /// The name as written.
+    pub name: String,
+    /// Lower-cased forms searched for in later sentences (full name, and surname).
+    pub keys: Vec<String>,
+    /// The state or organisation.
+    pub actor: String,
+    /// PLOVER sector of the title.
+    pub sector: Option<String>,
+    /// Role of the title.
+    pub role: Option<String>,
+    /// Original byte range of the introducing mention.
+    pub start: usize,
+    /// End of the introducing mention.
+    pub end: usize,
+}
+
+/// An actor mention: one or more adjacent phrases naming who acts.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Mention {
+    /// Resolved state or organisation.
+    pub actor: Option<String>,
+    /// PLOVER sector.
+    pub sector: Option<String>,
+    /// Role from the title or register.
+    pub role: Option<String>,
+    /// Canonical name of the person, when named.
+    pub person: Option<String>,
+    /// Key range.
+    pub start: usize,
+    /// Key range end.
+    pub end: usize,
+    /// Original byte range.
+    pub orig_start: usize,
+    /// Original byte range end.
+    pub orig_end: usize,
+    /// The mention has a title or a counterpart word (it names an official).
+    pub official: bool,
+    /// The mention was "his counterpart" without a state: the other side.
+    pub counterpart_only: bool,
+    /// A name captured after the title, not yet in the register.
+    pub captured_name: Option<String>,
+}
+
+/// What an item of a sentence is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ItemKind {
+    /// An actor mention (index into the sentence's mentions).
+    Mention(usize),
+    /// A grammatical word.
+    Word(WordClass),
+    /// A trigger of `pattern` (all its parts found).
+    Trigger {
+        /// Pattern index.
+        pattern: usize,
+    },
+    /// A place: a location, not an actor.
+    Place {
+        /// The state the place is in.
+        country: Option<String>,
+    },
+}
+
+/// An item: a span of the sentence key and what it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// Key offset.
+    pub start: usize,
+    /// Key end offset.
+    pub end: usize,
+    /// What it is.
+    pub kind: ItemKind,
+}
+
+/// A sentence's items and mentions.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// Items in text order.
+    pub items: Vec<Item>,
+    /// Mentions referenced by items.
+    pub mentions: Vec<Mention>,
+}
+
+const JOIN_GAPS: &[&str] = &["", ",", "'s", "'", "s", "of", "of the", "for", "-", "của", "the", "h.e.", "mr", "mr.", "ms", "ms."];
+const HONORIFICS: &[&str] =
+    &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e.", "ông", "bà", "ngài", "herr", "fru", "m.", "mme", "sr.", "sra.", "pak", "ibu", "bapak"];
+
+enum Part {
+    Actor(String, PhraseKind),
+    Title(String, String),
+    Person(usize),
+    Learned(usize),
+    Counterpart,
+}
+
+/// Everything `analyse` needs besides the sentence.
+pub struct Context<'a> {
+    /// The language's automaton.
+    pub lexicon: &'a Lexicon,
+    /// The knowledge base.
+    pub kb: &'a KnowledgeBase,
+    /// The language's patterns.
+    pub patterns: &'a [Pattern],
+    /// The document's reference date (partial), for resolving people.
+    pub date: Option<&'a str>,
+    /// Names learned so far in the document.
+    pub learned: &'a [Learned],
+    /// Whether the language separates words with spaces.
+    pub spaced: bool,
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Analyse one sentence: `key` is its normalised form, `original` the whole document text.
+pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Context<'_>) -> Analysis {
+    let k = key.key.as_str();
+    let mut all = cx.lexicon.find_all(k);
+    // names learned in this document are matched like lexicon phrases
+    let learned_base = u32::MAX / 2;
+    for (i, l) in cx.learned.iter().enumerate() {
+        for lk in &l.keys {
+            let mut from = 0;
+            while let Some(p) = k[from..].find(lk.as_str()) {
+                let s = from + p;
+                let e = s + lk.len();
+                if !cx.spaced || crate::lexicon::on_boundaries(k, s, e) {
+                    all.push(Hit { start: s, end: e, phrase: learned_base + i as u32 });
+                }
+                from = e;
+            }
+        }
+    }
+    let selected = select(all.clone());
+    let mut items: Vec<Item> = Vec::new();
+    let mut parts: Vec<(usize, usize, Part)> = Vec::new(); // key start, end, part
+    let mut consumed_until = 0usize;
+    for h in &selected {
+        if h.start < consumed_until {
+            continue;
+        }
+        if h.phrase >= learned_base {
+            parts.push((h.start, h.end, Part::Learned((h.phrase - learned_base) as usize)));
+            continue;
+        }
+        let entries = cx.lexicon.entries(h.phrase);
+        // trigger first: the first pattern whose later parts follow within six words
+        let mut trigger: Option<(usize, usize)> = None;
+        for e in entries {
+            if let Entry::Trigger { pattern, trigger: t, part: 0 } = e {
+                let Some(p) = cx.patterns.get(*pattern) else { continue };
+                let Some(parts_needed) = p.triggers.get(*t) else { continue };
+                if let Some(end) = follow_parts(k, h.end, &parts_needed[1..], &all, cx, *pattern, *t) {
+                    trigger = Some((*pattern, end));
+                    break;
+                }
+            }
+        }
+        if let Some((pattern, end)) = trigger {
+            items.push(Item { start: h.start, end, kind: ItemKind::Trigger { pattern } });
+            if parts_needed_len(cx, pattern) == 1 {
+                consumed_until = end;
+            }
+            continue;
+        }
+        let mut part = None;
+        for e in entries {
+            let candidate = match e {
+                Entry::Person(id) => Some((3, Part::Person(*id))),
+                Entry::Title { sector, role } => Some((2, Part::Title(sector.clone(), role.clone()))),
+                Entry::Actor { actor, kind } => Some((1, Part::Actor(actor.clone(), *kind))),
+                Entry::Word(WordClass::Counterpart) => Some((0, Part::Counterpart)),
+                _ => None,
+            };
+            if let Some((rank, p)) = candidate {
+                if part.as_ref().is_none_or(|(r, _)| rank > *r) {
+                    part = Some((rank, p));
+                }
+            }
+        }
+        if let Some((_, p)) = part {
+            parts.push((h.start, h.end, p));
+            continue;
+        }
+        if let Some(Entry::Word(w)) = entries.iter().find(|e| matches!(e, Entry::Word(_))) {
+            items.push(Item { start: h.start, end: h.end, kind: ItemKind::Word(*w) });
+        }
+    }
+    items.sort_by_key(|i| i.start);
+
+    // places: an actor phrase right after a locative word, or a place-only phrase
+    let mut mention_parts: Vec<(usize, usize, Part)> = Vec::new();
+    for (s, e, p) in parts {
+        let after_locative = items
+            .iter()
+            .rev()
+            .find(|i| i.end <= s)
+            .is_some_and(|i| i.kind == ItemKind::Word(WordClass::Locative) && k[i.end..s].trim().is_empty());
+        match &p {
+            Part::Actor(code, kind)
+                if *kind == PhraseKind::Place
+                    || (after_locative && matches!(kind, PhraseKind::Capital | PhraseKind::Name)) =>
+            {
+                items.push(Item { start: s, end: e, kind: ItemKind::Place { country: Some(code.clone()) } });
+            }
+            _ => mention_parts.push((s, e, p)),
+        }
+    }
+
+    // mentions: runs of parts separated only by joining words
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut run: Vec<(usize, usize, Part)> = Vec::new();
+    let flush = |run: &mut Vec<(usize, usize, Part)>, mentions: &mut Vec<Mention>| {
+        if run.is_empty() {
+            return;
+        }
+        mentions.push(build_mention(run, key, original, sentence_end, cx));
+        run.clear();
+    };
+    for (s, e, p) in mention_parts {
+        if let Some(&(_, prev_end, ref prev)) = run.last() {
+            let gap = k[prev_end..s].trim();
+            let both_titles = matches!(prev, Part::Title(..)) && matches!(p, Part::Title(..));
+            let joins = JOIN_GAPS.contains(&gap)
+                || (both_titles && word_count(gap) <= 1 && !gap.contains(','))
+                || (matches!(prev, Part::Counterpart) && gap.is_empty());
+            if !joins {
+                flush(&mut run, &mut mentions);
+            }
+        }
+        run.push((s, e, p));
+    }
+    flush(&mut run, &mut mentions);
+    for (i, m) in mentions.iter().enumerate() {
+        items.push(Item { start: m.start, end: m.end, kind: ItemKind::Mention(i) });
+    }
+    items.sort_by_key(|i| (i.start, i.end));
+    Analysis { items, mentions }
+}
+
+fn parts_needed_len(cx: &Context<'_>, pattern: usize) -> usize {
+    cx.patterns.get(pattern).map_or(1, |p| p.triggers.iter().map(Vec::len).min().unwrap_or(1))
+}
+
+/// End of the last part when every later part of trigger `t` follows within six words.
+fn follow_parts(
+    k: &str,
+    mut from: usize,
+    rest: &[String],
+    all: &[Hit],
+    cx: &Context<'_>,
+    pattern: usize,
+    t: usize,
+) -> Option<usize> {
+    for (pi, _) in rest.iter().enumerate() {
+        let want = pi + 1;
+        let next = all
+            .iter()
+            .filter(|h| h.start >= from && word_count(&k[from..h.start]) <= 6)
+            .filter(|h| {
+                h.phrase < u32::MAX / 2
+                    && cx.lexicon.entries(h.phrase).iter().any(|e| {
+                        matches!(e, Entry::Trigger { pattern: p, trigger: tt, part } if *p == pattern && *tt == t && *part == want)
+                    })
+            })
+            .min_by_key(|h| h.start)?;
+        from = next.end;
+    }
+    Some(from)
+}
+
+fn build_mention(run: &[(usize, usize, Part)], key: &Normalized, original: &str, sentence_end: usize, cx: &Context<'_>) -> Mention {
+    let start = run.first().map_or(0, |r| r.0);
+    let end = run.last().map_or(0, |r| r.1);
+    let (orig_start, mut orig_end) = key.original_range(start, end);
+    let mut m = Mention { start, end, orig_start, orig_end, ..Default::default() };
+    let mut demonym_actor = None;
+    for (_, _, p) in run {
+        match p {
+            Part::Actor(code, kind) => {
+                if m.actor.is_none() {
+                    if *kind == PhraseKind::Demonym {
+                        demonym_actor.get_or_insert_with(|| code.clone());
+                    } else {
+                        m.actor = Some(code.clone());
+                    }
+                }
+            }
+            Part::Title(sector, role) => {
+                m.official = true;
+                m.sector.get_or_insert_with(|| sector.clone());
+                m.role.get_or_insert_with(|| role.clone());
+            }
+            Part::Person(id) => {
+                if let Some(p) = cx.kb.person(*id) {
+                    m.person = Some(p.canonical.clone());
+                    if let Some(t) = cx.kb.resolve_person(*id, cx.date) {
+                        m.actor.get_or_insert_with(|| t.country.clone());
+                        m.role.get_or_insert_with(|| t.role.clone());
+                        m.sector.get_or_insert_with(|| "GOV".to_string());
+                    }
+                }
+            }
+            Part::Learned(i) => {
+                if let Some(l) = cx.learned.get(*i) {
+                    m.person = Some(l.name.clone());
+                    m.actor.get_or_insert_with(|| l.actor.clone());
+                    if let Some(s) = &l.sector {
+                        m.sector.get_or_insert_with(|| s.clone());
+                    }
+                }
+            }
+            Part::Counterpart => m.official = true,
+        }
+    }
+    if m.actor.is_none() {
+        m.actor = demonym_actor;
+    }
+    m.counterpart_only = m.actor.is_none() && run.iter().any(|r| matches!(r.2, Part::Counterpart));
+    if m.person.is_none() && m.official && cx.spaced {
+        if let Some((name, name_end)) = capture_name(original, orig_end, sentence_end) {
+            m.captured_name = Some(name);
+            orig_end = name_end;
+            m.orig_end = orig_end;
+        }
+    }
+    m
+}
+
+/// A capitalised name (up to four words) right after `from` in the original text.
+fn capture_name(original: &str, from: usize, limit: usize) -> Option<(String, usize)> {
+    let rest = original.get(from..limit.min(original.len()))?;
+    let mut words: Vec<&str> = Vec::new();
+    let mut end = from;
+    let mut offset = 0usize;
+    for raw in rest.split_inclusive(char::is_whitespace) {
+        let word = raw.trim();
+        let word_start = from + offset + (raw.len() - raw.trim_start().len());
+        offset += raw.len();
+        if word.is_empty() {
+            continue;
+        }
+        if words.is_empty() && HONORIFICS.contains(&word.to_lowercase().as_str()) {
+            continue;
+        }
+        let clean = word.trim_end_matches([',', '.', ';', ':', ')', '"', '\'', '\u{2019}', '\u{201d}']);
+        let stripped = clean.len() < word.len();
+        let clean = clean.strip_suffix("'s").or_else(|| clean.strip_suffix("\u{2019}s")).unwrap_or(clean);
+        let mut cs = clean.chars();
+        let ok = cs.next().is_some_and(char::is_uppercase)
+            && clean.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            && clean.chars().count() >= 2;
+        if !ok {
+            break;
+        }
+        words.push(clean);
+        end = word_start + clean.len();
+        if stripped || words.len() == 4 {
+            break;
+        }
+    }
+    if words.is_empty() {
+        return None;
+    }
+    // all-caps words are usually acronyms or datelines, not names
+    if words.iter().all(|w| w.chars().all(|c| !c.is_lowercase())) {
+        return None;
+    }
+    Some((words.join(" "), end))
+}
+
+/// Who fills a slot before resolution against the document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Slot {
+    /// Mentions of this sentence.
+    Mentions(Vec<usize>),
+    /// "The two sides": the document's main pair.
+    TwoSides,
+    /// A pronoun: the last subject.
+    Pronoun,
+    /// The writer.
+    FirstPerson,
+    /// Nothing found: the other side of the main pair, if the source is one side.
+    Missing,
+}
+
+/// A trigger with its slots and modality, before document resolution.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clause {
+    /// Pattern index.
+    pub pattern: usize,
+    /// Trigger key range.
+    pub start: usize,
+    /// Trigger key range end.
+    pub end: usize,
+    /// Who acts.
+    pub subject: Slot,
+    /// Who is acted upon, or the partner of a symmetric act.
+    pub object: Slot,
+    /// The place stated in the sentence.
+    pub place: Option<(String, usize, usize)>,
+    /// A future marker governs the trigger.
+    pub future: bool,
+    /// A background marker precedes the trigger.
+    pub background: bool,
+}
+
+fn group_of(items: &[Item], idx: usize) -> (usize, usize) {
+    // extend over mentions joined by "and" words or commas
+    let joined = |a: &Item, b: &Item, between: &[Item]| -> bool {
+        let _ = (a, b);
+        between.iter().all(|i| i.kind == ItemKind::Word(WordClass::And))
+    };
+    let mut lo = idx;
+    while lo > 0 {
+        let mut j = lo - 1;
+        while j > 0 && items[j].kind == ItemKind::Word(WordClass::And) {
+            j -= 1;
+        }
+        if matches!(items[j].kind, ItemKind::Mention(_)) && j < lo && joined(&items[j], &items[lo], &items[j + 1..lo]) {
+            lo = j;
+        } else {
+            break;
+        }
+    }
+    let mut hi = idx;
+    loop {
+        let mut j = hi + 1;
+        while j < items.len() && items[j].kind == ItemKind::Word(WordClass::And) {
+            j += 1;
+        }
+        if j < items.len() && matches!(items[j].kind, ItemKind::Mention(_)) && j > hi + 1 {
+            hi = j;
+        } else {
+            break;
+        }
+    }
+    (lo, hi)
+}
+
+fn mentions_in(items: &[Item], lo: usize, hi: usize) -> Vec<usize> {
+    items[lo..=hi]
+        .iter()
+        .filter_map(|i| if let ItemKind::Mention(m) = i.kind { Some(m) } else { None })
+        .collect()
+}
+
+fn preceding_word(items: &[Item], lo: usize, key: &str) -> Option<ItemKind> {
+    let prev = items.get(lo.checked_sub(1)?)?;
+    let gap = key.get(prev.end..items[lo].start).unwrap_or("");
+    if word_count(gap) <= 2 {
+        Some(prev.kind.clone())
+    } else {
+        None
+    }
+}
+
+/// Find each trigger's slots in an analysed sentence.
+pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern]) -> Vec<Clause> {
+    let items = &a.items;
+    let mut out: Vec<Clause> = Vec::new();
+    let mut subject_of: Vec<Option<Slot>> = vec![None; items.len()];
+    let place = items.iter().find_map(|i| match &i.kind {
+        ItemKind::Place { country: Some(c) } => Some((c.clone(), i.start, i.end)),
+        _ => None,
+    });
+    let sentence_has = |class: WordClass, before: usize| {
+        items.iter().any(|i| i.start < before && i.kind == ItemKind::Word(class))
+    };
+    for (ti, item) in items.iter().enumerate() {
+        let ItemKind::Trigger { pattern } = item.kind else { continue };
+        let Some(p) = patterns.get(pattern) else { continue };
+        // subject: nearest group before the trigger that is not an object or partner
+        let mut subject = Slot::Missing;
+        let mut subject_end = 0usize;
+        let mut partner_before: Option<Vec<usize>> = None;
+        let mut j = ti;
+        while j > 0 {
+            j -= 1;
+            match &items[j].kind {
+                ItemKind::Mention(_) => {
+                    let (lo, hi) = group_of(items, j);
+                    let before = preceding_word(items, lo, key);
+                    let ms = mentions_in(items, lo, hi);
+                    match before {
+                        Some(ItemKind::Word(WordClass::With)) => {
+                            partner_before.get_or_insert(ms);
+                        }
+                        Some(ItemKind::Word(WordClass::By)) | Some(ItemKind::Word(WordClass::Locative)) => {}
+                        Some(ItemKind::Trigger { .. }) if lo > 0 && subject_of[lo - 1].is_some() => {
+                            subject = subject_of[lo - 1].clone().unwrap_or(Slot::Missing);
+                            subject_end = items[hi].end;
+                            break;
+                        }
+                        _ => {
+                            subject = Slot::Mentions(ms);
+                            subject_end = items[hi].end;
+                            break;
+                        }
+                    }
+                    j = lo;
+                }
+                ItemKind::Word(WordClass::TwoSides) => {
+                    subject = Slot::TwoSides;
+                    subject_end = items[j].end;
+                    break;
+                }
+                ItemKind::Word(WordClass::Pronoun) => {
+                    subject = Slot::Pronoun;
+                    subject_end = items[j].end;
+                    break;
+                }
+                ItemKind::Word(WordClass::FirstPerson) => {
+                    subject = Slot::FirstPerson;
+                    subject_end = items[j].end;
+                    break;
+                }
+                ItemKind::Trigger { .. } => {
+                    if let Some(s) = &subject_of[j] {
+                        subject = s.clone();
+                        subject_end = items[j].start;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        // object: first group after the trigger, before a clause break or the next trigger
+        let mut object = Slot::Missing;
+        let mut partner_after: Option<Vec<usize>> = None;
+        let mut j = ti + 1;
+        while j < items.len() {
+            match &items[j].kind {
+                ItemKind::Mention(_) => {
+                    let (lo, hi) = group_of(items, j);
+                    let ms = mentions_in(items, lo, hi);
+                    let before = preceding_word(items, lo, key);
+                    match before {
+                        Some(ItemKind::Word(WordClass::With)) if partner_after.is_none() => partner_after = Some(ms.clone()),
+                        Some(ItemKind::Word(WordClass::Locative)) => {}
+                        _ => {}
+                    }
+                    if object == Slot::Missing && !matches!(before, Some(ItemKind::Word(WordClass::Locative))) {
+                        object = Slot::Mentions(ms);
+                    }
+                    j = hi + 1;
+                    continue;
+                }
+                ItemKind::Word(WordClass::ClauseBreak) | ItemKind::Trigger { .. } => break,
+                ItemKind::Word(WordClass::TwoSides) if object == Slot::Missing => object = Slot::TwoSides,
+                _ => {}
+            }
+            j += 1;
+        }
+        if p.frame == Frame::Rev {
+            // the agent is after "by"/"from"; the subject is the target
+            std::mem::swap(&mut subject, &mut object);
+        }
+        if matches!(p.frame, Frame::Sym | Frame::Meet) {
+            if let Some(ms) = partner_before.or(partner_after) {
+                object = Slot::Mentions(ms);
+            }
+        }
+        let window_start = if subject_end > 0 { subject_end } else { item.start.saturating_sub(40) };
+        let between = |class: WordClass| {
+            items.iter().any(|i| i.start >= window_start && i.end <= item.start && i.kind == ItemKind::Word(class))
+        };
+        let negated = between(WordClass::Negation)
+            || items.iter().any(|i| {
+                i.kind == ItemKind::Word(WordClass::Negation) && i.start >= item.end && i.start <= item.end + 1
+            });
+        let conditional = sentence_has(WordClass::Conditional, item.start);
+        subject_of[ti] = Some(subject.clone());
+        if negated || conditional {
+            continue;
+        }
+        out.push(Clause {
+            pattern,
+            start: item.start,
+            end: item.end,
+            subject,
+            object,
+            place: place.clone(),
+            future: between(WordClass::Future),
+            background: sentence_has(WordClass::Background, item.start),
+        });
+    }
+    out
+}

@@ -1,0 +1,573 @@
+//! The engine: loads every language pack once, then codes documents.
+
+use std::collections::HashMap;
+
+use attache_actors::KnowledgeBase;
+use attache_langdata::DataSource;
+use attache_model::{fnv1a64, Actor, Document, Event, EventDate, Evidence, Location};
+use attache_text::{normalize, split_document, SplitRules};
+use crate::time_shim::{PartialDate, Precision, TimeExpr, TimeParser};
+
+use crate::analysis::{analyse, clauses, Analysis, Context, Learned, Slot};
+use crate::lexicon::{Entry, Lexicon};
+use crate::pack::{parse_events, parse_pack_info, parse_words, Frame, PackInfo, Pattern};
+use crate::CoderError;
+
+struct LanguageModel {
+    info: PackInfo,
+    lexicon: Lexicon,
+    patterns: Vec<Pattern>,
+    split: SplitRules,
+}
+
+/// Loaded language packs, knowledge base and time lexicon.
+pub struct Engine {
+    kb: KnowledgeBase,
+    models: HashMap<String, LanguageModel>,
+    time: TimeParser,
+}
+
+/// How one event was found: which words filled which slot of which pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explanation {
+    /// The event's id.
+    pub event_id: String,
+    /// The pattern line.
+    pub rule: String,
+    /// The argument frame.
+    pub frame: String,
+    /// The trigger words as written.
+    pub trigger: String,
+    /// The words that gave the source.
+    pub source: String,
+    /// The words that gave the target.
+    pub target: String,
+    /// The time expression used, or how the date was inherited.
+    pub date: String,
+    /// Modality and background reasons.
+    pub notes: Vec<String>,
+}
+
+/// The result of coding one document.
+#[derive(Debug, Clone, Default)]
+pub struct DocOutput {
+    /// Language the document was coded in (`und` when no pack fits).
+    pub lang: String,
+    /// Events, one per interaction, each with all its mentions.
+    pub events: Vec<Event>,
+    /// Names learned from "title + state + name" introductions.
+    pub learned: Vec<Learned>,
+    /// One explanation per event, same order.
+    pub explanations: Vec<Explanation>,
+}
+
+/// A script-and-word heuristic language guess, used until a statistical identifier decides.
+pub fn detect_language(text: &str, hint: Option<&str>) -> String {
+    let mut counts = [0usize; 6]; // thai lao hangul kana han latin
+    for c in text.chars().take(20_000) {
+        match c as u32 {
+            0x0E00..=0x0E7F => counts[0] += 1,
+            0x0E80..=0x0EFF => counts[1] += 1,
+            0xAC00..=0xD7AF => counts[2] += 1,
+            0x3040..=0x30FF => counts[3] += 1,
+            0x4E00..=0x9FFF => counts[4] += 1,
+            _ if c.is_alphabetic() => counts[5] += 1,
+            _ => {}
+        }
+    }
+    let max = counts.iter().copied().max().unwrap_or(0);
+    if max == 0 {
+        return hint.unwrap_or("und").to_string();
+    }
+    if counts[0] == max {
+        return "th".into();
+    }
+    if counts[1] == max {
+        return "lo".into();
+    }
+    if counts[2] == max {
+        return "ko".into();
+    }
+    if counts[3] + counts[4] >= counts[5] {
+        return if counts[3] > counts[4] / 20 { "ja".into() } else { "zh".into() };
+    }
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(3000).collect();
+    let score = |list: &[&str]| words.iter().filter(|w| list.contains(w)).count();
+    let vi_marks = lower.chars().filter(|c| "ơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỷỹỵđ".contains(*c)).count();
+    let candidates = [
+        ("vi", vi_marks + score(&["và", "của", "các", "những", "được", "với"]) * 3),
+        ("no", score(&["og", "ikke", "på", "til", "som", "det", "av", "med", "har", "til", "fra", "skal", "vil"])),
+        ("en", score(&["the", "and", "of", "to", "in", "is", "on", "with", "that", "for", "said"])),
+        ("fr", score(&["le", "la", "les", "des", "et", "du", "une", "est", "dans", "pour", "avec"])),
+        ("de", score(&["der", "die", "das", "und", "ist", "mit", "den", "von", "zu", "nicht", "auf"])),
+        ("es", score(&["el", "los", "las", "del", "y", "en", "que", "por", "con", "para", "una"])),
+        ("it", score(&["il", "della", "di", "che", "e", "per", "con", "una", "gli", "nel", "dei"])),
+        ("id", score(&["dan", "yang", "di", "dengan", "untuk", "dari", "ini", "itu", "pada", "akan"])),
+    ];
+    let best = candidates.iter().max_by_key(|c| c.1).map_or("und", |c| c.0);
+    if candidates.iter().all(|c| c.1 == 0) {
+        return hint.unwrap_or("und").to_string();
+    }
+    best.to_string()
+}
+
+fn default_future(code: &str) -> String {
+    match &code[..2] {
+        "04" => "036".into(),
+        "05" if code.starts_with("057") => "030".into(),
+        "06" => "031".into(),
+        "07" => "033".into(),
+        _ => code.to_string(),
+    }
+}
+
+#[derive(Clone)]
+struct Party {
+    actor: Actor,
+}
+
+fn actor_of(m: &crate::analysis::Mention, original: &str) -> Option<Actor> {
+    let country = m.actor.clone()?;
+    Some(Actor {
+        country,
+        sector: m.sector.clone(),
+        person: m.person.clone().or_else(|| m.captured_name.clone()),
+        text: original.get(m.orig_start..m.orig_end).unwrap_or("").to_string(),
+        start: m.orig_start,
+        end: m.orig_end,
+    })
+}
+
+struct DocState {
+    main_pair: Vec<String>,
+    author: Option<String>,
+    last_subject: Vec<Party>,
+    current_date: Option<(EventDate, usize)>,
+    reference: Option<PartialDate>,
+    inferred: bool,
+}
+
+fn synthetic(country: &str, text: &str, start: usize, end: usize) -> Party {
+    Party {
+        actor: Actor { country: country.to_string(), sector: None, person: None, text: text.to_string(), start, end },
+    }
+}
+
+fn date_of_expr(e: &TimeExpr, text: &str, base: usize, inferred: bool) -> EventDate {
+    let precision = match e.precision {
+        Precision::Day => "day",
+        Precision::Month => "month",
+        Precision::Year => "year",
+    };
+    EventDate {
+        value: e.value.to_string(),
+        end: e.end_value.as_ref().map(ToString::to_string),
+        precision: precision.to_string(),
+        text: text.get(e.start - base..e.end - base).unwrap_or("").to_string(),
+        inferred,
+    }
+}
+
+impl Engine {
+    /// Load every pack from `src`.
+    pub fn load(src: &DataSource) -> Result<Self, CoderError> {
+        let kb = KnowledgeBase::load(src)?;
+        let time = TimeParser::load(src).map_err(|e| CoderError::Time(e.to_string()))?;
+        let mut models = HashMap::new();
+        for lang in src.pack_languages() {
+            let info = parse_pack_info(&lang, &src.read(&format!("packs/{lang}/pack.toml"))?.unwrap_or_default());
+            let words_file = format!("packs/{lang}/words.tsv");
+            let words = parse_words(&words_file, &src.read(&words_file)?.unwrap_or_default())?;
+            let patterns = parse_events(&lang, &src.read(&format!("packs/{lang}/events.txt"))?.unwrap_or_default())?;
+            let split = SplitRules::from_abbreviations(&src.read(&format!("packs/{lang}/abbreviations.txt"))?.unwrap_or_default());
+            let mut phrases: Vec<(String, Entry)> = Vec::new();
+            for a in kb.actor_phrases(&lang) {
+                phrases.push((a.phrase.clone(), Entry::Actor { actor: a.actor.clone(), kind: a.kind }));
+            }
+            for t in kb.title_phrases(&lang) {
+                phrases.push((t.phrase.clone(), Entry::Title { sector: t.sector.clone(), role: t.role.clone() }));
+            }
+            for (v, id) in kb.person_variants() {
+                phrases.push((v.clone(), Entry::Person(*id)));
+            }
+            for (class, w) in words {
+                phrases.push((w, Entry::Word(class)));
+            }
+            for (pi, p) in patterns.iter().enumerate() {
+                for (ti, t) in p.triggers.iter().enumerate() {
+                    for (part, w) in t.iter().enumerate() {
+                        phrases.push((w.clone(), Entry::Trigger { pattern: pi, trigger: ti, part }));
+                    }
+                }
+            }
+            let lexicon = Lexicon::build(phrases, info.word_boundaries)?;
+            models.insert(lang, LanguageModel { info, lexicon, patterns, split });
+        }
+        Ok(Self { kb, models, time })
+    }
+
+    /// The knowledge base in use.
+    pub fn kb(&self) -> &KnowledgeBase {
+        &self.kb
+    }
+
+    /// Languages with a loaded pack.
+    pub fn languages(&self) -> Vec<String> {
+        let mut v: Vec<String> = self.models.keys().cloned().collect();
+        v.sort();
+        v
+    }
+
+    /// Code one document in the language its text is identified as.
+    pub fn code(&self, doc: &Document) -> DocOutput {
+        let lang = detect_language(&doc.text, doc.lang.as_deref());
+        self.code_as(doc, &lang)
+    }
+
+    /// Code one document in language `lang` (a pack's code), whatever its text looks like.
+    pub fn code_as(&self, doc: &Document, lang: &str) -> DocOutput {
+        let text = doc.text.as_str();
+        let lang = lang.to_string();
+        let mut out = DocOutput { lang: lang.clone(), ..Default::default() };
+        let Some(model) = self.models.get(&lang) else { return out };
+        if model.patterns.is_empty() {
+            return out;
+        }
+        let (reference, inferred) = match doc.published.as_deref().and_then(PartialDate::parse) {
+            Some(d) => (Some(d), false),
+            None => (self.time.infer_document_date(text, &lang), true),
+        };
+        let ref_string = reference.as_ref().map(ToString::to_string);
+        let paragraphs = split_document(text, &model.split);
+        let sentences: Vec<(usize, usize)> = paragraphs
+            .iter()
+            .filter(|p| p.content)
+            .flat_map(|p| p.sentences.iter().map(|s| (s.start, s.end)))
+            .collect();
+        let keys: Vec<_> = sentences.iter().map(|&(s, e)| normalize(&text[s..e], s)).collect();
+
+        // pass 0: names introduced by title and state; actor counts for the main pair
+        let mut learned: Vec<Learned> = Vec::new();
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut first_actor: Option<String> = None;
+        for (i, key) in keys.iter().enumerate() {
+            let cx = Context {
+                lexicon: &model.lexicon,
+                kb: &self.kb,
+                patterns: &model.patterns,
+                date: ref_string.as_deref(),
+                learned: &[],
+                spaced: model.info.word_boundaries,
+            };
+            let a = analyse(key, text, sentences[i].1, &cx);
+            for m in &a.mentions {
+                if let Some(c) = &m.actor {
+                    *counts.entry(c.clone()).or_default() += if i < 3 { 2 } else { 1 };
+                    first_actor.get_or_insert_with(|| c.clone());
+                    if let Some(name) = &m.captured_name {
+                        if !learned.iter().any(|l| &l.name == name) {
+                            let lower = name.to_lowercase();
+                            let mut lkeys = vec![lower.clone()];
+                            let toks: Vec<&str> = lower.split_whitespace().collect();
+                            if toks.len() >= 2 {
+                                for t in [toks[0], toks[toks.len() - 1]] {
+                                    if t.chars().count() >= 4 && !lkeys.iter().any(|k| k == t) {
+                                        lkeys.push(t.to_string());
+                                    }
+                                }
+                            }
+                            learned.push(Learned {
+                                name: name.clone(),
+                                keys: lkeys,
+                                actor: c.clone(),
+                                sector: m.sector.clone(),
+                                role: m.role.clone(),
+                                start: m.orig_start,
+                                end: m.orig_end,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        let mut ranked: Vec<(String, usize)> = counts.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut state = DocState {
+            main_pair: ranked.iter().take(2).map(|r| r.0.clone()).collect(),
+            author: first_actor.or_else(|| ranked.first().map(|r| r.0.clone())),
+            last_subject: Vec::new(),
+            current_date: None,
+            reference: reference.clone(),
+            inferred,
+        };
+
+        // pass 1: code every sentence
+        let mut index: HashMap<(String, String, String), usize> = HashMap::new();
+        for (si, key) in keys.iter().enumerate() {
+            let (s_start, s_end) = sentences[si];
+            let cx = Context {
+                lexicon: &model.lexicon,
+                kb: &self.kb,
+                patterns: &model.patterns,
+                date: ref_string.as_deref(),
+                learned: &learned,
+                spaced: model.info.word_boundaries,
+            };
+            let a = analyse(key, text, s_end, &cx);
+            let cls = clauses(&a, &key.key, &model.patterns);
+            if cls.is_empty() {
+                continue;
+            }
+            let sentence_text = &text[s_start..s_end];
+            let times: Vec<TimeExpr> = self
+                .time
+                .find(sentence_text, &lang, state.reference.as_ref())
+                .into_iter()
+                .map(|mut t| {
+                    t.start += s_start;
+                    t.end += s_start;
+                    t
+                })
+                .collect();
+            let evidence = Evidence { sentence: si, start: s_start, end: s_end, text: sentence_text.to_string() };
+            for c in cls {
+                let Some(p) = model.patterns.get(c.pattern) else { continue };
+                let subjects = self.resolve(&c.subject, &a, text, &state, key, c.start);
+                let mut objects = self.resolve(&c.object, &a, text, &state, key, c.start);
+                if !subjects.is_empty() {
+                    state.last_subject = subjects.clone();
+                }
+                let (t_start, t_end) = key.original_range(c.start, c.end);
+                // the time expression nearest the trigger
+                let time = times.iter().min_by_key(|t| {
+                    if t.end <= t_start {
+                        t_start - t.end
+                    } else {
+                        t.start.saturating_sub(t_end)
+                    }
+                });
+                let mut notes = Vec::new();
+                let mut background = c.background;
+                if c.background {
+                    notes.push("background word before the trigger".to_string());
+                }
+                let date = match time {
+                    Some(t) => {
+                        if t.past_marker {
+                            background = true;
+                            notes.push("time expression points to the past".into());
+                        }
+                        Some(date_of_expr(t, text, 0, state.inferred && t.relative))
+                    }
+                    None => state.current_date.as_ref().map(|d| d.0.clone()).or_else(|| {
+                        state.reference.as_ref().filter(|r| r.day.is_some() && !state.inferred).map(|r| EventDate {
+                            value: r.to_string(),
+                            end: None,
+                            precision: "day".into(),
+                            text: String::new(),
+                            inferred: false,
+                        })
+                    }),
+                };
+                if time.is_some() && !background {
+                    if let Some(d) = &date {
+                        state.current_date = Some((d.clone(), si));
+                    }
+                }
+                let future = c.future && !p.no_future;
+                if future {
+                    notes.push("future marker: planned act".into());
+                }
+                let code = if future { p.future_code.clone().unwrap_or_else(|| default_future(&p.code)) } else { p.code.clone() };
+                let mut place_country = None;
+                let location = c.place.as_ref().map(|(country, ps, pe)| {
+                    let (os, oe) = key.original_range(*ps, *pe);
+                    place_country = Some(country.clone());
+                    Location { country: Some(country.clone()), name: text.get(os..oe).unwrap_or("").to_string() }
+                });
+                // a missing partner is the other side of the document's pair
+                if objects.is_empty() && matches!(p.frame, Frame::Visit) {
+                    if let Some(pc) = &place_country {
+                        if let Some(l) = &location {
+                            objects.push(synthetic(pc, &l.name, t_start, t_end));
+                        }
+                    }
+                }
+                let mut pairs: Vec<(Party, Party)> = Vec::new();
+                let symmetric = matches!(p.frame, Frame::Sym | Frame::Meet);
+                if objects.is_empty() && symmetric && distinct(&subjects) >= 2 {
+                    for (i, x) in subjects.iter().enumerate() {
+                        for y in subjects.iter().skip(i + 1) {
+                            pairs.push((x.clone(), y.clone()));
+                        }
+                    }
+                } else {
+                    if objects.is_empty() {
+                        for s in &subjects {
+                            if let Some(other) = state.main_pair.iter().find(|c| **c != s.actor.country) {
+                                if state.main_pair.contains(&s.actor.country) {
+                                    objects.push(synthetic(other, "", t_start, t_end));
+                                }
+                            }
+                        }
+                    }
+                    for s in &subjects {
+                        for o in &objects {
+                            pairs.push((s.clone(), o.clone()));
+                        }
+                    }
+                }
+                for (s, o) in pairs {
+                    if s.actor.country == o.actor.country {
+                        continue;
+                    }
+                    let mut emit: Vec<(String, &Party, &Party)> = Vec::new();
+                    match p.frame {
+                        Frame::Dir | Frame::Rev => emit.push((code.clone(), &s, &o)),
+                        Frame::Visit => {
+                            emit.push((code.clone(), &s, &o));
+                            if !future {
+                                emit.push(("043".into(), &o, &s));
+                            }
+                        }
+                        Frame::Host => {
+                            emit.push((code.clone(), &s, &o));
+                            if !future {
+                                emit.push(("042".into(), &o, &s));
+                            }
+                        }
+                        Frame::Sym | Frame::Meet => {
+                            emit.push((code.clone(), &s, &o));
+                            emit.push((code.clone(), &o, &s));
+                            if !future && code.starts_with("04") {
+                                if let Some(pc) = &place_country {
+                                    if *pc == s.actor.country {
+                                        emit.push(("042".into(), &o, &s));
+                                        emit.push(("043".into(), &s, &o));
+                                    } else if *pc == o.actor.country {
+                                        emit.push(("042".into(), &s, &o));
+                                        emit.push(("043".into(), &o, &s));
+                                    } else if p.frame == Frame::Meet {
+                                        emit.push(("044".into(), &s, &o));
+                                        emit.push(("044".into(), &o, &s));
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    for (code, src, tgt) in emit {
+                        let k = (src.actor.country.clone(), tgt.actor.country.clone(), code.clone());
+                        if let Some(&ei) = index.get(&k) {
+                            let ev: &mut Event = &mut out.events[ei];
+                            if ev.evidence.sentence != si && !ev.mentions.iter().any(|m| m.sentence == si) {
+                                ev.mentions.push(evidence.clone());
+                            }
+                            if ev.date.as_ref().is_none_or(|d| d.text.is_empty()) && time.is_some() {
+                                ev.date = date.clone();
+                            }
+                            fill_person(&mut ev.source, &src.actor);
+                            fill_person(&mut ev.target, &tgt.actor);
+                            continue;
+                        }
+                        let Some(info) = attache_ontology::lookup(&code) else { continue };
+                        let id_seed = format!("{}|{}|{}|{}|{}", doc.id, code, src.actor.country, tgt.actor.country, s_start);
+                        let event_id = format!("{:016x}", fnv1a64(id_seed.as_bytes()));
+                        out.explanations.push(Explanation {
+                            event_id: event_id.clone(),
+                            rule: p.rule.clone(),
+                            frame: format!("{:?}", p.frame).to_lowercase(),
+                            trigger: text.get(t_start..t_end).unwrap_or("").to_string(),
+                            source: slot_words(&c.subject, &src.actor),
+                            target: slot_words(&c.object, &tgt.actor),
+                            date: match (&date, time) {
+                                (Some(d), Some(_)) => format!("{} from \"{}\"", d.value, d.text),
+                                (Some(d), None) => format!("{} inherited", d.value),
+                                (None, _) => "none".into(),
+                            },
+                            notes: notes.clone(),
+                        });
+                        index.insert(k, out.events.len());
+                        out.events.push(Event {
+                            doc_id: doc.id.clone(),
+                            event_id,
+                            cameo: code.clone(),
+                            cameo_name: info.name.to_string(),
+                            root: info.root().to_string(),
+                            quad: info.quad,
+                            goldstein: info.goldstein,
+                            plover: info.plover(),
+                            source: vec![src.actor.clone()],
+                            target: vec![tgt.actor.clone()],
+                            date: date.clone(),
+                            location: location.clone(),
+                            evidence: evidence.clone(),
+                            lang: lang.clone(),
+                            rule: p.rule.clone(),
+                            background,
+                            mentions: Vec::new(),
+                        });
+                    }
+                }
+            }
+        }
+        out.learned = learned;
+        out
+    }
+
+    fn resolve(&self, slot: &Slot, a: &Analysis, text: &str, state: &DocState, key: &attache_text::Normalized, at: usize) -> Vec<Party> {
+        let (ts, te) = key.original_range(at, at);
+        match slot {
+            Slot::Mentions(ms) => {
+                let mut out: Vec<Party> = Vec::new();
+                for &mi in ms {
+                    let Some(m) = a.mentions.get(mi) else { continue };
+                    if let Some(actor) = actor_of(m, text) {
+                        if !out.iter().any(|p| p.actor.country == actor.country) {
+                            out.push(Party { actor });
+                        }
+                    } else if m.counterpart_only {
+                        // "his counterpart": the other side of the pair
+                        let _ = m;
+                    }
+                }
+                out
+            }
+            Slot::TwoSides => state.main_pair.iter().map(|c| synthetic(c, "", ts, te)).collect(),
+            Slot::Pronoun => state.last_subject.clone(),
+            Slot::FirstPerson => state.author.iter().map(|c| synthetic(c, "", ts, te)).collect(),
+            Slot::Missing => Vec::new(),
+        }
+    }
+}
+
+fn distinct(parties: &[Party]) -> usize {
+    let mut v: Vec<&str> = parties.iter().map(|p| p.actor.country.as_str()).collect();
+    v.sort_unstable();
+    v.dedup();
+    v.len()
+}
+
+fn fill_person(list: &mut [Actor], actor: &Actor) {
+    if let Some(a) = list.iter_mut().find(|a| a.country == actor.country) {
+        if a.person.is_none() && actor.person.is_some() {
+            a.person = actor.person.clone();
+            a.sector = a.sector.clone().or_else(|| actor.sector.clone());
+        }
+    }
+}
+
+fn slot_words(slot: &Slot, actor: &Actor) -> String {
+    let how = match slot {
+        Slot::Mentions(_) => "mention",
+        Slot::TwoSides => "the two sides",
+        Slot::Pronoun => "pronoun → last subject",
+        Slot::FirstPerson => "first person → author",
+        Slot::Missing => "other side of the document's pair",
+    };
+    if actor.text.is_empty() {
+        format!("{} ({how})", actor.country)
+    } else {
+        format!("{} \"{}\" ({how})", actor.country, actor.text)
+    }
+}

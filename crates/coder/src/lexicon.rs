@@ -1,0 +1,178 @@
+//! One multi-pattern automaton per language over every phrase the coder knows: state and
+//! organisation names, titles, people, grammatical words and event triggers.
+
+use std::collections::HashMap;
+
+use attache_actors::PhraseKind;
+use daachorse::CharwiseDoubleArrayAhoCorasick;
+
+use crate::pack::WordClass;
+use crate::CoderError;
+
+/// What a matched phrase denotes (a phrase may denote several things).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entry {
+    /// A state or organisation.
+    Actor {
+        /// ISO alpha-3 or `IGO:` code.
+        actor: String,
+        /// Name, demonym, capital...
+        kind: PhraseKind,
+    },
+    /// An office title.
+    Title {
+        /// PLOVER sector.
+        sector: String,
+        /// Role name.
+        role: String,
+    },
+    /// A person in the register.
+    Person(usize),
+    /// A grammatical word.
+    Word(WordClass),
+    /// Part `part` of trigger `trigger` of pattern `pattern`.
+    Trigger {
+        /// Pattern index.
+        pattern: usize,
+        /// Trigger index within the pattern.
+        trigger: usize,
+        /// Part index within the trigger.
+        part: usize,
+    },
+}
+
+/// A phrase found in a sentence key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Byte offset in the key.
+    pub start: usize,
+    /// Byte offset just past the match in the key.
+    pub end: usize,
+    /// Index of the phrase's entry list.
+    pub phrase: u32,
+}
+
+/// The automaton of one language and what each phrase denotes.
+pub struct Lexicon {
+    automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
+    entries: Vec<Vec<Entry>>,
+    word_boundaries: bool,
+}
+
+impl Lexicon {
+    /// Build from (phrase, entry) pairs; phrases are normalised like sentence keys.
+    pub fn build(phrases: Vec<(String, Entry)>, word_boundaries: bool) -> Result<Self, CoderError> {
+        let mut index: HashMap<String, u32> = HashMap::new();
+        let mut entries: Vec<Vec<Entry>> = Vec::new();
+        for (phrase, entry) in phrases {
+            let key = attache_text::normalize(&phrase, 0).key;
+            if key.is_empty() {
+                continue;
+            }
+            let id = *index.entry(key).or_insert_with(|| {
+                entries.push(Vec::new());
+                (entries.len() - 1) as u32
+            });
+            let list = &mut entries[id as usize];
+            if !list.contains(&entry) {
+                list.push(entry);
+            }
+        }
+        let automaton = if index.is_empty() {
+            None
+        } else {
+            Some(
+                CharwiseDoubleArrayAhoCorasick::with_values(index.iter().map(|(k, v)| (k.as_str(), *v)))
+                    .map_err(|e| CoderError::Automaton(e.to_string()))?,
+            )
+        };
+        Ok(Self { automaton, entries, word_boundaries })
+    }
+
+    /// What phrase `id` denotes.
+    pub fn entries(&self, id: u32) -> &[Entry] {
+        self.entries.get(id as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every match in `key` (overlapping), keeping only those on word boundaries where the
+    /// language has them.
+    pub fn find_all(&self, key: &str) -> Vec<Hit> {
+        let Some(a) = &self.automaton else { return Vec::new() };
+        let mut out = Vec::new();
+        for m in a.find_overlapping_iter(key) {
+            let (start, end) = (m.start(), m.end());
+            if self.word_boundaries && !on_boundaries(key, start, end) {
+                continue;
+            }
+            out.push(Hit { start, end, phrase: m.value() });
+        }
+        out
+    }
+
+    /// Number of distinct phrases.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when the lexicon has no phrase.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// True when `[start, end)` of `key` neither starts nor ends inside a word.
+pub fn on_boundaries(key: &str, start: usize, end: usize) -> bool {
+    let before = key[..start].chars().next_back();
+    let after = key[end..].chars().next();
+    let first = key[start..end].chars().next();
+    let last = key[start..end].chars().next_back();
+    let inner = |c: Option<char>| c.is_some_and(attache_text::is_word_char);
+    let unspaced = |c: Option<char>| c.and_then(attache_text::char_script).is_some_and(|s| s != attache_text::Script::Hangul);
+    // a boundary is needed only where both sides are word characters of a spaced script
+    let left_ok = !(inner(before) && inner(first)) || unspaced(before) || unspaced(first);
+    let right_ok = !(inner(after) && inner(last)) || unspaced(after) || unspaced(last);
+    left_ok && right_ok
+}
+
+/// Non-overlapping hits, leftmost first and longest at each position.
+pub fn select(mut hits: Vec<Hit>) -> Vec<Hit> {
+    hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        if let Some(last) = out.last() {
+            if h.start < last.end {
+                continue;
+            }
+        }
+        out.push(h);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_on_word_boundaries_only() {
+        let lex = Lexicon::build(
+            vec![
+                ("Laos".into(), Entry::Actor { actor: "LAO".into(), kind: PhraseKind::Name }),
+                ("Lao".into(), Entry::Actor { actor: "LAO".into(), kind: PhraseKind::Demonym }),
+                ("held talks".into(), Entry::Word(WordClass::With)),
+            ],
+            true,
+        )
+        .unwrap();
+        let key = "laos and the lao side held talks; laotian";
+        let hits = select(lex.find_all(key));
+        let found: Vec<&str> = hits.iter().map(|h| &key[h.start..h.end]).collect();
+        assert_eq!(found, vec!["laos", "lao", "held talks"]);
+    }
+
+    #[test]
+    fn unspaced_scripts_match_inside_runs() {
+        let lex = Lexicon::build(vec![("外相".into(), Entry::Word(WordClass::TwoSides))], true).unwrap();
+        assert_eq!(lex.find_all("両外相は会談").len(), 1);
+    }
+}

@@ -1,0 +1,257 @@
+//! Parsing of a language pack's coder files: `pack.toml`, `words.tsv`, `events.txt`.
+
+use crate::CoderError;
+
+/// Settings from `pack.toml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackInfo {
+    /// ISO 639-1 code.
+    pub code: String,
+    /// English name of the language.
+    pub name: String,
+    /// Whether words are separated by spaces (matches must sit on word boundaries).
+    pub word_boundaries: bool,
+}
+
+/// Parse the `key = value` lines of `pack.toml`.
+pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
+    let mut info = PackInfo { code: lang.to_string(), name: lang.to_string(), word_boundaries: true };
+    for line in text.lines() {
+        let Some((k, v)) = line.split_once('=') else { continue };
+        let v = v.trim().trim_matches('"');
+        match k.trim() {
+            "name" => info.name = v.to_string(),
+            "word_boundaries" => info.word_boundaries = v != "false",
+            _ => {}
+        }
+    }
+    info
+}
+
+/// Grammatical word classes the coder reads from `words.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WordClass {
+    /// Coordinates two actors.
+    And,
+    /// Introduces the partner of a symmetric act.
+    With,
+    /// Introduces the agent of a passive.
+    By,
+    /// Negates the clause.
+    Negation,
+    /// Marks a planned act.
+    Future,
+    /// Marks a hypothetical.
+    Conditional,
+    /// Marks an earlier event.
+    Background,
+    /// "The two sides".
+    TwoSides,
+    /// Introduces a place.
+    Locative,
+    /// Third-person reference to the last actor.
+    Pronoun,
+    /// The writer.
+    FirstPerson,
+    /// "His counterpart".
+    Counterpart,
+    /// Starts a clause whose subject differs.
+    ClauseBreak,
+}
+
+impl WordClass {
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "and" => Self::And,
+            "with" => Self::With,
+            "by" => Self::By,
+            "negation" => Self::Negation,
+            "future" => Self::Future,
+            "conditional" => Self::Conditional,
+            "background" => Self::Background,
+            "two_sides" => Self::TwoSides,
+            "locative" => Self::Locative,
+            "pronoun" => Self::Pronoun,
+            "first_person" => Self::FirstPerson,
+            "counterpart" => Self::Counterpart,
+            "clause_break" => Self::ClauseBreak,
+            _ => return None,
+        })
+    }
+}
+
+/// Parse `words.tsv` into (class, phrase) pairs; unknown classes are errors.
+pub fn parse_words(file: &str, text: &str) -> Result<Vec<(WordClass, String)>, CoderError> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut f = line.split('\t').map(str::trim);
+        let (Some(class), Some(phrase)) = (f.next(), f.next()) else {
+            return Err(CoderError::Pack { file: file.into(), line: n + 1, message: "expected class<TAB>phrase".into() });
+        };
+        let class = WordClass::parse(class).ok_or_else(|| CoderError::Pack {
+            file: file.into(),
+            line: n + 1,
+            message: format!("unknown word class `{class}`"),
+        })?;
+        if !phrase.is_empty() {
+            out.push((class, phrase.to_string()));
+        }
+    }
+    Ok(out)
+}
+
+/// How a pattern finds its source and target around the trigger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// Symmetric act between subject and partner, or coordinated subjects.
+    Sym,
+    /// Subject → object.
+    Dir,
+    /// Object/agent → subject.
+    Rev,
+    /// Subject visits the object.
+    Visit,
+    /// Subject hosts the object.
+    Host,
+    /// Symmetric meeting whose venue decides 042/043/044.
+    Meet,
+}
+
+/// One line of `events.txt`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pattern {
+    /// CAMEO code when the act happened.
+    pub code: String,
+    /// Argument frame.
+    pub frame: Frame,
+    /// Code when the act is planned.
+    pub future_code: Option<String>,
+    /// The trigger itself already denotes a plan (no further future mapping).
+    pub no_future: bool,
+    /// Every trigger, each a sequence of parts separated by gaps.
+    pub triggers: Vec<Vec<String>>,
+    /// `<lang>/events.txt:<line>`.
+    pub rule: String,
+}
+
+/// Expand `{a,b}` alternatives: `visit{,s,ed}` → visit, visits, visited.
+pub fn expand_braces(s: &str) -> Vec<String> {
+    let Some(open) = s.find('{') else { return vec![s.to_string()] };
+    let Some(close_rel) = s[open..].find('}') else { return vec![s.to_string()] };
+    let close = open + close_rel;
+    let (head, alts, tail) = (&s[..open], &s[open + 1..close], &s[close + 1..]);
+    let mut out = Vec::new();
+    for alt in alts.split(',') {
+        for rest in expand_braces(tail) {
+            out.push(format!("{head}{alt}{rest}"));
+        }
+    }
+    out
+}
+
+/// Parse `events.txt`.
+pub fn parse_events(lang: &str, text: &str) -> Result<Vec<Pattern>, CoderError> {
+    let file = format!("packs/{lang}/events.txt");
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let err = |message: String| CoderError::Pack { file: file.clone(), line: n + 1, message };
+        let mut it = line.splitn(3, char::is_whitespace);
+        let (Some(code), Some(frame_spec), Some(rest)) = (it.next(), it.next(), it.next()) else {
+            return Err(err("expected CODE FRAME TRIGGER | TRIGGER ...".into()));
+        };
+        if attache_ontology::lookup(code).is_none() {
+            return Err(err(format!("`{code}` is not a CAMEO code")));
+        }
+        let mut opts = frame_spec.split(',');
+        let frame = match opts.next().unwrap_or("") {
+            "sym" => Frame::Sym,
+            "dir" => Frame::Dir,
+            "rev" => Frame::Rev,
+            "visit" => Frame::Visit,
+            "host" => Frame::Host,
+            "meet" => Frame::Meet,
+            other => return Err(err(format!("unknown frame `{other}`"))),
+        };
+        let mut future_code = None;
+        let mut no_future = false;
+        for o in opts {
+            if let Some(c) = o.strip_prefix("future=") {
+                if attache_ontology::lookup(c).is_none() {
+                    return Err(err(format!("`{c}` is not a CAMEO code")));
+                }
+                future_code = Some(c.to_string());
+            } else if o == "nofuture" {
+                no_future = true;
+            } else {
+                return Err(err(format!("unknown option `{o}`")));
+            }
+        }
+        let mut triggers = Vec::new();
+        for t in rest.split('|').map(str::trim).filter(|t| !t.is_empty()) {
+            for variant in expand_braces(t) {
+                let parts: Vec<String> =
+                    variant.split("...").map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect();
+                if !parts.is_empty() {
+                    triggers.push(parts);
+                }
+            }
+        }
+        if triggers.is_empty() {
+            return Err(err("no trigger".into()));
+        }
+        out.push(Pattern {
+            code: code.to_string(),
+            frame,
+            future_code,
+            no_future,
+            triggers,
+            rule: format!("{lang}/events.txt:{}", n + 1),
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn braces_expand() {
+        assert_eq!(expand_braces("visit{,s,ed}"), vec!["visit", "visits", "visited"]);
+        assert_eq!(expand_braces("{a,b} {c,d}").len(), 4);
+        assert_eq!(expand_braces("plain"), vec!["plain"]);
+    }
+
+    #[test]
+    fn events_lines_parse() {
+        let p = parse_events("en", "# c\n046 sym held talks | talk{s,ed} with\n020 dir,future=020 asked ... to\n").unwrap();
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].triggers.len(), 3);
+        assert_eq!(p[1].triggers[0], vec!["asked".to_string(), "to".to_string()]);
+        assert_eq!(p[1].future_code.as_deref(), Some("020"));
+        assert_eq!(p[1].rule, "en/events.txt:3");
+    }
+
+    #[test]
+    fn bad_lines_are_named() {
+        let e = parse_events("en", "999 sym foo\n").unwrap_err().to_string();
+        assert!(e.contains("events.txt:1") && e.contains("999"), "{e}");
+        assert!(parse_events("en", "040 wobble foo\n").is_err());
+        assert!(parse_words("w", "bogus\tx\n").is_err());
+        assert_eq!(parse_words("w", "and\tand\n").unwrap()[0].0, WordClass::And);
+    }
+
+    #[test]
+    fn pack_info() {
+        let i = parse_pack_info("ja", "code = \"ja\"\nword_boundaries = false\n");
+        assert!(!i.word_boundaries);
+    }
+}

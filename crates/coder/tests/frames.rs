@@ -1,0 +1,176 @@
+//! Argument frames, modality and document resolution on a small fixture pack written for
+//! these tests (independent of the real language packs).
+
+use attache_coder::Engine;
+use attache_langdata::DataSource;
+use attache_model::Document;
+
+fn fixture() -> Engine {
+    static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!("attache-coder-fixture-{}-{n}", std::process::id()));
+    let files: &[(&str, &str)] = &[
+        ("packs/xx/pack.toml", "code = \"xx\"\nword_boundaries = true\n"),
+        (
+            "packs/xx/events.txt",
+            "046 sym held talks | talks with\n040 meet met | met with\n042 visit visit{,s,ed}\n043 host received\n\
+             051 dir thanked | praised\n043 rev was received by\n057 sym signed\n036 dir,nofuture invited\n",
+        ),
+        (
+            "packs/xx/words.tsv",
+            "and\tand\nwith\twith\nnegation\tdid not\nnegation\tnot\nfuture\twill\nconditional\tif\n\
+             two_sides\tthe two sides\nlocative\tin\npronoun\the\nby\tby\nbackground\tpreviously\ncounterpart\tcounterpart\n",
+        ),
+        ("packs/xx/titles.tsv", "foreign minister\tGOV\tforeign_minister\nprime minister\tGOV\thead_of_government\n"),
+        (
+            "packs/xx/actors.tsv",
+            "Japan\tJPN\tname\nJapanese\tJPN\tdemonym\nLaos\tLAO\tname\nLao\tLAO\tdemonym\nVientiane\tLAO\tcapital\n\
+             Tokyo\tJPN\tcapital\nNorway\tNOR\tname\nBangkok\tTHA\tcapital\nThailand\tTHA\tname\n",
+        ),
+        ("data/kb/people.tsv", "JPN\tforeign_minister\t2023-09-13\t2024-10-01\tKamikawa Yoko\tYoko Kamikawa|Kamikawa\n"),
+    ];
+    for (p, c) in files {
+        let path = dir.join(p);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, c).unwrap();
+    }
+    // the fixture language is detected as English-like text; force it with the hint below
+    let engine = Engine::load(&DataSource::directory(&dir)).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    engine
+}
+
+fn code(engine: &Engine, text: &str) -> Vec<(String, String, String)> {
+    let doc = Document {
+        id: "t".into(),
+        text: text.into(),
+        lang: Some("xx".into()),
+        published: Some("2024-07-25".into()),
+        ..Default::default()
+    };
+    let mut v: Vec<_> = engine
+        .code_as(&doc, "xx")
+        .events
+        .iter()
+        .map(|e| (e.source[0].country.clone(), e.cameo.clone(), e.target[0].country.clone()))
+        .collect();
+    v.sort();
+    v
+}
+
+fn t(s: &str, c: &str, g: &str) -> (String, String, String) {
+    (s.into(), c.into(), g.into())
+}
+
+#[test]
+fn symmetric_talks_with_partner() {
+    let e = fixture();
+    assert_eq!(code(&e, "Japan held talks with Laos."), vec![t("JPN", "046", "LAO"), t("LAO", "046", "JPN")]);
+}
+
+#[test]
+fn coordinated_subjects_and_venue() {
+    let e = fixture();
+    let got = code(&e, "The Japanese Foreign Minister and the Lao Prime Minister met in Vientiane on Monday.");
+    assert!(got.contains(&t("JPN", "042", "LAO")), "{got:?}");
+    assert!(got.contains(&t("LAO", "043", "JPN")), "{got:?}");
+    assert!(got.contains(&t("JPN", "040", "LAO")), "{got:?}");
+}
+
+#[test]
+fn third_country_venue_is_044() {
+    let e = fixture();
+    let got = code(&e, "Japan met with Laos in Bangkok.");
+    assert!(got.contains(&t("JPN", "044", "LAO")), "{got:?}");
+}
+
+#[test]
+fn visit_codes_both_directions() {
+    let e = fixture();
+    assert_eq!(code(&e, "Kamikawa visited Laos."), vec![t("JPN", "042", "LAO"), t("LAO", "043", "JPN")]);
+}
+
+#[test]
+fn future_visit_is_036() {
+    let e = fixture();
+    assert_eq!(code(&e, "Japan will visit Laos."), vec![t("JPN", "036", "LAO")]);
+}
+
+#[test]
+fn negated_and_conditional_give_nothing() {
+    let e = fixture();
+    assert!(code(&e, "Japan did not visit Laos.").is_empty());
+    assert!(code(&e, "If Japan visits Laos, nothing changes.").is_empty());
+    assert!(code(&e, "Japan will not sign with Laos.").is_empty());
+}
+
+#[test]
+fn passive_agent_is_source() {
+    let e = fixture();
+    assert_eq!(code(&e, "Japan was received by Laos."), vec![t("LAO", "043", "JPN")]);
+}
+
+#[test]
+fn two_sides_resolve_to_main_pair() {
+    let e = fixture();
+    let got = code(&e, "Japan held talks with Laos. The two sides signed a plan.");
+    assert!(got.contains(&t("JPN", "057", "LAO")) && got.contains(&t("LAO", "057", "JPN")), "{got:?}");
+}
+
+#[test]
+fn pronoun_takes_last_subject_and_missing_target_the_other_side() {
+    let e = fixture();
+    let got = code(&e, "Japan held talks with Laos. He thanked the hosts.");
+    assert!(got.contains(&t("JPN", "051", "LAO")), "{got:?}");
+}
+
+#[test]
+fn learned_name_becomes_an_actor() {
+    let e = fixture();
+    let doc = Document {
+        id: "t".into(),
+        text: "Lao Foreign Minister Phoxay Khaykhamphithoune met Norway. Phoxay praised Japan.".into(),
+        ..Default::default()
+    };
+    let out = e.code_as(&doc, "xx");
+    assert_eq!(out.learned.len(), 1);
+    assert_eq!(out.learned[0].name, "Phoxay Khaykhamphithoune");
+    assert_eq!(out.learned[0].actor, "LAO");
+    let praise = out.events.iter().find(|e| e.cameo == "051").unwrap();
+    assert_eq!(praise.source[0].country, "LAO");
+    assert_eq!(praise.source[0].person.as_deref(), Some("Phoxay Khaykhamphithoune"));
+}
+
+#[test]
+fn evidence_quotes_the_original_and_ids_are_stable() {
+    let e = fixture();
+    let text = "Intro line here.\nJapan  held   talks with Laos.";
+    let doc = Document { id: "d".into(), text: text.into(), ..Default::default() };
+    let a = e.code_as(&doc, "xx");
+    let b = e.code_as(&doc, "xx");
+    assert_eq!(a.events.len(), 2);
+    for ev in &a.events {
+        assert_eq!(&text[ev.evidence.start..ev.evidence.end], ev.evidence.text);
+        for actor in ev.source.iter().chain(&ev.target) {
+            assert_eq!(&text[actor.start..actor.end], actor.text);
+        }
+    }
+    let ids_a: Vec<_> = a.events.iter().map(|e| e.event_id.clone()).collect();
+    let ids_b: Vec<_> = b.events.iter().map(|e| e.event_id.clone()).collect();
+    assert_eq!(ids_a, ids_b);
+}
+
+#[test]
+fn repeated_event_is_one_record_with_mentions() {
+    let e = fixture();
+    let doc = Document {
+        id: "d".into(),
+        text: "Japan held talks with Laos. Later, Japan held talks with Laos again.".into(),
+        ..Default::default()
+    };
+    let out = e.code_as(&doc, "xx");
+    let talks: Vec<_> = out.events.iter().filter(|e| e.cameo == "046" && e.source[0].country == "JPN").collect();
+    assert_eq!(talks.len(), 1);
+    assert_eq!(talks[0].mentions.len(), 1);
+}
+

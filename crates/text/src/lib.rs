@@ -1,0 +1,45 @@
+//! The text front-end: from a document's original text to paragraphs and sentences whose
+//! normalised matching keys map back, byte for byte, to the original.
+//!
+//! Normalisation: NFC, lower case, typographic quotes/dashes/spaces unified, runs of
+//! white space folded to one space, and pre-tokenised spacing repaired ("hội đàm , X" →
+//! "hội đàm, x"; "10 / 3" → "10/3"). Every byte of a key has the original offset of the
+//! character it came from, so evidence always quotes the original.
+
+mod normalize;
+mod sentences;
+
+pub use normalize::{normalize, Normalized};
+pub use sentences::{split_document, Paragraph, SentenceSpan, SplitRules};
+
+/// The script class that decides how a language is matched and segmented.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// Latin, Cyrillic, Greek and other scripts written with spaces between words.
+    Spaced,
+    /// Han and kana (Chinese, Japanese): no spaces between words.
+    Cjk,
+    /// Thai script.
+    Thai,
+    /// Lao script.
+    Lao,
+    /// Hangul (Korean): spaces between phrases.
+    Hangul,
+}
+
+/// The script class of a single character, if it belongs to one of the unspaced scripts.
+pub fn char_script(c: char) -> Option<Script> {
+    match c as u32 {
+        0x0E00..=0x0E7F => Some(Script::Thai),
+        0x0E80..=0x0EFF => Some(Script::Lao),
+        0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => Some(Script::Cjk),
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F => Some(Script::Cjk),
+        0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F => Some(Script::Hangul),
+        _ => None,
+    }
+}
+
+/// True for characters that are part of a word in scripts written with spaces.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\u{200c}' || c == '\u{200d}'
+}

@@ -1,0 +1,174 @@
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalised matching text with, for every byte, the original byte offset it came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Normalized {
+    /// NFC, lower-cased, punctuation-unified text.
+    pub key: String,
+    /// `map[i]` is the original offset of the character that produced `key` byte `i`;
+    /// `map[key.len()]` is the original end offset.
+    pub map: Vec<usize>,
+}
+
+impl Normalized {
+    /// Original byte range of the key range `[start, end)`.
+    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.map.get(start).copied().unwrap_or(0);
+        // the end is the original offset just past the last character of the range
+        let e = if end == 0 {
+            s
+        } else {
+            let last = self.map.get(end - 1).copied().unwrap_or(s);
+            let next = self.map.get(end).copied().unwrap_or(last);
+            if next > last {
+                next
+            } else {
+                last + 1
+            }
+        };
+        (s, e.max(s))
+    }
+}
+
+fn unify(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '`' | '\u{00b4}' => '\'',
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{00ab}' | '\u{00bb}' | '\u{2033}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => '-',
+        '\u{00a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\t' | '\r' | '\n' => ' ',
+        '\u{200b}' | '\u{feff}' | '\u{00ad}' => '\u{0}',
+        _ => c,
+    }
+}
+
+fn closes_tight(c: char) -> bool {
+    matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '%')
+}
+
+/// Normalise `text`, whose first byte is at original offset `base`.
+pub fn normalize(text: &str, base: usize) -> Normalized {
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    // NFC per segment: a starter and the combining marks after it
+    let mut seg_start = 0usize;
+    let mut seg = String::new();
+    let flush = |seg: &mut String, seg_start: usize, chars: &mut Vec<(usize, char)>| {
+        if seg.is_empty() {
+            return;
+        }
+        if seg.is_ascii() {
+            for (i, c) in seg.char_indices() {
+                chars.push((seg_start + i, c));
+            }
+        } else {
+            for c in seg.nfc() {
+                chars.push((seg_start, c));
+            }
+        }
+        seg.clear();
+    };
+    for (i, c) in text.char_indices() {
+        if canonical_combining_class(c) == 0 {
+            flush(&mut seg, seg_start, &mut chars);
+            seg_start = i;
+        }
+        seg.push(c);
+    }
+    flush(&mut seg, seg_start, &mut chars);
+
+    let mut key = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    let n = chars.len();
+    for idx in 0..n {
+        let (off, raw) = chars[idx];
+        let c = unify(raw);
+        if c == '\u{0}' {
+            continue;
+        }
+        if c == ' ' {
+            let prev = key.chars().next_back();
+            if prev.is_none() || prev == Some(' ') {
+                continue;
+            }
+            // drop the space of pre-tokenised text before closing punctuation
+            let next = chars[idx + 1..].iter().map(|&(_, c)| unify(c)).find(|&c| c != ' ');
+            match next {
+                None => continue,
+                Some(nc) if closes_tight(nc) => {
+                    // "hội đàm , X" and "10 / 3": keep "a.b" style tight; a space after it remains
+                    continue;
+                }
+                Some('/') if prev.is_some_and(|p| p.is_ascii_digit()) => continue,
+                _ => {}
+            }
+            if prev == Some('/') && key.len() >= 2 {
+                let before = key[..key.len() - 1].chars().next_back();
+                if before.is_some_and(|b| b.is_ascii_digit()) {
+                    continue;
+                }
+            }
+            if prev == Some('(') {
+                continue;
+            }
+        }
+        let start_len = key.len();
+        for lc in c.to_lowercase() {
+            key.push(lc);
+        }
+        for _ in start_len..key.len() {
+            map.push(base + off);
+        }
+    }
+    while key.ends_with(' ') {
+        key.pop();
+        map.pop();
+    }
+    map.push(base + text.len());
+    Normalized { key, map }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(s: &str) -> String {
+        normalize(s, 0).key
+    }
+
+    #[test]
+    fn folds_case_quotes_dashes_spaces() {
+        assert_eq!(key("Japan\u{2019}s  Foreign\u{00a0}Minister \u{2013} “X”"), "japan's foreign minister - \"x\"");
+    }
+
+    #[test]
+    fn repairs_pretokenised_text() {
+        assert_eq!(key("hội đàm , Thứ trưởng"), "hội đàm, thứ trưởng");
+        assert_eq!(key("ngày 10 / 3 ."), "ngày 10/3.");
+        assert_eq!(key("( Ảnh )"), "(ảnh)");
+    }
+
+    #[test]
+    fn composes_decomposed_vietnamese() {
+        let nfd = "Ha\u{0300} N\u{00f4}\u{0323}i"; // "Hà Nội" with combining marks
+        let n = normalize(nfd, 0);
+        assert_eq!(n.key, "hà nội");
+        let (s, e) = n.original_range(0, n.key.len());
+        assert_eq!(&nfd[s..e], nfd);
+    }
+
+    #[test]
+    fn maps_back_to_original_offsets() {
+        let text = "Xin chào  Thủ tướng";
+        let n = normalize(text, 100);
+        let pos = n.key.find("thủ tướng").unwrap();
+        let (s, e) = n.original_range(pos, pos + "thủ tướng".len());
+        assert_eq!(&text[s - 100..e - 100], "Thủ tướng");
+        assert_eq!(n.map.len(), n.key.len() + 1);
+    }
+
+    #[test]
+    fn empty_and_blank() {
+        assert_eq!(key(""), "");
+        assert_eq!(key("   \n\t "), "");
+    }
+}

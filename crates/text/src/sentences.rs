@@ -1,0 +1,238 @@
+use std::collections::HashSet;
+
+/// Language-specific knowledge the splitter needs.
+#[derive(Debug, Clone, Default)]
+pub struct SplitRules {
+    /// Lower-cased abbreviations, with their final full stop ("mr.", "tp.", "bl.a.").
+    pub abbreviations: HashSet<String>,
+}
+
+impl SplitRules {
+    /// Rules from an `abbreviations.txt` pack file (one abbreviation per line).
+    pub fn from_abbreviations(file: &str) -> Self {
+        let abbreviations = file
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_lowercase)
+            .collect();
+        Self { abbreviations }
+    }
+}
+
+/// A sentence: a byte range of the original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SentenceSpan {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+}
+
+/// A line of the original text with its sentences and whether it is article content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Byte offset of the paragraph's first non-blank character.
+    pub start: usize,
+    /// Byte offset just past its last non-blank character.
+    pub end: usize,
+    /// False for page debris: navigation, bylines, captions, comment counters, footers.
+    pub content: bool,
+    /// The paragraph's sentences, in order.
+    pub sentences: Vec<SentenceSpan>,
+}
+
+/// Split a document's original text into paragraphs (lines) and sentences.
+pub fn split_document(text: &str, rules: &SplitRules) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut line_start = 0usize;
+    for line in text.split_inclusive('\n') {
+        let trimmed_start = line.len() - line.trim_start().len();
+        let body = line.trim();
+        let start = line_start + trimmed_start;
+        line_start += line.len();
+        if body.is_empty() {
+            continue;
+        }
+        let end = start + body.len();
+        let sentences = split_sentences(body, start, rules);
+        out.push(Paragraph { start, end, content: !is_debris(body), sentences });
+    }
+    out
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | ')' | ']' | '\u{201d}' | '\u{2019}' | '\u{00bb}' | '」' | '』' | '）')
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(c, '"' | '\'' | '(' | '[' | '\u{201c}' | '\u{2018}' | '\u{00ab}' | '-' | '\u{2013}' | '\u{2014}')
+}
+
+fn split_sentences(body: &str, base: usize, rules: &SplitRules) -> Vec<SentenceSpan> {
+    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    let mut spans = Vec::new();
+    let mut sent_start = 0usize;
+    let mut i = 0usize;
+    while i < chars.len() {
+        let (off, c) = chars[i];
+        let cjk_stop = matches!(c, '。' | '！' | '？');
+        let latin_stop = matches!(c, '.' | '!' | '?' | '\u{2026}');
+        if cjk_stop || latin_stop {
+            let mut j = i + 1;
+            while j < chars.len() && (is_closing(chars[j].1) || matches!(chars[j].1, '.' | '!' | '?')) {
+                j += 1;
+            }
+            let split_here = if cjk_stop {
+                true
+            } else {
+                let mut k = j;
+                while k < chars.len() && chars[k].1.is_whitespace() {
+                    k += 1;
+                }
+                let had_space = k > j;
+                let next = chars.get(k).map(|&(_, c)| c);
+                had_space
+                    && next.is_some_and(|n| n.is_uppercase() || n.is_numeric() || is_opening(n) || crate::char_script(n).is_some())
+                    && !(c == '.' && is_abbreviation(body, sent_start, off, rules))
+            };
+            if split_here {
+                let end = chars.get(j).map_or(body.len(), |&(o, _)| o);
+                push_span(&mut spans, body, base, sent_start, end);
+                sent_start = end;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push_span(&mut spans, body, base, sent_start, body.len());
+    spans
+}
+
+fn push_span(spans: &mut Vec<SentenceSpan>, body: &str, base: usize, start: usize, end: usize) {
+    let piece = &body[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        let s = base + start + lead;
+        spans.push(SentenceSpan { start: s, end: s + trimmed.len() });
+    }
+}
+
+/// True when the full stop at `dot` ends an abbreviation or an initial.
+fn is_abbreviation(body: &str, sent_start: usize, dot: usize, rules: &SplitRules) -> bool {
+    let before = &body[sent_start..dot];
+    let word_start = before.rfind(|c: char| c.is_whitespace() || c == '(').map_or(0, |p| p + 1);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    // a single letter is an initial ("J. Smith")
+    let mut wc = word.chars();
+    if let (Some(first), None) = (wc.next(), wc.next()) {
+        if first.is_alphabetic() {
+            return true;
+        }
+    }
+    let candidate = format!("{}.", word.to_lowercase());
+    if rules.abbreviations.contains(&candidate) {
+        return true;
+    }
+    // "U.S." style: the word already contains inner dots and single letters
+    word.split('.').all(|p| p.chars().count() == 1) && word.contains('.')
+}
+
+/// Page debris that is kept (offsets intact) but not coded.
+fn is_debris(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let ends_like_sentence = line.ends_with(['.', '!', '?', '"', '\u{201d}', '。', ':']);
+    if lower.contains('©') || lower.starts_with("copyright") {
+        return true;
+    }
+    const PREFIXES: &[&str] = &[
+        "(ảnh", "ảnh:", "photo:", "foto:", "kilde", "source:", "nguồn:", "tel:", "fax:", "email", "e-mail",
+        "by ", "av ", "đọc thêm", "xem thêm", "read more", "related", "les også", "tags:", "từ khóa", "share",
+        "chia sẻ", "del ", "kommentar", "bình luận", "comments", "advertisement", "quảng cáo",
+    ];
+    if PREFIXES.iter().any(|p| lower.starts_with(p)) && words.len() <= 12 {
+        return true;
+    }
+    if (lower.contains("tel:") || lower.contains("fax:")) && lower.contains(';') {
+        return true;
+    }
+    // navigation bars: several items separated by " | " or " l "
+    let separators = line.matches(" | ").count() + line.matches(" l ").count() + line.matches(" / ").count();
+    if separators >= 2 {
+        return true;
+    }
+    // a lone parenthesised line: a caption or an update stamp
+    if line.starts_with('(') && line.ends_with(')') && words.len() <= 10 {
+        return true;
+    }
+    // very short lines without sentence punctuation: menu items, site names, "PV"
+    words.len() <= 3 && !ends_like_sentence && !line.chars().any(|c| crate::char_script(c).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(abbr: &[&str]) -> SplitRules {
+        SplitRules { abbreviations: abbr.iter().map(|s| s.to_string()).collect() }
+    }
+
+    fn sentences(text: &str, r: &SplitRules) -> Vec<String> {
+        split_document(text, r)
+            .iter()
+            .flat_map(|p| p.sentences.iter().map(|s| text[s.start..s.end].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn english_abbreviations_and_initials() {
+        let r = rules(&["mr.", "jan.", "no."]);
+        let s = sentences("Mr. Smith met the U.S. envoy on Jan. 5. He left. J. Doe stayed at No. 1 Road.", &r);
+        assert_eq!(s, vec!["Mr. Smith met the U.S. envoy on Jan. 5.", "He left.", "J. Doe stayed at No. 1 Road."]);
+    }
+
+    #[test]
+    fn norwegian_ordinal_dates_do_not_split() {
+        let r = rules(&["bl.a.", "f.eks."]);
+        let s = sentences("Møtet var 3. september i Oslo. De diskuterte bl.a. Ukraina. Neste møte kommer.", &r);
+        assert_eq!(s.len(), 3, "{s:?}");
+    }
+
+    #[test]
+    fn vietnamese_city_abbreviation() {
+        let r = rules(&["tp."]);
+        let s = sentences("Đoàn đến TP. Hồ Chí Minh hôm qua. Hai bên hội đàm.", &r);
+        assert_eq!(s, vec!["Đoàn đến TP. Hồ Chí Minh hôm qua.", "Hai bên hội đàm."]);
+    }
+
+    #[test]
+    fn cjk_full_stops() {
+        let s = sentences("外相は会談した。両外相は合意した。", &SplitRules::default());
+        assert_eq!(s, vec!["外相は会談した。", "両外相は合意した。"]);
+    }
+
+    #[test]
+    fn debris_lines_are_marked() {
+        let text = "Home Lao Chinese\nJapan and Laos held talks in Vientiane on Monday.\nKommentar (0)\n(Ảnh: Nguyễn Hồng)\nPV\nPrices l Advertisement l Subscription\nJapan supports ASEAN efforts to enhance connectivity";
+        let paras = split_document(text, &SplitRules::default());
+        let flags: Vec<bool> = paras.iter().map(|p| p.content).collect();
+        assert_eq!(flags, vec![false, true, false, false, false, false, true]);
+    }
+
+    #[test]
+    fn offsets_are_original() {
+        let text = "  Hai bên hội đàm.  Sau đó ký kết.\n";
+        for p in split_document(text, &SplitRules::default()) {
+            for s in p.sentences {
+                assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                assert!(!text[s.start..s.end].starts_with(' '));
+            }
+        }
+    }
+}
