@@ -10,8 +10,14 @@ use attache_io::Reader;
 use attache_model::Event;
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod bench;
+
 #[derive(Parser)]
-#[command(name = "attache", version, about = "Who did what to whom, when and where: CAMEO/PLOVER events from news in many languages")]
+#[command(
+    name = "attache",
+    version,
+    about = "Who did what to whom, when and where: CAMEO/PLOVER events from news in many languages"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -55,6 +61,18 @@ enum Command {
         /// List false and missed keys per document.
         #[arg(long)]
         show_errors: bool,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Measure coding speed and memory on a generated vi/en/no corpus (see BENCHMARKS.md).
+    Bench {
+        /// Documents per language.
+        #[arg(long, default_value_t = 2000)]
+        docs: usize,
+        /// Threads for the parallel run (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
@@ -197,7 +215,9 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Eval { gold, input, show_errors, json } => {
             let engine = load_engine()?;
             let mut pred = Vec::new();
-            let skipped = for_each_document(&[input], false, |doc| write_events(&mut pred, &engine.code(doc), Format::Jsonl, false))?;
+            let skipped = for_each_document(&[input], false, |doc| {
+                write_events(&mut pred, &engine.code(doc), Format::Jsonl, false)
+            })?;
             let gold_text = std::fs::read_to_string(&gold).with_context(|| format!("reading {gold}"))?;
             let report = attache_eval::score(&gold_text, &String::from_utf8_lossy(&pred))?;
             if json {
@@ -211,6 +231,11 @@ fn run() -> anyhow::Result<ExitCode> {
                 }
             }
             Ok(if skipped > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+        }
+        Command::Bench { docs, threads, json } => {
+            let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+            bench::run(docs, threads, json)?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Actors { what: ActorsCommand::Learned { paths } } => {
             let engine = load_engine()?;

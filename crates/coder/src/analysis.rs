@@ -93,9 +93,12 @@ pub struct Analysis {
     pub mentions: Vec<Mention>,
 }
 
-const JOIN_GAPS: &[&str] = &["", ",", "'s", "'", "s", "of", "of the", "for", "-", "của", "the", "h.e.", "mr", "mr.", "ms", "ms."];
-const HONORIFICS: &[&str] =
-    &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e.", "ông", "bà", "ngài", "herr", "fru", "m.", "mme", "sr.", "sra.", "pak", "ibu", "bapak"];
+const JOIN_GAPS: &[&str] =
+    &["", ",", "'s", "'", "s", "of", "of the", "for", "-", "của", "the", "h.e.", "mr", "mr.", "ms", "ms."];
+const HONORIFICS: &[&str] = &[
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e.", "ông", "bà", "ngài", "herr", "fru", "m.", "mme",
+    "sr.", "sra.", "pak", "ibu", "bapak",
+];
 
 enum Part {
     Actor(String, PhraseKind),
@@ -282,7 +285,13 @@ fn follow_parts(
     Some(from)
 }
 
-fn build_mention(run: &[(usize, usize, Part)], key: &Normalized, original: &str, sentence_end: usize, cx: &Context<'_>) -> Mention {
+fn build_mention(
+    run: &[(usize, usize, Part)],
+    key: &Normalized,
+    original: &str,
+    sentence_end: usize,
+    cx: &Context<'_>,
+) -> Mention {
     let start = run.first().map_or(0, |r| r.0);
     let end = run.last().map_or(0, |r| r.1);
     let (orig_start, mut orig_end) = key.original_range(start, end);
@@ -410,6 +419,8 @@ pub struct Clause {
     pub subject: Slot,
     /// Who is acted upon, or the partner of a symmetric act.
     pub object: Slot,
+    /// The object came from a `with`-phrase (a partner of a symmetric act).
+    pub partner: bool,
     /// The place stated in the sentence.
     pub place: Option<(String, usize, usize)>,
     /// A future marker governs the trigger.
@@ -418,19 +429,37 @@ pub struct Clause {
     pub background: bool,
 }
 
-fn group_of(items: &[Item], idx: usize) -> (usize, usize) {
-    // extend over mentions joined by "and" words or commas
-    let joined = |a: &Item, b: &Item, between: &[Item]| -> bool {
-        let _ = (a, b);
-        between.iter().all(|i| i.kind == ItemKind::Word(WordClass::And))
-    };
+/// True when the text between two mentions only coordinates them ("X and his Y", "X, Y").
+fn coordinates(items: &[Item], a: usize, b: usize, key: &str) -> bool {
+    let (Some(x), Some(y)) = (items.get(a), items.get(b)) else { return false };
+    if items[a + 1..b].iter().any(|i| i.kind != ItemKind::Word(WordClass::And)) {
+        return false;
+    }
+    let mut gap = String::new();
+    let mut pos = x.end;
+    for i in &items[a + 1..b] {
+        gap.push_str(key.get(pos..i.start).unwrap_or(""));
+        gap.push(' ');
+        pos = i.end;
+    }
+    gap.push_str(key.get(pos..y.start).unwrap_or(""));
+    if gap.contains(['.', ';', ':', '(', ')']) {
+        return false;
+    }
+    let words: Vec<&str> = gap.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    let has_and = b > a + 1 || gap.contains(',');
+    words.is_empty() || (has_and && words.len() <= 1)
+}
+
+fn group_of(items: &[Item], idx: usize, key: &str) -> (usize, usize) {
+    let is_mention = |i: usize| matches!(items[i].kind, ItemKind::Mention(_));
     let mut lo = idx;
     while lo > 0 {
         let mut j = lo - 1;
         while j > 0 && items[j].kind == ItemKind::Word(WordClass::And) {
             j -= 1;
         }
-        if matches!(items[j].kind, ItemKind::Mention(_)) && j < lo && joined(&items[j], &items[lo], &items[j + 1..lo]) {
+        if is_mention(j) && coordinates(items, j, lo, key) {
             lo = j;
         } else {
             break;
@@ -442,7 +471,7 @@ fn group_of(items: &[Item], idx: usize) -> (usize, usize) {
         while j < items.len() && items[j].kind == ItemKind::Word(WordClass::And) {
             j += 1;
         }
-        if j < items.len() && matches!(items[j].kind, ItemKind::Mention(_)) && j > hi + 1 {
+        if j < items.len() && is_mention(j) && coordinates(items, hi, j, key) {
             hi = j;
         } else {
             break;
@@ -452,10 +481,7 @@ fn group_of(items: &[Item], idx: usize) -> (usize, usize) {
 }
 
 fn mentions_in(items: &[Item], lo: usize, hi: usize) -> Vec<usize> {
-    items[lo..=hi]
-        .iter()
-        .filter_map(|i| if let ItemKind::Mention(m) = i.kind { Some(m) } else { None })
-        .collect()
+    items[lo..=hi].iter().filter_map(|i| if let ItemKind::Mention(m) = i.kind { Some(m) } else { None }).collect()
 }
 
 fn preceding_word(items: &[Item], lo: usize, key: &str) -> Option<ItemKind> {
@@ -477,9 +503,8 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern]) -> Vec<Clause> {
         ItemKind::Place { country: Some(c) } => Some((c.clone(), i.start, i.end)),
         _ => None,
     });
-    let sentence_has = |class: WordClass, before: usize| {
-        items.iter().any(|i| i.start < before && i.kind == ItemKind::Word(class))
-    };
+    let sentence_has =
+        |class: WordClass, before: usize| items.iter().any(|i| i.start < before && i.kind == ItemKind::Word(class));
     for (ti, item) in items.iter().enumerate() {
         let ItemKind::Trigger { pattern } = item.kind else { continue };
         let Some(p) = patterns.get(pattern) else { continue };
@@ -492,7 +517,7 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern]) -> Vec<Clause> {
             j -= 1;
             match &items[j].kind {
                 ItemKind::Mention(_) => {
-                    let (lo, hi) = group_of(items, j);
+                    let (lo, hi) = group_of(items, j, key);
                     let before = preceding_word(items, lo, key);
                     let ms = mentions_in(items, lo, hi);
                     match before {
@@ -500,7 +525,12 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern]) -> Vec<Clause> {
                             partner_before.get_or_insert(ms);
                         }
                         Some(ItemKind::Word(WordClass::By)) | Some(ItemKind::Word(WordClass::Locative)) => {}
-                        Some(ItemKind::Trigger { .. }) if lo > 0 && subject_of[lo - 1].is_some() => {
+                        Some(ItemKind::Trigger { .. })
+                            if lo > 0
+                                && subject_of[lo - 1].is_some()
+                                && items[hi + 1..ti].iter().any(|i| i.kind == ItemKind::Word(WordClass::And)) =>
+                        {
+                            // "X met Y and praised Z": the earlier trigger's subject goes on
                             subject = subject_of[lo - 1].clone().unwrap_or(Slot::Missing);
                             subject_end = items[hi].end;
                             break;
@@ -545,11 +575,13 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern]) -> Vec<Clause> {
         while j < items.len() {
             match &items[j].kind {
                 ItemKind::Mention(_) => {
-                    let (lo, hi) = group_of(items, j);
+                    let (lo, hi) = group_of(items, j, key);
                     let ms = mentions_in(items, lo, hi);
                     let before = preceding_word(items, lo, key);
                     match before {
-                        Some(ItemKind::Word(WordClass::With)) if partner_after.is_none() => partner_after = Some(ms.clone()),
+                        Some(ItemKind::Word(WordClass::With)) if partner_after.is_none() => {
+                            partner_after = Some(ms.clone())
+                        }
                         Some(ItemKind::Word(WordClass::Locative)) => {}
                         _ => {}
                     }
@@ -569,9 +601,11 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern]) -> Vec<Clause> {
             // the agent is after "by"/"from"; the subject is the target
             std::mem::swap(&mut subject, &mut object);
         }
+        let mut partner = false;
         if matches!(p.frame, Frame::Sym | Frame::Meet) {
             if let Some(ms) = partner_before.or(partner_after) {
                 object = Slot::Mentions(ms);
+                partner = true;
             }
         }
         let window_start = if subject_end > 0 { subject_end } else { item.start.saturating_sub(40) };
@@ -593,6 +627,7 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern]) -> Vec<Clause> {
             end: item.end,
             subject,
             object,
+            partner,
             place: place.clone(),
             future: between(WordClass::Future),
             background: sentence_has(WordClass::Background, item.start),

@@ -2,11 +2,11 @@
 
 use std::collections::HashMap;
 
+use crate::time_shim::{PartialDate, Precision, TimeExpr, TimeParser};
 use attache_actors::KnowledgeBase;
 use attache_langdata::DataSource;
 use attache_model::{fnv1a64, Actor, Document, Event, EventDate, Evidence, Location};
 use attache_text::{normalize, split_document, SplitRules};
-use crate::time_shim::{PartialDate, Precision, TimeExpr, TimeParser};
 
 use crate::analysis::{analyse, clauses, Analysis, Context, Learned, Slot};
 use crate::lexicon::{Entry, Lexicon};
@@ -180,7 +180,9 @@ impl Engine {
             let words_file = format!("packs/{lang}/words.tsv");
             let words = parse_words(&words_file, &src.read(&words_file)?.unwrap_or_default())?;
             let patterns = parse_events(&lang, &src.read(&format!("packs/{lang}/events.txt"))?.unwrap_or_default())?;
-            let split = SplitRules::from_abbreviations(&src.read(&format!("packs/{lang}/abbreviations.txt"))?.unwrap_or_default());
+            let split = SplitRules::from_abbreviations(
+                &src.read(&format!("packs/{lang}/abbreviations.txt"))?.unwrap_or_default(),
+            );
             let mut phrases: Vec<(String, Entry)> = Vec::new();
             for a in kb.actor_phrases(&lang) {
                 phrases.push((a.phrase.clone(), Entry::Actor { actor: a.actor.clone(), kind: a.kind }));
@@ -205,6 +207,13 @@ impl Engine {
             models.insert(lang, LanguageModel { info, lexicon, patterns, split });
         }
         Ok(Self { kb, models, time })
+    }
+
+    /// The floor of dictionary coding: one pass of the language's phrase automaton over
+    /// `text` (lower-cased), counting matches and doing nothing else. Benchmarks compare
+    /// full coding against it.
+    pub fn scan_only(&self, lang: &str, text: &str) -> usize {
+        self.models.get(lang).map_or(0, |m| m.lexicon.count_matches(text))
     }
 
     /// The knowledge base in use.
@@ -333,8 +342,31 @@ impl Engine {
             let evidence = Evidence { sentence: si, start: s_start, end: s_end, text: sentence_text.to_string() };
             for c in cls {
                 let Some(p) = model.patterns.get(c.pattern) else { continue };
-                let subjects = self.resolve(&c.subject, &a, text, &state, key, c.start);
+                let mut subjects = self.resolve(&c.subject, &a, text, &state, key, c.start);
                 let mut objects = self.resolve(&c.object, &a, text, &state, key, c.start);
+                let symmetric_frame = matches!(p.frame, Frame::Sym | Frame::Meet);
+                if symmetric_frame && !c.partner && (c.subject == Slot::TwoSides || distinct(&subjects) >= 2) {
+                    // "the two sides agreed on X": X is what they agreed on, not a partner
+                    objects.clear();
+                }
+                if subjects.is_empty() && matches!(p.frame, Frame::Sym | Frame::Meet) && distinct(&objects) >= 2 {
+                    // "talks between X and Y": the coordinated object holds both sides
+                    subjects = std::mem::take(&mut objects);
+                }
+                if subjects.is_empty() && objects.is_empty() && symmetric_frame && state.main_pair.len() == 2 {
+                    // "during the talks": a symmetric act with no named side is the document's pair
+                    let (ts, te) = key.original_range(c.start, c.end);
+                    subjects = state.main_pair.iter().map(|c| synthetic(c, "", ts, te)).collect();
+                }
+                let anchor = subjects.first().map(|p| p.actor.country.clone());
+                for o in objects.iter_mut().chain(subjects.iter_mut()) {
+                    if o.actor.country == COUNTERPART {
+                        let other = state.main_pair.iter().find(|c| Some(*c) != anchor.as_ref()).cloned();
+                        o.actor.country = other.unwrap_or_default();
+                    }
+                }
+                objects.retain(|o| !o.actor.country.is_empty() && o.actor.country != COUNTERPART);
+                subjects.retain(|o| !o.actor.country.is_empty() && o.actor.country != COUNTERPART);
                 if !subjects.is_empty() {
                     state.last_subject = subjects.clone();
                 }
@@ -379,7 +411,11 @@ impl Engine {
                 if future {
                     notes.push("future marker: planned act".into());
                 }
-                let code = if future { p.future_code.clone().unwrap_or_else(|| default_future(&p.code)) } else { p.code.clone() };
+                let code = if future {
+                    p.future_code.clone().unwrap_or_else(|| default_future(&p.code))
+                } else {
+                    p.code.clone()
+                };
                 let mut place_country = None;
                 let location = c.place.as_ref().map(|(country, ps, pe)| {
                     let (os, oe) = key.original_range(*ps, *pe);
@@ -471,15 +507,16 @@ impl Engine {
                             continue;
                         }
                         let Some(info) = attache_ontology::lookup(&code) else { continue };
-                        let id_seed = format!("{}|{}|{}|{}|{}", doc.id, code, src.actor.country, tgt.actor.country, s_start);
+                        let id_seed =
+                            format!("{}|{}|{}|{}|{}", doc.id, code, src.actor.country, tgt.actor.country, s_start);
                         let event_id = format!("{:016x}", fnv1a64(id_seed.as_bytes()));
                         out.explanations.push(Explanation {
                             event_id: event_id.clone(),
                             rule: p.rule.clone(),
                             frame: format!("{:?}", p.frame).to_lowercase(),
                             trigger: text.get(t_start..t_end).unwrap_or("").to_string(),
-                            source: slot_words(&c.subject, &src.actor),
-                            target: slot_words(&c.object, &tgt.actor),
+                            source: slot_words(&c, &src.actor),
+                            target: slot_words(&c, &tgt.actor),
                             date: match (&date, time) {
                                 (Some(d), Some(_)) => format!("{} from \"{}\"", d.value, d.text),
                                 (Some(d), None) => format!("{} inherited", d.value),
@@ -515,7 +552,15 @@ impl Engine {
         out
     }
 
-    fn resolve(&self, slot: &Slot, a: &Analysis, text: &str, state: &DocState, key: &attache_text::Normalized, at: usize) -> Vec<Party> {
+    fn resolve(
+        &self,
+        slot: &Slot,
+        a: &Analysis,
+        text: &str,
+        state: &DocState,
+        key: &attache_text::Normalized,
+        at: usize,
+    ) -> Vec<Party> {
         let (ts, te) = key.original_range(at, at);
         match slot {
             Slot::Mentions(ms) => {
@@ -527,8 +572,13 @@ impl Engine {
                             out.push(Party { actor });
                         }
                     } else if m.counterpart_only {
-                        // "his counterpart": the other side of the pair
-                        let _ = m;
+                        // "his counterpart": the other side, fixed once the subject is known
+                        out.push(synthetic(
+                            COUNTERPART,
+                            text.get(m.orig_start..m.orig_end).unwrap_or(""),
+                            m.orig_start,
+                            m.orig_end,
+                        ));
                     }
                 }
                 out
@@ -540,6 +590,9 @@ impl Engine {
         }
     }
 }
+
+/// Placeholder country of "his counterpart" until the subject is known.
+const COUNTERPART: &str = "?";
 
 fn distinct(parties: &[Party]) -> usize {
     let mut v: Vec<&str> = parties.iter().map(|p| p.actor.country.as_str()).collect();
@@ -557,7 +610,15 @@ fn fill_person(list: &mut [Actor], actor: &Actor) {
     }
 }
 
-fn slot_words(slot: &Slot, actor: &Actor) -> String {
+fn slot_words(c: &crate::analysis::Clause, actor: &Actor) -> String {
+    // the slot this actor came from: a mention of this sentence, or a resolved reference
+    let slot = if !actor.text.is_empty() && actor.end > actor.start {
+        &Slot::Mentions(Vec::new())
+    } else if c.subject != Slot::Mentions(Vec::new()) && !matches!(c.subject, Slot::Mentions(_)) {
+        &c.subject
+    } else {
+        &c.object
+    };
     let how = match slot {
         Slot::Mentions(_) => "mention",
         Slot::TwoSides => "the two sides",

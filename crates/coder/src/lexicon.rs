@@ -108,15 +108,12 @@ impl Lexicon {
         }
         out
     }
+}
 
-    /// Number of distinct phrases.
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// True when the lexicon has no phrase.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+impl Lexicon {
+    /// Number of overlapping matches in `text`, with no boundary checks or selection.
+    pub fn count_matches(&self, text: &str) -> usize {
+        self.automaton.as_ref().map_or(0, |a| a.find_overlapping_iter(text).count())
     }
 }
 
@@ -127,7 +124,8 @@ pub fn on_boundaries(key: &str, start: usize, end: usize) -> bool {
     let first = key[start..end].chars().next();
     let last = key[start..end].chars().next_back();
     let inner = |c: Option<char>| c.is_some_and(attache_text::is_word_char);
-    let unspaced = |c: Option<char>| c.and_then(attache_text::char_script).is_some_and(|s| s != attache_text::Script::Hangul);
+    let unspaced =
+        |c: Option<char>| c.and_then(attache_text::char_script).is_some_and(|s| s != attache_text::Script::Hangul);
     // a boundary is needed only where both sides are word characters of a spaced script
     let left_ok = !(inner(before) && inner(first)) || unspaced(before) || unspaced(first);
     let right_ok = !(inner(after) && inner(last)) || unspaced(after) || unspaced(last);

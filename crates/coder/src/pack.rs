@@ -90,7 +90,11 @@ pub fn parse_words(file: &str, text: &str) -> Result<Vec<(WordClass, String)>, C
         }
         let mut f = line.split('\t').map(str::trim);
         let (Some(class), Some(phrase)) = (f.next(), f.next()) else {
-            return Err(CoderError::Pack { file: file.into(), line: n + 1, message: "expected class<TAB>phrase".into() });
+            return Err(CoderError::Pack {
+                file: file.into(),
+                line: n + 1,
+                message: "expected class<TAB>phrase".into(),
+            });
         };
         let class = WordClass::parse(class).ok_or_else(|| CoderError::Pack {
             file: file.into(),
@@ -232,7 +236,8 @@ mod tests {
 
     #[test]
     fn events_lines_parse() {
-        let p = parse_events("en", "# c\n046 sym held talks | talk{s,ed} with\n020 dir,future=020 asked ... to\n").unwrap();
+        let p =
+            parse_events("en", "# c\n046 sym held talks | talk{s,ed} with\n020 dir,future=020 asked ... to\n").unwrap();
         assert_eq!(p.len(), 2);
         assert_eq!(p[0].triggers.len(), 3);
         assert_eq!(p[1].triggers[0], vec!["asked".to_string(), "to".to_string()]);

@@ -174,3 +174,16 @@ fn repeated_event_is_one_record_with_mentions() {
     assert_eq!(talks[0].mentions.len(), 1);
 }
 
+#[test]
+fn talks_between_two_states() {
+    let e = fixture();
+    let got = code(&e, "Officials said talks with Japan and Laos went well.");
+    assert!(got.contains(&t("JPN", "046", "LAO")), "{got:?}");
+}
+
+#[test]
+fn counterpart_is_the_other_side() {
+    let e = fixture();
+    let got = code(&e, "Japan and Laos are neighbours of note. Kamikawa met her counterpart.");
+    assert!(got.contains(&t("JPN", "040", "LAO")), "{got:?}");
+}

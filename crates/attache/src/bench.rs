@@ -1,0 +1,177 @@
+//! `attache bench`: end-to-end coding speed and memory on a corpus generated from sentences
+//! written for the purpose (`benchdata/`), with the floor measured in the same run.
+
+use std::time::{Duration, Instant};
+
+use attache_coder::Engine;
+use attache_model::Document;
+
+const SENTENCES: &[(&str, &str)] = &[
+    ("en", include_str!("../benchdata/en.txt")),
+    ("vi", include_str!("../benchdata/vi.txt")),
+    ("no", include_str!("../benchdata/no.txt")),
+];
+
+/// A generated document, its language and how many sentences it has.
+pub struct BenchDoc {
+    /// The document.
+    pub doc: Document,
+    /// Its language.
+    pub lang: &'static str,
+    /// Its lower-cased text, for the floor.
+    pub lower: String,
+    /// Sentences in it.
+    pub sentences: usize,
+}
+
+/// `docs_per_lang` documents per language, each of 8–15 sentences in 2–5 paragraphs,
+/// drawn with a fixed-seed generator so every run codes the same bytes.
+pub fn corpus(docs_per_lang: usize) -> Vec<BenchDoc> {
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n.max(1) as u64) as usize
+    };
+    let mut out = Vec::new();
+    for (lang, file) in SENTENCES {
+        let lines: Vec<&str> = file.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).collect();
+        for i in 0..docs_per_lang {
+            let n = 8 + next(8);
+            let mut text = String::new();
+            for s in 0..n {
+                if s > 0 {
+                    text.push(if next(3) == 0 { '\n' } else { ' ' });
+                }
+                text.push_str(lines[next(lines.len())]);
+            }
+            out.push(BenchDoc {
+                lower: text.to_lowercase(),
+                doc: Document {
+                    id: format!("{lang}-{i}"),
+                    text,
+                    published: Some("2024-07-25".into()),
+                    ..Default::default()
+                },
+                lang,
+                sentences: n,
+            });
+        }
+    }
+    out
+}
+
+fn best_of<F: FnMut() -> usize>(runs: usize, mut f: F) -> (Duration, usize) {
+    let mut best = Duration::MAX;
+    let mut count = 0;
+    for _ in 0..runs {
+        let t = Instant::now();
+        count = f();
+        best = best.min(t.elapsed());
+    }
+    (best, count)
+}
+
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+/// Run the benchmark and print a report (JSON when `json`).
+pub fn run(docs_per_lang: usize, threads: usize, json: bool) -> anyhow::Result<()> {
+    let t = Instant::now();
+    let engine = Engine::load(&attache_langdata::DataSource::from_env())?;
+    let startup = t.elapsed();
+    let docs = corpus(docs_per_lang);
+    let bytes: usize = docs.iter().map(|d| d.doc.text.len()).sum();
+    let sentences: usize = docs.iter().map(|d| d.sentences).sum();
+    let code_all =
+        |slice: &[BenchDoc]| slice.iter().map(|d| engine.code_as(&d.doc, d.lang).events.len()).sum::<usize>();
+    // warm up
+    code_all(&docs[..docs.len().min(50)]);
+    let (single, events) = best_of(3, || code_all(&docs));
+    let (floor, matches) = best_of(3, || docs.iter().map(|d| engine.scan_only(d.lang, &d.lower)).sum());
+    let threads = threads.max(1);
+    let (parallel, _) = best_of(3, || {
+        let chunk = docs.len().div_ceil(threads);
+        std::thread::scope(|s| {
+            let handles: Vec<_> = docs.chunks(chunk).map(|c| s.spawn(move || code_all(c))).collect();
+            handles.into_iter().map(|h| h.join().unwrap_or(0)).sum()
+        })
+    });
+    let per_sec = |n: usize, d: Duration| n as f64 / d.as_secs_f64().max(1e-9);
+    let report = serde_json::json!({
+        "documents": docs.len(),
+        "sentences": sentences,
+        "bytes": bytes,
+        "events": events,
+        "floor_matches": matches,
+        "startup_ms": startup.as_secs_f64() * 1000.0,
+        "single_thread": {
+            "seconds": single.as_secs_f64(),
+            "docs_per_s": per_sec(docs.len(), single),
+            "sentences_per_s": per_sec(sentences, single),
+            "mb_per_s": per_sec(bytes, single) / 1e6,
+        },
+        "threads": threads,
+        "all_threads": {
+            "seconds": parallel.as_secs_f64(),
+            "docs_per_s": per_sec(docs.len(), parallel),
+            "sentences_per_s": per_sec(sentences, parallel),
+            "mb_per_s": per_sec(bytes, parallel) / 1e6,
+        },
+        "floor": {
+            "seconds": floor.as_secs_f64(),
+            "mb_per_s": per_sec(bytes, floor) / 1e6,
+        },
+        "coding_over_floor": single.as_secs_f64() / floor.as_secs_f64().max(1e-9),
+        "peak_rss_mb": peak_rss_mb(),
+    });
+    if json {
+        println!("{report}");
+    } else {
+        println!(
+            "corpus: {} documents, {} sentences, {:.1} MB (vi, en, no; generated from benchdata/)",
+            docs.len(),
+            sentences,
+            bytes as f64 / 1e6
+        );
+        println!("start-up (load every pack):  {:>10.1} ms", startup.as_secs_f64() * 1000.0);
+        println!(
+            "single thread:               {:>10.0} sentences/s  {:>8.0} docs/s  {:>6.2} MB/s",
+            per_sec(sentences, single),
+            per_sec(docs.len(), single),
+            per_sec(bytes, single) / 1e6
+        );
+        println!(
+            "{threads} threads:                   {:>10.0} sentences/s  {:>8.0} docs/s  {:>6.2} MB/s",
+            per_sec(sentences, parallel),
+            per_sec(docs.len(), parallel),
+            per_sec(bytes, parallel) / 1e6
+        );
+        println!("floor (one automaton pass):  {:>10.2} MB/s", per_sec(bytes, floor) / 1e6);
+        println!("coding time / floor time:    {:>10.1}×", single.as_secs_f64() / floor.as_secs_f64().max(1e-9));
+        if let Some(r) = peak_rss_mb() {
+            println!("peak RSS:                    {r:>10.1} MB");
+        }
+        println!("events coded per pass:       {events:>10}");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn corpus_is_deterministic() {
+        let a = corpus(3);
+        let b = corpus(3);
+        assert_eq!(a.len(), 9);
+        assert!(a.iter().zip(&b).all(|(x, y)| x.doc.text == y.doc.text));
+        assert!(a.iter().all(|d| d.sentences >= 8));
+    }
+}
