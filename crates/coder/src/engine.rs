@@ -17,7 +17,26 @@ struct LanguageModel {
     info: PackInfo,
     lexicon: Lexicon,
     patterns: Vec<Pattern>,
+    /// Refinements: (refined code, base code, normalised context words).
+    refinements: Vec<(String, String, Vec<String>)>,
     split: SplitRules,
+}
+
+impl LanguageModel {
+    /// The code after refinement by context words in the sentence key.
+    fn refine(&self, code: &str, key: &str) -> String {
+        for (refined, base, words) in &self.refinements {
+            if base == code
+                && words.iter().any(|w| {
+                    key.match_indices(w.as_str())
+                        .any(|(i, _)| !self.info.word_boundaries || crate::lexicon::on_boundaries(key, i, i + w.len()))
+                })
+            {
+                return refined.clone();
+            }
+        }
+        code.to_string()
+    }
 }
 
 /// Loaded language packs, knowledge base and time lexicon.
@@ -179,7 +198,18 @@ impl Engine {
             let info = parse_pack_info(&lang, &src.read(&format!("packs/{lang}/pack.toml"))?.unwrap_or_default());
             let words_file = format!("packs/{lang}/words.tsv");
             let words = parse_words(&words_file, &src.read(&words_file)?.unwrap_or_default())?;
-            let patterns = parse_events(&lang, &src.read(&format!("packs/{lang}/events.txt"))?.unwrap_or_default())?;
+            let all_patterns =
+                parse_events(&lang, &src.read(&format!("packs/{lang}/events.txt"))?.unwrap_or_default())?;
+            let (refining, patterns): (Vec<Pattern>, Vec<Pattern>) =
+                all_patterns.into_iter().partition(|p| p.refines.is_some());
+            let refinements = refining
+                .into_iter()
+                .map(|p| {
+                    let words =
+                        p.triggers.iter().map(|t| normalize(&t.join(" "), 0).key).filter(|w| !w.is_empty()).collect();
+                    (p.code, p.refines.unwrap_or_default(), words)
+                })
+                .collect();
             let split = SplitRules::from_abbreviations(
                 &src.read(&format!("packs/{lang}/abbreviations.txt"))?.unwrap_or_default(),
             );
@@ -204,7 +234,7 @@ impl Engine {
                 }
             }
             let lexicon = Lexicon::build(phrases, info.word_boundaries)?;
-            models.insert(lang, LanguageModel { info, lexicon, patterns, split });
+            models.insert(lang, LanguageModel { info, lexicon, patterns, refinements, split });
         }
         Ok(Self { kb, models, time })
     }
@@ -214,6 +244,47 @@ impl Engine {
     /// full coding against it.
     pub fn scan_only(&self, lang: &str, text: &str) -> usize {
         self.models.get(lang).map_or(0, |m| m.lexicon.count_matches(text))
+    }
+
+    /// Tokens of `text`, with runs of tokens that form one phrase of the language's lexicon
+    /// (titles, names, triggers: "Bộ trưởng Ngoại giao", "hội đàm") joined into one word.
+    pub fn words<'a>(&self, text: &'a str, lang: &str) -> Vec<attache_text::Token<'a>> {
+        let tokens = attache_text::tokenize(text, 0);
+        let Some(model) = self.models.get(lang) else { return tokens };
+        let key = normalize(text, 0);
+        let spans: Vec<(usize, usize)> = crate::lexicon::select(model.lexicon.find_all(&key.key))
+            .into_iter()
+            .map(|h| key.original_range(h.start, h.end))
+            .collect();
+        let mut out: Vec<attache_text::Token<'a>> = Vec::with_capacity(tokens.len());
+        let mut i = 0;
+        while i < tokens.len() {
+            let t = &tokens[i];
+            let span = spans.iter().find(|(s, e)| *s == t.start && *e > t.end);
+            if let Some(&(_, e)) = span {
+                let mut j = i;
+                while j + 1 < tokens.len() && tokens[j + 1].end <= e {
+                    j += 1;
+                }
+                if j > i && tokens[j].end == e {
+                    let surface = &text[t.start..e];
+                    let key: String = normalize(surface, 0).key;
+                    out.push(attache_text::Token {
+                        surface,
+                        start: t.start,
+                        end: e,
+                        folded: attache_text::fold_diacritics(&key),
+                        key,
+                        kind: attache_text::TokenKind::Word,
+                    });
+                    i = j + 1;
+                    continue;
+                }
+            }
+            out.push(t.clone());
+            i += 1;
+        }
+        out
     }
 
     /// The knowledge base in use.
@@ -260,6 +331,7 @@ impl Engine {
         let mut learned: Vec<Learned> = Vec::new();
         let mut counts: HashMap<String, usize> = HashMap::new();
         let mut first_actor: Option<String> = None;
+        let mut first_pass: Vec<Analysis> = Vec::with_capacity(keys.len());
         for (i, key) in keys.iter().enumerate() {
             let cx = Context {
                 lexicon: &model.lexicon,
@@ -299,6 +371,7 @@ impl Engine {
                     }
                 }
             }
+            first_pass.push(a);
         }
         let mut ranked: Vec<(String, usize)> = counts.into_iter().collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -323,7 +396,9 @@ impl Engine {
                 learned: &learned,
                 spaced: model.info.word_boundaries,
             };
-            let a = analyse(key, text, s_end, &cx);
+            // re-analyse only where a learned name occurs
+            let mentions_learned = learned.iter().any(|l| l.keys.iter().any(|k| key.key.contains(k.as_str())));
+            let a = if mentions_learned { analyse(key, text, s_end, &cx) } else { std::mem::take(&mut first_pass[si]) };
             let cls = clauses(&a, &key.key, &model.patterns);
             if cls.is_empty() {
                 continue;
@@ -416,6 +491,7 @@ impl Engine {
                 } else {
                     p.code.clone()
                 };
+                let code = model.refine(&code, &key.key);
                 let mut place_country = None;
                 let location = c.place.as_ref().map(|(country, ps, pe)| {
                     let (os, oe) = key.original_range(*ps, *pe);

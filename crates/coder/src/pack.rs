@@ -140,6 +140,10 @@ pub struct Pattern {
     pub triggers: Vec<Vec<String>>,
     /// `<lang>/events.txt:<line>`.
     pub rule: String,
+    /// For a refinement line (`031 refine:030 trade | investment`): the code refined. Its
+    /// triggers are context words: an event coded with this base code whose sentence holds
+    /// one of them takes `code` instead.
+    pub refines: Option<String>,
 }
 
 /// Expand `{a,b}` alternatives: `visit{,s,ed}` → visit, visits, visited.
@@ -175,7 +179,15 @@ pub fn parse_events(lang: &str, text: &str) -> Result<Vec<Pattern>, CoderError> 
             return Err(err(format!("`{code}` is not a CAMEO code")));
         }
         let mut opts = frame_spec.split(',');
-        let frame = match opts.next().unwrap_or("") {
+        let frame_name = opts.next().unwrap_or("");
+        let mut refines = None;
+        if let Some(base) = frame_name.strip_prefix("refine:") {
+            if attache_ontology::lookup(base).is_none() {
+                return Err(err(format!("`{base}` is not a CAMEO code")));
+            }
+            refines = Some(base.to_string());
+        }
+        let frame = match if refines.is_some() { "dir" } else { frame_name } {
             "sym" => Frame::Sym,
             "dir" => Frame::Dir,
             "rev" => Frame::Rev,
@@ -218,6 +230,7 @@ pub fn parse_events(lang: &str, text: &str) -> Result<Vec<Pattern>, CoderError> 
             no_future,
             triggers,
             rule: format!("{lang}/events.txt:{}", n + 1),
+            refines,
         });
     }
     Ok(out)
@@ -243,6 +256,9 @@ mod tests {
         assert_eq!(p[1].triggers[0], vec!["asked".to_string(), "to".to_string()]);
         assert_eq!(p[1].future_code.as_deref(), Some("020"));
         assert_eq!(p[1].rule, "en/events.txt:3");
+        let r = parse_events("en", "031 refine:030 trade | investment\n").unwrap();
+        assert_eq!(r[0].refines.as_deref(), Some("030"));
+        assert!(parse_events("en", "031 refine:999 trade\n").is_err());
     }
 
     #[test]

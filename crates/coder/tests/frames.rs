@@ -187,3 +187,71 @@ fn counterpart_is_the_other_side() {
     let got = code(&e, "Japan and Laos are neighbours of note. Kamikawa met her counterpart.");
     assert!(got.contains(&t("JPN", "040", "LAO")), "{got:?}");
 }
+
+#[test]
+fn lexicon_phrases_group_tokens_into_words() {
+    let e = fixture();
+    let words: Vec<&str> =
+        e.words("The Foreign Minister held talks in Tokyo.", "xx").iter().map(|t| t.surface).collect();
+    assert_eq!(words, vec!["The", "Foreign Minister", "held talks", "in", "Tokyo"]);
+}
+
+#[test]
+fn arbitrary_text_never_panics_and_offsets_slice_the_original() {
+    let e = fixture();
+    let pool = [
+        "Japan",
+        " held talks with ",
+        "Laos",
+        " in ",
+        "Vientiane",
+        ". ",
+        "\n",
+        "Lao Foreign Minister ",
+        "Phoxay ",
+        "Ông ",
+        "\u{0301}",
+        "外相",
+        "\u{a0}",
+        "“",
+        "”",
+        " and ",
+        "did not ",
+        "will ",
+        "the two sides",
+        " met ",
+        "Kamikawa",
+        "?",
+        "\u{feff}",
+        "ø",
+        "😀",
+        "(",
+        ")",
+        ", ",
+        "Thailand",
+        "counterpart ",
+        "He ",
+        " thanked ",
+    ];
+    let mut state: u64 = 0x1234_5678_9abc_def1;
+    for _ in 0..3000 {
+        let mut text = String::new();
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let n = (state % 40) as usize;
+        for _ in 0..n {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.push_str(pool[(state % pool.len() as u64) as usize]);
+        }
+        let doc = Document { id: "r".into(), text: text.clone(), ..Default::default() };
+        for ev in e.code_as(&doc, "xx").events {
+            assert_eq!(&text[ev.evidence.start..ev.evidence.end], ev.evidence.text);
+            for a in ev.source.iter().chain(&ev.target) {
+                assert!(a.start <= a.end && a.end <= text.len() && text.is_char_boundary(a.start), "{text:?}");
+            }
+        }
+    }
+}

@@ -8,9 +8,11 @@
 
 mod normalize;
 mod sentences;
+mod tokens;
 
 pub use normalize::{normalize, Normalized};
 pub use sentences::{split_document, Paragraph, SentenceSpan, SplitRules};
+pub use tokens::{fold_diacritics, tokenize, Token, TokenKind};
 
 /// The script class that decides how a language is matched and segmented.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -93,7 +93,9 @@ fn split_sentences(body: &str, base: usize, rules: &SplitRules) -> Vec<SentenceS
                 let had_space = k > j;
                 let next = chars.get(k).map(|&(_, c)| c);
                 had_space
-                    && next.is_some_and(|n| n.is_uppercase() || n.is_numeric() || is_opening(n) || crate::char_script(n).is_some())
+                    && next.is_some_and(|n| {
+                        n.is_uppercase() || n.is_numeric() || is_opening(n) || crate::char_script(n).is_some()
+                    })
                     && !(c == '.' && is_abbreviation(body, sent_start, off, rules))
             };
             if split_here {
@@ -123,7 +125,8 @@ fn push_span(spans: &mut Vec<SentenceSpan>, body: &str, base: usize, start: usiz
 /// True when the full stop at `dot` ends an abbreviation or an initial.
 fn is_abbreviation(body: &str, sent_start: usize, dot: usize, rules: &SplitRules) -> bool {
     let before = &body[sent_start..dot];
-    let word_start = before.rfind(|c: char| c.is_whitespace() || c == '(').map_or(0, |p| p + 1);
+    let word_start =
+        before.char_indices().rev().find(|&(_, c)| c.is_whitespace() || c == '(').map_or(0, |(p, c)| p + c.len_utf8());
     let word = &before[word_start..];
     if word.is_empty() {
         return false;
@@ -152,9 +155,34 @@ fn is_debris(line: &str) -> bool {
         return true;
     }
     const PREFIXES: &[&str] = &[
-        "(ảnh", "ảnh:", "photo:", "foto:", "kilde", "source:", "nguồn:", "tel:", "fax:", "email", "e-mail",
-        "by ", "av ", "đọc thêm", "xem thêm", "read more", "related", "les også", "tags:", "từ khóa", "share",
-        "chia sẻ", "del ", "kommentar", "bình luận", "comments", "advertisement", "quảng cáo",
+        "(ảnh",
+        "ảnh:",
+        "photo:",
+        "foto:",
+        "kilde",
+        "source:",
+        "nguồn:",
+        "tel:",
+        "fax:",
+        "email",
+        "e-mail",
+        "by ",
+        "av ",
+        "đọc thêm",
+        "xem thêm",
+        "read more",
+        "related",
+        "les også",
+        "tags:",
+        "từ khóa",
+        "share",
+        "chia sẻ",
+        "del ",
+        "kommentar",
+        "bình luận",
+        "comments",
+        "advertisement",
+        "quảng cáo",
     ];
     if PREFIXES.iter().any(|p| lower.starts_with(p)) && words.len() <= 12 {
         return true;
@@ -223,6 +251,13 @@ mod tests {
         let paras = split_document(text, &SplitRules::default());
         let flags: Vec<bool> = paras.iter().map(|p| p.content).collect();
         assert_eq!(flags, vec![false, true, false, false, false, false, true]);
+    }
+
+    #[test]
+    fn abbreviation_after_a_wide_space_does_not_panic() {
+        // regression: a no-break space (two bytes) before an abbreviation
+        let s = sentences("Gặp\u{a0}Mr. Smith. Xong.", &rules(&["mr."]));
+        assert_eq!(s.len(), 2, "{s:?}");
     }
 
     #[test]
