@@ -237,7 +237,8 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
         if let Some(&(_, prev_end, ref prev)) = run.last() {
             let gap = k[prev_end..s].trim();
             let both_titles = matches!(prev, Part::Title(..)) && matches!(p, Part::Title(..));
-            let joins = JOIN_GAPS.contains(&gap)
+            let comma_between_names = gap == "," && !matches!(prev, Part::Title(..)) && !matches!(p, Part::Title(..));
+            let joins = (JOIN_GAPS.contains(&gap) && !comma_between_names)
                 || (both_titles && word_count(gap) <= 1 && !gap.contains(','))
                 || (matches!(prev, Part::Counterpart) && gap.is_empty());
             if !joins {
@@ -447,7 +448,13 @@ fn coordinates(items: &[Item], a: usize, b: usize, key: &str) -> bool {
         return false;
     }
     let words: Vec<&str> = gap.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
-    let has_and = b > a + 1 || gap.contains(',');
+    let has_and = b > a + 1;
+    if gap.contains(',') && !has_and {
+        // "X, Y and Z" is a list; "of X, Y will visit" is not: a comma joins only when an
+        // "and" follows within the next two items
+        let and_follows = items[b + 1..items.len().min(b + 3)].iter().any(|i| i.kind == ItemKind::Word(WordClass::And));
+        return and_follows && words.is_empty();
+    }
     words.is_empty() || (has_and && words.len() <= 1)
 }
 

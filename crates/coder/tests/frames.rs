@@ -255,3 +255,14 @@ fn arbitrary_text_never_panics_and_offsets_slice_the_original() {
         }
     }
 }
+
+#[test]
+fn comma_without_and_does_not_coordinate() {
+    let e = fixture();
+    // the fronted phrase's actor is not part of the subject after the comma
+    let got = code(&e, "Thanks to Norway, Japan visited Laos.");
+    assert!(got.contains(&t("JPN", "042", "LAO")), "{got:?}");
+    assert!(!got.iter().any(|x| x.0 == "NOR"), "{got:?}");
+    let list = code(&e, "Norway, Japan and Thailand held talks with Laos.");
+    assert!(list.contains(&t("NOR", "046", "LAO")) && list.contains(&t("THA", "046", "LAO")), "{list:?}");
+}
