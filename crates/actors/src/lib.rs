@@ -227,7 +227,9 @@ impl KnowledgeBase {
                 });
                 kb.people[id].terms.push(term);
                 let mut names = vec![canonical.clone()];
-                names.extend(f.get(5).unwrap_or(&"").split('|').map(str::trim).filter(|v| !v.is_empty()).map(str::to_string));
+                names.extend(
+                    f.get(5).unwrap_or(&"").split('|').map(str::trim).filter(|v| !v.is_empty()).map(str::to_string),
+                );
                 for n in names {
                     if !kb.variants.iter().any(|(v, i)| *i == id && *v == n) {
                         kb.variants.push((n, id));

@@ -77,6 +77,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Check every language pack and knowledge-base table, and list what each pack holds.
+    Packs,
     /// Actors the engine knows or learned.
     Actors {
         #[command(subcommand)]
@@ -235,6 +237,16 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Bench { docs, threads, json } => {
             let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
             bench::run(docs, threads, json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Packs => {
+            // loading parses every file: a bad line is reported with its file and line
+            let engine = load_engine()?;
+            println!("lang\tname\tphrases\tpatterns\trefinements");
+            for (code, name, phrases, patterns, refinements) in engine.pack_stats() {
+                println!("{code}\t{name}\t{phrases}\t{patterns}\t{refinements}");
+            }
+            println!("people in the register: {}", engine.kb().people_count());
             Ok(ExitCode::SUCCESS)
         }
         Command::Actors { what: ActorsCommand::Learned { paths } } => {

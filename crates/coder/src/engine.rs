@@ -287,6 +287,17 @@ impl Engine {
         out
     }
 
+    /// Per language: (code, name, phrases in the automaton, event patterns, refinements).
+    pub fn pack_stats(&self) -> Vec<(String, String, usize, usize, usize)> {
+        let mut v: Vec<_> = self
+            .models
+            .iter()
+            .map(|(code, m)| (code.clone(), m.info.name.clone(), m.lexicon.len(), m.patterns.len(), m.refinements.len()))
+            .collect();
+        v.sort();
+        v
+    }
+
     /// The knowledge base in use.
     pub fn kb(&self) -> &KnowledgeBase {
         &self.kb

@@ -111,6 +111,12 @@ impl Lexicon {
 }
 
 impl Lexicon {
+    /// Number of distinct phrases.
+    #[allow(clippy::len_without_is_empty)]
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
     /// Number of overlapping matches in `text`, with no boundary checks or selection.
     pub fn count_matches(&self, text: &str) -> usize {
         self.automaton.as_ref().map_or(0, |a| a.find_overlapping_iter(text).count())

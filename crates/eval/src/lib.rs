@@ -140,8 +140,11 @@ fn parse_lines(text: &str, what: &str) -> Result<Vec<Value>, EvalError> {
         if line.is_empty() {
             continue;
         }
-        let v = serde_json::from_str(line)
-            .map_err(|e| EvalError::Json { what: what.to_string(), line: n + 1, message: e.to_string() })?;
+        let v = serde_json::from_str(line).map_err(|e| EvalError::Json {
+            what: what.to_string(),
+            line: n + 1,
+            message: e.to_string(),
+        })?;
         out.push(v);
     }
     Ok(out)
@@ -210,7 +213,8 @@ pub fn score(gold_jsonl: &str, pred_jsonl: &str) -> Result<Report, EvalError> {
         let pred_keys: BTreeSet<Key> = pk.keys().cloned().collect();
         let counted: BTreeSet<&Key> = pred_keys.iter().filter(|k| !bg.contains(*k)).collect();
         let tp = counted.iter().filter(|k| fg.contains(**k)).count();
-        let found: Vec<&BTreeSet<Key>> = gold_units.iter().filter(|u| u.iter().any(|k| pred_keys.contains(k))).collect();
+        let found: Vec<&BTreeSet<Key>> =
+            gold_units.iter().filter(|u| u.iter().any(|k| pred_keys.contains(k))).collect();
         for scope in ["all".to_string(), lang.clone()] {
             let t = tally.entry(scope).or_default();
             t.pred += counted.len();

@@ -197,8 +197,11 @@ fn whole_file(file: File, shown: &str, id: String, is_html: bool) -> Record {
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(RecordError::Binary { path: shown.to_string(), offset });
     }
-    let text = String::from_utf8(bytes)
-        .map_err(|e| RecordError::Utf8 { path: shown.to_string(), line: 1, offset: e.utf8_error().valid_up_to() })?;
+    let text = String::from_utf8(bytes).map_err(|e| RecordError::Utf8 {
+        path: shown.to_string(),
+        line: 1,
+        offset: e.utf8_error().valid_up_to(),
+    })?;
     let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
     if text.trim().is_empty() {
         return Err(RecordError::Empty { path: shown.to_string(), line: 1 });
@@ -268,7 +271,11 @@ impl Iterator for JsonlRecords {
             }
             self.line += 1;
             if too_large {
-                return Some(Err(RecordError::TooLarge { path: self.path.clone(), line: self.line, limit: MAX_RECORD_BYTES }));
+                return Some(Err(RecordError::TooLarge {
+                    path: self.path.clone(),
+                    line: self.line,
+                    limit: MAX_RECORD_BYTES,
+                }));
             }
             if buf.iter().all(|b| b.is_ascii_whitespace()) {
                 continue;
@@ -298,8 +305,11 @@ pub fn is_valid_partial_date(s: &str) -> bool {
 }
 
 fn parse_jsonl_record(bytes: &[u8], path: &str, line: usize) -> Record {
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| RecordError::Utf8 { path: path.to_string(), line, offset: e.valid_up_to() })?;
+    let text = std::str::from_utf8(bytes).map_err(|e| RecordError::Utf8 {
+        path: path.to_string(),
+        line,
+        offset: e.valid_up_to(),
+    })?;
     let malformed = |message: String| RecordError::Malformed { path: path.to_string(), line, message };
     let value: serde_json::Value =
         serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| malformed(format!("not JSON: {e}")))?;
