@@ -310,14 +310,20 @@ impl Engine {
         v
     }
 
-    /// Code one document in the language its text is identified as.
+    /// Code one document in the language its text is identified as; a long paragraph in
+    /// another language that has a pack (a quoted passage, a bilingual page) is coded in
+    /// its own language.
     pub fn code(&self, doc: &Document) -> DocOutput {
         let lang = detect_language(&doc.text, doc.lang.as_deref());
-        self.code_as(doc, &lang)
+        self.code_inner(doc, &lang, true)
     }
 
     /// Code one document in language `lang` (a pack's code), whatever its text looks like.
     pub fn code_as(&self, doc: &Document, lang: &str) -> DocOutput {
+        self.code_inner(doc, lang, false)
+    }
+
+    fn code_inner(&self, doc: &Document, lang: &str, per_paragraph: bool) -> DocOutput {
         let text = doc.text.as_str();
         let lang = lang.to_string();
         let mut out = DocOutput { lang: lang.clone(), ..Default::default() };
@@ -331,11 +337,23 @@ impl Engine {
         };
         let ref_string = reference.as_ref().map(ToString::to_string);
         let paragraphs = split_document(text, &model.split);
-        let sentences: Vec<(usize, usize)> = paragraphs
-            .iter()
-            .filter(|p| p.content)
-            .flat_map(|p| p.sentences.iter().map(|s| (s.start, s.end)))
-            .collect();
+        let mut sentences: Vec<(usize, usize)> = Vec::new();
+        let mut sentence_lang: Vec<(&str, &LanguageModel)> = Vec::new();
+        for p in paragraphs.iter().filter(|p| p.content) {
+            let mut here: (&str, &LanguageModel) = (lang.as_str(), model);
+            if per_paragraph && p.end - p.start >= PARAGRAPH_LANGUAGE_MIN_BYTES {
+                let plang = detect_language(&text[p.start..p.end], None);
+                if plang != lang {
+                    if let Some((code, m)) = self.models.get_key_value(&plang) {
+                        here = (code.as_str(), m);
+                    }
+                }
+            }
+            for s in &p.sentences {
+                sentences.push((s.start, s.end));
+                sentence_lang.push(here);
+            }
+        }
         let keys: Vec<_> = sentences.iter().map(|&(s, e)| normalize(&text[s..e], s)).collect();
 
         // pass 0: names introduced by title and state; actor counts for the main pair
@@ -344,13 +362,14 @@ impl Engine {
         let mut first_actor: Option<String> = None;
         let mut first_pass: Vec<Analysis> = Vec::with_capacity(keys.len());
         for (i, key) in keys.iter().enumerate() {
+            let m = sentence_lang[i].1;
             let cx = Context {
-                lexicon: &model.lexicon,
+                lexicon: &m.lexicon,
                 kb: &self.kb,
-                patterns: &model.patterns,
+                patterns: &m.patterns,
                 date: ref_string.as_deref(),
                 learned: &[],
-                spaced: model.info.word_boundaries,
+                spaced: m.info.word_boundaries,
             };
             let a = analyse(key, text, sentences[i].1, &cx);
             for m in &a.mentions {
@@ -399,6 +418,7 @@ impl Engine {
         let mut index: HashMap<(String, String, String), usize> = HashMap::new();
         for (si, key) in keys.iter().enumerate() {
             let (s_start, s_end) = sentences[si];
+            let (s_lang, model) = sentence_lang[si];
             let cx = Context {
                 lexicon: &model.lexicon,
                 kb: &self.kb,
@@ -417,7 +437,7 @@ impl Engine {
             let sentence_text = &text[s_start..s_end];
             let times: Vec<TimeExpr> = self
                 .time
-                .find(sentence_text, &lang, state.reference.as_ref())
+                .find(sentence_text, s_lang, state.reference.as_ref())
                 .into_iter()
                 .map(|mut t| {
                     t.start += s_start;
@@ -626,7 +646,7 @@ impl Engine {
                             date: date.clone(),
                             location: location.clone(),
                             evidence: evidence.clone(),
-                            lang: lang.clone(),
+                            lang: s_lang.to_string(),
                             rule: p.rule.clone(),
                             background,
                             mentions: Vec::new(),
@@ -677,6 +697,9 @@ impl Engine {
         }
     }
 }
+
+/// Paragraphs shorter than this are coded in the document's language.
+const PARAGRAPH_LANGUAGE_MIN_BYTES: usize = 200;
 
 /// Placeholder country of "his counterpart" until the subject is known.
 const COUNTERPART: &str = "?";
