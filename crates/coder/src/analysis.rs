@@ -132,6 +132,13 @@ fn word_count(s: &str) -> usize {
 pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Context<'_>) -> Analysis {
     let k = key.key.as_str();
     let mut all = cx.lexicon.find_all(k);
+    all.retain(|h| match cx.lexicon.exact_form(h.phrase) {
+        Some(form) => {
+            let (s, e) = key.original_range(h.start, h.end);
+            original.get(s..e) == Some(form)
+        }
+        None => true,
+    });
     // names learned in this document are matched like lexicon phrases
     let learned_base = u32::MAX / 2;
     for (i, l) in cx.learned.iter().enumerate() {

@@ -56,7 +56,16 @@ pub struct Hit {
 pub struct Lexicon {
     automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
     entries: Vec<Vec<Entry>>,
+    /// For short all-capital phrases ("US", "UN", "FM"): the form the original must show,
+    /// so that "US" does not match the pronoun "us".
+    exact: Vec<Option<String>>,
     word_boundaries: bool,
+}
+
+/// True for phrases that are acronyms short enough to collide with ordinary words.
+fn needs_exact_case(phrase: &str) -> bool {
+    let letters: Vec<char> = phrase.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty() && letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase())
 }
 
 impl Lexicon {
@@ -64,6 +73,7 @@ impl Lexicon {
     pub fn build(phrases: Vec<(String, Entry)>, word_boundaries: bool) -> Result<Self, CoderError> {
         let mut index: HashMap<String, u32> = HashMap::new();
         let mut entries: Vec<Vec<Entry>> = Vec::new();
+        let mut exact: Vec<Option<String>> = Vec::new();
         for (phrase, entry) in phrases {
             let key = attache_text::normalize(&phrase, 0).key;
             if key.is_empty() {
@@ -71,8 +81,13 @@ impl Lexicon {
             }
             let id = *index.entry(key).or_insert_with(|| {
                 entries.push(Vec::new());
+                exact.push(needs_exact_case(&phrase).then(|| phrase.clone()));
                 (entries.len() - 1) as u32
             });
+            // one lower-case spelling of the phrase lifts the exact-case requirement
+            if !needs_exact_case(&phrase) {
+                exact[id as usize] = None;
+            }
             let list = &mut entries[id as usize];
             if !list.contains(&entry) {
                 list.push(entry);
@@ -86,7 +101,12 @@ impl Lexicon {
                     .map_err(|e| CoderError::Automaton(e.to_string()))?,
             )
         };
-        Ok(Self { automaton, entries, word_boundaries })
+        Ok(Self { automaton, entries, exact, word_boundaries })
+    }
+
+    /// The exact form the original text must show for phrase `id`, if any.
+    pub fn exact_form(&self, id: u32) -> Option<&str> {
+        self.exact.get(id as usize).and_then(|e| e.as_deref())
     }
 
     /// What phrase `id` denotes.
@@ -172,6 +192,18 @@ mod tests {
         let hits = select(lex.find_all(key));
         let found: Vec<&str> = hits.iter().map(|h| &key[h.start..h.end]).collect();
         assert_eq!(found, vec!["laos", "lao", "held talks"]);
+    }
+
+    #[test]
+    fn short_acronyms_need_their_case() {
+        let lex = Lexicon::build(vec![("US".into(), Entry::Word(WordClass::And))], true).unwrap();
+        assert_eq!(lex.exact_form(0), Some("US"));
+        let lex = Lexicon::build(
+            vec![("US".into(), Entry::Word(WordClass::And)), ("us".into(), Entry::Word(WordClass::With))],
+            true,
+        )
+        .unwrap();
+        assert_eq!(lex.exact_form(0), None);
     }
 
     #[test]

@@ -25,7 +25,7 @@ fn fixture() -> Engine {
         (
             "packs/xx/actors.tsv",
             "Japan\tJPN\tname\nJapanese\tJPN\tdemonym\nLaos\tLAO\tname\nLao\tLAO\tdemonym\nVientiane\tLAO\tcapital\n\
-             Tokyo\tJPN\tcapital\nNorway\tNOR\tname\nBangkok\tTHA\tcapital\nThailand\tTHA\tname\n",
+             Tokyo\tJPN\tcapital\nNorway\tNOR\tname\nUS\tUSA\tname\nBangkok\tTHA\tcapital\nThailand\tTHA\tname\n",
         ),
         ("data/kb/people.tsv", "JPN\tforeign_minister\t2023-09-13\t2024-10-01\tKamikawa Yoko\tYoko Kamikawa|Kamikawa\n"),
     ];
@@ -265,4 +265,12 @@ fn comma_without_and_does_not_coordinate() {
     assert!(!got.iter().any(|x| x.0 == "NOR"), "{got:?}");
     let list = code(&e, "Norway, Japan and Thailand held talks with Laos.");
     assert!(list.contains(&t("NOR", "046", "LAO")) && list.contains(&t("THA", "046", "LAO")), "{list:?}");
+}
+
+#[test]
+fn acronyms_match_only_in_capitals() {
+    let e = fixture();
+    let got = code(&e, "Japan thanked us for the help.");
+    assert!(got.iter().all(|x| x.2 != "USA"), "{got:?}");
+    assert_eq!(code(&e, "Japan thanked the US for the help."), vec![t("JPN", "051", "USA")]);
 }
