@@ -95,11 +95,6 @@ pub struct Analysis {
 
 const JOIN_GAPS: &[&str] =
     &["", ",", "'s", "'", "s", "of", "of the", "for", "-", "của", "the", "h.e.", "mr", "mr.", "ms", "ms."];
-const HONORIFICS: &[&str] = &[
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e.", "ông", "bà", "ngài", "herr", "fru", "m.", "mme",
-    "sr.", "sra.", "pak", "ibu", "bapak",
-];
-
 enum Part {
     Actor(String, PhraseKind),
     Title(String, String),
@@ -122,6 +117,8 @@ pub struct Context<'a> {
     pub learned: &'a [Learned],
     /// Whether the language separates words with spaces.
     pub spaced: bool,
+    /// The language's honorifics, lower-cased ("ông", "mr").
+    pub honorifics: &'a [String],
 }
 
 fn word_count(s: &str) -> usize {
@@ -135,7 +132,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
     all.retain(|h| match cx.lexicon.exact_form(h.phrase) {
         Some(form) => {
             let (s, e) = key.original_range(h.start, h.end);
-            original.get(s..e) == Some(form)
+            original.get(s..e).is_some_and(|o| crate::lexicon::case_matches(form, o))
         }
         None => true,
     });
@@ -147,7 +144,9 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             while let Some(p) = k[from..].find(lk.as_str()) {
                 let s = from + p;
                 let e = s + lk.len();
-                if !cx.spaced || crate::lexicon::on_boundaries(k, s, e) {
+                let (os, _) = key.original_range(s, e);
+                let capitalised = original[os..].chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic());
+                if capitalised && (!cx.spaced || crate::lexicon::on_boundaries(k, s, e)) {
                     all.push(Hit { start: s, end: e, phrase: learned_base + i as u32 });
                 }
                 from = e;
@@ -246,6 +245,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             let both_titles = matches!(prev, Part::Title(..)) && matches!(p, Part::Title(..));
             let comma_between_names = gap == "," && !matches!(prev, Part::Title(..)) && !matches!(p, Part::Title(..));
             let joins = (JOIN_GAPS.contains(&gap) && !comma_between_names)
+                || cx.honorifics.iter().any(|h| h == gap)
                 || (both_titles && word_count(gap) <= 1 && !gap.contains(','))
                 || (matches!(prev, Part::Counterpart) && gap.is_empty());
             if !joins {
@@ -348,7 +348,7 @@ fn build_mention(
     }
     m.counterpart_only = m.actor.is_none() && run.iter().any(|r| matches!(r.2, Part::Counterpart));
     if m.person.is_none() && m.official && cx.spaced {
-        if let Some((name, name_end)) = capture_name(original, orig_end, sentence_end) {
+        if let Some((name, name_end)) = capture_name(original, orig_end, sentence_end, cx.honorifics) {
             m.captured_name = Some(name);
             orig_end = name_end;
             m.orig_end = orig_end;
@@ -358,7 +358,7 @@ fn build_mention(
 }
 
 /// A capitalised name (up to four words) right after `from` in the original text.
-fn capture_name(original: &str, from: usize, limit: usize) -> Option<(String, usize)> {
+fn capture_name(original: &str, from: usize, limit: usize, honorifics: &[String]) -> Option<(String, usize)> {
     let rest = original.get(from..limit.min(original.len()))?;
     let mut words: Vec<&str> = Vec::new();
     let mut end = from;
@@ -370,7 +370,7 @@ fn capture_name(original: &str, from: usize, limit: usize) -> Option<(String, us
         if word.is_empty() {
             continue;
         }
-        if words.is_empty() && HONORIFICS.contains(&word.to_lowercase().as_str()) {
+        if words.is_empty() && honorifics.iter().any(|h| *h == word.to_lowercase()) {
             continue;
         }
         let clean = word.trim_end_matches([',', '.', ';', ':', ')', '"', '\'', '\u{2019}', '\u{201d}']);
@@ -626,6 +626,17 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern]) -> Vec<Clause> {
         let between = |class: WordClass| {
             items.iter().any(|i| i.start >= window_start && i.end <= item.start && i.kind == ItemKind::Word(class))
         };
+        // a future time word later in the same clause ("to visit Hanoi later this year")
+        let clause_end = items[ti + 1..]
+            .iter()
+            .find(|i| matches!(i.kind, ItemKind::Trigger { .. } | ItemKind::Word(WordClass::ClauseBreak)))
+            .map_or(usize::MAX, |i| i.start);
+        let future_after = items.iter().any(|i| {
+            i.start >= item.end && i.start < clause_end && i.kind == ItemKind::Word(WordClass::Future) && {
+                let w = &key[i.start..i.end];
+                w.contains(' ') || w.chars().count() > 5
+            }
+        });
         let negated = between(WordClass::Negation)
             || items.iter().any(|i| {
                 i.kind == ItemKind::Word(WordClass::Negation) && i.start >= item.end && i.start <= item.end + 1
@@ -643,7 +654,7 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern]) -> Vec<Clause> {
             object,
             partner,
             place: place.clone(),
-            future: between(WordClass::Future),
+            future: between(WordClass::Future) || future_after,
             background: sentence_has(WordClass::Background, item.start),
         });
     }

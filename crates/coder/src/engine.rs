@@ -15,6 +15,7 @@ use crate::CoderError;
 
 struct LanguageModel {
     info: PackInfo,
+    honorifics: Vec<String>,
     lexicon: Lexicon,
     patterns: Vec<Pattern>,
     /// Refinements: (refined code, base code, normalised context words).
@@ -213,6 +214,11 @@ impl Engine {
             let split = SplitRules::from_abbreviations(
                 &src.read(&format!("packs/{lang}/abbreviations.txt"))?.unwrap_or_default(),
             );
+            let honorifics: Vec<String> = words
+                .iter()
+                .filter(|(c, _)| *c == crate::pack::WordClass::Honorific)
+                .map(|(_, w)| normalize(w, 0).key)
+                .collect();
             let mut phrases: Vec<(String, Entry)> = Vec::new();
             for a in kb.actor_phrases(&lang) {
                 phrases.push((a.phrase.clone(), Entry::Actor { actor: a.actor.clone(), kind: a.kind }));
@@ -234,7 +240,7 @@ impl Engine {
                 }
             }
             let lexicon = Lexicon::build(phrases, info.word_boundaries)?;
-            models.insert(lang, LanguageModel { info, lexicon, patterns, refinements, split });
+            models.insert(lang, LanguageModel { info, honorifics, lexicon, patterns, refinements, split });
         }
         Ok(Self { kb, models, time })
     }
@@ -370,6 +376,7 @@ impl Engine {
                 date: ref_string.as_deref(),
                 learned: &[],
                 spaced: m.info.word_boundaries,
+                honorifics: &m.honorifics,
             };
             let a = analyse(key, text, sentences[i].1, &cx);
             for m in &a.mentions {
@@ -382,8 +389,10 @@ impl Engine {
                             let mut lkeys = vec![lower.clone()];
                             let toks: Vec<&str> = lower.split_whitespace().collect();
                             if toks.len() >= 2 {
-                                for t in [toks[0], toks[toks.len() - 1]] {
-                                    if t.chars().count() >= 4 && !lkeys.iter().any(|k| k == t) {
+                                // first and last names alone: "Hayashi", "Saleumxay", and the
+                                // Vietnamese given name "Sơn" (matched only when capitalised)
+                                for (t, min) in [(toks[0], 4), (toks[toks.len() - 1], 3)] {
+                                    if t.chars().count() >= min && !lkeys.iter().any(|k| k == t) {
                                         lkeys.push(t.to_string());
                                     }
                                 }
@@ -426,6 +435,7 @@ impl Engine {
                 date: ref_string.as_deref(),
                 learned: &learned,
                 spaced: model.info.word_boundaries,
+                honorifics: &model.honorifics,
             };
             // re-analyse only where a learned name occurs
             let mentions_learned = learned.iter().any(|l| l.keys.iter().any(|k| key.key.contains(k.as_str())));
@@ -546,7 +556,19 @@ impl Engine {
                         }
                     }
                 } else {
-                    if objects.is_empty() {
+                    // the other side of the document's pair stands in for a missing target
+                    // only for cooperative verbal acts ("thanked", "agreed"), never for conflict
+                    let cooperative = p.code.as_str() < "09";
+                    if subjects.is_empty() && !objects.is_empty() && cooperative && p.frame == Frame::Rev {
+                        // "X accepted the invitation": the inviter is the other side
+                        let o = objects[0].actor.country.clone();
+                        if state.main_pair.contains(&o) {
+                            if let Some(other) = state.main_pair.iter().find(|c| **c != o) {
+                                subjects.push(synthetic(other, "", t_start, t_end));
+                            }
+                        }
+                    }
+                    if objects.is_empty() && cooperative {
                         for s in &subjects {
                             if let Some(other) = state.main_pair.iter().find(|c| **c != s.actor.country) {
                                 if state.main_pair.contains(&s.actor.country) {

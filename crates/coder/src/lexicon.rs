@@ -62,10 +62,25 @@ pub struct Lexicon {
     word_boundaries: bool,
 }
 
-/// True for phrases that are acronyms short enough to collide with ordinary words.
+/// True for phrases short enough to collide with ordinary words unless their case is
+/// kept: acronyms ("US", "UN") and capitalised one-word names ("Anh", "Ý", "Chad").
 fn needs_exact_case(phrase: &str) -> bool {
     let letters: Vec<char> = phrase.chars().filter(|c| c.is_alphabetic()).collect();
-    !letters.is_empty() && letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase())
+    let short = !letters.is_empty() && letters.len() <= 4;
+    let acronym = letters.iter().all(|c| c.is_uppercase());
+    let capitalised_word = letters.first().is_some_and(|c| c.is_uppercase()) && !phrase.contains(' ');
+    short && (acronym || capitalised_word)
+}
+
+/// True when `original` shows `form` with the case it needs: acronyms letter for letter,
+/// capitalised names with their capital.
+pub fn case_matches(form: &str, original: &str) -> bool {
+    let acronym = form.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+    if acronym {
+        original == form
+    } else {
+        original.chars().next().is_some_and(|c| c.is_uppercase())
+    }
 }
 
 impl Lexicon {

@@ -57,6 +57,8 @@ pub enum WordClass {
     Counterpart,
     /// Starts a clause whose subject differs.
     ClauseBreak,
+    /// A courtesy word between a title and a name ("ông", "Mr", "herr").
+    Honorific,
 }
 
 impl WordClass {
@@ -75,6 +77,7 @@ impl WordClass {
             "first_person" => Self::FirstPerson,
             "counterpart" => Self::Counterpart,
             "clause_break" => Self::ClauseBreak,
+            "honorific" => Self::Honorific,
             _ => return None,
         })
     }

@@ -19,7 +19,7 @@ fn fixture() -> Engine {
         (
             "packs/xx/words.tsv",
             "and\tand\nwith\twith\nnegation\tdid not\nnegation\tnot\nfuture\twill\nconditional\tif\n\
-             two_sides\tthe two sides\nlocative\tin\npronoun\the\nby\tby\nbackground\tpreviously\ncounterpart\tcounterpart\n",
+             two_sides\tthe two sides\nlocative\tin\npronoun\the\nby\tby\nbackground\tpreviously\ncounterpart\tcounterpart\nhonorific\tmr\n",
         ),
         ("packs/xx/titles.tsv", "foreign minister\tGOV\tforeign_minister\nprime minister\tGOV\thead_of_government\n"),
         (
@@ -129,7 +129,7 @@ fn learned_name_becomes_an_actor() {
     let e = fixture();
     let doc = Document {
         id: "t".into(),
-        text: "Lao Foreign Minister Phoxay Khaykhamphithoune met Norway. Phoxay praised Japan.".into(),
+        text: "Lao Foreign Minister Mr Phoxay Khaykhamphithoune met Norway. Phoxay praised Japan.".into(),
         ..Default::default()
     };
     let out = e.code_as(&doc, "xx");
@@ -273,4 +273,12 @@ fn acronyms_match_only_in_capitals() {
     let got = code(&e, "Japan thanked us for the help.");
     assert!(got.iter().all(|x| x.2 != "USA"), "{got:?}");
     assert_eq!(code(&e, "Japan thanked the US for the help."), vec![t("JPN", "051", "USA")]);
+}
+
+#[test]
+fn short_capitalised_names_need_their_capital() {
+    let e = fixture();
+    // "Lao" is a capitalised short name in the fixture; "lao" in lower case is not it
+    assert!(code(&e, "Japan thanked the lao workers.").iter().all(|x| x.2 != "LAO"));
+    assert_eq!(code(&e, "Japan thanked the Lao workers."), vec![t("JPN", "051", "LAO")]);
 }
