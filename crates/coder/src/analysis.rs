@@ -119,6 +119,8 @@ pub struct Context<'a> {
     pub spaced: bool,
     /// The language's honorifics, lower-cased ("ông", "mr").
     pub honorifics: &'a [String],
+    /// Fewest words a captured name may have.
+    pub min_name_words: usize,
 }
 
 fn word_count(s: &str) -> usize {
@@ -348,10 +350,16 @@ fn build_mention(
     }
     m.counterpart_only = m.actor.is_none() && run.iter().any(|r| matches!(r.2, Part::Counterpart));
     if m.person.is_none() && m.official && cx.spaced {
-        if let Some((name, name_end)) = capture_name(original, orig_end, sentence_end, cx.honorifics) {
+        if let Some((name, name_end)) = capture_name(original, orig_end, sentence_end, cx.honorifics)
+            .filter(|(n, _)| n.split_whitespace().count() >= cx.min_name_words)
+        {
             m.captured_name = Some(name);
             orig_end = name_end;
             m.orig_end = orig_end;
+            // the mention's key span covers the name too
+            while m.end < key.key.len() && key.map.get(m.end).is_some_and(|&o| o < name_end) {
+                m.end += 1;
+            }
         }
     }
     m
@@ -451,16 +459,27 @@ fn coordinates(items: &[Item], a: usize, b: usize, key: &str) -> bool {
         pos = i.end;
     }
     gap.push_str(key.get(pos..y.start).unwrap_or(""));
-    if gap.contains(['.', ';', ':', '(', ')']) {
+    if gap.contains(['.', ':', '(', ')']) {
         return false;
     }
-    let words: Vec<&str> = gap.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> =
+        gap.split(|c: char| c.is_whitespace() || c == ',' || c == ';').filter(|w| !w.is_empty()).collect();
     let has_and = b > a + 1;
-    if gap.contains(',') && !has_and {
-        // "X, Y and Z" is a list; "of X, Y will visit" is not: a comma joins only when an
-        // "and" follows within the next two items
-        let and_follows = items[b + 1..items.len().min(b + 3)].iter().any(|i| i.kind == ItemKind::Word(WordClass::And));
-        return and_follows && words.is_empty();
+    if gap.contains([',', ';']) && !has_and {
+        // "X, Y and Z" and "X; Y; Z and W" are lists; "at the invitation of X, Y will visit"
+        // is not: a list needs an "and" later on, before any trigger, and does not start
+        // with the object of a trigger or a "with"/"by" phrase
+        let left_is_object = a > 0
+            && matches!(
+                items[a - 1].kind,
+                ItemKind::Trigger { .. } | ItemKind::Word(WordClass::With) | ItemKind::Word(WordClass::By)
+            );
+        let and_follows = items[b + 1..]
+            .iter()
+            .take(12)
+            .take_while(|i| !matches!(i.kind, ItemKind::Trigger { .. }))
+            .any(|i| i.kind == ItemKind::Word(WordClass::And));
+        return and_follows && words.is_empty() && !left_is_object;
     }
     words.is_empty() || (has_and && words.len() <= 1)
 }
@@ -610,6 +629,36 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern]) -> Vec<Clause> {
                 _ => {}
             }
             j += 1;
+        }
+        if let Slot::Mentions(_) = subject {
+            // a list before the trigger ("X, Y; Z and W sent condolences") is the subject
+            let stretch_start = items[..ti]
+                .iter()
+                .rev()
+                .find(|i| matches!(i.kind, ItemKind::Trigger { .. } | ItemKind::Word(WordClass::ClauseBreak)))
+                .map_or(0, |i| i.end);
+            let in_stretch: Vec<usize> = (0..ti)
+                .filter(|&j| items[j].start >= stretch_start)
+                .filter(|&j| matches!(items[j].kind, ItemKind::Mention(_)))
+                .filter(|&j| {
+                    !matches!(
+                        preceding_word(items, j, key),
+                        Some(ItemKind::Word(WordClass::With | WordClass::By | WordClass::Locative))
+                    )
+                })
+                .collect();
+            let separators = key[stretch_start..item.start].matches([';', ',']).count()
+                + items[..ti]
+                    .iter()
+                    .filter(|i| i.start >= stretch_start && i.kind == ItemKind::Word(WordClass::And))
+                    .count();
+            if in_stretch.len() >= 3 && separators >= 2 {
+                let ms: Vec<usize> = in_stretch
+                    .iter()
+                    .filter_map(|&j| if let ItemKind::Mention(m) = items[j].kind { Some(m) } else { None })
+                    .collect();
+                subject = Slot::Mentions(ms);
+            }
         }
         if p.frame == Frame::Rev {
             // the agent is after "by"/"from"; the subject is the target

@@ -216,7 +216,7 @@ impl Engine {
             );
             let honorifics: Vec<String> = words
                 .iter()
-                .filter(|(c, _)| *c == crate::pack::WordClass::Honorific)
+                .filter(|(c, _)| matches!(c, crate::pack::WordClass::Honorific | crate::pack::WordClass::Joiner))
                 .map(|(_, w)| normalize(w, 0).key)
                 .collect();
             let mut phrases: Vec<(String, Entry)> = Vec::new();
@@ -298,7 +298,9 @@ impl Engine {
         let mut v: Vec<_> = self
             .models
             .iter()
-            .map(|(code, m)| (code.clone(), m.info.name.clone(), m.lexicon.len(), m.patterns.len(), m.refinements.len()))
+            .map(|(code, m)| {
+                (code.clone(), m.info.name.clone(), m.lexicon.len(), m.patterns.len(), m.refinements.len())
+            })
             .collect();
         v.sort();
         v
@@ -377,6 +379,7 @@ impl Engine {
                 learned: &[],
                 spaced: m.info.word_boundaries,
                 honorifics: &m.honorifics,
+                min_name_words: m.info.min_name_words,
             };
             let a = analyse(key, text, sentences[i].1, &cx);
             for m in &a.mentions {
@@ -436,10 +439,21 @@ impl Engine {
                 learned: &learned,
                 spaced: model.info.word_boundaries,
                 honorifics: &model.honorifics,
+                min_name_words: model.info.min_name_words,
             };
             // re-analyse only where a learned name occurs
             let mentions_learned = learned.iter().any(|l| l.keys.iter().any(|k| key.key.contains(k.as_str())));
             let a = if mentions_learned { analyse(key, text, s_end, &cx) } else { std::mem::take(&mut first_pass[si]) };
+            if trace_enabled() {
+                eprintln!("[{}#{si}] {}", doc.id, key.key);
+                for it in &a.items {
+                    let what = match &it.kind {
+                        crate::analysis::ItemKind::Mention(m) => format!("{:?}", a.mentions.get(*m)),
+                        other => format!("{other:?}"),
+                    };
+                    eprintln!("    {:>4}..{:<4} {:?} {what}", it.start, it.end, &key.key[it.start..it.end]);
+                }
+            }
             let cls = clauses(&a, &key.key, &model.patterns);
             if cls.is_empty() {
                 continue;
@@ -718,6 +732,12 @@ impl Engine {
             Slot::Missing => Vec::new(),
         }
     }
+}
+
+/// `ATTACHE_TRACE=1` prints every coded sentence's items to stderr (for pack writers).
+fn trace_enabled() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("ATTACHE_TRACE").is_some_and(|v| v == "1"))
 }
 
 /// Paragraphs shorter than this are coded in the document's language.

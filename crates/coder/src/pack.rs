@@ -11,17 +11,22 @@ pub struct PackInfo {
     pub name: String,
     /// Whether words are separated by spaces (matches must sit on word boundaries).
     pub word_boundaries: bool,
+    /// Fewest capitalised words a name learned after a title may have (2 in Vietnamese,
+    /// where a lone capitalised syllable after a title is an institution, not a person).
+    pub min_name_words: usize,
 }
 
 /// Parse the `key = value` lines of `pack.toml`.
 pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
-    let mut info = PackInfo { code: lang.to_string(), name: lang.to_string(), word_boundaries: true };
+    let mut info =
+        PackInfo { code: lang.to_string(), name: lang.to_string(), word_boundaries: true, min_name_words: 1 };
     for line in text.lines() {
         let Some((k, v)) = line.split_once('=') else { continue };
         let v = v.trim().trim_matches('"');
         match k.trim() {
             "name" => info.name = v.to_string(),
             "word_boundaries" => info.word_boundaries = v != "false",
+            "min_name_words" => info.min_name_words = v.parse().unwrap_or(1),
             _ => {}
         }
     }
@@ -59,6 +64,8 @@ pub enum WordClass {
     ClauseBreak,
     /// A courtesy word between a title and a name ("ông", "Mr", "herr").
     Honorific,
+    /// A word that may stand between the parts of one actor mention ("nước", "Cộng hòa").
+    Joiner,
 }
 
 impl WordClass {
@@ -78,6 +85,7 @@ impl WordClass {
             "counterpart" => Self::Counterpart,
             "clause_break" => Self::ClauseBreak,
             "honorific" => Self::Honorific,
+            "joiner" => Self::Joiner,
             _ => return None,
         })
     }
