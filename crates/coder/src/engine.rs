@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::time_shim::{PartialDate, Precision, TimeExpr, TimeParser};
+use attache_time::{PartialDate, Precision, TimeExpr, TimeParser};
 use attache_actors::KnowledgeBase;
 use attache_langdata::DataSource;
 use attache_model::{fnv1a64, Actor, Document, Event, EventDate, Evidence, Location};

@@ -10,7 +10,6 @@ mod analysis;
 mod engine;
 mod lexicon;
 mod pack;
-mod time_shim;
 
 pub use analysis::Learned;
 pub use engine::{detect_language, DocOutput, Engine, Explanation};

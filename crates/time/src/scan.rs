@@ -1,0 +1,503 @@
+//! The scanner: tokens of a sentence key, then date shapes over the tokens.
+
+use crate::date::PartialDate;
+use crate::{LangTime, TimeExpr, Word};
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    /// A number and its digit count.
+    Num(u32, u8),
+    /// A phrase of the time lexicon.
+    Word(Word),
+    /// A CJK date marker: 年 月 日 (and Korean 년 월 일), as 'y', 'm', 'd'.
+    Cjk(char),
+    /// Punctuation.
+    Sym(char),
+    /// Any other word.
+    Other,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+    kind: Kind,
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0x0E00..=0x0EFF)
+}
+
+fn tokenize(k: &str, lt: &LangTime) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut p = 0;
+    let bytes = k.as_bytes();
+    while p < k.len() {
+        let Some(c) = k[p..].chars().next() else { break };
+        if c.is_ascii_digit() {
+            let mut e = p;
+            let mut v: u64 = 0;
+            while e < k.len() && bytes[e].is_ascii_digit() {
+                v = (v * 10 + u64::from(bytes[e] - b'0')).min(u64::from(u32::MAX));
+                e += 1;
+            }
+            let digits = (e - p).min(255) as u8;
+            out.push(Tok { start: p, end: e, kind: Kind::Num(v as u32, digits) });
+            p = e;
+            continue;
+        }
+        if c.is_whitespace() {
+            p += c.len_utf8();
+            continue;
+        }
+        let prev_alnum = k[..p].chars().next_back().is_some_and(|x| x.is_alphanumeric() && !is_cjk(x));
+        if c.is_alphabetic() || is_cjk(c) || c == '.' {
+            // the longest phrase of the lexicon starting here, on word boundaries
+            let rest = &k[p..];
+            let found = if prev_alnum && !is_cjk(c) {
+                None
+            } else {
+                lt.phrases.iter().find(|(ph, _)| {
+                    rest.starts_with(ph.as_str()) && {
+                        let last = ph.chars().next_back();
+                        let next = rest[ph.len()..].chars().next();
+                        last.is_some_and(is_cjk)
+                            || !next.is_some_and(|n| n.is_alphanumeric() && !is_cjk(n))
+                            || last.is_some_and(|l| !l.is_alphanumeric())
+                    }
+                })
+            };
+            if let Some((ph, w)) = found {
+                out.push(Tok { start: p, end: p + ph.len(), kind: Kind::Word(*w) });
+                p += ph.len();
+                continue;
+            }
+            let marker = match c {
+                '年' | '년' => Some('y'),
+                '月' | '월' => Some('m'),
+                '日' | '일' => Some('d'),
+                _ => None,
+            };
+            if let Some(m) = marker {
+                out.push(Tok { start: p, end: p + c.len_utf8(), kind: Kind::Cjk(m) });
+                p += c.len_utf8();
+                continue;
+            }
+            if is_cjk(c) || c == '.' {
+                let kind = if c == '.' { Kind::Sym('.') } else { Kind::Other };
+                out.push(Tok { start: p, end: p + c.len_utf8(), kind });
+                p += c.len_utf8();
+                continue;
+            }
+            let mut e = p;
+            for (i, ch) in rest.char_indices() {
+                if !(ch.is_alphanumeric() || ch == '\'') || is_cjk(ch) || ch.is_ascii_digit() {
+                    break;
+                }
+                e = p + i + ch.len_utf8();
+            }
+            if e == p {
+                e = p + c.len_utf8();
+            }
+            out.push(Tok { start: p, end: e, kind: Kind::Other });
+            p = e;
+            continue;
+        }
+        out.push(Tok { start: p, end: p + c.len_utf8(), kind: Kind::Sym(c) });
+        p += c.len_utf8();
+    }
+    out
+}
+
+/// The year that puts month/day nearest the reference, preferring the past.
+fn nearest_year(month: u8, day: Option<u8>, reference: &PartialDate) -> Option<i32> {
+    if reference.month.is_none() {
+        return Some(reference.year);
+    }
+    let r = reference.first_day();
+    let mut best: Option<(i64, i32)> = None;
+    for y in [reference.year - 1, reference.year, reference.year + 1] {
+        let Some(d) = (match day {
+            Some(d) => PartialDate::ymd(y, month, d),
+            None => PartialDate::ym(y, month),
+        }) else {
+            continue;
+        };
+        let diff = d.first_day() - r;
+        let score = if diff < 0 { -diff } else { diff * 2 };
+        if best.is_none_or(|(s, _)| score < s) {
+            best = Some((score, y));
+        }
+    }
+    best.map(|b| b.1)
+}
+
+struct Cursor<'a> {
+    t: &'a [Tok],
+    i: usize,
+    key: &'a str,
+}
+
+impl Cursor<'_> {
+    fn kind(&self, off: usize) -> Option<Kind> {
+        self.t.get(self.i + off).map(|t| t.kind)
+    }
+    fn num(&self, off: usize) -> Option<(u32, u8)> {
+        match self.kind(off)? {
+            Kind::Num(v, d) => Some((v, d)),
+            _ => None,
+        }
+    }
+    fn sym(&self, off: usize, c: &[char]) -> bool {
+        matches!(self.kind(off), Some(Kind::Sym(s)) if c.contains(&s))
+    }
+    fn word(&self, off: usize) -> Option<Word> {
+        match self.kind(off)? {
+            Kind::Word(w) => Some(w),
+            _ => None,
+        }
+    }
+    fn month(&self, off: usize) -> Option<u8> {
+        match self.word(off)? {
+            Word::Month(m) => Some(m),
+            _ => None,
+        }
+    }
+    fn skip_word(&self, off: usize) -> bool {
+        matches!(self.word(off), Some(Word::Skip))
+    }
+}
+
+fn year_of(v: u32, digits: u8) -> Option<i32> {
+    match digits {
+        4 if (1900..=2100).contains(&v) => Some(v as i32),
+        4 if (2443..=2643).contains(&v) => Some(v as i32 - 543),
+        2 => Some(2000 + v as i32),
+        _ => None,
+    }
+}
+
+fn day_ok(v: u32, digits: u8) -> Option<u8> {
+    (digits <= 2 && (1..=31).contains(&v)).then_some(v as u8)
+}
+
+fn month_ok(v: u32, digits: u8) -> Option<u8> {
+    (digits <= 2 && (1..=12).contains(&v)).then_some(v as u8)
+}
+
+struct Found {
+    len: usize,
+    value: PartialDate,
+    end_value: Option<PartialDate>,
+    relative: bool,
+    past: bool,
+}
+
+fn full(y: Option<i32>, m: u8, d: u8, reference: Option<&PartialDate>) -> Option<(PartialDate, bool)> {
+    match y {
+        Some(y) => Some((PartialDate::ymd(y, m, d)?, false)),
+        None => {
+            let y = nearest_year(m, Some(d), reference?)?;
+            Some((PartialDate::ymd(y, m, d)?, true))
+        }
+    }
+}
+
+fn month_only(y: Option<i32>, m: u8, reference: Option<&PartialDate>) -> Option<(PartialDate, bool)> {
+    match y {
+        Some(y) => Some((PartialDate::ym(y, m)?, false)),
+        None => {
+            let y = nearest_year(m, None, reference?)?;
+            Some((PartialDate::ym(y, m)?, true))
+        }
+    }
+}
+
+fn found(len: usize, (value, relative): (PartialDate, bool), end_value: Option<PartialDate>) -> Option<Found> {
+    Some(Found { len, value, end_value, relative, past: false })
+}
+
+/// Try every date shape at the cursor; the first that fits wins.
+fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> Option<Found> {
+    // ISO 2024-07-25
+    if let (Some((y, 4)), true, Some((m, md)), true, Some((d, dd))) =
+        (c.num(0), c.sym(1, &['-']), c.num(2), c.sym(3, &['-']), c.num(4))
+    {
+        if let (Some(y), Some(m), Some(d)) = (year_of(y, 4), month_ok(m, md), day_ok(d, dd)) {
+            return found(5, (PartialDate::ymd(y, m, d)?, false), None);
+        }
+    }
+    // CJK and Korean: [era N | YYYY] 年 [M 月 [D 日]] | M 月 D 日
+    {
+        let mut j = 0;
+        let mut year = None;
+        if let (Some(Word::Era(start)), Some((n, _)), Some(Kind::Cjk('y'))) = (c.word(0), c.num(1), c.kind(2)) {
+            year = Some(start + n as i32 - 1);
+            j = 3;
+        } else if let (Some((y, 4)), Some(Kind::Cjk('y'))) = (c.num(0), c.kind(1)) {
+            year = year_of(y, 4);
+            j = 2;
+        }
+        if let (Some((m, md)), Some(Kind::Cjk('m'))) = (c.num(j), c.kind(j + 1)) {
+            if let Some(m) = month_ok(m, md) {
+                if let (Some((d, dd)), Some(Kind::Cjk('d'))) = (c.num(j + 2), c.kind(j + 3)) {
+                    if let Some(d) = day_ok(d, dd) {
+                        return found(j + 4, full(year, m, d, reference)?, None);
+                    }
+                }
+                return found(j + 2, month_only(year, m, reference)?, None);
+            }
+        }
+        if let Some(y) = year {
+            if j > 0 {
+                return found(j, (PartialDate::y(y), false), None);
+            }
+        }
+    }
+    // Vietnamese: [ngày] D tháng M [năm Y]
+    if let (Some((d, dd)), Some(Word::MonthWord), Some((m, md))) = (c.num(0), c.word(1), c.num(2)) {
+        if let (Some(d), Some(m)) = (day_ok(d, dd), month_ok(m, md)) {
+            if let (Some(Word::YearWord), Some((y, yd))) = (c.word(3), c.num(4)) {
+                return found(5, full(year_of(y, yd), m, d, reference)?, None);
+            }
+            return found(3, full(None, m, d, reference)?, None);
+        }
+    }
+    // Vietnamese: tháng M[/Y | năm Y]
+    if let (Some(Word::MonthWord), Some((m, md))) = (c.word(0), c.num(1)) {
+        if let Some(m) = month_ok(m, md) {
+            if c.sym(2, &['/', '-']) {
+                if let Some((y, yd)) = c.num(3) {
+                    if let Some(y) = year_of(y, yd).filter(|_| yd == 4) {
+                        return found(4, (PartialDate::ym(y, m)?, false), None);
+                    }
+                }
+            }
+            if let (Some(Word::YearWord), Some((y, 4))) = (c.word(2), c.num(3)) {
+                return found(4, (PartialDate::ym(year_of(y, 4)?, m)?, false), None);
+            }
+            return found(2, month_only(None, m, reference)?, None);
+        }
+    }
+    // numeric ranges: D1-D2/M[/Y], D1 đến D2/M/Y, D1 và D2/M
+    if let (Some((d1, dd1)), Some((d2, dd2)), true, Some((m, md))) = (c.num(0), c.num(2), c.sym(3, &['/', '.']), c.num(4)) {
+        let joined = c.sym(1, &['-']) || matches!(c.word(1), Some(Word::Range));
+        if let (true, Some(d1), Some(d2), Some(m)) = (joined, day_ok(d1, dd1), day_ok(d2, dd2), month_ok(m, md)) {
+            let mut len = 5;
+            let mut year = None;
+            if c.sym(5, &['/', '.']) {
+                if let Some((y, yd)) = c.num(6) {
+                    year = year_of(y, yd);
+                    len = 7;
+                }
+            }
+            if d1 < d2 {
+                let (first, rel) = full(year, m, d1, reference)?;
+                let last = PartialDate::ymd(first.year, m, d2);
+                return found(len, (first, rel), last);
+            }
+        }
+    }
+    // numeric: D/M[/Y], D.M.Y (day first unless the pack says otherwise)
+    if let (Some((a, ad)), true, Some((b, bd))) = (c.num(0), c.sym(1, &['/', '.']), c.num(2)) {
+        let dot = c.sym(1, &['.']);
+        let mut year = None;
+        let mut len = 3;
+        if c.sym(3, &['/', '.']) && c.sym(3, &[if dot { '.' } else { '/' }]) {
+            if let Some((y, yd)) = c.num(4) {
+                year = year_of(y, yd).filter(|_| yd == 4 || yd == 2);
+                if year.is_some() {
+                    len = 5;
+                }
+            }
+        }
+        // "1.1 million" and "10.5%" are not dates: a dotted date needs its year
+        if !(dot && year.is_none()) && (ad <= 2 && bd <= 2) {
+            let (d, m) = if lt.day_first || a > 12 { (a, b) } else { (b, a) };
+            let (d, m) = if m > 12 && d <= 12 { (m, d) } else { (d, m) };
+            if let (Some(d), Some(m)) = (day_ok(d, 2), month_ok(m, 2)) {
+                // without a year, only where a date is plausible: not "50/50", not "1/2 of"
+                if year.is_some() || reference.is_some() {
+                    return found(len, full(year, m, d, reference)?, None);
+                }
+            }
+        }
+    }
+    // D[.] [de] Month [de] [Y] and D1-D2 Month, D Month - D Month
+    if let Some((d, dd)) = c.num(0) {
+        let mut j = 1;
+        let mut d2 = None;
+        if (c.sym(1, &['-']) || matches!(c.word(1), Some(Word::Range))) && c.num(2).is_some() {
+            d2 = c.num(2).and_then(|(v, vd)| day_ok(v, vd));
+            j = 3;
+        }
+        if c.sym(j, &['.']) {
+            j += 1;
+        }
+        if c.skip_word(j) {
+            j += 1;
+        }
+        if let (Some(d), Some(m)) = (day_ok(d, dd), c.month(j)) {
+            j += 1;
+            let save = j;
+            if c.skip_word(j) {
+                j += 1;
+            }
+            if c.sym(j, &[',']) {
+                j += 1;
+            }
+            let mut year = None;
+            if let Some((y, yd)) = c.num(j) {
+                if yd == 4 {
+                    year = year_of(y, yd);
+                    j += 1;
+                }
+            } else if matches!(c.word(j), Some(Word::BuddhistEra)) {
+                if let Some((y, 4)) = c.num(j + 1) {
+                    year = Some(y as i32 - 543);
+                    j += 2;
+                }
+            }
+            if year.is_none() {
+                j = save;
+            }
+            let (first, rel) = full(year, m, d, reference)?;
+            let last = d2.filter(|x| *x > d).and_then(|x| PartialDate::ymd(first.year, m, x));
+            return found(j, (first, rel), last);
+        }
+    }
+    // Month D[, Y] and Month D-D2; Month [de] Y; Last/Next Month; prefix Month
+    let (lead, past, next) = match c.word(0) {
+        Some(Word::Last) => (1, true, false),
+        Some(Word::Next) => (1, false, true),
+        Some(Word::MonthPrefix) => (1, false, false),
+        _ => (0, false, false),
+    };
+    if let Some(m) = c.month(lead) {
+        let j = lead + 1;
+        if lead == 0 {
+            if let Some((d, dd)) = c.num(j) {
+                if let Some(d) = day_ok(d, dd) {
+                    let mut k = j + 1;
+                    let mut d2 = None;
+                    if c.sym(k, &['-']) {
+                        if let Some((x, xd)) = c.num(k + 1) {
+                            d2 = day_ok(x, xd);
+                            k += 2;
+                        }
+                    }
+                    let mut year = None;
+                    let comma = usize::from(c.sym(k, &[',']));
+                    if let Some((y, 4)) = c.num(k + comma) {
+                        year = year_of(y, 4);
+                        k += comma + 1;
+                    }
+                    let (first, rel) = full(year, m, d, reference)?;
+                    let last = d2.filter(|x| *x > d).and_then(|x| PartialDate::ymd(first.year, m, x));
+                    return found(k, (first, rel), last);
+                }
+            }
+        }
+        let skip = usize::from(c.skip_word(j) || c.sym(j, &[',']));
+        if let Some((y, 4)) = c.num(j + skip) {
+            return found(j + skip + 1, (PartialDate::ym(year_of(y, 4)?, m)?, false), None);
+        }
+        let r = reference?;
+        if past || next {
+            let rm = r.month?;
+            let back = (i32::from(rm) - i32::from(m)).rem_euclid(12);
+            let back = if back == 0 { 12 } else { back };
+            let fwd = (i32::from(m) - i32::from(rm)).rem_euclid(12);
+            let fwd = if fwd == 0 { 12 } else { fwd };
+            let v = if past { r.add_months(-back) } else { r.add_months(fwd) };
+            return Some(Found { len: j, value: v, end_value: None, relative: true, past });
+        }
+        // a month name that carries its own marker ("tháng Bảy") needs no prefix
+        let self_marked = lead == 0 && c.t.get(c.i).is_some_and(|t| c.key[t.start..t.end].contains(' '));
+        if lead == 1 || self_marked {
+            return found(j, month_only(None, m, Some(r))?, None);
+        }
+    }
+    // prefix or year word + year: "in 2019", "năm 2019", "i 2019"
+    if let (Some(Word::MonthPrefix | Word::YearWord), Some((y, 4))) = (c.word(0), c.num(1)) {
+        if let Some(y) = year_of(y, 4) {
+            return found(2, (PartialDate::y(y), false), None);
+        }
+    }
+    if let (Some(Word::BuddhistEra), Some((y, 4))) = (c.word(0), c.num(1)) {
+        return found(2, (PartialDate::y(y as i32 - 543), false), None);
+    }
+    // weekdays: the most recent such day on or before the reference (after for "next")
+    let (lead, next) = match c.word(0) {
+        Some(Word::Last) => (1, false),
+        Some(Word::Next) => (1, true),
+        _ => (0, false),
+    };
+    if let Some(Word::Weekday(w)) = c.word(lead) {
+        let r = reference?;
+        let rw = r.weekday()?;
+        let v = if next {
+            let fwd = (i64::from(w) - i64::from(rw)).rem_euclid(7);
+            r.add_days(if fwd == 0 { 7 } else { fwd })
+        } else {
+            let back = (i64::from(rw) - i64::from(w)).rem_euclid(7);
+            let back = if back == 0 && lead == 1 { 7 } else { back };
+            r.add_days(-back)
+        };
+        return Some(Found { len: lead + 1, value: v, end_value: None, relative: true, past: false });
+    }
+    // relative words
+    let r = reference?;
+    let (value, past) = match c.word(0)? {
+        Word::RelDay(n) if r.day.is_some() => (r.add_days(i64::from(n)), false),
+        Word::RelWeek(n) if r.day.is_some() => {
+            let d = r.add_days(7 * i64::from(n));
+            (PartialDate::ym(d.year, d.month?)?, n < 0)
+        }
+        Word::RelMonth(n) if r.month.is_some() => (r.add_months(n), n < 0),
+        Word::RelYear(n) => (PartialDate::y(r.year + n), n < 0),
+        _ => return None,
+    };
+    Some(Found { len: 1, value, end_value: None, relative: true, past })
+}
+
+pub(crate) fn find(text: &str, lt: &LangTime, reference: Option<&PartialDate>) -> Vec<TimeExpr> {
+    let norm = attache_text::normalize(text, 0);
+    let toks = tokenize(&norm.key, lt);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let interesting = matches!(toks[i].kind, Kind::Num(..) | Kind::Word(_));
+        if interesting {
+            let c = Cursor { t: &toks, i, key: &norm.key };
+            if let Some(f) = match_at(&c, lt, reference) {
+                let mut len = f.len.max(1);
+                // a weekday in brackets after the date belongs to it: "4月10日(日曜日)"
+                if let (Some(Kind::Sym('(' | '（')), Some(Kind::Word(Word::Weekday(_))), Some(Kind::Sym(')' | '）'))) = (
+                    toks.get(i + len).map(|t| t.kind),
+                    toks.get(i + len + 1).map(|t| t.kind),
+                    toks.get(i + len + 2).map(|t| t.kind),
+                ) {
+                    len += 3;
+                }
+                let last = &toks[(i + len - 1).min(toks.len() - 1)];
+                let (start, _) = norm.original_range(toks[i].start, toks[i].start);
+                let (_, end) = norm.original_range(last.start, last.end);
+                let precision = f.value.precision();
+                out.push(TimeExpr {
+                    start,
+                    end: end.max(start),
+                    value: f.value,
+                    end_value: f.end_value,
+                    precision,
+                    relative: f.relative,
+                    past_marker: f.past,
+                });
+                i += len;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}

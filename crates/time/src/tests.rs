@@ -1,0 +1,139 @@
+//! Time expressions per language, from sentences written for these tests.
+
+use super::*;
+
+fn parser() -> &'static TimeParser {
+    static P: std::sync::OnceLock<TimeParser> = std::sync::OnceLock::new();
+    P.get_or_init(|| TimeParser::load(&DataSource::embedded()).expect("time lexicon loads"))
+}
+
+fn dates(text: &str, lang: &str, reference: &str) -> Vec<String> {
+    let r = PartialDate::parse(reference);
+    parser()
+        .find(text, lang, r.as_ref())
+        .into_iter()
+        .map(|e| match e.end_value {
+            Some(end) => format!("{}..{}", e.value, end),
+            None => e.value.to_string(),
+        })
+        .collect()
+}
+
+fn one(text: &str, lang: &str, reference: &str) -> String {
+    let d = dates(text, lang, reference);
+    assert_eq!(d.len(), 1, "{text:?} gave {d:?}");
+    d[0].clone()
+}
+
+#[test]
+fn vietnamese() {
+    assert_eq!(one("Ngày 12/11/2022, hai bên đã hội đàm.", "vi", "2022-11-13"), "2022-11-12");
+    assert_eq!(one("Đoàn sẽ thăm từ ngày 25 đến 27/07/2024.", "vi", "2024-07-20"), "2024-07-25..2024-07-27");
+    assert_eq!(one("Trước đó, vào cuối tháng 06/2024, Thứ trưởng đã sang Lào.", "vi", "2024-07-20"), "2024-06");
+    assert_eq!(one("Sáng 30/10, Thủ tướng tiếp Đại sứ.", "vi", "2025-11-02"), "2025-10-30");
+    assert_eq!(one("Hội nghị diễn ra ngày 9 và 10/3.", "vi", "2024-03-12"), "2024-03-09..2024-03-10");
+    assert_eq!(one("Ngày 25 tháng 7 năm 2024, hai nước ký kết.", "vi", "2024-08-01"), "2024-07-25");
+    assert_eq!(one("Trong tháng 11/2023, hai bên gặp nhau.", "vi", "2024-01-05"), "2023-11");
+    assert_eq!(one("Hôm qua, Bộ trưởng đã điện đàm.", "vi", "2024-03-01"), "2024-02-29");
+    assert_eq!(one("Hai nước đã ký thỏa thuận năm ngoái.", "vi", "2024-03-01"), "2023");
+    assert_eq!(one("Quan hệ được nâng cấp vào tháng Bảy.", "vi", "2024-08-20"), "2024-07");
+    // pre-tokenised text
+    assert_eq!(one("Ngày 10 / 3 , hai bên hội đàm.", "vi", "2024-03-12"), "2024-03-10");
+}
+
+#[test]
+fn english() {
+    assert_eq!(one("The ministers met on 25 July 2024 in Vientiane.", "en", "2024-07-26"), "2024-07-25");
+    assert_eq!(one("The ministers met on July 25, 2024 in Vientiane.", "en", "2024-07-26"), "2024-07-25");
+    assert_eq!(one("They held talks in Tokyo on June 7.", "en", "2017-06-07"), "2017-06-07");
+    assert_eq!(one("The summit runs June 7-9 in Jakarta.", "en", "2017-06-01"), "2017-06-07..2017-06-09");
+    assert_eq!(one("The minister said yesterday that talks would resume.", "en", "2024-01-01"), "2023-12-31");
+    assert_eq!(one("After my visit last October, I am pleased to return.", "en", "2024-07-25"), "2023-10");
+    assert_eq!(one("The two leaders met in December.", "en", "2024-01-10"), "2023-12");
+    assert_eq!(one("The ministers met on Thursday.", "en", "2024-07-27"), "2024-07-25");
+    assert_eq!(one("Trade grew in 2019.", "en", "2024-07-27"), "2019");
+    let e = parser().find("After my visit last October, I came back.", "en", PartialDate::parse("2024-07-25").as_ref());
+    assert!(e[0].past_marker);
+}
+
+#[test]
+fn english_non_dates() {
+    assert!(dates("Tourists exceeded 1.1 million, a 36 percent increase.", "en", "2024-07-25").is_empty());
+    assert!(dates("Tel: (856-21) 336042, 336043; Unit 32, P.O.Box 5723.", "en", "2024-07-25").is_empty());
+    assert!(dates("They may meet again.", "en", "2024-07-25").is_empty());
+}
+
+#[test]
+fn norwegian() {
+    assert_eq!(one("Ettermiddagen 3. september holdt de et nettmøte.", "no", "2024-09-04"), "2024-09-03");
+    assert_eq!(one("Møtet fant sted 3. september 2024 i Oslo.", "no", "2024-10-01"), "2024-09-03");
+    assert_eq!(one("Utenriksministeren møtte sin kollega mandag.", "no", "2021-10-27"), "2021-10-25");
+    assert_eq!(one("De to møttes i går.", "no", "2021-10-26"), "2021-10-25");
+    assert_eq!(one("Avtalen ble signert i fjor.", "no", "2021-10-26"), "2020");
+    assert_eq!(one("Statsministeren besøker Japan i desember.", "no", "2023-11-20"), "2023-12");
+    assert_eq!(one("Tirsdag møtes de to igjen.", "no", "2021-10-25"), "2021-10-19");
+}
+
+#[test]
+fn japanese_chinese_korean() {
+    assert_eq!(one("2024年7月25日、外相会談が行われた。", "ja", "2024-07-26"), "2024-07-25");
+    assert_eq!(one("4月10日(日曜日)、会談した。", "ja", "2016-04-11"), "2016-04-10");
+    assert_eq!(one("平成28年4月10日に会談した。", "ja", "2016-04-11"), "2016-04-10");
+    assert_eq!(one("令和5年に訪問した。", "ja", "2023-12-01"), "2023");
+    assert_eq!(one("昨日、両外相は電話会談を行った。", "ja", "2023-12-16"), "2023-12-15");
+    assert_eq!(one("2023年11月6日，两国外长举行会谈。", "zh", "2023-11-07"), "2023-11-06");
+    assert_eq!(one("2023년 11월 16일 회담이 열렸다.", "ko", "2023-11-17"), "2023-11-16");
+    assert_eq!(one("11월 16일 회담이 열렸다.", "ko", "2023-11-17"), "2023-11-16");
+}
+
+#[test]
+fn thai_and_european() {
+    assert_eq!(one("เมื่อวันที่ 9 พฤศจิกายน 2560 รัฐมนตรีได้พบกัน", "th", "2017-11-10"), "2017-11-09");
+    assert_eq!(one("ใน พ.ศ. 2567 ทั้งสองประเทศ", "th", "2024-11-10"), "2024");
+    assert_eq!(one("Les ministres se sont rencontrés le 7 février 2015.", "fr", "2015-02-07"), "2015-02-07");
+    assert_eq!(one("Die Minister trafen sich am 20. April in Berlin.", "de", "2024-04-21"), "2024-04-20");
+    assert_eq!(one("Los ministros se reunieron el 15 de febrero de 2024.", "es", "2024-02-21"), "2024-02-15");
+    assert_eq!(one("I ministri si sono incontrati il 15 febbraio.", "it", "2024-02-21"), "2024-02-15");
+    assert_eq!(one("Kedua menteri bertemu pada 10 Juli 2022 di Bali.", "id", "2022-07-06"), "2022-07-10");
+}
+
+#[test]
+fn leap_years_and_year_boundaries() {
+    assert_eq!(one("Họ gặp nhau ngày 29/2/2024.", "vi", "2024-03-01"), "2024-02-29");
+    assert!(dates("Họ gặp nhau ngày 29/2/2023.", "vi", "2023-03-01").is_empty());
+    assert_eq!(one("They met on 31 December.", "en", "2025-01-02"), "2024-12-31");
+    assert_eq!(one("They will meet on 2 January.", "en", "2024-12-30"), "2025-01-02");
+}
+
+#[test]
+fn offsets_slice_the_original() {
+    let text = "Sáng 30/10, Thủ tướng tiếp Đại sứ.";
+    let e = &parser().find(text, "vi", PartialDate::parse("2025-11-01").as_ref())[0];
+    assert_eq!(&text[e.start..e.end], "30/10");
+}
+
+#[test]
+fn document_date_from_the_text() {
+    let text = "Vientiane Times\n(Latest Update July 25, 2024)\nMore text.";
+    assert_eq!(parser().infer_document_date(text, "en").unwrap().to_string(), "2024-07-25");
+}
+
+#[test]
+fn dev_corpus_runs_without_panics() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/dev.jsonl");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: {} is absent", path.display());
+        return;
+    };
+    let r = PartialDate::parse("2024-07-25");
+    let mut found = 0;
+    for line in text.lines() {
+        for lang in ["vi", "en", "no", "ja", "zh", "ko", "th", "lo", "fr", "de", "es", "it", "id"] {
+            for e in parser().find(line, lang, r.as_ref()) {
+                assert!(e.start <= e.end && line.is_char_boundary(e.start) && line.is_char_boundary(e.end));
+                found += 1;
+            }
+        }
+    }
+    assert!(found > 0);
+}
