@@ -501,8 +501,9 @@ impl Engine {
                     state.last_subject = subjects.clone();
                 }
                 let (t_start, t_end) = key.original_range(c.start, c.end);
-                // the time expression nearest the trigger
-                let time = times.iter().min_by_key(|t| {
+                // the time expression nearest the trigger; a bare year after the trigger is
+                // usually a complement ("the 2025 anniversary"), not the act's time
+                let time = times.iter().filter(|t| t.precision != Precision::Year || t.end <= t_start).min_by_key(|t| {
                     if t.end <= t_start {
                         t_start - t.end
                     } else {
@@ -532,7 +533,7 @@ impl Engine {
                         })
                     }),
                 };
-                if time.is_some() && !background {
+                if time.is_some() {
                     if let Some(d) = &date {
                         state.current_date = Some((d.clone(), si));
                     }

@@ -179,21 +179,22 @@ impl TimeParser {
         scan::find(text, lt, reference)
     }
 
-    /// The document's own date when no publication date is given: the latest full date
-    /// stated in its first lines (a dateline or update stamp), else the first full date.
+    /// The document's own date when no publication date is given: the first full date it
+    /// states (a dateline or update stamp); failing that, the year it names most often.
     pub fn infer_document_date(&self, text: &str, lang: &str) -> Option<PartialDate> {
-        let mut first: Option<PartialDate> = None;
+        let mut years: HashMap<i32, usize> = HashMap::new();
         for line in text.lines().take(400) {
             for e in self.find(line, lang, None) {
-                if e.precision == Precision::Day && !e.relative {
-                    let v = e.end_value.clone().unwrap_or(e.value);
-                    if first.is_none() {
-                        first = Some(v);
-                    }
+                if e.relative {
+                    continue;
                 }
+                if e.precision == Precision::Day {
+                    return Some(e.end_value.clone().unwrap_or(e.value));
+                }
+                *years.entry(e.value.year).or_default() += 1;
             }
         }
-        first
+        years.into_iter().max_by_key(|&(y, n)| (n, y)).map(|(y, _)| PartialDate::y(y))
     }
 }
 

@@ -435,7 +435,10 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
     };
     if let Some(Word::Weekday(w)) = c.word(lead) {
         let r = reference?;
-        let rw = r.weekday()?;
+        let Some(rw) = r.weekday() else {
+            // a month-precise reference ("published 2023-12") dates the weekday to its month
+            return r.month.map(|_| Found { len: lead + 1, value: r.clone(), end_value: None, relative: true, past: false });
+        };
         let v = if next {
             let fwd = (i64::from(w) - i64::from(rw)).rem_euclid(7);
             r.add_days(if fwd == 0 { 7 } else { fwd })

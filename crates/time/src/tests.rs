@@ -119,6 +119,14 @@ fn document_date_from_the_text() {
 }
 
 #[test]
+fn document_year_when_no_full_date() {
+    let text = "Hai bên gặp nhau ngày 9/3.\nKỷ niệm trong năm 2024 và năm 2024 tới.";
+    assert_eq!(parser().infer_document_date(text, "vi").unwrap().to_string(), "2024");
+    assert_eq!(one("Ettermiddagen 3. september holdt de et nettmøte.", "no", "2024"), "2024-09-03");
+    assert_eq!(one("Støre møtte torsdag Japans statsminister.", "no", "2023-12"), "2023-12");
+}
+
+#[test]
 fn dev_corpus_runs_without_panics() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/dev.jsonl");
     let Ok(text) = std::fs::read_to_string(&path) else {
