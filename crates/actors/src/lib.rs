@@ -260,6 +260,11 @@ impl KnowledgeBase {
         self.people.get(id)
     }
 
+    /// The person whose canonical name is `name`.
+    pub fn person_by_name(&self, name: &str) -> Option<&Person> {
+        self.people.iter().find(|p| p.canonical == name)
+    }
+
     /// The term person `id` served at `date` (partial date), else their latest term.
     pub fn resolve_person(&self, id: usize, date: Option<&str>) -> Option<&Term> {
         let p = self.people.get(id)?;

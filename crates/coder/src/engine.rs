@@ -2,11 +2,11 @@
 
 use std::collections::HashMap;
 
-use attache_time::{PartialDate, Precision, TimeExpr, TimeParser};
 use attache_actors::KnowledgeBase;
 use attache_langdata::DataSource;
 use attache_model::{fnv1a64, Actor, Document, Event, EventDate, Evidence, Location};
 use attache_text::{normalize, split_document, SplitRules};
+use attache_time::{PartialDate, Precision, TimeExpr, TimeParser};
 
 use crate::analysis::{analyse, clauses, Analysis, Context, Learned, Slot};
 use crate::lexicon::{Entry, Lexicon};
@@ -415,6 +415,11 @@ impl Engine {
             }
             first_pass.push(a);
         }
+        let (reference, inferred) = match reference {
+            Some(r) => (Some(r), inferred),
+            None => (self.year_of_office_holders(&first_pass).map(PartialDate::y), true),
+        };
+        let ref_string = reference.as_ref().map(ToString::to_string);
         let mut ranked: Vec<(String, usize)> = counts.into_iter().collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut state = DocState {
@@ -503,13 +508,14 @@ impl Engine {
                 let (t_start, t_end) = key.original_range(c.start, c.end);
                 // the time expression nearest the trigger; a bare year after the trigger is
                 // usually a complement ("the 2025 anniversary"), not the act's time
-                let time = times.iter().filter(|t| t.precision != Precision::Year || t.end <= t_start).min_by_key(|t| {
-                    if t.end <= t_start {
-                        t_start - t.end
-                    } else {
-                        t.start.saturating_sub(t_end)
-                    }
-                });
+                let time =
+                    times.iter().filter(|t| t.precision != Precision::Year || t.end <= t_start).min_by_key(|t| {
+                        if t.end <= t_start {
+                            t_start - t.end
+                        } else {
+                            t.start.saturating_sub(t_end)
+                        }
+                    });
                 let mut notes = Vec::new();
                 let mut background = c.background;
                 if c.background {
@@ -533,7 +539,7 @@ impl Engine {
                         })
                     }),
                 };
-                if time.is_some() {
+                if time.is_some_and(|t| !t.past_marker) {
                     if let Some(d) = &date {
                         state.current_date = Some((d.clone(), si));
                     }
@@ -694,6 +700,29 @@ impl Engine {
         }
         out.learned = learned;
         out
+    }
+
+    /// The year in which the most people named in the document held office (the latest
+    /// such year on a tie), when at least two named people agree: a document with no date
+    /// at all is dated by who is in office.
+    fn year_of_office_holders(&self, analyses: &[Analysis]) -> Option<i32> {
+        let mut names: Vec<&str> =
+            analyses.iter().flat_map(|a| a.mentions.iter()).filter_map(|m| m.person.as_deref()).collect();
+        names.sort_unstable();
+        names.dedup();
+        let people: Vec<&attache_actors::Person> = names.iter().filter_map(|n| self.kb.person_by_name(n)).collect();
+        if people.len() < 2 {
+            return None;
+        }
+        let mut best: Option<(usize, i32)> = None;
+        for year in 1990..=2035 {
+            let y = year.to_string();
+            let n = people.iter().filter(|p| p.terms.iter().any(|t| t.active_at(&y))).count();
+            if n >= 2 && best.is_none_or(|(bn, _)| n >= bn) {
+                best = Some((n, year));
+            }
+        }
+        best.map(|b| b.1)
     }
 
     fn resolve(

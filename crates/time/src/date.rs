@@ -68,8 +68,11 @@ pub fn civil_from_days(z: i64) -> (i32, u8, u8) {
 impl PartialDate {
     /// A full date, if it exists in the calendar.
     pub fn ymd(year: i32, month: u8, day: u8) -> Option<Self> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Self { year, month: Some(month), day: Some(day) })
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(Self {
+            year,
+            month: Some(month),
+            day: Some(day),
+        })
     }
 
     /// A month of a year.

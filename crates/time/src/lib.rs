@@ -154,7 +154,11 @@ impl TimeParser {
                     continue;
                 }
                 let (Some(class), Some(phrase)) = (f.first(), f.get(1)) else {
-                    return Err(TimeError::Malformed { file, line: n + 1, message: "expected class<TAB>phrase".into() });
+                    return Err(TimeError::Malformed {
+                        file,
+                        line: n + 1,
+                        message: "expected class<TAB>phrase".into(),
+                    });
                 };
                 let w = parse_word(class, f.get(2).copied().unwrap_or("")).ok_or_else(|| TimeError::Malformed {
                     file: file.clone(),

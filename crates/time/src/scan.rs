@@ -280,7 +280,9 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
         }
     }
     // numeric ranges: D1-D2/M[/Y], D1 đến D2/M/Y, D1 và D2/M
-    if let (Some((d1, dd1)), Some((d2, dd2)), true, Some((m, md))) = (c.num(0), c.num(2), c.sym(3, &['/', '.']), c.num(4)) {
+    if let (Some((d1, dd1)), Some((d2, dd2)), true, Some((m, md))) =
+        (c.num(0), c.num(2), c.sym(3, &['/', '.']), c.num(4))
+    {
         let joined = c.sym(1, &['-']) || matches!(c.word(1), Some(Word::Range));
         if let (true, Some(d1), Some(d2), Some(m)) = (joined, day_ok(d1, dd1), day_ok(d2, dd2), month_ok(m, md)) {
             let mut len = 5;
@@ -437,7 +439,13 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
         let r = reference?;
         let Some(rw) = r.weekday() else {
             // a month-precise reference ("published 2023-12") dates the weekday to its month
-            return r.month.map(|_| Found { len: lead + 1, value: r.clone(), end_value: None, relative: true, past: false });
+            return r.month.map(|_| Found {
+                len: lead + 1,
+                value: r.clone(),
+                end_value: None,
+                relative: true,
+                past: false,
+            });
         };
         let v = if next {
             let fwd = (i64::from(w) - i64::from(rw)).rem_euclid(7);
