@@ -121,6 +121,8 @@ pub struct Context<'a> {
     pub honorifics: &'a [String],
     /// Fewest words a captured name may have.
     pub min_name_words: usize,
+    /// The state of officials named without one.
+    pub home: Option<&'a str>,
 }
 
 fn word_count(s: &str) -> usize {
@@ -349,6 +351,9 @@ fn build_mention(
         m.actor = demonym_actor;
     }
     m.counterpart_only = m.actor.is_none() && run.iter().any(|r| matches!(r.2, Part::Counterpart));
+    if m.actor.is_none() && !m.counterpart_only && m.official {
+        m.actor = cx.home.map(str::to_string);
+    }
     if m.person.is_none() && m.official && cx.spaced {
         if let Some((name, name_end)) = capture_name(original, orig_end, sentence_end, cx.honorifics)
             .filter(|(n, _)| n.split_whitespace().count() >= cx.min_name_words)

@@ -184,7 +184,7 @@ fn date_of_expr(e: &TimeExpr, text: &str, base: usize, inferred: bool) -> EventD
         value: e.value.to_string(),
         end: e.end_value.as_ref().map(ToString::to_string),
         precision: precision.to_string(),
-        text: text.get(e.start - base..e.end - base).unwrap_or("").to_string(),
+        text: text.get(e.start - base..e.end - base).unwrap_or("").trim().to_string(),
         inferred,
     }
 }
@@ -380,6 +380,7 @@ impl Engine {
                 spaced: m.info.word_boundaries,
                 honorifics: &m.honorifics,
                 min_name_words: m.info.min_name_words,
+                home: None,
             };
             let a = analyse(key, text, sentences[i].1, &cx);
             for m in &a.mentions {
@@ -422,6 +423,10 @@ impl Engine {
         let ref_string = reference.as_ref().map(ToString::to_string);
         let mut ranked: Vec<(String, usize)> = counts.into_iter().collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        // officials named without a state belong to the language's home state only when
+        // that state is among the document's main actors (not in foreign or translated news)
+        let home_active =
+            |home: &Option<String>| home.as_ref().is_some_and(|h| ranked.iter().take(3).any(|(c, _)| c == h));
         let mut state = DocState {
             main_pair: ranked.iter().take(2).map(|r| r.0.clone()).collect(),
             author: first_actor.or_else(|| ranked.first().map(|r| r.0.clone())),
@@ -445,10 +450,15 @@ impl Engine {
                 spaced: model.info.word_boundaries,
                 honorifics: &model.honorifics,
                 min_name_words: model.info.min_name_words,
+                home: if home_active(&model.info.home) { model.info.home.as_deref() } else { None },
             };
-            // re-analyse only where a learned name occurs
+            // re-analyse only where a learned name occurs or the home state applies
             let mentions_learned = learned.iter().any(|l| l.keys.iter().any(|k| key.key.contains(k.as_str())));
-            let a = if mentions_learned { analyse(key, text, s_end, &cx) } else { std::mem::take(&mut first_pass[si]) };
+            let a = if mentions_learned || cx.home.is_some() {
+                analyse(key, text, s_end, &cx)
+            } else {
+                std::mem::take(&mut first_pass[si])
+            };
             if trace_enabled() {
                 eprintln!("[{}#{si}] {}", doc.id, key.key);
                 for it in &a.items {

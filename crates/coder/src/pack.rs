@@ -14,12 +14,20 @@ pub struct PackInfo {
     /// Fewest capitalised words a name learned after a title may have (2 in Vietnamese,
     /// where a lone capitalised syllable after a title is an institution, not a person).
     pub min_name_words: usize,
+    /// The state whose officials the language's press names without a state
+    /// ("Thứ trưởng Nguyễn Minh Vũ" in Vietnamese news is Vietnamese), if any.
+    pub home: Option<String>,
 }
 
 /// Parse the `key = value` lines of `pack.toml`.
 pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
-    let mut info =
-        PackInfo { code: lang.to_string(), name: lang.to_string(), word_boundaries: true, min_name_words: 1 };
+    let mut info = PackInfo {
+        code: lang.to_string(),
+        name: lang.to_string(),
+        word_boundaries: true,
+        min_name_words: 1,
+        home: None,
+    };
     for line in text.lines() {
         let Some((k, v)) = line.split_once('=') else { continue };
         let v = v.trim().trim_matches('"');
@@ -27,6 +35,7 @@ pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
             "name" => info.name = v.to_string(),
             "word_boundaries" => info.word_boundaries = v != "false",
             "min_name_words" => info.min_name_words = v.parse().unwrap_or(1),
+            "home" if !v.is_empty() => info.home = Some(v.to_string()),
             _ => {}
         }
     }

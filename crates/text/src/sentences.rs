@@ -192,7 +192,7 @@ fn is_debris(line: &str) -> bool {
     }
     // navigation bars: several items separated by " | " or " l "
     let separators = line.matches(" | ").count() + line.matches(" l ").count() + line.matches(" / ").count();
-    if separators >= 2 {
+    if separators >= 2 && words.len() <= 4 * (separators + 1) && !ends_like_sentence {
         return true;
     }
     // a lone parenthesised line: a caption or an update stamp
@@ -258,6 +258,14 @@ mod tests {
         // regression: a no-break space (two bytes) before an abbreviation
         let s = sentences("Gặp\u{a0}Mr. Smith. Xong.", &rules(&["mr."]));
         assert_eq!(s.len(), 2, "{s:?}");
+    }
+
+    #[test]
+    fn pre_tokenised_dates_are_not_navigation() {
+        // regression: "10 / 3" and "11 / 2023" in a sentence made it look like a menu
+        let text =
+            "Tại cuộc hội đàm , hai bên gặp nhau ngày 9 và 10 / 3 vừa qua , sau khi nâng cấp quan hệ tháng 11 / 2023 .";
+        assert!(split_document(text, &SplitRules::default())[0].content);
     }
 
     #[test]

@@ -58,7 +58,7 @@ pub struct TimeExpr {
 
 /// What a word of `dates.tsv` means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Word {
+pub(crate) enum Lex {
     Month(u8),
     Weekday(u8),
     RelDay(i32),
@@ -81,7 +81,7 @@ pub(crate) enum Word {
 #[derive(Debug, Default)]
 pub(crate) struct LangTime {
     /// Phrases, normalised, longest first.
-    pub phrases: Vec<(String, Word)>,
+    pub phrases: Vec<(String, Lex)>,
     /// Numeric dates read day first (d/m) unless the day cannot be a month.
     pub day_first: bool,
 }
@@ -92,25 +92,25 @@ pub struct TimeParser {
     langs: HashMap<String, LangTime>,
 }
 
-fn parse_word(class: &str, value: &str) -> Option<Word> {
+fn parse_word(class: &str, value: &str) -> Option<Lex> {
     let n = || value.trim().parse::<i32>().ok();
     Some(match class {
-        "month" => Word::Month(u8::try_from(n()?).ok().filter(|m| (1..=12).contains(m))?),
-        "weekday" => Word::Weekday(u8::try_from(n()?).ok().filter(|d| (1..=7).contains(d))?),
-        "relative_day" => Word::RelDay(n()?),
-        "relative_week" => Word::RelWeek(n()?),
-        "relative_month" => Word::RelMonth(n()?),
-        "relative_year" => Word::RelYear(n()?),
-        "last" => Word::Last,
-        "next" => Word::Next,
-        "month_prefix" => Word::MonthPrefix,
-        "month_word" => Word::MonthWord,
-        "year_word" => Word::YearWord,
-        "day_word" => Word::DayWord,
-        "range" => Word::Range,
-        "skip" => Word::Skip,
-        "era" => Word::Era(n()?),
-        "buddhist_era" => Word::BuddhistEra,
+        "month" => Lex::Month(u8::try_from(n()?).ok().filter(|m| (1..=12).contains(m))?),
+        "weekday" => Lex::Weekday(u8::try_from(n()?).ok().filter(|d| (1..=7).contains(d))?),
+        "relative_day" => Lex::RelDay(n()?),
+        "relative_week" => Lex::RelWeek(n()?),
+        "relative_month" => Lex::RelMonth(n()?),
+        "relative_year" => Lex::RelYear(n()?),
+        "last" => Lex::Last,
+        "next" => Lex::Next,
+        "month_prefix" => Lex::MonthPrefix,
+        "month_word" => Lex::MonthWord,
+        "year_word" => Lex::YearWord,
+        "day_word" => Lex::DayWord,
+        "range" => Lex::Range,
+        "skip" => Lex::Skip,
+        "era" => Lex::Era(n()?),
+        "buddhist_era" => Lex::BuddhistEra,
         _ => return None,
     })
 }

@@ -1,14 +1,14 @@
 //! The scanner: tokens of a sentence key, then date shapes over the tokens.
 
 use crate::date::PartialDate;
-use crate::{LangTime, TimeExpr, Word};
+use crate::{LangTime, Lex, TimeExpr};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Kind {
     /// A number and its digit count.
     Num(u32, u8),
     /// A phrase of the time lexicon.
-    Word(Word),
+    Word(Lex),
     /// A CJK date marker: 年 月 日 (and Korean 년 월 일), as 'y', 'm', 'd'.
     Cjk(char),
     /// Punctuation.
@@ -151,7 +151,7 @@ impl Cursor<'_> {
     fn sym(&self, off: usize, c: &[char]) -> bool {
         matches!(self.kind(off), Some(Kind::Sym(s)) if c.contains(&s))
     }
-    fn word(&self, off: usize) -> Option<Word> {
+    fn word(&self, off: usize) -> Option<Lex> {
         match self.kind(off)? {
             Kind::Word(w) => Some(w),
             _ => None,
@@ -159,12 +159,12 @@ impl Cursor<'_> {
     }
     fn month(&self, off: usize) -> Option<u8> {
         match self.word(off)? {
-            Word::Month(m) => Some(m),
+            Lex::Month(m) => Some(m),
             _ => None,
         }
     }
     fn skip_word(&self, off: usize) -> bool {
-        matches!(self.word(off), Some(Word::Skip))
+        matches!(self.word(off), Some(Lex::Skip))
     }
 }
 
@@ -231,7 +231,7 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
     {
         let mut j = 0;
         let mut year = None;
-        if let (Some(Word::Era(start)), Some((n, _)), Some(Kind::Cjk('y'))) = (c.word(0), c.num(1), c.kind(2)) {
+        if let (Some(Lex::Era(start)), Some((n, _)), Some(Kind::Cjk('y'))) = (c.word(0), c.num(1), c.kind(2)) {
             year = Some(start + n as i32 - 1);
             j = 3;
         } else if let (Some((y, 4)), Some(Kind::Cjk('y'))) = (c.num(0), c.kind(1)) {
@@ -255,16 +255,16 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
         }
     }
     // Vietnamese: [ngày] D tháng M [năm Y]
-    if let (Some((d, dd)), Some(Word::MonthWord), Some((m, md))) = (c.num(0), c.word(1), c.num(2)) {
+    if let (Some((d, dd)), Some(Lex::MonthWord), Some((m, md))) = (c.num(0), c.word(1), c.num(2)) {
         if let (Some(d), Some(m)) = (day_ok(d, dd), month_ok(m, md)) {
-            if let (Some(Word::YearWord), Some((y, yd))) = (c.word(3), c.num(4)) {
+            if let (Some(Lex::YearWord), Some((y, yd))) = (c.word(3), c.num(4)) {
                 return found(5, full(year_of(y, yd), m, d, reference)?, None);
             }
             return found(3, full(None, m, d, reference)?, None);
         }
     }
     // Vietnamese: tháng M[/Y | năm Y]
-    if let (Some(Word::MonthWord), Some((m, md))) = (c.word(0), c.num(1)) {
+    if let (Some(Lex::MonthWord), Some((m, md))) = (c.word(0), c.num(1)) {
         if let Some(m) = month_ok(m, md) {
             if c.sym(2, &['/', '-']) {
                 if let Some((y, yd)) = c.num(3) {
@@ -273,7 +273,7 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
                     }
                 }
             }
-            if let (Some(Word::YearWord), Some((y, 4))) = (c.word(2), c.num(3)) {
+            if let (Some(Lex::YearWord), Some((y, 4))) = (c.word(2), c.num(3)) {
                 return found(4, (PartialDate::ym(year_of(y, 4)?, m)?, false), None);
             }
             return found(2, month_only(None, m, reference)?, None);
@@ -283,7 +283,7 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
     if let (Some((d1, dd1)), Some((d2, dd2)), true, Some((m, md))) =
         (c.num(0), c.num(2), c.sym(3, &['/', '.']), c.num(4))
     {
-        let joined = c.sym(1, &['-']) || matches!(c.word(1), Some(Word::Range));
+        let joined = c.sym(1, &['-']) || matches!(c.word(1), Some(Lex::Range));
         if let (true, Some(d1), Some(d2), Some(m)) = (joined, day_ok(d1, dd1), day_ok(d2, dd2), month_ok(m, md)) {
             let mut len = 5;
             let mut year = None;
@@ -329,7 +329,7 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
     if let Some((d, dd)) = c.num(0) {
         let mut j = 1;
         let mut d2 = None;
-        if (c.sym(1, &['-']) || matches!(c.word(1), Some(Word::Range))) && c.num(2).is_some() {
+        if (c.sym(1, &['-']) || matches!(c.word(1), Some(Lex::Range))) && c.num(2).is_some() {
             d2 = c.num(2).and_then(|(v, vd)| day_ok(v, vd));
             j = 3;
         }
@@ -354,7 +354,7 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
                     year = year_of(y, yd);
                     j += 1;
                 }
-            } else if matches!(c.word(j), Some(Word::BuddhistEra)) {
+            } else if matches!(c.word(j), Some(Lex::BuddhistEra)) {
                 if let Some((y, 4)) = c.num(j + 1) {
                     year = Some(y as i32 - 543);
                     j += 2;
@@ -370,9 +370,9 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
     }
     // Month D[, Y] and Month D-D2; Month [de] Y; Last/Next Month; prefix Month
     let (lead, past, next) = match c.word(0) {
-        Some(Word::Last) => (1, true, false),
-        Some(Word::Next) => (1, false, true),
-        Some(Word::MonthPrefix) => (1, false, false),
+        Some(Lex::Last) => (1, true, false),
+        Some(Lex::Next) => (1, false, true),
+        Some(Lex::MonthPrefix) => (1, false, false),
         _ => (0, false, false),
     };
     if let Some(m) = c.month(lead) {
@@ -421,21 +421,21 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
         }
     }
     // prefix or year word + year: "in 2019", "năm 2019", "i 2019"
-    if let (Some(Word::MonthPrefix | Word::YearWord), Some((y, 4))) = (c.word(0), c.num(1)) {
+    if let (Some(Lex::MonthPrefix | Lex::YearWord), Some((y, 4))) = (c.word(0), c.num(1)) {
         if let Some(y) = year_of(y, 4) {
             return found(2, (PartialDate::y(y), false), None);
         }
     }
-    if let (Some(Word::BuddhistEra), Some((y, 4))) = (c.word(0), c.num(1)) {
+    if let (Some(Lex::BuddhistEra), Some((y, 4))) = (c.word(0), c.num(1)) {
         return found(2, (PartialDate::y(y as i32 - 543), false), None);
     }
     // weekdays: the most recent such day on or before the reference (after for "next")
     let (lead, next) = match c.word(0) {
-        Some(Word::Last) => (1, false),
-        Some(Word::Next) => (1, true),
+        Some(Lex::Last) => (1, false),
+        Some(Lex::Next) => (1, true),
         _ => (0, false),
     };
-    if let Some(Word::Weekday(w)) = c.word(lead) {
+    if let Some(Lex::Weekday(w)) = c.word(lead) {
         let r = reference?;
         let Some(rw) = r.weekday() else {
             // a month-precise reference ("published 2023-12") dates the weekday to its month
@@ -460,13 +460,13 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
     // relative words
     let r = reference?;
     let (value, past) = match c.word(0)? {
-        Word::RelDay(n) if r.day.is_some() => (r.add_days(i64::from(n)), false),
-        Word::RelWeek(n) if r.day.is_some() => {
+        Lex::RelDay(n) if r.day.is_some() => (r.add_days(i64::from(n)), false),
+        Lex::RelWeek(n) if r.day.is_some() => {
             let d = r.add_days(7 * i64::from(n));
             (PartialDate::ym(d.year, d.month?)?, n < 0)
         }
-        Word::RelMonth(n) if r.month.is_some() => (r.add_months(n), n < 0),
-        Word::RelYear(n) => (PartialDate::y(r.year + n), n < 0),
+        Lex::RelMonth(n) if r.month.is_some() => (r.add_months(n), n < 0),
+        Lex::RelYear(n) => (PartialDate::y(r.year + n), n < 0),
         _ => return None,
     };
     Some(Found { len: 1, value, end_value: None, relative: true, past })
@@ -484,7 +484,7 @@ pub(crate) fn find(text: &str, lt: &LangTime, reference: Option<&PartialDate>) -
             if let Some(f) = match_at(&c, lt, reference) {
                 let mut len = f.len.max(1);
                 // a weekday in brackets after the date belongs to it: "4月10日(日曜日)"
-                if let (Some(Kind::Sym('(' | '（')), Some(Kind::Word(Word::Weekday(_))), Some(Kind::Sym(')' | '）'))) = (
+                if let (Some(Kind::Sym('(' | '（')), Some(Kind::Word(Lex::Weekday(_))), Some(Kind::Sym(')' | '）'))) = (
                     toks.get(i + len).map(|t| t.kind),
                     toks.get(i + len + 1).map(|t| t.kind),
                     toks.get(i + len + 2).map(|t| t.kind),
