@@ -474,16 +474,7 @@ impl Engine {
                 continue;
             }
             let sentence_text = &text[s_start..s_end];
-            let times: Vec<TimeExpr> = self
-                .time
-                .find(sentence_text, s_lang, state.reference.as_ref())
-                .into_iter()
-                .map(|mut t| {
-                    t.start += s_start;
-                    t.end += s_start;
-                    t
-                })
-                .collect();
+            let times: Vec<TimeExpr> = self.time.find_normalized(key, s_lang, state.reference.as_ref());
             let evidence = Evidence { sentence: si, start: s_start, end: s_end, text: sentence_text.to_string() };
             for c in cls {
                 let Some(p) = model.patterns.get(c.pattern) else { continue };

@@ -68,7 +68,7 @@ pub fn normalize(text: &str, base: usize) -> Normalized {
         seg.clear();
     };
     for (i, c) in text.char_indices() {
-        if canonical_combining_class(c) == 0 {
+        if c.is_ascii() || canonical_combining_class(c) == 0 {
             flush(&mut seg, seg_start, &mut chars);
             seg_start = i;
         }

@@ -82,6 +82,8 @@ pub(crate) enum Lex {
 pub(crate) struct LangTime {
     /// Phrases, normalised, longest first.
     pub phrases: Vec<(String, Lex)>,
+    /// Indices into `phrases` by first character, longest first.
+    pub by_first: HashMap<char, Vec<usize>>,
     /// Numeric dates read day first (d/m) unless the day cannot be a month.
     pub day_first: bool,
 }
@@ -171,6 +173,11 @@ impl TimeParser {
         for lt in langs.values_mut() {
             lt.phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
             lt.phrases.dedup();
+            for (i, (ph, _)) in lt.phrases.iter().enumerate() {
+                if let Some(c) = ph.chars().next() {
+                    lt.by_first.entry(c).or_default().push(i);
+                }
+            }
         }
         Ok(Self { langs })
     }
@@ -178,9 +185,20 @@ impl TimeParser {
     /// All time expressions in `text` (a sentence) in language `lang`, in order and
     /// non-overlapping; dates missing a year take it from `reference`.
     pub fn find(&self, text: &str, lang: &str, reference: Option<&PartialDate>) -> Vec<TimeExpr> {
+        self.find_normalized(&attache_text::normalize(text, 0), lang, reference)
+    }
+
+    /// As [`Self::find`], on text already normalised by `attache_text::normalize`; offsets
+    /// are the normalised text's original offsets.
+    pub fn find_normalized(
+        &self,
+        norm: &attache_text::Normalized,
+        lang: &str,
+        reference: Option<&PartialDate>,
+    ) -> Vec<TimeExpr> {
         let empty = LangTime { day_first: true, ..Default::default() };
         let lt = self.langs.get(lang).unwrap_or(&empty);
-        scan::find(text, lt, reference)
+        scan::find(norm, lt, reference)
     }
 
     /// The document's own date when no publication date is given: the first full date it

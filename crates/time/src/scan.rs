@@ -57,7 +57,7 @@ fn tokenize(k: &str, lt: &LangTime) -> Vec<Tok> {
             let found = if prev_alnum && !is_cjk(c) {
                 None
             } else {
-                lt.phrases.iter().find(|(ph, _)| {
+                lt.by_first.get(&c).into_iter().flatten().filter_map(|&i| lt.phrases.get(i)).find(|(ph, _)| {
                     rest.starts_with(ph.as_str()) && {
                         let last = ph.chars().next_back();
                         let next = rest[ph.len()..].chars().next();
@@ -472,15 +472,14 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
     Some(Found { len: 1, value, end_value: None, relative: true, past })
 }
 
-pub(crate) fn find(text: &str, lt: &LangTime, reference: Option<&PartialDate>) -> Vec<TimeExpr> {
-    let norm = attache_text::normalize(text, 0);
+pub(crate) fn find(norm: &attache_text::Normalized, lt: &LangTime, reference: Option<&PartialDate>) -> Vec<TimeExpr> {
     let toks = tokenize(&norm.key, lt);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let interesting = matches!(toks[i].kind, Kind::Num(..) | Kind::Word(_));
         if interesting {
-            let c = Cursor { t: &toks, i, key: &norm.key };
+            let c = Cursor { t: &toks, i, key: norm.key.as_str() };
             if let Some(f) = match_at(&c, lt, reference) {
                 let mut len = f.len.max(1);
                 // a weekday in brackets after the date belongs to it: "4月10日(日曜日)"
