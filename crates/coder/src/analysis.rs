@@ -52,6 +52,8 @@ pub struct Mention {
     pub counterpart_only: bool,
     /// A name captured after the title, not yet in the register.
     pub captured_name: Option<String>,
+    /// An organisation named as the host of its own meeting ("the ASEAN Summit").
+    pub org_meeting: bool,
 }
 
 /// What an item of a sentence is.
@@ -133,13 +135,11 @@ fn word_count(s: &str) -> usize {
 pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Context<'_>) -> Analysis {
     let k = key.key.as_str();
     let mut all = cx.lexicon.find_all(k);
-    all.retain(|h| match cx.lexicon.exact_form(h.phrase) {
-        Some(form) => {
-            let (s, e) = key.original_range(h.start, h.end);
-            original.get(s..e).is_some_and(|o| crate::lexicon::case_matches(form, o))
-        }
-        None => true,
-    });
+    let orig_of = |h: &Hit| {
+        let (s, e) = key.original_range(h.start, h.end);
+        original.get(s..e).unwrap_or("").trim_end()
+    };
+    all.retain(|h| h.phrase >= u32::MAX / 2 || !cx.lexicon.entries_for(h.phrase, orig_of(h)).is_empty());
     // names learned in this document are matched like lexicon phrases
     let learned_base = u32::MAX / 2;
     for (i, l) in cx.learned.iter().enumerate() {
@@ -169,10 +169,10 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             parts.push((h.start, h.end, Part::Learned((h.phrase - learned_base) as usize)));
             continue;
         }
-        let entries = cx.lexicon.entries(h.phrase);
+        let entries = cx.lexicon.entries_for(h.phrase, orig_of(h));
         // trigger first: the first pattern whose later parts follow within six words
         let mut trigger: Option<(usize, usize)> = None;
-        for e in entries {
+        for e in entries.iter().copied() {
             if let Entry::Trigger { pattern, trigger: t, part: 0 } = e {
                 let Some(p) = cx.patterns.get(*pattern) else { continue };
                 let Some(parts_needed) = p.triggers.get(*t) else { continue };
@@ -190,7 +190,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             continue;
         }
         let mut part = None;
-        for e in entries {
+        for e in entries.iter().copied() {
             let candidate = match e {
                 Entry::Person(id) => Some((3, Part::Person(*id))),
                 Entry::Title { sector, role } => Some((2, Part::Title(sector.clone(), role.clone()))),
@@ -208,7 +208,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             parts.push((h.start, h.end, p));
             continue;
         }
-        if let Some(Entry::Word(w)) = entries.iter().find(|e| matches!(e, Entry::Word(_))) {
+        if let Some(Entry::Word(w)) = entries.iter().copied().find(|e| matches!(e, Entry::Word(_))) {
             items.push(Item { start: h.start, end: h.end, kind: ItemKind::Word(*w) });
         }
     }
@@ -259,6 +259,14 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
         run.push((s, e, p));
     }
     flush(&mut run, &mut mentions);
+    // an organisation next to a meeting noun names its own meeting, not a party to an act
+    for m in mentions.iter_mut().filter(|m| m.actor.as_deref().is_some_and(|a| a.starts_with("IGO:"))) {
+        m.org_meeting = items.iter().any(|i| {
+            i.kind == ItemKind::Word(WordClass::OrgMeeting)
+                && ((i.start >= m.end && word_count(&k[m.end..i.start]) <= 1)
+                    || (i.end <= m.start && word_count(&k[i.end..m.start]) <= 3))
+        });
+    }
     for (i, m) in mentions.iter().enumerate() {
         items.push(Item { start: m.start, end: m.end, kind: ItemKind::Mention(i) });
     }

@@ -590,7 +590,8 @@ impl Engine {
                             }
                         }
                     }
-                    if objects.is_empty() && cooperative {
+                    // a host needs a named guest ("we have received the news" hosts nobody)
+                    if objects.is_empty() && cooperative && p.frame != Frame::Host {
                         for s in &subjects {
                             if let Some(other) = state.main_pair.iter().find(|c| **c != s.actor.country) {
                                 if state.main_pair.contains(&s.actor.country) {
@@ -741,6 +742,9 @@ impl Engine {
                 let mut out: Vec<Party> = Vec::new();
                 for &mi in ms {
                     let Some(m) = a.mentions.get(mi) else { continue };
+                    if m.org_meeting {
+                        continue;
+                    }
                     if let Some(actor) = actor_of(m, text) {
                         if !out.iter().any(|p| p.actor.country == actor.country) {
                             out.push(Party { actor });

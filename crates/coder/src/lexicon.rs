@@ -56,9 +56,9 @@ pub struct Hit {
 pub struct Lexicon {
     automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
     entries: Vec<Vec<Entry>>,
-    /// For short all-capital phrases ("US", "UN", "FM"): the form the original must show,
-    /// so that "US" does not match the pronoun "us".
-    exact: Vec<Option<String>>,
+    /// Per entry of each phrase: for short all-capital or capitalised phrases ("US", "Anh"),
+    /// the form the original must show, so that "US" does not match the pronoun "us".
+    exact: Vec<Vec<Option<String>>>,
     word_boundaries: bool,
 }
 
@@ -88,7 +88,7 @@ impl Lexicon {
     pub fn build(phrases: Vec<(String, Entry)>, word_boundaries: bool) -> Result<Self, CoderError> {
         let mut index: HashMap<String, u32> = HashMap::new();
         let mut entries: Vec<Vec<Entry>> = Vec::new();
-        let mut exact: Vec<Option<String>> = Vec::new();
+        let mut exact: Vec<Vec<Option<String>>> = Vec::new();
         for (phrase, entry) in phrases {
             let key = attache_text::normalize(&phrase, 0).key;
             if key.is_empty() {
@@ -96,16 +96,19 @@ impl Lexicon {
             }
             let id = *index.entry(key).or_insert_with(|| {
                 entries.push(Vec::new());
-                exact.push(needs_exact_case(&phrase).then(|| phrase.clone()));
+                exact.push(Vec::new());
                 (entries.len() - 1) as u32
             });
-            // one lower-case spelling of the phrase lifts the exact-case requirement
-            if !needs_exact_case(&phrase) {
-                exact[id as usize] = None;
-            }
+            let form = needs_exact_case(&phrase).then(|| phrase.clone());
             let list = &mut entries[id as usize];
-            if !list.contains(&entry) {
-                list.push(entry);
+            match list.iter().position(|e| *e == entry) {
+                // one spelling without a case requirement lifts it for this entry
+                Some(i) if form.is_none() => exact[id as usize][i] = None,
+                Some(_) => {}
+                None => {
+                    list.push(entry);
+                    exact[id as usize].push(form);
+                }
             }
         }
         let automaton = if index.is_empty() {
@@ -119,14 +122,22 @@ impl Lexicon {
         Ok(Self { automaton, entries, exact, word_boundaries })
     }
 
-    /// The exact form the original text must show for phrase `id`, if any.
-    pub fn exact_form(&self, id: u32) -> Option<&str> {
-        self.exact.get(id as usize).and_then(|e| e.as_deref())
-    }
-
-    /// What phrase `id` denotes.
+    /// What phrase `id` denotes, every entry regardless of case.
     pub fn entries(&self, id: u32) -> &[Entry] {
         self.entries.get(id as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// What phrase `id` denotes where the original text reads `original`: entries that
+    /// need their capitals are left out when the text lacks them.
+    pub fn entries_for(&self, id: u32, original: &str) -> Vec<&Entry> {
+        let (Some(list), Some(forms)) = (self.entries.get(id as usize), self.exact.get(id as usize)) else {
+            return Vec::new();
+        };
+        list.iter()
+            .zip(forms)
+            .filter(|(_, f)| f.as_deref().is_none_or(|f| case_matches(f, original)))
+            .map(|(e, _)| e)
+            .collect()
     }
 
     /// Every match in `key` (overlapping), keeping only those on word boundaries where the
@@ -210,15 +221,17 @@ mod tests {
     }
 
     #[test]
-    fn short_acronyms_need_their_case() {
-        let lex = Lexicon::build(vec![("US".into(), Entry::Word(WordClass::And))], true).unwrap();
-        assert_eq!(lex.exact_form(0), Some("US"));
+    fn short_acronyms_need_their_case_per_entry() {
+        let who = Entry::Actor { actor: "IGO:WHO".into(), kind: PhraseKind::Name };
         let lex = Lexicon::build(
-            vec![("US".into(), Entry::Word(WordClass::And)), ("us".into(), Entry::Word(WordClass::With))],
+            vec![("WHO".into(), who.clone()), ("who".into(), Entry::Word(WordClass::ClauseBreak))],
             true,
         )
         .unwrap();
-        assert_eq!(lex.exact_form(0), None);
+        // regression: the lower-case clause word must not lift the acronym's case rule
+        assert_eq!(lex.entries_for(0, "who"), vec![&Entry::Word(WordClass::ClauseBreak)]);
+        assert_eq!(lex.entries_for(0, "WHO").len(), 2);
+        assert!(lex.entries_for(0, "WHO").contains(&&who));
     }
 
     #[test]

@@ -75,6 +75,9 @@ pub enum WordClass {
     Honorific,
     /// A word that may stand between the parts of one actor mention ("nước", "Cộng hòa").
     Joiner,
+    /// A meeting noun ("Summit", "hội nghị", "toppmøte"): an organisation next to it names
+    /// the organisation's own meeting, not a counterpart.
+    OrgMeeting,
 }
 
 impl WordClass {
@@ -95,6 +98,7 @@ impl WordClass {
             "clause_break" => Self::ClauseBreak,
             "honorific" => Self::Honorific,
             "joiner" => Self::Joiner,
+            "org_meeting" => Self::OrgMeeting,
             _ => return None,
         })
     }
