@@ -665,7 +665,13 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern]) -> Vec<Clause> {
                     .iter()
                     .filter(|i| i.start >= stretch_start && i.kind == ItemKind::Word(WordClass::And))
                     .count();
-            if in_stretch.len() >= 3 && separators >= 2 {
+            let partners_in_stretch = items[..ti]
+                .iter()
+                .any(|i| i.start >= stretch_start && matches!(i.kind, ItemKind::Word(WordClass::With | WordClass::By)));
+            // a list is tight: its members stand a few words apart, and the last one near the trigger
+            let tight = in_stretch.windows(2).all(|w| word_count(&key[items[w[0]].end..items[w[1]].start]) <= 6)
+                && in_stretch.last().is_some_and(|&j| word_count(&key[items[j].end..item.start]) <= 10);
+            if in_stretch.len() >= 3 && separators >= 2 && !partners_in_stretch && tight {
                 let ms: Vec<usize> = in_stretch
                     .iter()
                     .filter_map(|&j| if let ItemKind::Mention(m) = items[j].kind { Some(m) } else { None })

@@ -481,6 +481,15 @@ impl Engine {
                 let mut subjects = self.resolve(&c.subject, &a, text, &state, key, c.start);
                 let mut objects = self.resolve(&c.object, &a, text, &state, key, c.start);
                 let symmetric_frame = matches!(p.frame, Frame::Sym | Frame::Meet);
+                if symmetric_frame
+                    && (c.subject == Slot::TwoSides || c.object == Slot::TwoSides)
+                    && state.main_pair.len() == 2
+                {
+                    // "X agreed ... between the two countries": the two sides are the participants
+                    let (ts, te) = key.original_range(c.start, c.end);
+                    subjects = state.main_pair.iter().map(|c| synthetic(c, "", ts, te)).collect();
+                    objects.clear();
+                }
                 if symmetric_frame && !c.partner && (c.subject == Slot::TwoSides || distinct(&subjects) >= 2) {
                     // "the two sides agreed on X": X is what they agreed on, not a partner
                     objects.clear();
