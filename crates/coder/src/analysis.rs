@@ -216,12 +216,19 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
 
     // places: an actor phrase right after a locative word, or a place-only phrase
     let mut mention_parts: Vec<(usize, usize, Part)> = Vec::new();
+    let mut prev_part_end: Option<(usize, bool)> = None; // end of the previous part, and whether it was a title
     for (s, e, p) in parts {
-        let after_locative = items
+        let locative = items
             .iter()
             .rev()
             .find(|i| i.end <= s)
-            .is_some_and(|i| i.kind == ItemKind::Word(WordClass::Locative) && k[i.end..s].trim().is_empty());
+            .filter(|i| i.kind == ItemKind::Word(WordClass::Locative) && k[i.end..s].trim().is_empty());
+        // "presidenten i Frankrike": a locative right after a title joins it to its state
+        let title_before = locative.is_some_and(|l| {
+            prev_part_end.is_some_and(|(pe, title)| title && pe <= l.start && k[pe..l.start].trim().is_empty())
+        });
+        let after_locative = locative.is_some() && !title_before;
+        prev_part_end = Some((e, matches!(p, Part::Title(..))));
         match &p {
             Part::Actor(code, kind)
                 if *kind == PhraseKind::Place
@@ -248,7 +255,13 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             let gap = k[prev_end..s].trim();
             let both_titles = matches!(prev, Part::Title(..)) && matches!(p, Part::Title(..));
             let comma_between_names = gap == "," && !matches!(prev, Part::Title(..)) && !matches!(p, Part::Title(..));
+            let title_then_locative = matches!(prev, Part::Title(..))
+                && word_count(gap) == 1
+                && items
+                    .iter()
+                    .any(|i| i.kind == ItemKind::Word(WordClass::Locative) && i.start >= prev_end && i.end <= s);
             let joins = (JOIN_GAPS.contains(&gap) && !comma_between_names)
+                || title_then_locative
                 || cx.honorifics.iter().any(|h| h == gap)
                 || (both_titles && word_count(gap) <= 1 && !gap.contains(','))
                 || (matches!(prev, Part::Counterpart) && gap.is_empty());

@@ -482,7 +482,7 @@ impl Engine {
                 let mut objects = self.resolve(&c.object, &a, text, &state, key, c.start);
                 let symmetric_frame = matches!(p.frame, Frame::Sym | Frame::Meet);
                 if symmetric_frame
-                    && (c.subject == Slot::TwoSides || c.object == Slot::TwoSides)
+                    && (p.main_event || c.subject == Slot::TwoSides || c.object == Slot::TwoSides)
                     && state.main_pair.len() == 2
                 {
                     // "X agreed ... between the two countries": the two sides are the participants

@@ -60,6 +60,8 @@ pub struct Lexicon {
     /// the form the original must show, so that "US" does not match the pronoun "us".
     exact: Vec<Vec<Option<String>>>,
     word_boundaries: bool,
+    /// Phrases written with a final `*`: they match the start of longer words (compounds).
+    open_right: Vec<bool>,
 }
 
 /// True for phrases short enough to collide with ordinary words unless their case is
@@ -89,7 +91,10 @@ impl Lexicon {
         let mut index: HashMap<String, u32> = HashMap::new();
         let mut entries: Vec<Vec<Entry>> = Vec::new();
         let mut exact: Vec<Vec<Option<String>>> = Vec::new();
+        let mut open_right: Vec<bool> = Vec::new();
         for (phrase, entry) in phrases {
+            let prefix = phrase.ends_with('*');
+            let phrase = phrase.trim_end_matches('*').to_string();
             let key = attache_text::normalize(&phrase, 0).key;
             if key.is_empty() {
                 continue;
@@ -97,8 +102,12 @@ impl Lexicon {
             let id = *index.entry(key).or_insert_with(|| {
                 entries.push(Vec::new());
                 exact.push(Vec::new());
+                open_right.push(false);
                 (entries.len() - 1) as u32
             });
+            if prefix {
+                open_right[id as usize] = true;
+            }
             let form = needs_exact_case(&phrase).then(|| phrase.clone());
             let list = &mut entries[id as usize];
             match list.iter().position(|e| *e == entry) {
@@ -119,7 +128,7 @@ impl Lexicon {
                     .map_err(|e| CoderError::Automaton(e.to_string()))?,
             )
         };
-        Ok(Self { automaton, entries, exact, word_boundaries })
+        Ok(Self { automaton, entries, exact, word_boundaries, open_right })
     }
 
     /// What phrase `id` denotes, every entry regardless of case.
@@ -147,8 +156,16 @@ impl Lexicon {
         let mut out = Vec::new();
         for m in a.find_overlapping_iter(key) {
             let (start, end) = (m.start(), m.end());
-            if self.word_boundaries && !on_boundaries(key, start, end) {
-                continue;
+            if self.word_boundaries {
+                let open = self.open_right.get(m.value() as usize).copied().unwrap_or(false);
+                let ok = if open {
+                    on_boundaries(key, start, start) || on_left_boundary(key, start)
+                } else {
+                    on_boundaries(key, start, end)
+                };
+                if !ok {
+                    continue;
+                }
             }
             out.push(Hit { start, end, phrase: m.value() });
         }
@@ -182,6 +199,13 @@ pub fn on_boundaries(key: &str, start: usize, end: usize) -> bool {
     let left_ok = !(inner(before) && inner(first)) || unspaced(before) || unspaced(first);
     let right_ok = !(inner(after) && inner(last)) || unspaced(after) || unspaced(last);
     left_ok && right_ok
+}
+
+/// True when `start` of `key` does not fall inside a word of a spaced script.
+pub fn on_left_boundary(key: &str, start: usize) -> bool {
+    let before = key[..start].chars().next_back();
+    let first = key[start..].chars().next();
+    !(before.is_some_and(attache_text::is_word_char) && first.is_some_and(attache_text::is_word_char))
 }
 
 /// Non-overlapping hits, leftmost first and longest at each position.
@@ -232,6 +256,14 @@ mod tests {
         assert_eq!(lex.entries_for(0, "who"), vec![&Entry::Word(WordClass::ClauseBreak)]);
         assert_eq!(lex.entries_for(0, "WHO").len(), 2);
         assert!(lex.entries_for(0, "WHO").contains(&&who));
+    }
+
+    #[test]
+    fn starred_phrases_match_compounds() {
+        let lex = Lexicon::build(vec![("kondolanse*".into(), Entry::Word(WordClass::With))], true).unwrap();
+        assert_eq!(lex.find_all("sendte kondolansetelegram til").len(), 1);
+        assert_eq!(lex.find_all("sendte en kondolanse").len(), 1);
+        assert!(lex.find_all("ukondolanse").is_empty());
     }
 
     #[test]

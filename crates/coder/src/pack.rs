@@ -160,6 +160,9 @@ pub struct Pattern {
     pub future_code: Option<String>,
     /// The trigger itself already denotes a plan (no further future mapping).
     pub no_future: bool,
+    /// The trigger names the document's main event ("the talks", "møtet"): its participants
+    /// are the document's two main actors.
+    pub main_event: bool,
     /// Every trigger, each a sequence of parts separated by gaps.
     pub triggers: Vec<Vec<String>>,
     /// `<lang>/events.txt:<line>`.
@@ -222,6 +225,7 @@ pub fn parse_events(lang: &str, text: &str) -> Result<Vec<Pattern>, CoderError> 
         };
         let mut future_code = None;
         let mut no_future = false;
+        let mut main_event = false;
         for o in opts {
             if let Some(c) = o.strip_prefix("future=") {
                 if attache_ontology::lookup(c).is_none() {
@@ -230,6 +234,8 @@ pub fn parse_events(lang: &str, text: &str) -> Result<Vec<Pattern>, CoderError> 
                 future_code = Some(c.to_string());
             } else if o == "nofuture" {
                 no_future = true;
+            } else if o == "main" {
+                main_event = true;
             } else {
                 return Err(err(format!("unknown option `{o}`")));
             }
@@ -252,6 +258,7 @@ pub fn parse_events(lang: &str, text: &str) -> Result<Vec<Pattern>, CoderError> 
             frame,
             future_code,
             no_future,
+            main_event,
             triggers,
             rule: format!("{lang}/events.txt:{}", n + 1),
             refines,
