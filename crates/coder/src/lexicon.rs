@@ -159,7 +159,7 @@ impl Lexicon {
             if self.word_boundaries {
                 let open = self.open_right.get(m.value() as usize).copied().unwrap_or(false);
                 let ok = if open {
-                    on_boundaries(key, start, start) || on_left_boundary(key, start)
+                    on_left_boundary(key, start)
                 } else {
                     on_boundaries(key, start, end)
                 };
