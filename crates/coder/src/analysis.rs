@@ -127,6 +127,16 @@ pub struct Context<'a> {
     pub home: Option<&'a str>,
 }
 
+/// The key text between two offsets, or nothing when they are out of order (spans can
+/// overlap after a name is captured past the next phrase).
+fn span_text(k: &str, a: usize, b: usize) -> &str {
+    if a <= b {
+        k.get(a..b).unwrap_or("")
+    } else {
+        ""
+    }
+}
+
 fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
@@ -222,10 +232,11 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             .iter()
             .rev()
             .find(|i| i.end <= s)
-            .filter(|i| i.kind == ItemKind::Word(WordClass::Locative) && k[i.end..s].trim().is_empty());
+            .filter(|i| i.kind == ItemKind::Word(WordClass::Locative) && span_text(k, i.end, s).trim().is_empty());
         // "presidenten i Frankrike": a locative right after a title joins it to its state
         let title_before = locative.is_some_and(|l| {
-            prev_part_end.is_some_and(|(pe, title)| title && pe <= l.start && k[pe..l.start].trim().is_empty())
+            prev_part_end
+                .is_some_and(|(pe, title)| title && pe <= l.start && span_text(k, pe, l.start).trim().is_empty())
         });
         let after_locative = locative.is_some() && !title_before;
         prev_part_end = Some((e, matches!(p, Part::Title(..))));
@@ -252,7 +263,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
     };
     for (s, e, p) in mention_parts {
         if let Some(&(_, prev_end, ref prev)) = run.last() {
-            let gap = k[prev_end..s].trim();
+            let gap = span_text(k, prev_end, s).trim();
             let both_titles = matches!(prev, Part::Title(..)) && matches!(p, Part::Title(..));
             let comma_between_names = gap == "," && !matches!(prev, Part::Title(..)) && !matches!(p, Part::Title(..));
             let title_then_locative = matches!(prev, Part::Title(..))
@@ -276,8 +287,8 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
     for m in mentions.iter_mut().filter(|m| m.actor.as_deref().is_some_and(|a| a.starts_with("IGO:"))) {
         m.org_meeting = items.iter().any(|i| {
             i.kind == ItemKind::Word(WordClass::OrgMeeting)
-                && ((i.start >= m.end && word_count(&k[m.end..i.start]) <= 1)
-                    || (i.end <= m.start && word_count(&k[i.end..m.start]) <= 3))
+                && ((i.start >= m.end && word_count(span_text(k, m.end, i.start)) <= 1)
+                    || (i.end <= m.start && word_count(span_text(k, i.end, m.start)) <= 3))
         });
     }
     for (i, m) in mentions.iter().enumerate() {
@@ -305,7 +316,7 @@ fn follow_parts(
         let want = pi + 1;
         let next = all
             .iter()
-            .filter(|h| h.start >= from && word_count(&k[from..h.start]) <= 6)
+            .filter(|h| h.start >= from && word_count(span_text(k, from, h.start)) <= 6)
             .filter(|h| {
                 h.phrase < u32::MAX / 2
                     && cx.lexicon.entries(h.phrase).iter().any(|e| {
@@ -384,6 +395,9 @@ fn build_mention(
             m.orig_end = orig_end;
             // the mention's key span covers the name too
             while m.end < key.key.len() && key.map.get(m.end).is_some_and(|&o| o < name_end) {
+                m.end += 1;
+            }
+            while !key.key.is_char_boundary(m.end) {
                 m.end += 1;
             }
         }
@@ -673,7 +687,7 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern]) -> Vec<Clause> {
                     )
                 })
                 .collect();
-            let separators = key[stretch_start..item.start].matches([';', ',']).count()
+            let separators = span_text(key, stretch_start, item.start).matches([';', ',']).count()
                 + items[..ti]
                     .iter()
                     .filter(|i| i.start >= stretch_start && i.kind == ItemKind::Word(WordClass::And))
@@ -682,8 +696,9 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern]) -> Vec<Clause> {
                 .iter()
                 .any(|i| i.start >= stretch_start && matches!(i.kind, ItemKind::Word(WordClass::With | WordClass::By)));
             // a list is tight: its members stand a few words apart, and the last one near the trigger
-            let tight = in_stretch.windows(2).all(|w| word_count(&key[items[w[0]].end..items[w[1]].start]) <= 6)
-                && in_stretch.last().is_some_and(|&j| word_count(&key[items[j].end..item.start]) <= 10);
+            let tight =
+                in_stretch.windows(2).all(|w| word_count(span_text(key, items[w[0]].end, items[w[1]].start)) <= 6)
+                    && in_stretch.last().is_some_and(|&j| word_count(span_text(key, items[j].end, item.start)) <= 10);
             if in_stretch.len() >= 3 && separators >= 2 && !partners_in_stretch && tight {
                 let ms: Vec<usize> = in_stretch
                     .iter()
@@ -714,7 +729,7 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern]) -> Vec<Clause> {
             .map_or(usize::MAX, |i| i.start);
         let future_after = items.iter().any(|i| {
             i.start >= item.end && i.start < clause_end && i.kind == ItemKind::Word(WordClass::Future) && {
-                let w = &key[i.start..i.end];
+                let w = span_text(key, i.start, i.end);
                 w.contains(' ') || w.chars().count() > 5
             }
         });

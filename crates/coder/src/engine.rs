@@ -466,7 +466,12 @@ impl Engine {
                         crate::analysis::ItemKind::Mention(m) => format!("{:?}", a.mentions.get(*m)),
                         other => format!("{other:?}"),
                     };
-                    eprintln!("    {:>4}..{:<4} {:?} {what}", it.start, it.end, &key.key[it.start..it.end]);
+                    eprintln!(
+                        "    {:>4}..{:<4} {:?} {what}",
+                        it.start,
+                        it.end,
+                        key.key.get(it.start..it.end).unwrap_or("")
+                    );
                 }
             }
             let cls = clauses(&a, &key.key, &model.patterns);

@@ -158,11 +158,7 @@ impl Lexicon {
             let (start, end) = (m.start(), m.end());
             if self.word_boundaries {
                 let open = self.open_right.get(m.value() as usize).copied().unwrap_or(false);
-                let ok = if open {
-                    on_left_boundary(key, start)
-                } else {
-                    on_boundaries(key, start, end)
-                };
+                let ok = if open { on_left_boundary(key, start) } else { on_boundaries(key, start, end) };
                 if !ok {
                     continue;
                 }
