@@ -54,6 +54,9 @@ pub struct Mention {
     pub captured_name: Option<String>,
     /// An organisation named as the host of its own meeting ("the ASEAN Summit").
     pub org_meeting: bool,
+    /// "The partners" (`Some(false)`) or "the countries" (`Some(true)`, states only): the
+    /// counterparts of the document's last multi-party meeting.
+    pub partners: Option<bool>,
 }
 
 /// What an item of a sentence is.
@@ -97,12 +100,14 @@ pub struct Analysis {
 
 const JOIN_GAPS: &[&str] =
     &["", ",", "'s", "'", "s", "of", "of the", "for", "-", "của", "the", "h.e.", "mr", "mr.", "ms", "ms."];
+#[derive(Clone)]
 enum Part {
     Actor(String, PhraseKind),
     Title(String, String),
     Person(usize),
     Learned(usize),
     Counterpart,
+    Partners { states_only: bool },
 }
 
 /// Everything `analyse` needs besides the sentence.
@@ -206,6 +211,8 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                 Entry::Title { sector, role } => Some((2, Part::Title(sector.clone(), role.clone()))),
                 Entry::Actor { actor, kind } => Some((1, Part::Actor(actor.clone(), *kind))),
                 Entry::Word(WordClass::Counterpart) => Some((0, Part::Counterpart)),
+                Entry::Word(WordClass::Partners) => Some((0, Part::Partners { states_only: false })),
+                Entry::Word(WordClass::PartnerStates) => Some((0, Part::Partners { states_only: true })),
                 _ => None,
             };
             if let Some((rank, p)) = candidate {
@@ -261,9 +268,18 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
         mentions.push(build_mention(run, key, original, sentence_end, cx));
         run.clear();
     };
-    for (s, e, p) in mention_parts {
+    let named = |p: &Part| matches!(p, Part::Person(_) | Part::Learned(_));
+    for idx in 0..mention_parts.len() {
+        let (s, e, p) = mention_parts[idx].clone();
         if let Some(&(_, prev_end, ref prev)) = run.last() {
             let gap = span_text(k, prev_end, s).trim();
+            // "X's minister A, Y's minister B": after a named person, a comma starts a new
+            // mention when another person is named before the next comma
+            let next_person_follows = gap == ","
+                && run.iter().any(|r| named(&r.2))
+                && mention_parts[idx..].iter().take_while(|r| !span_text(k, s, r.0).contains(',')).any(|r| named(&r.2));
+            let partners_apart =
+                (matches!(prev, Part::Partners { .. }) || matches!(p, Part::Partners { .. })) && !gap.is_empty();
             let both_titles = matches!(prev, Part::Title(..)) && matches!(p, Part::Title(..));
             let comma_between_names = gap == "," && !matches!(prev, Part::Title(..)) && !matches!(p, Part::Title(..));
             let title_then_locative = matches!(prev, Part::Title(..))
@@ -276,7 +292,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                 || cx.honorifics.iter().any(|h| h == gap)
                 || (both_titles && word_count(gap) <= 1 && !gap.contains(','))
                 || (matches!(prev, Part::Counterpart) && gap.is_empty());
-            if !joins {
+            if !joins || next_person_follows || partners_apart {
                 flush(&mut run, &mut mentions);
             }
         }
@@ -291,6 +307,10 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                     || (i.end <= m.start && word_count(span_text(k, i.end, m.start)) <= 3))
         });
     }
+    // a grammatical word inside a mention ("của" in "Bộ trưởng Ngoại giao của Nhật Bản") is part of it
+    items.retain(|i| {
+        !matches!(i.kind, ItemKind::Word(_)) || !mentions.iter().any(|m| i.start >= m.start && i.end <= m.end)
+    });
     for (i, m) in mentions.iter().enumerate() {
         items.push(Item { start: m.start, end: m.end, kind: ItemKind::Mention(i) });
     }
@@ -377,12 +397,22 @@ fn build_mention(
                 }
             }
             Part::Counterpart => m.official = true,
+            Part::Partners { states_only } => {
+                m.partners.get_or_insert(*states_only);
+            }
         }
     }
     if m.actor.is_none() {
         m.actor = demonym_actor;
     }
     m.counterpart_only = m.actor.is_none() && run.iter().any(|r| matches!(r.2, Part::Counterpart));
+    if m.actor.is_some() {
+        // "các nước ASEAN": a named group is that actor, not the meeting's partners
+        m.partners = None;
+    }
+    if m.partners.is_some() {
+        return m;
+    }
     if m.actor.is_none() && !m.counterpart_only && m.official {
         m.actor = cx.home.map(str::to_string);
     }
@@ -508,12 +538,9 @@ fn coordinates(items: &[Item], a: usize, b: usize, key: &str) -> bool {
     if gap.contains([',', ';']) && !has_and {
         // "X, Y and Z" and "X; Y; Z and W" are lists; "at the invitation of X, Y will visit"
         // is not: a list needs an "and" later on, before any trigger, and does not start
-        // with the object of a trigger or a "with"/"by" phrase
-        let left_is_object = a > 0
-            && matches!(
-                items[a - 1].kind,
-                ItemKind::Trigger { .. } | ItemKind::Word(WordClass::With) | ItemKind::Word(WordClass::By)
-            );
+        // with the object of a trigger or a "by" phrase ("with X, Y and Z" is a list of partners)
+        let left_is_object =
+            a > 0 && matches!(items[a - 1].kind, ItemKind::Trigger { .. } | ItemKind::Word(WordClass::By));
         let and_follows = items[b + 1..]
             .iter()
             .take(12)
@@ -586,9 +613,32 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern]) -> Vec<Clause> {
         let mut subject_end = 0usize;
         let mut partner_before: Option<Vec<usize>> = None;
         let mut j = ti;
+        let mut continuing = false;
         while j > 0 {
             j -= 1;
             match &items[j].kind {
+                ItemKind::Word(WordClass::Continuation) => continuing = true,
+                ItemKind::Mention(_) if continuing => {
+                    // "X announced ..., at the same time thanked Y": the sentence's subject goes on
+                    let (lo, _) = group_of(items, j, key);
+                    j = lo;
+                    let first_mention = items[..=j].iter().position(|i| matches!(i.kind, ItemKind::Mention(_)));
+                    if first_mention == Some(j)
+                        && preceding_word(items, lo, key).is_none_or(|w| {
+                            !matches!(
+                                w,
+                                ItemKind::Word(
+                                    WordClass::With | WordClass::By | WordClass::Locative | WordClass::Genitive
+                                )
+                            )
+                        })
+                    {
+                        let (lo, hi) = group_of(items, j, key);
+                        subject = Slot::Mentions(mentions_in(items, lo, hi));
+                        subject_end = items[hi].end;
+                        break;
+                    }
+                }
                 ItemKind::Mention(_) => {
                     let (lo, hi) = group_of(items, j, key);
                     let before = preceding_word(items, lo, key);
@@ -597,7 +647,7 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern]) -> Vec<Clause> {
                         Some(ItemKind::Word(WordClass::With)) => {
                             partner_before.get_or_insert(ms);
                         }
-                        Some(ItemKind::Word(WordClass::By)) | Some(ItemKind::Word(WordClass::Locative)) => {}
+                        Some(ItemKind::Word(WordClass::By | WordClass::Locative | WordClass::Genitive)) => {}
                         Some(ItemKind::Trigger { .. })
                             if lo > 0
                                 && subject_of[lo - 1].is_some()
@@ -664,7 +714,7 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern]) -> Vec<Clause> {
                     j = hi + 1;
                     continue;
                 }
-                ItemKind::Word(WordClass::ClauseBreak) | ItemKind::Trigger { .. } => break,
+                ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation) | ItemKind::Trigger { .. } => break,
                 ItemKind::Word(WordClass::TwoSides) if object == Slot::Missing => object = Slot::TwoSides,
                 _ => {}
             }
@@ -675,7 +725,12 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern]) -> Vec<Clause> {
             let stretch_start = items[..ti]
                 .iter()
                 .rev()
-                .find(|i| matches!(i.kind, ItemKind::Trigger { .. } | ItemKind::Word(WordClass::ClauseBreak)))
+                .find(|i| {
+                    matches!(
+                        i.kind,
+                        ItemKind::Trigger { .. } | ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation)
+                    )
+                })
                 .map_or(0, |i| i.end);
             let in_stretch: Vec<usize> = (0..ti)
                 .filter(|&j| items[j].start >= stretch_start)
@@ -683,7 +738,9 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern]) -> Vec<Clause> {
                 .filter(|&j| {
                     !matches!(
                         preceding_word(items, j, key),
-                        Some(ItemKind::Word(WordClass::With | WordClass::By | WordClass::Locative))
+                        Some(ItemKind::Word(
+                            WordClass::With | WordClass::By | WordClass::Locative | WordClass::Genitive
+                        ))
                     )
                 })
                 .collect();
@@ -725,7 +782,12 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern]) -> Vec<Clause> {
         // a future time word later in the same clause ("to visit Hanoi later this year")
         let clause_end = items[ti + 1..]
             .iter()
-            .find(|i| matches!(i.kind, ItemKind::Trigger { .. } | ItemKind::Word(WordClass::ClauseBreak)))
+            .find(|i| {
+                matches!(
+                    i.kind,
+                    ItemKind::Trigger { .. } | ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation)
+                )
+            })
             .map_or(usize::MAX, |i| i.start);
         let future_after = items.iter().any(|i| {
             i.start >= item.end && i.start < clause_end && i.kind == ItemKind::Word(WordClass::Future) && {

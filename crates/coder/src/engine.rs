@@ -145,6 +145,8 @@ fn default_future(code: &str) -> String {
 #[derive(Clone)]
 struct Party {
     actor: Actor,
+    /// Stands for one of "the partners" rather than a named actor.
+    group: bool,
 }
 
 fn actor_of(m: &crate::analysis::Mention, original: &str) -> Option<Actor> {
@@ -164,6 +166,8 @@ struct DocState {
     author: Option<String>,
     last_subject: Vec<Party>,
     current_date: Option<(EventDate, usize)>,
+    /// Counterparts of the last meeting with several of them: what "the partners" means.
+    partners: Vec<String>,
     reference: Option<PartialDate>,
     inferred: bool,
 }
@@ -171,6 +175,7 @@ struct DocState {
 fn synthetic(country: &str, text: &str, start: usize, end: usize) -> Party {
     Party {
         actor: Actor { country: country.to_string(), sector: None, person: None, text: text.to_string(), start, end },
+        group: false,
     }
 }
 
@@ -432,6 +437,7 @@ impl Engine {
             author: first_actor.or_else(|| ranked.first().map(|r| r.0.clone())),
             last_subject: Vec::new(),
             current_date: None,
+            partners: Vec::new(),
             reference: reference.clone(),
             inferred,
         };
@@ -520,6 +526,11 @@ impl Engine {
                 if !subjects.is_empty() {
                     state.last_subject = subjects.clone();
                 }
+                if p.code.starts_with("04") && distinct(&objects) >= 2 && !objects.iter().any(|o| o.group) {
+                    // "met X, Y and Z": they are "the partners" of what follows
+                    state.partners = objects.iter().map(|o| o.actor.country.clone()).collect();
+                    state.partners.dedup();
+                }
                 let (t_start, t_end) = key.original_range(c.start, c.end);
                 // the time expression nearest the trigger; a bare year after the trigger is
                 // usually a complement ("the 2025 anniversary"), not the act's time
@@ -585,7 +596,13 @@ impl Engine {
                 }
                 let mut pairs: Vec<(Party, Party)> = Vec::new();
                 let symmetric = matches!(p.frame, Frame::Sym | Frame::Meet);
-                if objects.is_empty() && symmetric && distinct(&subjects) >= 2 {
+                let hub = subjects.iter().find(|s| !s.group).filter(|_| subjects.iter().any(|s| s.group));
+                if let (Some(hub), true) = (hub, objects.is_empty() && symmetric) {
+                    // "X and the partners agreed": X with each partner, not the partners among themselves
+                    for y in subjects.iter().filter(|y| y.actor.country != hub.actor.country) {
+                        pairs.push((hub.clone(), y.clone()));
+                    }
+                } else if objects.is_empty() && symmetric && distinct(&subjects) >= 2 {
                     for (i, x) in subjects.iter().enumerate() {
                         for y in subjects.iter().skip(i + 1) {
                             pairs.push((x.clone(), y.clone()));
@@ -761,7 +778,21 @@ impl Engine {
                     }
                     if let Some(actor) = actor_of(m, text) {
                         if !out.iter().any(|p| p.actor.country == actor.country) {
-                            out.push(Party { actor });
+                            out.push(Party { actor, group: false });
+                        }
+                    } else if let Some(states_only) = m.partners {
+                        // "the partners", "các nước": the counterparts of the last multi-party meeting
+                        for c in state.partners.iter().filter(|c| !states_only || !c.starts_with("IGO:")) {
+                            if !out.iter().any(|p| &p.actor.country == c) {
+                                let mut p = synthetic(
+                                    c,
+                                    text.get(m.orig_start..m.orig_end).unwrap_or(""),
+                                    m.orig_start,
+                                    m.orig_end,
+                                );
+                                p.group = true;
+                                out.push(p);
+                            }
                         }
                     } else if m.counterpart_only {
                         // "his counterpart": the other side, fixed once the subject is known

@@ -78,6 +78,19 @@ pub enum WordClass {
     /// A meeting noun ("Summit", "hội nghị", "toppmøte"): an organisation next to it names
     /// the organisation's own meeting, not a counterpart.
     OrgMeeting,
+    /// "The partners", "các đối tác": every counterpart of the document's last multi-party meeting.
+    Partners,
+    /// "The countries", "các nước": the states among those counterparts.
+    PartnerStates,
+    /// A genitive ("của", "of"): an actor right after it belongs to a noun phrase and is
+    /// never the subject of a later trigger.
+    Genitive,
+    /// "Đồng thời", "at the same time": ends the clause before it; the act after it keeps
+    /// the sentence's subject.
+    Continuation,
+    /// A word with no role of its own, listed so that longest match keeps it whole
+    /// ("tiếp cận" is not the trigger "tiếp").
+    Plain,
 }
 
 impl WordClass {
@@ -99,6 +112,11 @@ impl WordClass {
             "honorific" => Self::Honorific,
             "joiner" => Self::Joiner,
             "org_meeting" => Self::OrgMeeting,
+            "partners" => Self::Partners,
+            "partner_states" => Self::PartnerStates,
+            "genitive" => Self::Genitive,
+            "plain" => Self::Plain,
+            "continuation" => Self::Continuation,
             _ => return None,
         })
     }

@@ -92,10 +92,11 @@ fn split_sentences(body: &str, base: usize, rules: &SplitRules) -> Vec<SentenceS
                 }
                 let had_space = k > j;
                 let next = chars.get(k).map(|&(_, c)| c);
-                had_space
+                let spaced_stop = had_space
                     && next.is_some_and(|n| {
                         n.is_uppercase() || n.is_numeric() || is_opening(n) || crate::char_script(n).is_some()
-                    })
+                    });
+                (spaced_stop || (!had_space && glued_stop(&chars, i, j)))
                     && !(c == '.' && is_abbreviation(body, sent_start, off, rules))
             };
             if split_here {
@@ -110,6 +111,22 @@ fn split_sentences(body: &str, base: usize, rules: &SplitRules) -> Vec<SentenceS
     }
     push_span(&mut spans, body, base, sent_start, body.len());
     spans
+}
+
+/// A full stop glued to the next sentence by lost whitespace ("Mogherini.Trong các"):
+/// a lower-case word of three letters or more, the stop, then a capitalised word.
+/// Domains and versions ("vnexpress.net", "U.S.A", "2.5") do not qualify.
+fn glued_stop(chars: &[(usize, char)], dot: usize, next: usize) -> bool {
+    if chars.get(dot).is_none_or(|&(_, c)| c != '.') || next != dot + 1 {
+        return false;
+    }
+    let word_before = chars[..dot].iter().rev().take_while(|&&(_, c)| c.is_alphabetic()).count();
+    let lower_before = chars[..dot].iter().rev().take(3).all(|&(_, c)| c.is_lowercase());
+    let boundary_before = dot <= word_before
+        || !chars[dot - word_before - 1].1.is_alphanumeric() && chars[dot - word_before - 1].1 != '.';
+    let cap = chars.get(next).is_some_and(|&(_, c)| c.is_uppercase());
+    let lower_after = chars.get(next + 1).is_some_and(|&(_, c)| c.is_lowercase());
+    word_before >= 3 && lower_before && boundary_before && cap && lower_after
 }
 
 fn push_span(spans: &mut Vec<SentenceSpan>, body: &str, base: usize, start: usize, end: usize) {
@@ -237,6 +254,19 @@ mod tests {
         let r = rules(&["tp."]);
         let s = sentences("Đoàn đến TP. Hồ Chí Minh hôm qua. Hai bên hội đàm.", &r);
         assert_eq!(s, vec!["Đoàn đến TP. Hồ Chí Minh hôm qua.", "Hai bên hội đàm."]);
+    }
+
+    #[test]
+    fn stops_glued_to_the_next_sentence_split() {
+        let r = rules(&["mr."]);
+        assert_eq!(
+            sentences("Hai bên đã gặp nhau.Trong cuộc gặp, họ trao đổi.", &r),
+            vec!["Hai bên đã gặp nhau.", "Trong cuộc gặp, họ trao đổi."]
+        );
+        // domains, versions and abbreviations stay whole
+        assert_eq!(sentences("Read vnexpress.net, U.S.A and 2.5 today.", &r).len(), 1);
+        assert_eq!(sentences("của các nước.Về các vấn đề", &r).len(), 2);
+        assert_eq!(sentences("He met Mr.Smith there.", &r).len(), 1);
     }
 
     #[test]
