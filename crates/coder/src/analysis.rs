@@ -245,6 +245,8 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             prev_part_end
                 .is_some_and(|(pe, title)| title && pe <= l.start && span_text(k, pe, l.start).trim().is_empty())
         });
+        // ... but a capital after it is where the act happens ("Indias utenriksminister i Oslo")
+        let title_before = title_before && matches!(&p, Part::Actor(_, PhraseKind::Name));
         let after_locative = locative.is_some() && !title_before;
         prev_part_end = Some((e, matches!(p, Part::Title(..))));
         match &p {
@@ -268,16 +270,20 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
         mentions.push(build_mention(run, key, original, sentence_end, cx));
         run.clear();
     };
-    let named = |p: &Part| matches!(p, Part::Person(_) | Part::Learned(_));
     for idx in 0..mention_parts.len() {
         let (s, e, p) = mention_parts[idx].clone();
         if let Some(&(_, prev_end, ref prev)) = run.last() {
             let gap = span_text(k, prev_end, s).trim();
-            // "X's minister A, Y's minister B": after a named person, a comma starts a new
-            // mention when another person is named before the next comma
-            let next_person_follows = gap == ","
-                && run.iter().any(|r| named(&r.2))
-                && mention_parts[idx..].iter().take_while(|r| !span_text(k, s, r.0).contains(',')).any(|r| named(&r.2));
+            // "X's minister A, Y's minister B": a comma starts a new mention when the words
+            // up to the next comma name another state than the mention so far
+            let next_person_follows = gap == "," && {
+                let so_far = run.iter().find_map(|r| part_country(&r.2, cx));
+                let upcoming = mention_parts[idx..]
+                    .iter()
+                    .take_while(|r| !span_text(k, s, r.0).contains(','))
+                    .find_map(|r| part_country(&r.2, cx));
+                matches!((so_far, upcoming), (Some(a), Some(b)) if a != b)
+            };
             let partners_apart =
                 (matches!(prev, Part::Partners { .. }) || matches!(p, Part::Partners { .. })) && !gap.is_empty();
             let both_titles = matches!(prev, Part::Title(..)) && matches!(p, Part::Title(..));
@@ -316,6 +322,16 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
     }
     items.sort_by_key(|i| (i.start, i.end));
     Analysis { items, mentions }
+}
+
+/// The state or organisation a part names by itself, if any.
+fn part_country(p: &Part, cx: &Context<'_>) -> Option<String> {
+    match p {
+        Part::Actor(code, _) => Some(code.clone()),
+        Part::Person(id) => cx.kb.resolve_person(*id, cx.date).map(|t| t.country.clone()),
+        Part::Learned(i) => cx.learned.get(*i).map(|l| l.actor.clone()),
+        _ => None,
+    }
 }
 
 fn parts_needed_len(cx: &Context<'_>, pattern: usize) -> usize {
@@ -538,9 +554,8 @@ fn coordinates(items: &[Item], a: usize, b: usize, key: &str) -> bool {
     if gap.contains([',', ';']) && !has_and {
         // "X, Y and Z" and "X; Y; Z and W" are lists; "at the invitation of X, Y will visit"
         // is not: a list needs an "and" later on, before any trigger, and does not start
-        // with the object of a trigger or a "by" phrase ("with X, Y and Z" is a list of partners)
-        let left_is_object =
-            a > 0 && matches!(items[a - 1].kind, ItemKind::Trigger { .. } | ItemKind::Word(WordClass::By));
+        // with a "by" phrase ("with X, Y and Z" and "met X, Y and Z" are lists)
+        let left_is_object = a > 0 && matches!(items[a - 1].kind, ItemKind::Word(WordClass::By));
         let and_follows = items[b + 1..]
             .iter()
             .take(12)
@@ -582,6 +597,14 @@ fn group_of(items: &[Item], idx: usize, key: &str) -> (usize, usize) {
 
 fn mentions_in(items: &[Item], lo: usize, hi: usize) -> Vec<usize> {
     items[lo..=hi].iter().filter_map(|i| if let ItemKind::Mention(m) = i.kind { Some(m) } else { None }).collect()
+}
+
+/// Two patterns code the same kind of act (same CAMEO root).
+fn same_root(patterns: &[Pattern], a: usize, b: usize) -> bool {
+    match (patterns.get(a), patterns.get(b)) {
+        (Some(x), Some(y)) => x.code.get(..2).is_some() && x.code.get(..2) == y.code.get(..2),
+        _ => false,
+    }
 }
 
 fn preceding_word(items: &[Item], lo: usize, key: &str) -> Option<ItemKind> {
@@ -648,12 +671,14 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern]) -> Vec<Clause> {
                             partner_before.get_or_insert(ms);
                         }
                         Some(ItemKind::Word(WordClass::By | WordClass::Locative | WordClass::Genitive)) => {}
-                        Some(ItemKind::Trigger { .. })
+                        Some(ItemKind::Trigger { pattern: earlier })
                             if lo > 0
                                 && subject_of[lo - 1].is_some()
-                                && items[hi + 1..ti].iter().any(|i| i.kind == ItemKind::Word(WordClass::And)) =>
+                                && (items[hi + 1..ti].iter().any(|i| i.kind == ItemKind::Word(WordClass::And))
+                                    || same_root(patterns, earlier, pattern)) =>
                         {
-                            // "X met Y and praised Z": the earlier trigger's subject goes on
+                            // "X met Y and praised Z", and "X gave Y humanitarian aid" (the same act named twice):
+                            // the earlier trigger's subject goes on
                             subject = subject_of[lo - 1].clone().unwrap_or(Slot::Missing);
                             subject_end = items[hi].end;
                             break;

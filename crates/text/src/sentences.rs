@@ -114,14 +114,14 @@ fn split_sentences(body: &str, base: usize, rules: &SplitRules) -> Vec<SentenceS
 }
 
 /// A full stop glued to the next sentence by lost whitespace ("Mogherini.Trong các"):
-/// a lower-case word of three letters or more, the stop, then a capitalised word.
+/// a word of three letters or more ending in two lower-case ones, the stop, then a capitalised word.
 /// Domains and versions ("vnexpress.net", "U.S.A", "2.5") do not qualify.
 fn glued_stop(chars: &[(usize, char)], dot: usize, next: usize) -> bool {
     if chars.get(dot).is_none_or(|&(_, c)| c != '.') || next != dot + 1 {
         return false;
     }
     let word_before = chars[..dot].iter().rev().take_while(|&&(_, c)| c.is_alphabetic()).count();
-    let lower_before = chars[..dot].iter().rev().take(3).all(|&(_, c)| c.is_lowercase());
+    let lower_before = chars[..dot].iter().rev().take(2).all(|&(_, c)| c.is_lowercase());
     let boundary_before = dot <= word_before
         || !chars[dot - word_before - 1].1.is_alphanumeric() && chars[dot - word_before - 1].1 != '.';
     let cap = chars.get(next).is_some_and(|&(_, c)| c.is_uppercase());
