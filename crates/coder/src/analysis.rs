@@ -288,8 +288,14 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                 (matches!(prev, Part::Partners { .. }) || matches!(p, Part::Partners { .. })) && !gap.is_empty();
             let both_titles = matches!(prev, Part::Title(..)) && matches!(p, Part::Title(..));
             let comma_between_names = gap == "," && !matches!(prev, Part::Title(..)) && !matches!(p, Part::Title(..));
+            let joiner_words: usize = items
+                .iter()
+                .filter(|i| i.kind == ItemKind::Word(WordClass::Joiner) && i.start >= prev_end && i.end <= s)
+                .map(|i| word_count(span_text(k, i.start, i.end)))
+                .sum();
+            // "presidentene i (Republikken) India": a title, a locative and the state it serves
             let title_then_locative = matches!(prev, Part::Title(..))
-                && word_count(gap) == 1
+                && word_count(gap) == 1 + joiner_words
                 && items
                     .iter()
                     .any(|i| i.kind == ItemKind::Word(WordClass::Locative) && i.start >= prev_end && i.end <= s);
@@ -534,7 +540,8 @@ pub struct Clause {
 /// True when the text between two mentions only coordinates them ("X and his Y", "X, Y").
 fn coordinates(items: &[Item], a: usize, b: usize, key: &str) -> bool {
     let (Some(x), Some(y)) = (items.get(a), items.get(b)) else { return false };
-    if items[a + 1..b].iter().any(|i| i.kind != ItemKind::Word(WordClass::And)) {
+    let and_or_joiner = |i: &Item| matches!(i.kind, ItemKind::Word(WordClass::And | WordClass::Joiner));
+    if !items[a + 1..b].iter().all(and_or_joiner) {
         return false;
     }
     let mut gap = String::new();
@@ -550,7 +557,7 @@ fn coordinates(items: &[Item], a: usize, b: usize, key: &str) -> bool {
     }
     let words: Vec<&str> =
         gap.split(|c: char| c.is_whitespace() || c == ',' || c == ';').filter(|w| !w.is_empty()).collect();
-    let has_and = b > a + 1;
+    let has_and = items[a + 1..b].iter().any(|i| i.kind == ItemKind::Word(WordClass::And));
     if gap.contains([',', ';']) && !has_and {
         // "X, Y and Z" and "X; Y; Z and W" are lists; "at the invitation of X, Y will visit"
         // is not: a list needs an "and" later on, before any trigger, and does not start
@@ -571,7 +578,7 @@ fn group_of(items: &[Item], idx: usize, key: &str) -> (usize, usize) {
     let mut lo = idx;
     while lo > 0 {
         let mut j = lo - 1;
-        while j > 0 && items[j].kind == ItemKind::Word(WordClass::And) {
+        while j > 0 && matches!(items[j].kind, ItemKind::Word(WordClass::And | WordClass::Joiner)) {
             j -= 1;
         }
         if is_mention(j) && coordinates(items, j, lo, key) {
@@ -583,7 +590,7 @@ fn group_of(items: &[Item], idx: usize, key: &str) -> (usize, usize) {
     let mut hi = idx;
     loop {
         let mut j = hi + 1;
-        while j < items.len() && items[j].kind == ItemKind::Word(WordClass::And) {
+        while j < items.len() && matches!(items[j].kind, ItemKind::Word(WordClass::And | WordClass::Joiner)) {
             j += 1;
         }
         if j < items.len() && is_mention(j) && coordinates(items, hi, j, key) {
