@@ -24,13 +24,33 @@ struct LanguageModel {
 }
 
 impl LanguageModel {
-    /// The code after refinement by context words in the sentence key.
-    fn refine(&self, code: &str, key: &str) -> String {
+    /// The code after refinement by context words in the sentence key, looked for from the
+    /// trigger at `from` over the next `REFINE_WINDOW_WORDS` words ("asked Y to expand trade").
+    fn refine(&self, code: &str, key: &str, from: usize) -> String {
+        let from = from.min(key.len());
+        let mut end = key.len();
+        if let Some(rest) = key.get(from..) {
+            let mut words = 0;
+            let mut in_word = false;
+            for (i, c) in rest.char_indices() {
+                let w = !c.is_whitespace();
+                if w && !in_word {
+                    words += 1;
+                    if words > REFINE_WINDOW_WORDS {
+                        end = from + i;
+                        break;
+                    }
+                }
+                in_word = w;
+            }
+        }
+        let window = key.get(from..end).unwrap_or("");
         for (refined, base, words) in &self.refinements {
             if base == code
                 && words.iter().any(|w| {
-                    key.match_indices(w.as_str())
-                        .any(|(i, _)| !self.info.word_boundaries || crate::lexicon::on_boundaries(key, i, i + w.len()))
+                    window.match_indices(w.as_str()).any(|(i, _)| {
+                        !self.info.word_boundaries || crate::lexicon::on_boundaries(window, i, i + w.len())
+                    })
                 })
             {
                 return refined.clone();
@@ -579,7 +599,7 @@ impl Engine {
                 } else {
                     p.code.clone()
                 };
-                let code = model.refine(&code, &key.key);
+                let code = model.refine(&code, &key.key, c.start);
                 let mut place_country = None;
                 let location = c.place.as_ref().map(|(country, ps, pe)| {
                     let (os, oe) = key.original_range(*ps, *pe);
@@ -819,6 +839,10 @@ fn trace_enabled() -> bool {
     static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *ON.get_or_init(|| std::env::var_os("ATTACHE_TRACE").is_some_and(|v| v == "1"))
 }
+
+/// How far after a trigger refinement words count (CJK text has no spaces: its whole
+/// remaining sentence counts as one word).
+const REFINE_WINDOW_WORDS: usize = 15;
 
 /// Paragraphs shorter than this are coded in the document's language.
 const PARAGRAPH_LANGUAGE_MIN_BYTES: usize = 200;
