@@ -185,15 +185,17 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             continue;
         }
         let entries = cx.lexicon.entries_for(h.phrase, orig_of(h));
-        // trigger first: the first pattern whose later parts follow within six words
+        // trigger first: of the patterns whose later parts follow within six words, the one
+        // reaching furthest ("møtes ... igjen" over "møtes"); the first on a tie
         let mut trigger: Option<(usize, usize)> = None;
         for e in entries.iter().copied() {
             if let Entry::Trigger { pattern, trigger: t, part: 0 } = e {
                 let Some(p) = cx.patterns.get(*pattern) else { continue };
                 let Some(parts_needed) = p.triggers.get(*t) else { continue };
                 if let Some(end) = follow_parts(k, h.end, &parts_needed[1..], &all, cx, *pattern, *t) {
-                    trigger = Some((*pattern, end));
-                    break;
+                    if trigger.is_none_or(|(_, best)| end > best) {
+                        trigger = Some((*pattern, end));
+                    }
                 }
             }
         }

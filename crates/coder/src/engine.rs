@@ -10,7 +10,7 @@ use attache_time::{PartialDate, Precision, TimeExpr, TimeParser};
 
 use crate::analysis::{analyse, clauses, Analysis, Context, Learned, Slot};
 use crate::lexicon::{Entry, Lexicon};
-use crate::pack::{parse_events, parse_pack_info, parse_words, Frame, PackInfo, Pattern};
+use crate::pack::{parse_events, parse_pack_info, parse_words, Frame, PackInfo, Pattern, WordClass};
 use crate::CoderError;
 
 struct LanguageModel {
@@ -463,7 +463,7 @@ impl Engine {
         };
 
         // pass 1: code every sentence
-        let mut index: HashMap<(String, String, String), usize> = HashMap::new();
+        let mut index: HashMap<(String, String, String, bool), usize> = HashMap::new();
         for (si, key) in keys.iter().enumerate() {
             let (s_start, s_end) = sentences[si];
             let (s_lang, model) = sentence_lang[si];
@@ -554,14 +554,67 @@ impl Engine {
                 let (t_start, t_end) = key.original_range(c.start, c.end);
                 // the time expression nearest the trigger; a bare year after the trigger is
                 // usually a complement ("the 2025 anniversary"), not the act's time
-                let time =
-                    times.iter().filter(|t| t.precision != Precision::Year || t.end <= t_start).min_by_key(|t| {
-                        if t.end <= t_start {
-                            t_start - t.end
-                        } else {
-                            t.start.saturating_sub(t_end)
+                // where the clause breaks and other triggers stand, in original offsets
+                let marks: Vec<(usize, usize, bool)> = a
+                    .items
+                    .iter()
+                    .filter_map(|i| {
+                        match i.kind {
+                            crate::analysis::ItemKind::Word(WordClass::ClauseBreak) => Some(false),
+                            crate::analysis::ItemKind::Trigger { .. } => Some(true),
+                            _ => None,
                         }
-                    });
+                        .map(|trig| {
+                            let (s, e) = key.original_range(i.start, i.end);
+                            (s, e, trig)
+                        })
+                    })
+                    .collect();
+                let same_clause = |t: &&TimeExpr| {
+                    if t.end <= t_start {
+                        // "After my visit last October, I ...": the time belongs to the clause
+                        // opened by the break word, which a comma closed before the trigger
+                        let opened = marks.iter().any(|&(s, e, trig)| {
+                            !trig
+                                && e <= t.start
+                                && !marks.iter().any(|&(s2, _, trig2)| trig2 && s2 > e && s2 < t.start)
+                                && s < t.start
+                        });
+                        !(opened && text.get(t.end..t_start).is_some_and(|g| g.contains(',')))
+                    } else {
+                        // after the trigger: close to it, with no clause break between
+                        text.get(t_end..t.start)
+                            .is_some_and(|g| g.split_whitespace().count() <= TIME_AFTER_TRIGGER_WORDS)
+                            && !marks.iter().any(|&(s, _, trig)| !trig && s >= t_end && s < t.start)
+                    }
+                };
+                let time = times
+                    .iter()
+                    .filter(|t| t.precision != Precision::Year || t.end <= t_start)
+                    .filter(same_clause)
+                    .min_by_key(|t| if t.end <= t_start { t_start - t.end } else { t.start.saturating_sub(t_end) });
+                // a bare year does not date a statement made at a dated meeting ("agreed to
+                // expand exchanges in 2024" was agreed on the meeting's day); plans keep it
+                let planned = (c.future && !p.no_future) || p.code == "036";
+                // ... and a plan is not dated before the document ("in 2023, ... will continue")
+                let time = time.filter(|t| {
+                    !planned
+                        || state
+                            .reference
+                            .as_ref()
+                            .is_none_or(|r| t.end_value.as_ref().unwrap_or(&t.value).year >= r.year)
+                });
+                let time = time.filter(|t| {
+                    planned
+                        || t.precision != Precision::Year
+                        || !(state.current_date.as_ref().is_some_and(|(d, _)| {
+                            d.precision != "year"
+                                && d.value.get(..4).and_then(|y| y.parse::<i32>().ok()) <= Some(t.value.year)
+                        }) || state
+                            .reference
+                            .as_ref()
+                            .is_some_and(|r| r.month.is_some() && r.year <= t.value.year))
+                });
                 let mut notes = Vec::new();
                 let mut background = c.background;
                 if c.background {
@@ -569,6 +622,15 @@ impl Engine {
                 }
                 let date = match time {
                     Some(t) => {
+                        // a plan's bare weekday is the coming one
+                        let plan_day;
+                        let t = match (&t.ahead, planned) {
+                            (Some(ahead), true) => {
+                                plan_day = TimeExpr { value: ahead.clone(), ..t.clone() };
+                                &plan_day
+                            }
+                            _ => t,
+                        };
                         if t.past_marker {
                             background = true;
                             notes.push("time expression points to the past".into());
@@ -576,16 +638,23 @@ impl Engine {
                         Some(date_of_expr(t, text, 0, state.inferred && t.relative))
                     }
                     None => state.current_date.as_ref().map(|d| d.0.clone()).or_else(|| {
-                        state.reference.as_ref().filter(|r| r.day.is_some() && !state.inferred).map(|r| EventDate {
-                            value: r.to_string(),
-                            end: None,
-                            precision: "day".into(),
-                            text: String::new(),
-                            inferred: false,
+                        // undated: the publication day; a month-only or inferred document date
+                        // gives the month ("resolve against what the text itself fixes")
+                        state.reference.as_ref().filter(|r| r.month.is_some()).map(|r| {
+                            let day = r.day.is_some() && !state.inferred;
+                            let value =
+                                if day { r.to_string() } else { format!("{:04}-{:02}", r.year, r.month.unwrap_or(1)) };
+                            EventDate {
+                                value,
+                                end: None,
+                                precision: if day { "day" } else { "month" }.into(),
+                                text: String::new(),
+                                inferred: state.inferred,
+                            }
                         })
                     }),
                 };
-                if time.is_some_and(|t| !t.past_marker) {
+                if time.is_some_and(|t| !t.past_marker && t.precision != Precision::Year) {
                     if let Some(d) = &date {
                         state.current_date = Some((d.clone(), si));
                     }
@@ -696,13 +765,20 @@ impl Engine {
                         }
                     }
                     for (code, src, tgt) in emit {
-                        let k = (src.actor.country.clone(), tgt.actor.country.clone(), code.clone());
+                        // an earlier act ("after my visit last October") and this one are two events
+                        let k = (src.actor.country.clone(), tgt.actor.country.clone(), code.clone(), background);
                         if let Some(&ei) = index.get(&k) {
                             let ev: &mut Event = &mut out.events[ei];
                             if ev.evidence.sentence != si && !ev.mentions.iter().any(|m| m.sentence == si) {
                                 ev.mentions.push(evidence.clone());
                             }
-                            if ev.date.as_ref().is_none_or(|d| d.text.is_empty()) && time.is_some() {
+                            let finer_within = |old: &EventDate, new: &EventDate| {
+                                old.precision == "year" && new.precision != "year" && new.value.starts_with(&old.value)
+                            };
+                            if (ev.date.as_ref().is_none_or(|d| d.text.is_empty()) && time.is_some())
+                                || matches!((&ev.date, &date), (Some(o), Some(n)) if finer_within(o, n))
+                            {
+                                // a stated time beats an inherited one; "2024" is narrowed by "25 July 2024"
                                 ev.date = date.clone();
                             }
                             fill_person(&mut ev.source, &src.actor);
@@ -839,6 +915,9 @@ fn trace_enabled() -> bool {
     static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *ON.get_or_init(|| std::env::var_os("ATTACHE_TRACE").is_some_and(|v| v == "1"))
 }
+
+/// How many words may stand between a trigger and a time expression after it.
+const TIME_AFTER_TRIGGER_WORDS: usize = 24;
 
 /// How far after a trigger refinement words count (CJK text has no spaces: its whole
 /// remaining sentence counts as one word).

@@ -54,6 +54,9 @@ pub struct TimeExpr {
     pub relative: bool,
     /// The expression itself points to the past ("last October", "năm ngoái", "i fjor").
     pub past_marker: bool,
+    /// For a bare weekday, the coming such day: what it means when it dates a plan
+    /// ("Tirsdag møtes de igjen" in a Monday article is tomorrow).
+    pub ahead: Option<PartialDate>,
 }
 
 /// What a word of `dates.tsv` means.
@@ -201,22 +204,56 @@ impl TimeParser {
         scan::find(norm, lt, reference)
     }
 
-    /// The document's own date when no publication date is given: the first full date it
-    /// states (a dateline or update stamp); failing that, the year it names most often.
+    /// The document's own date when no publication date is given: the latest day or month
+    /// it states, moved on by yearless dates that fall nearer after it than before; failing
+    /// that, the year it names most often.
     pub fn infer_document_date(&self, text: &str, lang: &str) -> Option<PartialDate> {
+        // a news text is written after the dates it reports: the latest explicit day or
+        // month is a lower bound for the document's own date
         let mut years: HashMap<i32, usize> = HashMap::new();
+        let mut latest: Option<PartialDate> = None;
         for line in text.lines().take(400) {
             for e in self.find(line, lang, None) {
                 if e.relative {
                     continue;
                 }
-                if e.precision == Precision::Day {
-                    return Some(e.end_value.clone().unwrap_or(e.value));
+                if e.precision == Precision::Year {
+                    *years.entry(e.value.year).or_default() += 1;
+                    continue;
                 }
-                *years.entry(e.value.year).or_default() += 1;
+                let last = e.end_value.clone().unwrap_or(e.value);
+                if latest.as_ref().is_none_or(|l| last.first_day() > l.first_day()) {
+                    latest = Some(last);
+                }
             }
         }
-        years.into_iter().max_by_key(|&(y, n)| (n, y)).map(|(y, _)| PartialDate::y(y))
+        let Some(bound) = latest else {
+            return years.into_iter().max_by_key(|&(y, n)| (n, y)).map(|(y, _)| PartialDate::y(y));
+        };
+        // a day or month given without its year ("9 và 10/3 vừa qua") is the occurrence
+        // nearest that bound, before or after it; a later one moves the document date on
+        let mut document = bound.clone();
+        for line in text.lines().take(400) {
+            for e in self.find(line, lang, Some(&bound)) {
+                if !e.relative || e.precision == Precision::Year {
+                    continue;
+                }
+                let last = e.end_value.clone().unwrap_or(e.value);
+                let before = bound.first_day() - last.first_day();
+                let next_year = match last.day {
+                    Some(d) => last.month.and_then(|m| PartialDate::ymd(last.year + 1, m, d)),
+                    None => last.month.and_then(|m| PartialDate::ym(last.year + 1, m)),
+                };
+                let candidate = match next_year {
+                    Some(n) if before > 0 && n.first_day() - bound.first_day() < before => n,
+                    _ => last,
+                };
+                if candidate.first_day() > document.first_day() {
+                    document = candidate;
+                }
+            }
+        }
+        Some(document)
     }
 }
 

@@ -191,6 +191,7 @@ struct Found {
     end_value: Option<PartialDate>,
     relative: bool,
     past: bool,
+    ahead: Option<PartialDate>,
 }
 
 fn full(y: Option<i32>, m: u8, d: u8, reference: Option<&PartialDate>) -> Option<(PartialDate, bool)> {
@@ -214,7 +215,7 @@ fn month_only(y: Option<i32>, m: u8, reference: Option<&PartialDate>) -> Option<
 }
 
 fn found(len: usize, (value, relative): (PartialDate, bool), end_value: Option<PartialDate>) -> Option<Found> {
-    Some(Found { len, value, end_value, relative, past: false })
+    Some(Found { len, value, end_value, relative, past: false, ahead: None })
 }
 
 /// Try every date shape at the cursor; the first that fits wins.
@@ -412,7 +413,7 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
             let fwd = (i32::from(m) - i32::from(rm)).rem_euclid(12);
             let fwd = if fwd == 0 { 12 } else { fwd };
             let v = if past { r.add_months(-back) } else { r.add_months(fwd) };
-            return Some(Found { len: j, value: v, end_value: None, relative: true, past });
+            return Some(Found { len: j, value: v, end_value: None, relative: true, past, ahead: None });
         }
         // a month name that carries its own marker ("tháng Bảy") needs no prefix
         let self_marked = lead == 0 && c.t.get(c.i).is_some_and(|t| c.key[t.start..t.end].contains(' '));
@@ -445,17 +446,20 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
                 end_value: None,
                 relative: true,
                 past: false,
+                ahead: None,
             });
         };
+        let fwd = (i64::from(w) - i64::from(rw)).rem_euclid(7);
+        let coming = r.add_days(if fwd == 0 && next { 7 } else { fwd });
         let v = if next {
-            let fwd = (i64::from(w) - i64::from(rw)).rem_euclid(7);
-            r.add_days(if fwd == 0 { 7 } else { fwd })
+            coming.clone()
         } else {
             let back = (i64::from(rw) - i64::from(w)).rem_euclid(7);
             let back = if back == 0 && lead == 1 { 7 } else { back };
             r.add_days(-back)
         };
-        return Some(Found { len: lead + 1, value: v, end_value: None, relative: true, past: false });
+        let ahead = (lead == 0).then_some(coming);
+        return Some(Found { len: lead + 1, value: v, end_value: None, relative: true, past: false, ahead });
     }
     // relative words
     let r = reference?;
@@ -469,7 +473,7 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
         Lex::RelYear(n) => (PartialDate::y(r.year + n), n < 0),
         _ => return None,
     };
-    Some(Found { len: 1, value, end_value: None, relative: true, past })
+    Some(Found { len: 1, value, end_value: None, relative: true, past, ahead: None })
 }
 
 pub(crate) fn find(norm: &attache_text::Normalized, lt: &LangTime, reference: Option<&PartialDate>) -> Vec<TimeExpr> {
@@ -502,6 +506,7 @@ pub(crate) fn find(norm: &attache_text::Normalized, lt: &LangTime, reference: Op
                     precision,
                     relative: f.relative,
                     past_marker: f.past,
+                    ahead: f.ahead,
                 });
                 i += len;
                 continue;
