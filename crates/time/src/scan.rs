@@ -484,8 +484,47 @@ pub(crate) fn find(norm: &attache_text::Normalized, lt: &LangTime, reference: Op
         let interesting = matches!(toks[i].kind, Kind::Num(..) | Kind::Word(_));
         if interesting {
             let c = Cursor { t: &toks, i, key: norm.key.as_str() };
-            if let Some(f) = match_at(&c, lt, reference) {
+            if let Some(mut f) = match_at(&c, lt, reference) {
                 let mut len = f.len.max(1);
+                // "30 July to 2 August 2024", "từ 30/7 đến ngày 2/8/2024": two days joined by a
+                // range word are one range; the second lends the first its year
+                if f.value.day.is_some() && f.end_value.is_none() {
+                    let mut j = i + len;
+                    let mut joined = false;
+                    while let Some(Kind::Word(w @ (Lex::Range | Lex::DayWord | Lex::Skip | Lex::MonthPrefix))) =
+                        toks.get(j).map(|t| t.kind)
+                    {
+                        // "til", "until": prefixes of a month that also join a range
+                        joined |= matches!(w, Lex::Range | Lex::MonthPrefix);
+                        j += 1;
+                    }
+                    let c2 = Cursor { t: &toks, i: j, key: norm.key.as_str() };
+                    // "25日から27日": a bare day after the range word keeps the first's month
+                    let bare_day = || {
+                        let (d, digits) = c2.num(0)?;
+                        let day = day_ok(d, digits)?;
+                        matches!(c2.kind(1), Some(Kind::Cjk('d'))).then_some(())?;
+                        let value = PartialDate::ymd(f.value.year, f.value.month?, day)?;
+                        Some(Found { len: 2, value, end_value: None, relative: f.relative, past: false, ahead: None })
+                    };
+                    if let Some(g) = joined.then(|| match_at(&c2, lt, reference).or_else(bare_day)).flatten() {
+                        let second = g.end_value.clone().unwrap_or_else(|| g.value.clone());
+                        let first = match (f.relative && !g.relative, f.value.month, f.value.day) {
+                            (true, Some(m), Some(d)) => {
+                                let y = if m > second.month.unwrap_or(12) { second.year - 1 } else { second.year };
+                                PartialDate::ymd(y, m, d).unwrap_or_else(|| f.value.clone())
+                            }
+                            _ => f.value.clone(),
+                        };
+                        let span = second.first_day() - first.first_day();
+                        if second.day.is_some() && (1..=31).contains(&span) {
+                            f.value = first;
+                            f.end_value = Some(second);
+                            f.relative = f.relative && g.relative;
+                            len = j - i + g.len.max(1);
+                        }
+                    }
+                }
                 // a weekday in brackets after the date belongs to it: "4月10日(日曜日)"
                 if let (Some(Kind::Sym('(' | '（')), Some(Kind::Word(Lex::Weekday(_))), Some(Kind::Sym(')' | '）'))) = (
                     toks.get(i + len).map(|t| t.kind),

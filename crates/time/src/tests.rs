@@ -155,3 +155,49 @@ fn dev_corpus_runs_without_panics() {
     }
     assert!(found > 0);
 }
+
+#[test]
+fn ranges_across_months() {
+    assert_eq!(one("The visit runs from 30 July to 2 August 2024.", "en", "2024-07-20"), "2024-07-30..2024-08-02");
+    assert_eq!(
+        one("Chuyến thăm diễn ra từ ngày 30/7 đến ngày 2/8/2024.", "vi", "2024-07-20"),
+        "2024-07-30..2024-08-02"
+    );
+    assert_eq!(one("Besøket varer fra 30. juli til 2. august.", "no", "2024-07-20"), "2024-07-30..2024-08-02");
+}
+
+#[test]
+fn relative_words_in_every_language() {
+    let yesterday = [
+        ("Hôm qua, hai bên điện đàm.", "vi"),
+        ("The ministers spoke yesterday.", "en"),
+        ("De snakket sammen i går.", "no"),
+        ("昨日、電話会談を行った。", "ja"),
+        ("昨天，两国外长通电话。", "zh"),
+        ("어제 두 장관이 통화했다.", "ko"),
+        ("เมื่อวานนี้ รัฐมนตรีได้พบกัน", "th"),
+        ("ມື້ວານນີ້ ລັດຖະມົນຕີໄດ້ພົບກັນ", "lo"),
+        ("Les ministres se sont parlé hier.", "fr"),
+        ("Die Minister sprachen gestern miteinander.", "de"),
+        ("Los ministros hablaron ayer.", "es"),
+        ("I ministri hanno parlato ieri.", "it"),
+        ("Para menteri berbicara kemarin.", "id"),
+    ];
+    for (text, lang) in yesterday {
+        assert_eq!(one(text, lang, "2024-03-01"), "2024-02-29", "{lang}: {text}");
+    }
+    assert_eq!(one("本日、両外相は会談した。", "ja", "2024-03-01"), "2024-03-01");
+    assert_eq!(one("先週、両外相は会談した。", "ja", "2024-03-13"), "2024-03");
+    assert_eq!(one("The two met last week.", "en", "2024-03-13"), "2024-03");
+    assert_eq!(one("They will meet again next year.", "en", "2024-03-13"), "2025");
+    assert_eq!(one("Ministrene møttes forrige uke.", "no", "2024-03-13"), "2024-03");
+}
+
+#[test]
+fn lao_and_more_absolute_forms() {
+    assert_eq!(one("ວັນທີ 25 ກໍລະກົດ 2024 ລັດຖະມົນຕີໄດ້ພົບກັນ", "lo", "2024-07-26"), "2024-07-25");
+    assert_eq!(one("Le 7 février, les ministres se sont rencontrés.", "fr", "2015-02-10"), "2015-02-07");
+    assert_eq!(one("Am 3. Oktober 2023 trafen sich die Minister.", "de", "2023-10-05"), "2023-10-03");
+    assert_eq!(one("Pada 10 Juli, kedua menteri bertemu.", "id", "2022-07-12"), "2022-07-10");
+    assert_eq!(one("2024年7月25日から27日まで訪問する。", "ja", "2024-07-20"), "2024-07-25..2024-07-27");
+}
