@@ -204,12 +204,15 @@ impl KnowledgeBase {
                 }
             }
         }
-        if let Some(text) = src.read("data/kb/people.tsv")? {
-            let mut by_name: HashMap<String, usize> = HashMap::new();
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        let mut people_files = vec!["data/kb/people.tsv".to_string()];
+        people_files.extend(src.tsv_files_in("data/kb/people"));
+        for file in people_files {
+            let Some(text) = src.read(&file)? else { continue };
             for (line, f) in rows(&text) {
                 if f.len() < 5 {
                     return Err(KbError::Malformed {
-                        file: "data/kb/people.tsv".into(),
+                        file: file.clone(),
                         line,
                         message: "expected country, role, start, end, canonical[, variants]".into(),
                     });

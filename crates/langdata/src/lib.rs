@@ -61,6 +61,33 @@ impl DataSource {
         }
     }
 
+    /// Repository-relative paths of the `.tsv` files directly in folder `rel` (e.g.
+    /// `data/kb/people`), sorted; empty when the folder is absent.
+    pub fn tsv_files_in(&self, rel: &str) -> Vec<String> {
+        let rel = rel.trim_end_matches('/');
+        let mut out: Vec<String> = match &self.dir {
+            Some(dir) => std::fs::read_dir(dir.join(rel))
+                .map(|entries| {
+                    entries
+                        .flatten()
+                        .map(|e| e.file_name().to_string_lossy().to_string())
+                        .filter(|n| n.ends_with(".tsv"))
+                        .map(|n| format!("{rel}/{n}"))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            None => FILES
+                .iter()
+                .filter_map(|(p, _)| {
+                    let name = p.strip_prefix(rel)?.strip_prefix('/')?;
+                    (!name.contains('/') && name.ends_with(".tsv")).then(|| (*p).to_string())
+                })
+                .collect(),
+        };
+        out.sort();
+        out
+    }
+
     /// The language codes that have a pack (a folder under `packs/`).
     pub fn pack_languages(&self) -> Vec<String> {
         let mut langs = BTreeSet::new();
