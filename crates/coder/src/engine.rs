@@ -101,55 +101,14 @@ pub struct DocOutput {
     pub explanations: Vec<Explanation>,
 }
 
-/// A script-and-word heuristic language guess, used until a statistical identifier decides.
+/// The language of a text: script first, then the fastText identifier (`attache-langid`);
+/// the caller's hint decides only when the identifier is unsure.
 pub fn detect_language(text: &str, hint: Option<&str>) -> String {
-    let mut counts = [0usize; 6]; // thai lao hangul kana han latin
-    for c in text.chars().take(20_000) {
-        match c as u32 {
-            0x0E00..=0x0E7F => counts[0] += 1,
-            0x0E80..=0x0EFF => counts[1] += 1,
-            0xAC00..=0xD7AF => counts[2] += 1,
-            0x3040..=0x30FF => counts[3] += 1,
-            0x4E00..=0x9FFF => counts[4] += 1,
-            _ if c.is_alphabetic() => counts[5] += 1,
-            _ => {}
-        }
+    let guess = attache_langid::detect(text);
+    match hint {
+        Some(h) if guess.lang == "und" || (!guess.by_script && guess.confidence < 0.5) => h.to_string(),
+        _ => guess.lang.to_string(),
     }
-    let max = counts.iter().copied().max().unwrap_or(0);
-    if max == 0 {
-        return hint.unwrap_or("und").to_string();
-    }
-    if counts[0] == max {
-        return "th".into();
-    }
-    if counts[1] == max {
-        return "lo".into();
-    }
-    if counts[2] == max {
-        return "ko".into();
-    }
-    if counts[3] + counts[4] >= counts[5] {
-        return if counts[3] > counts[4] / 20 { "ja".into() } else { "zh".into() };
-    }
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(3000).collect();
-    let score = |list: &[&str]| words.iter().filter(|w| list.contains(w)).count();
-    let vi_marks = lower.chars().filter(|c| "ơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỷỹỵđ".contains(*c)).count();
-    let candidates = [
-        ("vi", vi_marks + score(&["và", "của", "các", "những", "được", "với"]) * 3),
-        ("no", score(&["og", "ikke", "på", "til", "som", "det", "av", "med", "har", "til", "fra", "skal", "vil"])),
-        ("en", score(&["the", "and", "of", "to", "in", "is", "on", "with", "that", "for", "said"])),
-        ("fr", score(&["le", "la", "les", "des", "et", "du", "une", "est", "dans", "pour", "avec"])),
-        ("de", score(&["der", "die", "das", "und", "ist", "mit", "den", "von", "zu", "nicht", "auf"])),
-        ("es", score(&["el", "los", "las", "del", "y", "en", "que", "por", "con", "para", "una"])),
-        ("it", score(&["il", "della", "di", "che", "e", "per", "con", "una", "gli", "nel", "dei"])),
-        ("id", score(&["dan", "yang", "di", "dengan", "untuk", "dari", "ini", "itu", "pada", "akan"])),
-    ];
-    let best = candidates.iter().max_by_key(|c| c.1).map_or("und", |c| c.0);
-    if candidates.iter().all(|c| c.1 == 0) {
-        return hint.unwrap_or("und").to_string();
-    }
-    best.to_string()
 }
 
 fn default_future(code: &str) -> String {
