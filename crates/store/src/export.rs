@@ -271,7 +271,9 @@ fn plover_entities(countries: &str, sectors: &str, persons: &str) -> serde_json:
 /// One PLOVER JSON record of an event and its mentions.
 pub fn plover_record(e: &StoredEvent, mentions: &[StoredMention]) -> serde_json::Value {
     let list = |s: &str| if s.is_empty() { json!([]) } else { json!([s]) };
-    let texts: Vec<&str> = mentions.iter().filter(|m| m.primary).map(|m| m.evidence.as_str()).collect();
+    let mut seen = std::collections::HashSet::new();
+    let texts: Vec<&str> =
+        mentions.iter().filter(|m| seen.insert((m.doc_id.as_str(), m.sentence))).map(|m| m.evidence.as_str()).collect();
     json!({
         "id": format!("attache-{}", e.id),
         "date": e.date,
@@ -284,7 +286,7 @@ pub fn plover_record(e: &StoredEvent, mentions: &[StoredMention]) -> serde_json:
         "context": list(&e.plover_context),
         "quad_code": e.quad,
         "event_loc": e.location_name.as_ref().map(|n| json!({"name": n, "country_name": e.location_country})),
-        "event_text": texts,
+        "event_text": texts, // one per (document, sentence)
         "cameo": e.cameo,
         "goldstein": e.goldstein,
         "num_mentions": e.num_mentions,
@@ -348,11 +350,21 @@ pub fn export(store: &dyn EventStore, format: Format, out: &mut dyn Write) -> Re
             n += 1;
             Ok(())
         })?,
-        Format::GdeltMentions => store.for_each_mention(&mut |m| {
-            writeln!(out, "{}", gdelt_mention_row(m).join("\t"))?;
-            n += 1;
-            Ok(())
-        })?,
+        Format::GdeltMentions => {
+            // one record per (event, document, sentence): several coded events of one
+            // sentence (both directions of a meeting, visit and host) are one mention
+            let mut current = (i64::MIN, std::collections::HashSet::new());
+            store.for_each_mention(&mut |m| {
+                if current.0 != m.event_id {
+                    current = (m.event_id, std::collections::HashSet::new());
+                }
+                if current.1.insert((m.doc_id.clone(), m.sentence)) {
+                    writeln!(out, "{}", gdelt_mention_row(m).join("\t"))?;
+                    n += 1;
+                }
+                Ok(())
+            })?
+        }
         Format::Plover => {
             let mut ids = Vec::new();
             store.for_each_event(&mut |e| {
