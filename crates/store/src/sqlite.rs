@@ -489,6 +489,7 @@ impl Store {
             .prepare_cached("SELECT text_hash FROM documents WHERE id = ?1")?
             .query_row([&doc.id], |r| r.get(0))
             .optional()?;
+        let is_new = existing.is_none();
         match existing {
             Some(h) if h == hash => {
                 stats.unchanged += 1;
@@ -523,7 +524,9 @@ impl Store {
         let rowid: i64 =
             tx.prepare_cached("SELECT rowid FROM documents WHERE id = ?1")?.query_row([&doc.id], |r| r.get(0))?;
         for table in ["fts_words", "fts_trigram"] {
-            tx.prepare_cached(&format!("DELETE FROM {table} WHERE rowid = ?1"))?.execute([-rowid])?;
+            if !is_new {
+                tx.prepare_cached(&format!("DELETE FROM {table} WHERE rowid = ?1"))?.execute([-rowid])?;
+            }
             tx.prepare_cached(&format!("INSERT INTO {table} (rowid, body) VALUES (?1, ?2)"))?
                 .execute(params![-rowid, doc.text])?;
         }
