@@ -222,6 +222,7 @@ impl Store {
 
     fn setup(conn: Connection) -> Result<Self> {
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        conn.set_prepared_statement_cache_capacity(64);
         // WAL with NORMAL sync: a killed process never leaves a half-written transaction
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
