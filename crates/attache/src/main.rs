@@ -11,6 +11,7 @@ use attache_model::Event;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod bench;
+mod store_cli;
 
 #[derive(Parser)]
 #[command(
@@ -84,6 +85,14 @@ enum Command {
         #[command(subcommand)]
         what: ActorsCommand,
     },
+    /// Code documents into an event database, merging reports of one event across documents.
+    Ingest(store_cli::IngestArgs),
+    /// Query the events of a database (`events show ID` lists one event's mentions).
+    Events(Box<store_cli::EventsArgs>),
+    /// Write a database's events or mentions as GDELT 2.0, PLOVER JSON lines or CSV.
+    Export(store_cli::ExportArgs),
+    /// Measure the store: build a synthetic database and time a pair time-series query.
+    BenchStore(store_cli::BenchStoreArgs),
 }
 
 #[derive(Subcommand)]
@@ -105,12 +114,12 @@ fn main() -> ExitCode {
     }
 }
 
-fn load_engine() -> anyhow::Result<Engine> {
+pub(crate) fn load_engine() -> anyhow::Result<Engine> {
     Engine::load(&attache_langdata::DataSource::from_env()).context("loading language packs")
 }
 
 /// Read every record, call `f` on each good document; report bad ones on stderr.
-fn for_each_document(
+pub(crate) fn for_each_document(
     paths: &[String],
     strict: bool,
     mut f: impl FnMut(&attache_model::Document) -> anyhow::Result<()>,
@@ -249,6 +258,10 @@ fn run() -> anyhow::Result<ExitCode> {
             println!("people in the register: {}", engine.kb().people_count());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Ingest(args) => store_cli::ingest(&args),
+        Command::Events(args) => store_cli::events(&args),
+        Command::Export(args) => store_cli::export(&args),
+        Command::BenchStore(args) => store_cli::bench(&args),
         Command::Actors { what: ActorsCommand::Learned { paths } } => {
             let engine = load_engine()?;
             let mut out = BufWriter::new(std::io::stdout().lock());
