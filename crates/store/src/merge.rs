@@ -146,10 +146,13 @@ pub fn side_key(actors: &[Actor]) -> String {
     set.into_iter().collect::<Vec<_>>().join("+")
 }
 
-/// The root an event merges under: its CAMEO root, except that 018 is a root of its own.
+/// The root an event merges under: its CAMEO root, except that 018 is a root of its own and
+/// a planned meeting or visit (036) merges with the meeting or visit it announced (04).
 pub fn merge_root(cameo: &str, root: &str) -> String {
     if cameo.starts_with("018") {
         "018".into()
+    } else if cameo.starts_with("036") {
+        "04".into()
     } else {
         root.into()
     }
@@ -289,6 +292,7 @@ mod tests {
     fn roots() {
         assert_eq!(merge_root("0184", "01"), "018");
         assert_eq!(merge_root("013", "01"), "01");
+        assert_eq!(merge_root("036", "03"), "04");
         assert!(directions_compatible("", "A>B"));
         assert!(!directions_compatible("B>A", "A>B"));
     }

@@ -203,3 +203,51 @@ fn gdelt_exports_have_codebook_widths() {
     assert!(text.starts_with("id,date,"));
     assert_eq!(text.lines().count(), 3);
 }
+
+#[test]
+fn a_planned_visit_and_the_visit_merge() {
+    let mut store = Store::in_memory().unwrap();
+    ingest(
+        &mut store,
+        &[
+            doc(
+                "plan",
+                "Japanese Foreign Minister Kamikawa Yoko will visit Laos from 25 to 27 July 2024.",
+                "2024-07-20",
+                Some("https://news.example.com/plan"),
+            ),
+            doc(
+                "visit",
+                "Japanese Foreign Minister Kamikawa Yoko visited Laos on 25 July 2024.",
+                "2024-07-26",
+                Some("https://daily.example.org/visit"),
+            ),
+        ],
+    );
+    let events = store.events(&Filter { source: Some("JPN".into()), ..pair("JPN", "LAO") }).unwrap();
+    let visits: Vec<_> = events.iter().filter(|e| e.root == "04" || e.cameo.starts_with("036")).collect();
+    assert!(visits.iter().any(|e| e.num_articles == 2), "{visits:#?}");
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+}
+
+#[test]
+fn the_seed_articles_report_one_visit() {
+    // seeds 000 (Vietnamese) and 001 (English) report Kamikawa's July 2024 visit to Laos
+    let seeds = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+    let (Ok(vi), Ok(en)) = (
+        std::fs::read_to_string(seeds.join("000_e0aaafc2c14473d7.txt")),
+        std::fs::read_to_string(seeds.join("001_91a20c17a61b8159.txt")),
+    ) else {
+        eprintln!("../shared/seeds is absent: skipped");
+        return;
+    };
+    let mut store = Store::in_memory().unwrap();
+    let docs = [
+        Document { id: "000".into(), text: vi, ..Document::default() },
+        Document { id: "001".into(), text: en, ..Document::default() },
+    ];
+    ingest(&mut store, &docs);
+    let events = store.events(&Filter { source: Some("JPN".into()), ..pair("JPN", "LAO") }).unwrap();
+    let merged = events.iter().find(|e| e.num_articles == 2 && (e.root == "04" || e.cameo.starts_with("036")));
+    assert!(merged.is_some(), "no JPN→LAO visit reported by both seeds: {events:#?}");
+}

@@ -235,7 +235,8 @@ impl TimeParser {
         let mut document = bound.clone();
         for line in text.lines().take(400) {
             for e in self.find(line, lang, Some(&bound)) {
-                if !e.relative || e.precision == Precision::Year {
+                // only dates missing their year move; "last October" says where it lies
+                if !e.relative || e.past_marker || e.precision == Precision::Year {
                     continue;
                 }
                 let last = e.end_value.clone().unwrap_or(e.value);

@@ -123,6 +123,9 @@ fn document_date_is_after_the_dates_it_reports() {
     // upgraded in November 2023; "9 and 10 March just passed" is then March 2024
     let text = "Quan hệ được nâng cấp tháng 11/2023.\nÔng sang thăm Việt Nam trong hai ngày 9 và 10/3 vừa qua.";
     assert_eq!(parser().infer_document_date(text, "vi").unwrap().to_string(), "2024-03-10");
+    // "last October" is before the dateline, whatever is nearer
+    let text = "(Latest Update July 25, 2024)\nAfter my visit last October, I am pleased to return.";
+    assert_eq!(parser().infer_document_date(text, "en").unwrap().to_string(), "2024-07-25");
     // an earlier dateline does not hide a later report date
     let text = "Posted 3 May 2022.\nThe ministers met on 24 May 2022 in Tokyo.";
     assert_eq!(parser().infer_document_date(text, "en").unwrap().to_string(), "2022-05-24");
