@@ -12,21 +12,16 @@ const SENTENCES: &[(&str, &str)] = &[
     ("no", include_str!("../benchdata/no.txt")),
 ];
 
-/// A generated document, its language and how many sentences it has.
-pub struct BenchDoc {
-    /// The document.
-    pub doc: Document,
-    /// Its language.
-    pub lang: &'static str,
-    /// Its lower-cased text, for the floor.
-    pub lower: String,
-    /// Sentences in it.
-    pub sentences: usize,
-}
+/// Sentences in scripts without spaces between words, for the front-end's second figure.
+const UNSPACED: &[(&str, &str)] = &[
+    ("th", include_str!("../benchdata/th.txt")),
+    ("lo", include_str!("../benchdata/lo.txt")),
+    ("ja", include_str!("../benchdata/ja.txt")),
+    ("zh", include_str!("../benchdata/zh.txt")),
+];
 
-/// `docs_per_lang` documents per language, each of 8–15 sentences in 2–5 paragraphs,
-/// drawn with a fixed-seed generator so every run codes the same bytes.
-pub fn corpus(docs_per_lang: usize) -> Vec<BenchDoc> {
+/// Documents of 8–15 sentences from `sources`, drawn with a fixed-seed generator.
+fn generate(sources: &[(&'static str, &'static str)], docs_per_lang: usize, joiner: char) -> Vec<BenchDoc> {
     let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut next = move |n: usize| {
         state ^= state << 13;
@@ -35,14 +30,14 @@ pub fn corpus(docs_per_lang: usize) -> Vec<BenchDoc> {
         (state % n.max(1) as u64) as usize
     };
     let mut out = Vec::new();
-    for (lang, file) in SENTENCES {
+    for (lang, file) in sources {
         let lines: Vec<&str> = file.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).collect();
         for i in 0..docs_per_lang {
             let n = 8 + next(8);
             let mut text = String::new();
             for s in 0..n {
                 if s > 0 {
-                    text.push(if next(3) == 0 { '\n' } else { ' ' });
+                    text.push(if next(3) == 0 { '\n' } else { joiner });
                 }
                 text.push_str(lines[next(lines.len())]);
             }
@@ -60,6 +55,38 @@ pub fn corpus(docs_per_lang: usize) -> Vec<BenchDoc> {
         }
     }
     out
+}
+
+/// The front-end alone over one document: language, paragraphs and sentences, normalised
+/// keys and tokens (returns a count so the work cannot be optimised away).
+fn front_end(text: &str, rules: &attache_text::SplitRules) -> usize {
+    let mut n = usize::from(attache_langid::detect(text).lang.len() == 2);
+    for p in attache_text::split_document(text, rules) {
+        for s in &p.sentences {
+            let sentence = &text[s.start..s.end];
+            n += attache_text::normalize(sentence, s.start).key.len();
+            n += attache_text::tokenize(sentence, s.start).len();
+        }
+    }
+    n
+}
+
+/// A generated document, its language and how many sentences it has.
+pub struct BenchDoc {
+    /// The document.
+    pub doc: Document,
+    /// Its language.
+    pub lang: &'static str,
+    /// Its lower-cased text, for the floor.
+    pub lower: String,
+    /// Sentences in it.
+    pub sentences: usize,
+}
+
+/// `docs_per_lang` documents per language, each of 8–15 sentences in 2–5 paragraphs,
+/// drawn with a fixed-seed generator so every run codes the same bytes.
+pub fn corpus(docs_per_lang: usize) -> Vec<BenchDoc> {
+    generate(SENTENCES, docs_per_lang, ' ')
 }
 
 fn best_of<F: FnMut() -> usize>(runs: usize, mut f: F) -> (Duration, usize) {
@@ -102,6 +129,11 @@ pub fn run(docs_per_lang: usize, threads: usize, json: bool) -> anyhow::Result<(
             handles.into_iter().map(|h| h.join().unwrap_or(0)).sum()
         })
     });
+    let rules = attache_text::SplitRules::default();
+    let (front, _) = best_of(3, || docs.iter().map(|d| front_end(&d.doc.text, &rules)).sum());
+    let unspaced = generate(UNSPACED, docs_per_lang, '\u{3000}');
+    let unspaced_bytes: usize = unspaced.iter().map(|d| d.doc.text.len()).sum();
+    let (front_unspaced, _) = best_of(3, || unspaced.iter().map(|d| front_end(&d.doc.text, &rules)).sum());
     let per_sec = |n: usize, d: Duration| n as f64 / d.as_secs_f64().max(1e-9);
     let report = serde_json::json!({
         "documents": docs.len(),
@@ -128,6 +160,10 @@ pub fn run(docs_per_lang: usize, threads: usize, json: bool) -> anyhow::Result<(
             "mb_per_s": per_sec(bytes, floor) / 1e6,
         },
         "coding_over_floor": single.as_secs_f64() / floor.as_secs_f64().max(1e-9),
+        "front_end": {
+            "latin_mb_per_s": per_sec(bytes, front) / 1e6,
+            "th_lo_ja_zh_mb_per_s": per_sec(unspaced_bytes, front_unspaced) / 1e6,
+        },
         "peak_rss_mb": peak_rss_mb(),
     });
     if json {
@@ -154,6 +190,8 @@ pub fn run(docs_per_lang: usize, threads: usize, json: bool) -> anyhow::Result<(
         );
         println!("floor (one automaton pass):  {:>10.2} MB/s", per_sec(bytes, floor) / 1e6);
         println!("coding time / floor time:    {:>10.1}×", single.as_secs_f64() / floor.as_secs_f64().max(1e-9));
+        println!("front-end alone, vi/en/no:   {:>10.2} MB/s", per_sec(bytes, front) / 1e6);
+        println!("front-end alone, th/lo/ja/zh:{:>10.2} MB/s", per_sec(unspaced_bytes, front_unspaced) / 1e6);
         if let Some(r) = peak_rss_mb() {
             println!("peak RSS:                    {r:>10.1} MB");
         }

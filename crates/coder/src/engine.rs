@@ -111,6 +111,33 @@ pub fn detect_language(text: &str, hint: Option<&str>) -> String {
     }
 }
 
+/// Whether a written form of a person's name belongs in `lang`'s lexicon: names in the
+/// language's own script (Latin-script names for Latin-script languages, kana and Han for
+/// Japanese, Han for Chinese, Hangul for Korean, Thai and Lao script for Thai and Lao).
+fn written_for(name: &str, lang: &str) -> bool {
+    let mut scripts = (false, false, false, false, false, false); // latin, han, kana, hangul, thai, lao
+    for c in name.chars() {
+        match c as u32 {
+            0x0E00..=0x0E7F => scripts.4 = true,
+            0x0E80..=0x0EFF => scripts.5 = true,
+            0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => scripts.3 = true,
+            0x3040..=0x30FF => scripts.2 = true,
+            0x3400..=0x4DBF | 0x4E00..=0x9FFF => scripts.1 = true,
+            _ if c.is_alphabetic() => scripts.0 = true,
+            _ => {}
+        }
+    }
+    let (latin, han, kana, hangul, thai, lao) = scripts;
+    match lang {
+        "ja" => han || kana,
+        "zh" => han && !kana,
+        "ko" => hangul || han,
+        "th" => thai,
+        "lo" => lao,
+        _ => latin && !han && !kana && !hangul && !thai && !lao,
+    }
+}
+
 fn default_future(code: &str) -> String {
     match &code[..2] {
         "04" => "036".into(),
@@ -178,8 +205,9 @@ impl Engine {
     pub fn load(src: &DataSource) -> Result<Self, CoderError> {
         let kb = KnowledgeBase::load(src)?;
         let time = TimeParser::load(src).map_err(|e| CoderError::Time(e.to_string()))?;
-        let mut models = HashMap::new();
-        for lang in src.pack_languages() {
+        // the languages' automata are independent: build them on every core
+        let languages = src.pack_languages();
+        let build = |lang: &str| -> Result<(String, LanguageModel), CoderError> {
             let info = parse_pack_info(&lang, &src.read(&format!("packs/{lang}/pack.toml"))?.unwrap_or_default());
             let words_file = format!("packs/{lang}/words.tsv");
             let words = parse_words(&words_file, &src.read(&words_file)?.unwrap_or_default())?;
@@ -211,7 +239,9 @@ impl Engine {
                 phrases.push((t.phrase.clone(), Entry::Title { sector: t.sector.clone(), role: t.role.clone() }));
             }
             for (v, id) in kb.person_variants() {
-                phrases.push((v.clone(), Entry::Person(*id)));
+                if written_for(v, &lang) {
+                    phrases.push((v.clone(), Entry::Person(*id)));
+                }
             }
             for (class, w) in words {
                 phrases.push((w, Entry::Word(class)));
@@ -224,7 +254,27 @@ impl Engine {
                 }
             }
             let lexicon = Lexicon::build(phrases, info.word_boundaries)?;
-            models.insert(lang, LanguageModel { info, honorifics, lexicon, patterns, refinements, split });
+            Ok((lang.to_string(), LanguageModel { info, honorifics, lexicon, patterns, refinements, split }))
+        };
+        let threads = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 8);
+        let chunk = languages.len().div_ceil(threads).max(1);
+        let built: Vec<Result<(String, LanguageModel), CoderError>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = languages
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || part.iter().map(|l| build(l)).collect::<Vec<_>>()))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| vec![Err(CoderError::Automaton("a pack loader thread panicked".into()))])
+                })
+                .collect()
+        });
+        let mut models = HashMap::new();
+        for result in built {
+            let (lang, model) = result?;
+            models.insert(lang, model);
         }
         Ok(Self { kb, models, time })
     }
@@ -263,8 +313,8 @@ impl Engine {
                         surface,
                         start: t.start,
                         end: e,
-                        folded: attache_text::fold_diacritics(&key),
-                        key,
+                        folded: attache_text::fold_diacritics(&key).into(),
+                        key: key.into(),
                         kind: attache_text::TokenKind::Word,
                     });
                     i = j + 1;

@@ -58,6 +58,16 @@ pub enum RecordError {
         /// 1-based line.
         line: usize,
     },
+    /// An HTML page in which no article text was found.
+    #[error("{path}:{line}: {message}")]
+    Html {
+        /// The file.
+        path: String,
+        /// 1-based line (1 for whole files).
+        line: usize,
+        /// What the extractor said.
+        message: String,
+    },
     /// A record exceeds [`MAX_RECORD_BYTES`].
     #[error("{path}:{line}: record larger than {limit} bytes, skipped")]
     TooLarge {
@@ -206,7 +216,27 @@ fn whole_file(file: File, shown: &str, id: String, is_html: bool) -> Record {
     if text.trim().is_empty() {
         return Err(RecordError::Empty { path: shown.to_string(), line: 1 });
     }
-    Ok((Document { id, text, is_html, ..Default::default() }, Vec::new()))
+    from_html(Document { id, text, is_html, ..Default::default() }, shown, 1).map(|d| (d, Vec::new()))
+}
+
+/// An HTML document becomes its article: extracted text, headline and stated date
+/// (a date or title the record gave itself wins).
+fn from_html(doc: Document, path: &str, line: usize) -> Result<Document, RecordError> {
+    if !doc.is_html {
+        return Ok(doc);
+    }
+    let page = attache_text::html::extract_page(&doc.text).map_err(|e| RecordError::Html {
+        path: path.to_string(),
+        line,
+        message: e.to_string(),
+    })?;
+    Ok(Document {
+        text: page.text,
+        title: doc.title.or(page.title),
+        published: doc.published.or(page.published),
+        is_html: false,
+        ..doc
+    })
 }
 
 /// Records of a JSONL stream, one per line, reading at most [`MAX_RECORD_BYTES`] per line.
@@ -340,18 +370,16 @@ fn parse_jsonl_record(bytes: &[u8], path: &str, line: usize) -> Record {
     }
     let is_html = obj.get("html").and_then(serde_json::Value::as_bool).unwrap_or(false)
         || obj.get("format").and_then(serde_json::Value::as_str) == Some("html");
-    Ok((
-        Document {
-            id,
-            text,
-            url: string_field("url")?,
-            published,
-            title: string_field("title")?,
-            lang: string_field("lang")?,
-            is_html,
-        },
-        warnings,
-    ))
+    let doc = Document {
+        id,
+        text,
+        url: string_field("url")?,
+        published,
+        title: string_field("title")?,
+        lang: string_field("lang")?,
+        is_html,
+    };
+    Ok((from_html(doc, path, line)?, warnings))
 }
 
 #[cfg(test)]
@@ -396,7 +424,14 @@ mod tests {
         let d = tmpdir("folder");
         std::fs::create_dir_all(d.join("sub")).unwrap();
         std::fs::write(d.join("sub/a.txt"), "Text one.").unwrap();
-        std::fs::write(d.join("b.html"), "<p>Two</p>").unwrap();
+        std::fs::write(
+            d.join("b.html"),
+            "<html><head><title>Talks</title></head><body><nav><a href='/'>Home</a> <a href='/w'>World</a></nav>\
+             <article><p>Japan and Laos held talks in Vientiane on Thursday, the ministry said.</p>\
+             <p>The ministers agreed to expand cooperation in education and trade.</p></article>\
+             <footer>Copyright 2024</footer></body></html>",
+        )
+        .unwrap();
         std::fs::write(d.join("c.txt"), b"abc\0def").unwrap();
         std::fs::write(d.join("d.txt"), "  \n").unwrap();
         std::fs::write(d.join("e.bin"), "ignored").unwrap();
@@ -404,7 +439,11 @@ mod tests {
         assert_eq!(recs.len(), 4);
         let docs: Vec<&Document> = recs.iter().filter_map(|r| r.as_ref().ok()).map(|(d, _)| d).collect();
         assert_eq!(docs.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), vec!["b.html", "sub/a.txt"]);
-        assert!(docs[0].is_html);
+        // an HTML page arrives as its article: plain text, headline first, no page debris
+        assert!(!docs[0].is_html);
+        assert!(docs[0].text.contains("Japan and Laos held talks in Vientiane"), "{}", docs[0].text);
+        assert!(!docs[0].text.contains("<p>") && !docs[0].text.contains("Copyright"), "{}", docs[0].text);
+        assert_eq!(docs[0].title.as_deref(), Some("Talks"));
         assert!(recs.iter().any(|r| matches!(r, Err(RecordError::Binary { .. }))));
         assert!(recs.iter().any(|r| matches!(r, Err(RecordError::Empty { .. }))));
     }

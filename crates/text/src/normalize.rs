@@ -49,32 +49,24 @@ fn closes_tight(c: char) -> bool {
 /// Normalise `text`, whose first byte is at original offset `base`.
 pub fn normalize(text: &str, base: usize) -> Normalized {
     let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
-    // NFC per segment: a starter and the combining marks after it
+    // NFC per segment (a starter and the combining marks after it); ASCII needs none
     let mut seg_start = 0usize;
-    let mut seg = String::new();
-    let flush = |seg: &mut String, seg_start: usize, chars: &mut Vec<(usize, char)>| {
-        if seg.is_empty() {
-            return;
+    let flush = |seg_start: usize, seg_end: usize, chars: &mut Vec<(usize, char)>| {
+        let Some(seg) = text.get(seg_start..seg_end) else { return };
+        let mut it = seg.chars();
+        match (it.next(), it.next()) {
+            (None, _) => {}
+            (Some(c), None) => chars.push((seg_start, c)),
+            _ => chars.extend(seg.nfc().map(|c| (seg_start, c))),
         }
-        if seg.is_ascii() {
-            for (i, c) in seg.char_indices() {
-                chars.push((seg_start + i, c));
-            }
-        } else {
-            for c in seg.nfc() {
-                chars.push((seg_start, c));
-            }
-        }
-        seg.clear();
     };
     for (i, c) in text.char_indices() {
         if c.is_ascii() || canonical_combining_class(c) == 0 {
-            flush(&mut seg, seg_start, &mut chars);
+            flush(seg_start, i, &mut chars);
             seg_start = i;
         }
-        seg.push(c);
     }
-    flush(&mut seg, seg_start, &mut chars);
+    flush(seg_start, text.len(), &mut chars);
 
     let mut key = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len() + 1);
@@ -110,6 +102,11 @@ pub fn normalize(text: &str, base: usize) -> Normalized {
             if prev == Some('(') {
                 continue;
             }
+        }
+        if c.is_ascii() {
+            key.push(c.to_ascii_lowercase());
+            map.push(base + off);
+            continue;
         }
         let start_len = key.len();
         for lc in c.to_lowercase() {

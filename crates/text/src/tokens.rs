@@ -4,6 +4,7 @@
 //! for Chinese, Japanese, Thai, Lao, Khmer and Burmese (dictionary mode, which is better
 //! than the LSTM on Lao and about 100× faster).
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use icu_segmenter::options::WordBreakInvariantOptions;
@@ -29,10 +30,10 @@ pub struct Token<'a> {
     pub start: usize,
     /// Byte offset just past the token.
     pub end: usize,
-    /// NFC, lower case.
-    pub key: String,
+    /// NFC, lower case (borrowed from the text when it already is).
+    pub key: Cow<'a, str>,
     /// `key` without diacritics ("ngoại giao" → "ngoai giao", "Støre" → "store").
-    pub folded: String,
+    pub folded: Cow<'a, str>,
     /// Word or number.
     pub kind: TokenKind,
 }
@@ -60,6 +61,21 @@ pub fn fold_diacritics(s: &str) -> String {
         .collect()
 }
 
+/// A token's lower-cased and diacritic-folded keys; ASCII words without capitals (most
+/// words of most Latin-script text) borrow both from the text.
+fn keys(surface: &str) -> (Cow<'_, str>, Cow<'_, str>) {
+    if surface.is_ascii() {
+        if surface.bytes().any(|b| b.is_ascii_uppercase()) {
+            let lower = surface.to_ascii_lowercase();
+            return (Cow::Owned(lower.clone()), Cow::Owned(lower));
+        }
+        return (Cow::Borrowed(surface), Cow::Borrowed(surface));
+    }
+    let key: String = surface.nfc().flat_map(char::to_lowercase).collect();
+    let folded = fold_diacritics(&key);
+    (Cow::Owned(key), Cow::Owned(folded))
+}
+
 /// The words and numbers of `text`, whose first byte is at original offset `base`.
 pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
     let mut out = Vec::new();
@@ -75,8 +91,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
             _ => None,
         };
         if let (Some(kind), Some(surface)) = (kind, text.get(prev..pos)) {
-            let key: String = surface.nfc().flat_map(char::to_lowercase).collect();
-            let folded = fold_diacritics(&key);
+            let (key, folded) = keys(surface);
             out.push(Token { surface, start: base + prev, end: base + pos, key, folded, kind });
         }
         prev = pos;
@@ -99,7 +114,7 @@ mod tests {
             vec!["Japan's", "FM", "met", "Laos", "PM", "on", "25", "July", "2024"]
         );
         let t = tokenize("Støre", 10);
-        assert_eq!((t[0].start, t[0].end, t[0].folded.as_str()), (10, 16, "store"));
+        assert_eq!((t[0].start, t[0].end, t[0].folded.as_ref()), (10, 16, "store"));
     }
 
     #[test]

@@ -131,3 +131,74 @@ fn front_end_never_panics_and_offsets_hold() {
         }
     }
 }
+
+const HTML_POOL: &[&str] = &[
+    "<p>",
+    "</p>",
+    "<div class=\"x\">",
+    "</div>",
+    "<article>",
+    "</article>",
+    "<nav>",
+    "</nav>",
+    "<br>",
+    "<br/>",
+    "<script>var a = '<p>';</script>",
+    "<style>p{}</style>",
+    "<!--",
+    "-->",
+    "<!DOCTYPE html>",
+    "<html>",
+    "</html>",
+    "<body>",
+    "<title>",
+    "</title>",
+    "<meta property=\"article:published_time\" content=\"2024-13-45\">",
+    "<a href='",
+    "'>",
+    "</a>",
+    "&amp;",
+    "&#x1F600;",
+    "&#99999999;",
+    "&nbsp;",
+    "&",
+    "<",
+    ">",
+    "\"",
+    "<p",
+    "</",
+    "<table><tr><td>",
+    "</td></tr></table>",
+    "<![CDATA[",
+    "]]>",
+    "<svg><p>",
+    "<h1>",
+    "</h1>",
+    "<li>",
+];
+
+fn arbitrary_html(rng: &mut Rng) -> String {
+    let mut s = String::new();
+    for _ in 0..rng.below(120) {
+        match rng.below(4) {
+            0 => s.push_str(POOL[rng.below(POOL.len())]),
+            1 => s.push_str("The ministers met in Hanoi and agreed to cooperate. "),
+            _ => s.push_str(HTML_POOL[rng.below(HTML_POOL.len())]),
+        }
+    }
+    s
+}
+
+#[test]
+fn html_extraction_never_panics() {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    for _ in 0..300 {
+        let html = arbitrary_html(&mut rng);
+        if let Ok(page) = attache_text::html::extract_page(&html) {
+            // text, one paragraph per line, never blank lines ("<p>" may be literal text)
+            assert!(!page.text.trim().is_empty());
+            assert!(!page.text.contains("\n\n"), "{:?}", page.text);
+        }
+        let _ = attache_text::html::html_to_text(&html);
+    }
+}
