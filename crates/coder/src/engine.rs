@@ -208,11 +208,10 @@ impl Engine {
         // the languages' automata are independent: build them on every core
         let languages = src.pack_languages();
         let build = |lang: &str| -> Result<(String, LanguageModel), CoderError> {
-            let info = parse_pack_info(&lang, &src.read(&format!("packs/{lang}/pack.toml"))?.unwrap_or_default());
+            let info = parse_pack_info(lang, &src.read(&format!("packs/{lang}/pack.toml"))?.unwrap_or_default());
             let words_file = format!("packs/{lang}/words.tsv");
             let words = parse_words(&words_file, &src.read(&words_file)?.unwrap_or_default())?;
-            let all_patterns =
-                parse_events(&lang, &src.read(&format!("packs/{lang}/events.txt"))?.unwrap_or_default())?;
+            let all_patterns = parse_events(lang, &src.read(&format!("packs/{lang}/events.txt"))?.unwrap_or_default())?;
             let (refining, patterns): (Vec<Pattern>, Vec<Pattern>) =
                 all_patterns.into_iter().partition(|p| p.refines.is_some());
             let refinements = refining
@@ -232,14 +231,14 @@ impl Engine {
                 .map(|(_, w)| normalize(w, 0).key)
                 .collect();
             let mut phrases: Vec<(String, Entry)> = Vec::new();
-            for a in kb.actor_phrases(&lang) {
+            for a in kb.actor_phrases(lang) {
                 phrases.push((a.phrase.clone(), Entry::Actor { actor: a.actor.clone(), kind: a.kind }));
             }
-            for t in kb.title_phrases(&lang) {
+            for t in kb.title_phrases(lang) {
                 phrases.push((t.phrase.clone(), Entry::Title { sector: t.sector.clone(), role: t.role.clone() }));
             }
             for (v, id) in kb.person_variants() {
-                if written_for(v, &lang) {
+                if written_for(v, lang) {
                     phrases.push((v.clone(), Entry::Person(*id)));
                 }
             }
