@@ -279,6 +279,20 @@ impl KnowledgeBase {
         p.terms.iter().max_by(|a, b| a.start.cmp(&b.start))
     }
 
+    /// Whether person `id` held an office of the register within a year of `date`
+    /// (`YYYY[-MM[-DD]]`): in office, elected but not yet sworn in, or just out.
+    pub fn in_office_around(&self, id: usize, date: &str) -> bool {
+        let Some(year) = date.get(..4).and_then(|y| y.parse::<i32>().ok()) else { return true };
+        let year_of = |d: &str| d.get(..4).and_then(|y| y.parse::<i32>().ok());
+        self.people.get(id).is_some_and(|p| {
+            p.terms.iter().any(|t| {
+                let start = year_of(&t.start).unwrap_or(i32::MIN);
+                let end = if t.end.is_empty() { i32::MAX } else { year_of(&t.end).unwrap_or(i32::MAX) };
+                start.saturating_sub(1) <= year && year <= end.saturating_add(1)
+            })
+        })
+    }
+
     /// A readable English name for an actor code ("Japan", "Association of Southeast Asian Nations").
     pub fn display_name(&self, code: &str) -> Option<&str> {
         self.display.get(code).map(String::as_str)

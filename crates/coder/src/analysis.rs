@@ -209,6 +209,15 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
         let mut part = None;
         for e in entries.iter().copied() {
             let candidate = match e {
+                // a bare surname names a register person only around their time in office
+                // ("Komura" in 2024 is not the foreign minister of 2007 but whoever the text
+                // introduced; "Trump" in November 2024 is the president-elect)
+                Entry::Person(id)
+                    if !span_text(k, h.start, h.end).contains(' ')
+                        && cx.date.is_some_and(|d| !cx.kb.in_office_around(*id, d)) =>
+                {
+                    None
+                }
                 Entry::Person(id) => Some((3, Part::Person(*id))),
                 Entry::Title { sector, role } => Some((2, Part::Title(sector.clone(), role.clone()))),
                 Entry::Actor { actor, kind } => Some((1, Part::Actor(actor.clone(), *kind))),
@@ -286,6 +295,11 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                     .find_map(|r| part_country(&r.2, cx));
                 matches!((so_far, upcoming), (Some(a), Some(b)) if a != b)
             };
+            // "한국 외교부 장관 일본 외무상": a second state starts a second mention
+            let second_state = match &p {
+                Part::Actor(b, PhraseKind::Name) => run.iter().any(|r| matches!(&r.2, Part::Actor(a, _) if a != b)),
+                _ => false,
+            };
             let partners_apart =
                 (matches!(prev, Part::Partners { .. }) || matches!(p, Part::Partners { .. })) && !gap.is_empty();
             let both_titles = matches!(prev, Part::Title(..)) && matches!(p, Part::Title(..));
@@ -306,7 +320,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                 || cx.honorifics.iter().any(|h| h == gap)
                 || (both_titles && word_count(gap) <= 1 && !gap.contains(','))
                 || (matches!(prev, Part::Counterpart) && gap.is_empty());
-            if !joins || next_person_follows || partners_apart {
+            if !joins || next_person_follows || partners_apart || second_state {
                 flush(&mut run, &mut mentions);
             }
         }

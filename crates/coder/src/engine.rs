@@ -351,6 +351,61 @@ impl Engine {
         v
     }
 
+    /// The actors a text names, in order: states and organisations with sector, person and
+    /// offsets (recognition alone, no event coding). `date` (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`)
+    /// resolves office-holders' names; names introduced by title and state are learned
+    /// and recognised later in the text.
+    pub fn actors(&self, text: &str, lang: &str, date: Option<&str>) -> Vec<Actor> {
+        let Some(model) = self.models.get(lang) else { return Vec::new() };
+        let sentences: Vec<(usize, usize)> = split_document(text, &model.split)
+            .iter()
+            .flat_map(|p| p.sentences.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>())
+            .collect();
+        let keys: Vec<_> = sentences.iter().map(|&(s, e)| normalize(&text[s..e], s)).collect();
+        let mut learned: Vec<Learned> = Vec::new();
+        let mut out = Vec::new();
+        for pass in 0..2 {
+            for (i, key) in keys.iter().enumerate() {
+                let cx = Context {
+                    lexicon: &model.lexicon,
+                    kb: &self.kb,
+                    patterns: &model.patterns,
+                    date,
+                    learned: &learned,
+                    spaced: model.info.word_boundaries,
+                    honorifics: &model.honorifics,
+                    min_name_words: model.info.min_name_words,
+                    home: None,
+                };
+                let a = analyse(key, text, sentences[i].1, &cx);
+                if pass == 0 {
+                    for m in &a.mentions {
+                        if let (Some(c), Some(name)) = (&m.actor, &m.captured_name) {
+                            if !learned.iter().any(|l| &l.name == name) {
+                                let lower = name.to_lowercase();
+                                let surname = lower.split_whitespace().last().map(str::to_string);
+                                let mut keys = vec![lower.clone()];
+                                keys.extend(surname.filter(|s| s.chars().count() >= 3 && *s != lower));
+                                learned.push(Learned {
+                                    name: name.clone(),
+                                    keys,
+                                    actor: c.clone(),
+                                    sector: m.sector.clone(),
+                                    role: m.role.clone(),
+                                    start: m.orig_start,
+                                    end: m.orig_end,
+                                });
+                            }
+                        }
+                    }
+                } else {
+                    out.extend(a.mentions.iter().filter(|m| !m.org_meeting).filter_map(|m| actor_of(m, text)));
+                }
+            }
+        }
+        out
+    }
+
     /// Code one document in the language its text is identified as; a long paragraph in
     /// another language that has a pack (a quoted passage, a bilingual page) is coded in
     /// its own language.

@@ -68,3 +68,47 @@ fn every_pack_passes_its_own_sentences() {
     }
     assert!(failures.is_empty(), "{} of {checked} pack sentences failed:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// Every pack's `actor_tests.tsv`: the states and organisations a sentence names (as a set)
+/// and the persons it names, resolved with the line's date.
+#[test]
+fn every_pack_recognises_its_actors() {
+    let engine = Engine::load(&DataSource::directory(repo())).expect("packs load");
+    let mut failures = Vec::new();
+    let mut languages = BTreeSet::new();
+    for lang in engine.languages() {
+        let Ok(file) = std::fs::read_to_string(repo().join("packs").join(&lang).join("actor_tests.tsv")) else {
+            continue;
+        };
+        for (n, line) in file.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#')) {
+            let f: Vec<&str> = line.split('\t').collect();
+            let [date, sentence, want] = f[..] else {
+                failures.push(format!("{lang}/actor_tests.tsv:{}: expected date<TAB>sentence<TAB>actors", n + 1));
+                continue;
+            };
+            languages.insert(lang.clone());
+            let got = engine.actors(sentence, &lang, Some(date));
+            let got_states: BTreeSet<&str> = got.iter().map(|a| a.country.as_str()).collect();
+            let mut want_states = BTreeSet::new();
+            for item in want.split(';').map(str::trim).filter(|i| !i.is_empty()) {
+                let (state, person) = item.split_once(' ').map_or((item, None), |(s, p)| (s, Some(p)));
+                want_states.insert(state);
+                if let Some(p) = person {
+                    let same = |name: &str| {
+                        attache_text::fold_diacritics(&name.to_lowercase())
+                            == attache_text::fold_diacritics(&p.to_lowercase())
+                    };
+                    if !got.iter().any(|a| a.country == state && a.person.as_deref().is_some_and(same)) {
+                        failures.push(format!("{lang}:{}: {sentence}\n    {p} ({state}) not found in {got:?}", n + 1));
+                    }
+                }
+            }
+            if got_states != want_states {
+                failures
+                    .push(format!("{lang}:{}: {sentence}\n    want {want_states:?}\n    got  {got_states:?}", n + 1));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_eq!(languages.len(), 13, "actor tests in {languages:?}");
+}
