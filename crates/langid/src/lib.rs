@@ -61,8 +61,11 @@ fn count_scripts(text: &str) -> ScriptCounts {
     c
 }
 
-/// Only the first characters of a long text are read.
+/// Only the first characters of a long text are counted by script.
 const MAX_CHARS: usize = 4_000;
+
+/// The model reads at most this many characters (two or three sentences).
+const MODEL_CHARS: usize = 400;
 
 /// The language a script names by itself, when it dominates the text.
 fn by_script(c: ScriptCounts) -> Option<&'static str> {
@@ -120,8 +123,9 @@ impl Identifier {
             return Guess::UNDETERMINED;
         }
         let Some(model) = &self.model else { return Guess::UNDETERMINED };
-        // the model reads one line; cut long texts at a character boundary
-        let mut line: String = text.chars().take(MAX_CHARS).map(|c| if c.is_control() { ' ' } else { c }).collect();
+        // the model reads one line; its answer is settled well within a few sentences, and
+        // its cost grows with the length it reads
+        let mut line: String = text.chars().take(MODEL_CHARS).map(|c| if c.is_control() { ' ' } else { c }).collect();
         line.truncate(line.trim_end().len());
         let Ok(predictions) = model.predict(&line, 5, 0.0) else { return Guess::UNDETERMINED };
         let labelled: Vec<(&str, f32)> = predictions
