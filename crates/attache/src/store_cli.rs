@@ -153,6 +153,29 @@ pub struct BenchStoreArgs {
     json: bool,
 }
 
+/// Bytes a JSONL record carries besides its text (id, fields, quotes), for the estimate.
+const JSONL_OVERHEAD_BYTES: u64 = 64;
+
+/// Total size of the input files under `path` (0 for stdin or what cannot be read).
+fn input_size(path: &Path) -> u64 {
+    if path.is_dir() {
+        std::fs::read_dir(path).map(|d| d.flatten().map(|e| input_size(&e.path())).sum()).unwrap_or(0)
+    } else {
+        std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
+    }
+}
+
+/// "42 s", "3 min", "2.5 h".
+fn human_seconds(s: f64) -> String {
+    if s < 90.0 {
+        format!("{s:.0} s")
+    } else if s < 5400.0 {
+        format!("{:.0} min", s / 60.0)
+    } else {
+        format!("{:.1} h", s / 3600.0)
+    }
+}
+
 fn open_existing(db: &str) -> anyhow::Result<Store> {
     anyhow::ensure!(Path::new(db).exists(), "no database at {db} (run `attache ingest --db {db} ...` first)");
     Store::open(db).with_context(|| format!("opening {db}"))
@@ -163,6 +186,9 @@ pub fn ingest(args: &IngestArgs) -> anyhow::Result<ExitCode> {
     let engine = crate::load_engine()?;
     let mut store = Store::open(&args.db).with_context(|| format!("opening {}", args.db))?;
     let progress = std::io::stderr().is_terminal();
+    // the input's size, for an estimate of the time left (none for stdin)
+    let input_bytes: u64 = if progress { args.paths.iter().map(|p| input_size(Path::new(p))).sum() } else { 0 };
+    let mut read_bytes = 0u64;
     let started = Instant::now();
     let mut last_report = Instant::now();
     let mut seen = 0usize;
@@ -180,6 +206,7 @@ pub fn ingest(args: &IngestArgs) -> anyhow::Result<ExitCode> {
     };
     let skipped = crate::for_each_document(&args.paths, args.strict, |doc| {
         seen += 1;
+        read_bytes += doc.text.len() as u64 + JSONL_OVERHEAD_BYTES;
         if store.is_current(doc)? {
             total.unchanged += 1;
         } else {
@@ -190,8 +217,15 @@ pub fn ingest(args: &IngestArgs) -> anyhow::Result<ExitCode> {
         }
         if progress && last_report.elapsed().as_millis() >= 500 {
             last_report = Instant::now();
-            let rate = seen as f64 / started.elapsed().as_secs_f64().max(1e-9);
-            eprint!("\r{seen} documents, {rate:.0} docs/s   ");
+            let elapsed = started.elapsed().as_secs_f64().max(1e-9);
+            let rate = seen as f64 / elapsed;
+            let eta = if input_bytes > read_bytes {
+                let left = (input_bytes - read_bytes) as f64 / (read_bytes as f64 / elapsed).max(1.0);
+                format!(", about {} left", human_seconds(left))
+            } else {
+                String::new()
+            };
+            eprint!("\r{seen} documents, {rate:.0} docs/s{eta}      ");
         }
         Ok(())
     })?;
