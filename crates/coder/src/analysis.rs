@@ -218,6 +218,13 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                 {
                     None
                 }
+                // a person's name is written with a capital ("mutua" is a word, "Mutua" a
+                // name; "rey Felipe VI" has its capital inside)
+                Entry::Person(_)
+                    if orig_of(h).chars().any(char::is_lowercase) && !orig_of(h).chars().any(char::is_uppercase) =>
+                {
+                    None
+                }
                 Entry::Person(id) => Some((3, Part::Person(*id))),
                 Entry::Title { sector, role } => Some((2, Part::Title(sector.clone(), role.clone()))),
                 Entry::Actor { actor, kind } => Some((1, Part::Actor(actor.clone(), *kind))),
