@@ -222,9 +222,10 @@ impl Engine {
                     (p.code, p.refines.unwrap_or_default(), words)
                 })
                 .collect();
-            let split = SplitRules::from_abbreviations(
+            let mut split = SplitRules::from_abbreviations(
                 &src.read(&format!("packs/{lang}/abbreviations.txt"))?.unwrap_or_default(),
             );
+            split.ordinal_dot = info.ordinal_dot;
             let honorifics: Vec<String> = words
                 .iter()
                 .filter(|(c, _)| matches!(c, crate::pack::WordClass::Honorific | crate::pack::WordClass::Joiner))

@@ -17,6 +17,9 @@ pub struct PackInfo {
     /// The state whose officials the language's press names without a state
     /// ("Thứ trưởng Nguyễn Minh Vũ" in Vietnamese news is Vietnamese), if any.
     pub home: Option<String>,
+    /// A number of one or two digits followed by a full stop is an ordinal ("am 3. Oktober"),
+    /// never the end of a sentence.
+    pub ordinal_dot: bool,
 }
 
 /// Parse the `key = value` lines of `pack.toml`.
@@ -27,6 +30,7 @@ pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
         word_boundaries: true,
         min_name_words: 1,
         home: None,
+        ordinal_dot: false,
     };
     for line in text.lines() {
         let Some((k, v)) = line.split_once('=') else { continue };
@@ -36,6 +40,7 @@ pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
             "word_boundaries" => info.word_boundaries = v != "false",
             "min_name_words" => info.min_name_words = v.parse().unwrap_or(1),
             "home" if !v.is_empty() => info.home = Some(v.to_string()),
+            "ordinal_dot" => info.ordinal_dot = v == "true",
             _ => {}
         }
     }

@@ -112,3 +112,31 @@ fn every_pack_recognises_its_actors() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert_eq!(languages.len(), 13, "actor tests in {languages:?}");
 }
+
+/// Sentences stay whole across each language's abbreviations, initials and ordinal dates.
+#[test]
+fn packs_abbreviations_keep_sentences_whole() {
+    let cases: &[(&str, &str, usize)] = &[
+        ("en", "Mr. Blinken met Dr. Tan in the U.S. on Jan. 5 at No. 1 Downing Street. They spoke again later.", 2),
+        ("no", "Ministrene møttes 3. september i Oslo, bl.a. om handel. De ble f.eks. enige om nye møter.", 2),
+        ("vi", "Đoàn đã đến TP. HCM vào sáng nay. Hai bên hội đàm.", 2),
+        ("de", "Die Minister sprachen z. B. über Handel und Energie. Sie trafen sich am 3. Oktober erneut.", 2),
+        ("fr", "M. Macron a reçu Mme Colonna à Paris. Ils ont parlé du commerce.", 2),
+        ("es", "El Sr. Sánchez viajó a EE. UU. la semana pasada. Allí se reunió con ministros.", 2),
+        ("it", "Il sig. Rossi ha incontrato il dott. Bianchi a Roma. Hanno discusso di commercio.", 2),
+        ("id", "Bpk. Joko bertemu dengan Dr. Retno di Jakarta. Mereka membahas perdagangan.", 2),
+        ("ja", "両外相は会談した。その後、共同声明を発表した。", 2),
+    ];
+    for (lang, text, want) in cases {
+        let file =
+            std::fs::read_to_string(repo().join("packs").join(lang).join("abbreviations.txt")).unwrap_or_default();
+        let mut rules = attache_text::SplitRules::from_abbreviations(&file);
+        let toml = std::fs::read_to_string(repo().join("packs").join(lang).join("pack.toml")).unwrap_or_default();
+        rules.ordinal_dot = toml.lines().any(|l| l.replace(' ', "") == "ordinal_dot=true");
+        let got: Vec<&str> = attache_text::split_document(text, &rules)
+            .iter()
+            .flat_map(|p| p.sentences.iter().map(|s| &text[s.start..s.end]).collect::<Vec<_>>())
+            .collect();
+        assert_eq!(got.len(), *want, "{lang}: {got:?}");
+    }
+}

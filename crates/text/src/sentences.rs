@@ -5,6 +5,8 @@ use std::collections::HashSet;
 pub struct SplitRules {
     /// Lower-cased abbreviations, with their final full stop ("mr.", "tp.", "bl.a.").
     pub abbreviations: HashSet<String>,
+    /// A number of one or two digits before a full stop is an ordinal ("am 3. Oktober").
+    pub ordinal_dot: bool,
 }
 
 impl SplitRules {
@@ -16,7 +18,7 @@ impl SplitRules {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(str::to_lowercase)
             .collect();
-        Self { abbreviations }
+        Self { abbreviations, ordinal_dot: false }
     }
 }
 
@@ -148,6 +150,10 @@ fn is_abbreviation(body: &str, sent_start: usize, dot: usize, rules: &SplitRules
     if word.is_empty() {
         return false;
     }
+    // an ordinal in languages that write them with a full stop ("3. Oktober")
+    if rules.ordinal_dot && (1..=2).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
     // a single letter is an initial ("J. Smith")
     let mut wc = word.chars();
     if let (Some(first), None) = (wc.next(), wc.next()) {
@@ -225,7 +231,7 @@ mod tests {
     use super::*;
 
     fn rules(abbr: &[&str]) -> SplitRules {
-        SplitRules { abbreviations: abbr.iter().map(|s| s.to_string()).collect() }
+        SplitRules { abbreviations: abbr.iter().map(|s| s.to_string()).collect(), ordinal_dot: false }
     }
 
     fn sentences(text: &str, r: &SplitRules) -> Vec<String> {
