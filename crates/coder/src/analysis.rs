@@ -176,8 +176,9 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
     let mut items: Vec<Item> = Vec::new();
     let mut parts: Vec<(usize, usize, Part)> = Vec::new(); // key start, end, part
     let mut consumed_until = 0usize;
+    let mut consumed_parts: Vec<(usize, usize)> = Vec::new();
     for h in &selected {
-        if h.start < consumed_until {
+        if h.start < consumed_until || consumed_parts.iter().any(|&(a, b)| h.start >= a && h.start < b) {
             continue;
         }
         if h.phrase >= learned_base {
@@ -187,22 +188,26 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
         let entries = cx.lexicon.entries_for(h.phrase, orig_of(h));
         // trigger first: of the patterns whose later parts follow within six words, the one
         // reaching furthest ("møtes ... igjen" over "møtes"); the first on a tie
-        let mut trigger: Option<(usize, usize)> = None;
+        let mut trigger: Option<(usize, usize, usize)> = None; // pattern, end, start of the last part
         for e in entries.iter().copied() {
             if let Entry::Trigger { pattern, trigger: t, part: 0 } = e {
                 let Some(p) = cx.patterns.get(*pattern) else { continue };
                 let Some(parts_needed) = p.triggers.get(*t) else { continue };
-                if let Some(end) = follow_parts(k, h.end, &parts_needed[1..], &all, cx, *pattern, *t) {
-                    if trigger.is_none_or(|(_, best)| end > best) {
-                        trigger = Some((*pattern, end));
+                if let Some((end, last)) = follow_parts(k, h.end, &parts_needed[1..], &all, cx, *pattern, *t) {
+                    if trigger.is_none_or(|(_, best, _)| end > best) {
+                        trigger = Some((*pattern, end, last.unwrap_or(h.start)));
                     }
                 }
             }
         }
-        if let Some((pattern, end)) = trigger {
+        if let Some((pattern, end, last_part)) = trigger {
             items.push(Item { start: h.start, end, kind: ItemKind::Trigger { pattern } });
-            if parts_needed_len(cx, pattern) == 1 {
+            // a one-part trigger covers its words; a trigger with a gap ("urged ... to
+            // resume talks") leaves the gap's actors to be read and only covers its last part
+            if last_part == h.start {
                 consumed_until = end;
+            } else {
+                consumed_parts.push((last_part, end));
             }
             continue;
         }
@@ -363,11 +368,8 @@ fn part_country(p: &Part, cx: &Context<'_>) -> Option<String> {
     }
 }
 
-fn parts_needed_len(cx: &Context<'_>, pattern: usize) -> usize {
-    cx.patterns.get(pattern).map_or(1, |p| p.triggers.iter().map(Vec::len).min().unwrap_or(1))
-}
-
-/// End of the last part when every later part of trigger `t` follows within six words.
+/// End of the last part, and where the last part starts (none for a one-part trigger),
+/// when every later part of trigger `t` follows within six words.
 fn follow_parts(
     k: &str,
     mut from: usize,
@@ -376,7 +378,8 @@ fn follow_parts(
     cx: &Context<'_>,
     pattern: usize,
     t: usize,
-) -> Option<usize> {
+) -> Option<(usize, Option<usize>)> {
+    let mut last = None;
     for (pi, _) in rest.iter().enumerate() {
         let want = pi + 1;
         let next = all
@@ -390,8 +393,9 @@ fn follow_parts(
             })
             .min_by_key(|h| h.start)?;
         from = next.end;
+        last = Some(next.start);
     }
-    Some(from)
+    Some((from, last))
 }
 
 fn build_mention(
