@@ -1,5 +1,5 @@
 // attache dashboard. Every piece of data goes into the page through textContent or
-// setAttribute (never innerHTML), and links are followed only for http(s) URLs.
+// setAttribute (never parsed as HTML), and links are followed only for http(s) URLs.
 "use strict";
 
 const QUADS = { 1: "Verbal cooperation", 2: "Material cooperation", 3: "Verbal conflict", 4: "Material conflict" };
@@ -315,7 +315,8 @@ async function showEvent(id) {
       el("div", { class: "meta" },
         el("a", { href: `#doc/${encodeURIComponent(m.doc_id)}`, class: "doc-link" }, `document ${m.doc_id}`),
         " · ", sourceLink(m.doc_url, m.source_name) || m.source_name,
-        ` · ${m.lang} · sentence ${m.sentence + 1} · ${m.primary ? "evidence" : "further mention"} · rule ${m.rule}`,
+        ` · ${m.lang} · sentence ${m.sentence + 1} · ${m.primary ? "evidence" : "further mention"} · `,
+        `coded ${m.cameo} ${side(null, m.source)} → ${side(null, m.target)} · rule ${m.rule}`,
         el("br"), m.merge_reason)));
   main.replaceChildren(el("section", { id: "event-detail", "data-id": e.id },
     el("h2", {}, `${side(e.source_names, e.source_country)} → ${side(e.target_names, e.target_country)}: ${e.cameo_name}`),
