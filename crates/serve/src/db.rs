@@ -84,7 +84,13 @@ impl Pool {
         let taken = self.idle.lock().ok().and_then(|mut v| v.pop());
         let store = match taken {
             Some(s) => s,
-            None => Store::open(&self.uri)?,
+            None => {
+                let s = Store::open(&self.uri)?;
+                // reads share the file through the OS page cache: map it instead of copying pages
+                s.connection().pragma_update(None, "mmap_size", 1_i64 << 30)?;
+                s.connection().pragma_update(None, "cache_size", -16_000)?;
+                s
+            }
         };
         let token = self.next_token.fetch_add(1, Ordering::Relaxed);
         if let Ok(mut list) = self.running.lock() {
