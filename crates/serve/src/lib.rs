@@ -5,11 +5,12 @@
 //! methods get 405), refuses request bodies and long URIs, times out slow requests, opens the
 //! database read-only and binds every value as an SQL parameter.
 
+use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use attache_actors::KnowledgeBase;
 use attache_store::{Filter, StoreError, StoredEvent};
@@ -157,23 +158,76 @@ pub struct App {
     pool: Pool,
     names: Names,
     timeout: Duration,
+    cache: Cache,
 }
 
 impl App {
     /// Open the store read-only and load the names.
     pub fn open(db: &Path, timeout: Duration) -> Result<Self, ServeError> {
-        Ok(Self { pool: Pool::open(db, timeout)?, names: Names::load(), timeout })
+        Ok(Self { pool: Pool::open(db, timeout)?, names: Names::load(), timeout, cache: Mutex::default() })
     }
 }
 
 /// A JSON response; `<`, `>` and `&` are written as `\u003c`, `\u003e`, `\u0026`, so the body
 /// holds no markup even where a client would sniff it as HTML.
 pub fn json(v: &impl Serialize) -> Response {
-    let body = match serde_json::to_string(v) {
-        Ok(s) => s.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026"),
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-    };
+    match json_body(v) {
+        Ok(body) => json_response(body),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// The escaped JSON text of `v` (see [`json`]).
+fn json_body(v: &impl Serialize) -> Result<String, ServeError> {
+    let s = serde_json::to_string(v).map_err(|e| ServeError::Internal(e.to_string()))?;
+    Ok(s.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026"))
+}
+
+fn json_response(body: String) -> Response {
     ([(header::CONTENT_TYPE, "application/json; charset=utf-8")], body).into_response()
+}
+
+/// How long an aggregate over the whole store is reused while the store does not change.
+const CACHE_TTL: Duration = Duration::from_secs(60);
+/// Most aggregate answers kept.
+const CACHE_ENTRIES: usize = 256;
+
+/// Store-wide aggregates (actors, top pairs) by request, with the store's state when computed.
+type Cache = Mutex<HashMap<String, (Instant, [i64; 3], String)>>;
+
+/// A cheap mark of the store's contents: the largest event, mention and document row ids.
+fn store_stamp(s: &attache_store::Store) -> Result<[i64; 3], ServeError> {
+    Ok(s.connection().query_row(
+        "SELECT (SELECT coalesce(max(id), 0) FROM events), (SELECT coalesce(max(id), 0) FROM mentions), \
+         (SELECT coalesce(max(rowid), 0) FROM documents)",
+        [],
+        |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?]),
+    )?)
+}
+
+/// The answer to `key` from the cache when the store is unchanged and it is recent, else `f`'s.
+fn cached<T: Serialize>(
+    app: &App,
+    s: &attache_store::Store,
+    key: &str,
+    f: impl FnOnce() -> Result<T, ServeError>,
+) -> Result<String, ServeError> {
+    let stamp = store_stamp(s)?;
+    if let Ok(cache) = app.cache.lock() {
+        if let Some((at, st, body)) = cache.get(key) {
+            if *st == stamp && at.elapsed() < CACHE_TTL {
+                return Ok(body.clone());
+            }
+        }
+    }
+    let body = json_body(&f()?)?;
+    if let Ok(mut cache) = app.cache.lock() {
+        if cache.len() >= CACHE_ENTRIES {
+            cache.clear();
+        }
+        cache.insert(key.to_string(), (Instant::now(), stamp, body.clone()));
+    }
+    Ok(body)
 }
 
 type ApiResult = Result<Response, ServeError>;
@@ -299,8 +353,11 @@ async fn event(State(app): State<Arc<App>>, UrlPath(id): UrlPath<String>) -> Api
 }
 
 async fn actors(State(app): State<Arc<App>>) -> ApiResult {
-    let v = blocking(&app, |app, s| db::actors(s, &app.names)).await?;
-    Ok(json(&serde_json::json!({ "actors": v })))
+    let body = blocking(&app, |app, s| {
+        cached(app, s, "actors", || Ok(serde_json::json!({ "actors": db::actors(s, &app.names)? })))
+    })
+    .await?;
+    Ok(json_response(body))
 }
 
 async fn documents(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> ApiResult {
@@ -347,8 +404,14 @@ async fn pairs(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> ApiResult 
     let p = Params::parse(q.as_deref());
     let scope = p.scope()?;
     let (limit, _) = p.page(30)?;
-    let v = blocking(&app, move |app, s| db::top_pairs(s, &scope, limit.min(200), &app.names)).await?;
-    Ok(json(&serde_json::json!({ "pairs": v })))
+    let key = format!("pairs {scope:?} {limit}");
+    let body = blocking(&app, move |app, s| {
+        cached(app, s, &key, || {
+            Ok(serde_json::json!({ "pairs": db::top_pairs(s, &scope, limit.min(200), &app.names)? }))
+        })
+    })
+    .await?;
+    Ok(json_response(body))
 }
 
 async fn search(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> ApiResult {
