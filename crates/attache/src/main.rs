@@ -93,6 +93,8 @@ enum Command {
     Export(store_cli::ExportArgs),
     /// Measure the store: build a synthetic database and time a pair time-series query.
     BenchStore(store_cli::BenchStoreArgs),
+    /// Serve a database read-only: JSON API (`/api/openapi.json`) and dashboard on 127.0.0.1:8080.
+    Serve(attache_serve::ServeArgs),
 }
 
 #[derive(Subcommand)]
@@ -262,6 +264,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Events(args) => store_cli::events(&args),
         Command::Export(args) => store_cli::export(&args),
         Command::BenchStore(args) => store_cli::bench(&args),
+        Command::Serve(args) => Ok(attache_serve::run(&args)?),
         Command::Actors { what: ActorsCommand::Learned { paths } } => {
             let engine = load_engine()?;
             let mut out = BufWriter::new(std::io::stdout().lock());
