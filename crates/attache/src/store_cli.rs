@@ -123,6 +123,8 @@ pub enum ExportArg {
     Plover,
     /// CSV with a header row.
     Csv,
+    /// Parquet files partitioned by year and month (`--output` names the directory).
+    Parquet,
 }
 
 /// Arguments of `attache export`.
@@ -134,7 +136,7 @@ pub struct ExportArgs {
     /// What to write.
     #[arg(long, value_enum)]
     format: ExportArg,
-    /// Write here instead of stdout.
+    /// Write here instead of stdout (for `parquet`: the directory, required).
     #[arg(long, short)]
     output: Option<String>,
 }
@@ -337,6 +339,12 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         ExportArg::GdeltMentions => ExportFormat::GdeltMentions,
         ExportArg::Plover => ExportFormat::Plover,
         ExportArg::Csv => ExportFormat::Csv,
+        ExportArg::Parquet => {
+            let dir = args.output.as_deref().context("--format parquet writes a directory: give --output DIR")?;
+            let done = attache_store::parquet::export_parquet(&store, Path::new(dir))?;
+            eprintln!("attache: {} events in {} Parquet files under {dir}", done.rows, done.files.len());
+            return Ok(ExitCode::SUCCESS);
+        }
     };
     let mut out: Box<dyn Write> = match &args.output {
         Some(p) => Box::new(BufWriter::new(File::create(p).with_context(|| format!("creating {p}"))?)),
