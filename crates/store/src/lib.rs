@@ -1,6 +1,6 @@
 //! The event store: coded documents go into a database, reports of the same real-world event
 //! from many documents are merged into one event with many mentions, and the events can be
-//! queried and exported (GDELT 2.0 events and mentions, PLOVER JSON lines, CSV).
+//! queried and exported (GDELT 2.0 events and mentions, PLOVER JSON lines, CSV, Parquet).
 //!
 //! [`EventStore`] is the storage interface; [`Store`] implements it on SQLite. A PostgreSQL
 //! back end would implement the same trait over the same schema (see README.md).
