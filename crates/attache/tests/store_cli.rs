@@ -85,6 +85,14 @@ fn ingest_query_show_export() {
     let file = dir.join("out.jsonl");
     run(bin().args(["export", "--format", "plover", "--output"]).arg(&file).arg("--db").arg(&db));
     assert_eq!(std::fs::read_to_string(&file).unwrap().lines().count(), 2);
+    let no_dir = bin().args(["export", "--format", "parquet", "--db"]).arg(&db).output().unwrap();
+    assert!(!no_dir.status.success());
+    assert!(String::from_utf8_lossy(&no_dir.stderr).contains("--output DIR"), "{no_dir:?}");
+    let lake = dir.join("lake");
+    let done = run(bin().args(["export", "--format", "parquet", "--output"]).arg(&lake).arg("--db").arg(&db));
+    assert!(String::from_utf8_lossy(&done.stderr).contains("2 events in 2 Parquet files"), "{done:?}");
+    assert!(lake.join("year=2024").join("month=07").join("part-0.parquet").is_file());
+    assert!(lake.join("year=2023").join("month=05").join("part-0.parquet").is_file());
 
     let missing = bin().args(["events", "--db"]).arg(dir.join("none.db")).output().unwrap();
     assert!(!missing.status.success());

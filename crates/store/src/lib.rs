@@ -1,6 +1,6 @@
 //! The event store: coded documents go into a database, reports of the same real-world event
 //! from many documents are merged into one event with many mentions, and the events can be
-//! queried and exported (GDELT 2.0 events and mentions, PLOVER JSON lines, CSV).
+//! queried and exported (GDELT 2.0 events and mentions, PLOVER JSON lines, CSV, Parquet).
 //!
 //! [`EventStore`] is the storage interface; [`Store`] implements it on SQLite. A PostgreSQL
 //! back end would implement the same trait over the same schema (see README.md).
@@ -12,6 +12,7 @@ use serde::Serialize;
 pub mod export;
 pub mod fips;
 pub mod merge;
+pub mod parquet;
 mod sqlite;
 pub mod util;
 
@@ -35,6 +36,12 @@ pub enum StoreError {
     /// A filter value is malformed.
     #[error("invalid filter: {0}")]
     Filter(String),
+    /// Parquet encoding failed.
+    #[error("Parquet: {0}")]
+    Parquet(#[from] ::parquet::errors::ParquetError),
+    /// An export cannot be written where it was asked to go.
+    #[error("export: {0}")]
+    Export(String),
 }
 
 /// Result of a store operation.
@@ -216,6 +223,25 @@ pub struct Filter {
     pub offset: Option<u64>,
 }
 
+/// One period of a time series: events per quad class and their Goldstein sum.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Period {
+    /// `YYYY-MM`; `YYYY` for events dated to a year only; `None` for undated events.
+    pub period: Option<String>,
+    /// Events.
+    pub events: i64,
+    /// Events of quad classes 1–4 (verbal cooperation, material cooperation, verbal
+    /// conflict, material conflict).
+    pub quad: [i64; 4],
+    /// Sum of the events' Goldstein weights.
+    pub goldstein: f64,
+}
+
+/// The first seven characters of a date (`YYYY-MM`, or `YYYY` for a year), the period it counts in.
+pub fn period_of(date: Option<&str>) -> Option<String> {
+    date.map(|d| d.chars().take(7).collect())
+}
+
 /// Row counts of a store.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
@@ -254,6 +280,47 @@ pub trait EventStore {
 
     /// Every mention, by event then mention id.
     fn for_each_mention(&self, f: &mut dyn FnMut(&StoredMention) -> Result<()>) -> Result<()>;
+
+    /// Every event with the evidence sentence of its first mention, by period ([`period_of`]
+    /// its date; undated last), then id: what a partitioned export reads.
+    fn for_each_event_by_period(&self, f: &mut dyn FnMut(&StoredEvent, &str) -> Result<()>) -> Result<()> {
+        let mut all = Vec::new();
+        self.for_each_event(&mut |e| {
+            all.push(e.clone());
+            Ok(())
+        })?;
+        all.sort_by_key(|e| {
+            let p = period_of(e.date.as_deref());
+            (p.is_none(), p, e.id)
+        });
+        for e in &all {
+            let evidence = self.mentions(e.id)?.into_iter().next().map(|m| m.evidence).unwrap_or_default();
+            f(e, &evidence)?;
+        }
+        Ok(())
+    }
+
+    /// Monthly time series of the events matching a filter (its limit and offset ignored):
+    /// counts per quad class and Goldstein sum per period, by period, undated last.
+    fn time_series(&self, filter: &Filter) -> Result<Vec<Period>> {
+        let all = self.events(&Filter { limit: None, offset: None, ..filter.clone() })?;
+        let mut by: std::collections::BTreeMap<(bool, Option<String>), Period> = Default::default();
+        for e in &all {
+            let p = period_of(e.date.as_deref());
+            let row = by.entry((p.is_none(), p.clone())).or_insert(Period {
+                period: p,
+                events: 0,
+                quad: [0; 4],
+                goldstein: 0.0,
+            });
+            row.events += 1;
+            if let Some(q) = usize::from(e.quad).checked_sub(1).and_then(|i| row.quad.get_mut(i)) {
+                *q += 1;
+            }
+            row.goldstein += e.goldstein;
+        }
+        Ok(by.into_values().collect())
+    }
 
     /// Row counts.
     fn counts(&self) -> Result<Counts>;

@@ -10,7 +10,7 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, Tra
 
 use crate::merge::{self, Key, Span};
 use crate::util::{fts_query, now_unix, source_name};
-use crate::{Counts, EventStore, Filter, IngestStats, Result, StoreError, StoredEvent, StoredMention};
+use crate::{Counts, EventStore, Filter, IngestStats, Period, Result, StoreError, StoredEvent, StoredMention};
 
 const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS documents (
@@ -745,6 +745,38 @@ impl EventStore for Store {
             f(&mention_from_row(r)?)?;
         }
         Ok(())
+    }
+
+    fn for_each_event_by_period(&self, f: &mut dyn FnMut(&StoredEvent, &str) -> Result<()>) -> Result<()> {
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS}, (SELECT m.evidence FROM mentions m WHERE m.event_id = e.id ORDER BY m.id LIMIT 1) \
+             FROM events e ORDER BY e.date IS NULL, substr(e.date, 1, 7), e.id"
+        );
+        let mut st = self.conn.prepare(&sql)?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let evidence: Option<String> = r.get(27)?;
+            f(&event_from_row(r)?, evidence.as_deref().unwrap_or(""))?;
+        }
+        Ok(())
+    }
+
+    fn time_series(&self, filter: &Filter) -> Result<Vec<Period>> {
+        let (where_, vals) = filter_sql(filter)?;
+        let sql = format!(
+            "SELECT substr(e.date, 1, 7) AS period, count(*), sum(e.quad = 1), sum(e.quad = 2), sum(e.quad = 3), \
+             sum(e.quad = 4), total(e.goldstein) FROM events e{where_} GROUP BY period ORDER BY period IS NULL, period"
+        );
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st.query_map(params_from_iter(vals), |r| {
+            Ok(Period {
+                period: r.get(0)?,
+                events: r.get(1)?,
+                quad: [r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?],
+                goldstein: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     fn counts(&self) -> Result<Counts> {
