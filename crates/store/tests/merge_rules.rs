@@ -1,20 +1,12 @@
 //! The merge rule on hand-made coded events: dates, persons, direction, roots, and
 //! full-text search of CJK evidence.
 
-use attache_coder::DocOutput;
-use attache_model::{Actor, Document, Event, EventDate, Evidence, Plover};
-use attache_store::{EventStore, Filter, Store};
+mod common;
 
-fn actor(country: &str, person: Option<&str>) -> Actor {
-    Actor {
-        country: country.into(),
-        sector: Some("GOV".into()),
-        person: person.map(str::to_string),
-        text: country.into(),
-        start: 0,
-        end: 3,
-    }
-}
+use attache_coder::DocOutput;
+use attache_model::{Actor, Document};
+use attache_store::{EventStore, Filter, Store};
+use common::{actor, HandEvent};
 
 struct Spec<'a> {
     doc: &'a str,
@@ -26,34 +18,18 @@ struct Spec<'a> {
 }
 
 fn coded(s: &Spec<'_>) -> (Document, DocOutput) {
-    let doc = Document { id: s.doc.into(), text: s.text.into(), ..Document::default() };
-    let event = Event {
-        doc_id: s.doc.into(),
-        event_id: format!("{}-{}", s.doc, s.cameo),
-        cameo: s.cameo.into(),
-        cameo_name: String::new(),
-        root: s.cameo[..2].into(),
+    common::coded(&HandEvent {
+        doc: s.doc,
+        url: None,
+        text: s.text,
+        cameo: s.cameo,
         quad: 1,
         goldstein: 0.0,
-        plover: Plover::default(),
-        source: vec![s.source.clone()],
-        target: vec![s.target.clone()],
-        date: s.date.map(|(value, precision)| EventDate {
-            value: value.into(),
-            end: None,
-            precision: precision.into(),
-            text: String::new(),
-            inferred: false,
-        }),
-        location: None,
-        evidence: Evidence { sentence: 0, start: 0, end: s.text.len(), text: s.text.into() },
-        lang: "en".into(),
-        rule: "test".into(),
-        background: false,
-        mentions: Vec::new(),
-    };
-    let out = DocOutput { lang: "en".into(), events: vec![event], learned: Vec::new(), explanations: Vec::new() };
-    (doc, out)
+        plover: "",
+        source: s.source.clone(),
+        target: s.target.clone(),
+        date: s.date,
+    })
 }
 
 fn store_of(specs: &[Spec<'_>]) -> Store {

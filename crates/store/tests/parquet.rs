@@ -6,10 +6,13 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod common;
+
 use attache_coder::DocOutput;
-use attache_model::{Actor, Document, Event, EventDate, Evidence, Plover};
+use attache_model::Document;
 use attache_store::parquet::{export_parquet, partition};
 use attache_store::{EventStore, Filter, Store, StoredEvent};
+use common::{actor, HandEvent};
 
 /// The columns every file must have, in order.
 const COLUMNS: [&str; 24] = [
@@ -52,46 +55,19 @@ struct Spec {
     url: Option<&'static str>,
 }
 
-fn actor(country: &str, person: Option<&str>) -> Actor {
-    Actor {
-        country: country.into(),
-        sector: Some("GOV".into()),
-        person: person.map(str::to_string),
-        text: country.into(),
-        start: 0,
-        end: 3,
-    }
-}
-
 fn coded(s: &Spec) -> (Document, DocOutput) {
-    let doc = Document { id: s.doc.into(), text: s.text.into(), url: s.url.map(str::to_string), ..Document::default() };
-    let event = Event {
-        doc_id: s.doc.into(),
-        event_id: format!("{}-{}", s.doc, s.cameo),
-        cameo: s.cameo.into(),
-        cameo_name: format!("name of {}", s.cameo),
-        root: s.cameo[..2].into(),
+    common::coded(&HandEvent {
+        doc: s.doc,
+        url: s.url,
+        text: s.text,
+        cameo: s.cameo,
         quad: s.quad,
         goldstein: s.goldstein,
-        plover: Plover { event: s.plover.into(), mode: String::new(), context: String::new() },
-        source: vec![actor(s.source.0, s.source.1)],
-        target: vec![actor(s.target, None)],
-        date: s.date.map(|(value, precision)| EventDate {
-            value: value.into(),
-            end: None,
-            precision: precision.into(),
-            text: String::new(),
-            inferred: false,
-        }),
-        location: None,
-        evidence: Evidence { sentence: 0, start: 0, end: s.text.len(), text: s.text.into() },
-        lang: "en".into(),
-        rule: "test".into(),
-        background: false,
-        mentions: Vec::new(),
-    };
-    let out = DocOutput { lang: "en".into(), events: vec![event], learned: Vec::new(), explanations: Vec::new() };
-    (doc, out)
+        plover: s.plover,
+        source: actor(s.source.0, s.source.1),
+        target: actor(s.target, None),
+        date: s.date,
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
