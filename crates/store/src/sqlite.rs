@@ -580,11 +580,32 @@ impl Store {
             parts.push("SELECT rowid FROM fts_trigram WHERE fts_trigram MATCH ? AND rowid > 0");
             values.push(Value::Text(q));
         }
+        // a one- or two-character word of an unspaced script ("日本", "ไทย" is three) is below
+        // the trigram index: such queries read the evidence itself
+        let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).collect();
+        let short_unspaced = words.iter().any(|w| w.chars().count() < 3 && w.chars().any(unspaced_script));
+        let fallback;
+        if short_unspaced {
+            fallback = format!(
+                "SELECT id FROM mentions WHERE {}",
+                words.iter().map(|_| "instr(evidence, ?) > 0").collect::<Vec<_>>().join(" AND ")
+            );
+            parts.push(&fallback);
+            values.extend(words.iter().map(|w| Value::Text((*w).to_string())));
+        }
         if parts.is_empty() {
             return ("0".into(), values);
         }
         (format!("e.id IN (SELECT event_id FROM mentions WHERE id IN ({}))", parts.join(" UNION ")), values)
     }
+}
+
+/// Scripts written without spaces between words (Han, kana, Hangul syllables, Thai, Lao,
+/// Khmer, Burmese).
+fn unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF | 0x3040..=0x30FF | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
 
 fn day_bound(s: &str, upper: bool) -> Result<i64> {

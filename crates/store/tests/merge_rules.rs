@@ -127,4 +127,8 @@ fn cjk_evidence_is_found_by_trigram() {
     assert_eq!(n("外務大臣"), 1);
     assert_eq!(n("ラオス"), 1);
     assert_eq!(n("中国"), 0);
+    // words shorter than a trigram are still found
+    assert_eq!(n("日本"), 1);
+    assert_eq!(n("日本 訪問"), 1);
+    assert_eq!(n("韓国"), 0);
 }
