@@ -156,6 +156,10 @@ pub struct BenchStoreArgs {
     /// Runs of each timed query (median and p99 are over these).
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]
     runs: u32,
+    /// Name a different official in every document, so that no two reports merge and the
+    /// store holds as many events as documents.
+    #[arg(long)]
+    distinct: bool,
 }
 
 /// Median and p99 (nearest rank) of a sample of times.
@@ -427,7 +431,7 @@ const BENCH_CODES: [(&str, &str, u8, f64, &str); 6] = [
 ];
 
 /// A synthetic document with one coded event, from a seed.
-fn synthetic(i: usize, rng: &mut u64) -> (Document, DocOutput) {
+fn synthetic(i: usize, rng: &mut u64, distinct: bool) -> (Document, DocOutput) {
     let mut next = |n: usize| {
         *rng = rng.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
         usize::try_from(*rng >> 33).unwrap_or(0) % n.max(1)
@@ -438,10 +442,11 @@ fn synthetic(i: usize, rng: &mut u64) -> (Document, DocOutput) {
     let day = 18_000 + i64::try_from(next(3650)).unwrap_or(0);
     let (y, m, d) = attache_time::civil_from_days(day);
     let text = format!("{a} and {b}: synthetic report {i} ({cameo}).");
+    let person = distinct.then(|| format!("Official {i}"));
     let actor = |c: &str| Actor {
         country: c.into(),
         sector: Some("GOV".into()),
-        person: None,
+        person: person.clone(),
         text: c.into(),
         start: 0,
         end: 3,
@@ -492,7 +497,7 @@ pub fn bench(args: &BenchStoreArgs) -> anyhow::Result<ExitCode> {
     let mut i = 0;
     while i < args.events {
         let n = (args.events - i).min(1000);
-        let docs: Vec<(Document, DocOutput)> = (i..i + n).map(|k| synthetic(k, &mut rng)).collect();
+        let docs: Vec<(Document, DocOutput)> = (i..i + n).map(|k| synthetic(k, &mut rng, args.distinct)).collect();
         let refs: Vec<(&Document, &DocOutput)> = docs.iter().map(|(d, o)| (d, o)).collect();
         stats.add(&store.ingest_batch(&refs)?);
         i += n;
