@@ -111,6 +111,36 @@ pub fn detect_language(text: &str, hint: Option<&str>) -> String {
     }
 }
 
+/// Remember a name introduced by title and state ("Lao Deputy Foreign Minister Phoxay
+/// Khaykhamphithoune") as an actor for the rest of the document, found by its full form, its
+/// first word and its last word (a Vietnamese given name, a surname: matched only when
+/// capitalised).
+fn learn(m: &crate::analysis::Mention, actor: &str, learned: &mut Vec<Learned>) {
+    let Some(name) = &m.captured_name else { return };
+    if learned.iter().any(|l| &l.name == name) {
+        return;
+    }
+    let lower = name.to_lowercase();
+    let mut keys = vec![lower.clone()];
+    let toks: Vec<&str> = lower.split_whitespace().collect();
+    if toks.len() >= 2 {
+        for (t, min) in [(toks[0], 4), (toks[toks.len() - 1], 3)] {
+            if t.chars().count() >= min && !keys.iter().any(|k| k == t) {
+                keys.push(t.to_string());
+            }
+        }
+    }
+    learned.push(Learned {
+        name: name.clone(),
+        keys,
+        actor: actor.to_string(),
+        sector: m.sector.clone(),
+        role: m.role.clone(),
+        start: m.orig_start,
+        end: m.orig_end,
+    });
+}
+
 /// Whether a written form of a person's name belongs in `lang`'s lexicon: names in the
 /// language's own script (Latin-script names for Latin-script languages, kana and Han for
 /// Japanese, Han for Chinese, Hangul for Korean, Thai and Lao script for Thai and Lao).
@@ -381,22 +411,8 @@ impl Engine {
                 let a = analyse(key, text, sentences[i].1, &cx);
                 if pass == 0 {
                     for m in &a.mentions {
-                        if let (Some(c), Some(name)) = (&m.actor, &m.captured_name) {
-                            if !learned.iter().any(|l| &l.name == name) {
-                                let lower = name.to_lowercase();
-                                let surname = lower.split_whitespace().last().map(str::to_string);
-                                let mut keys = vec![lower.clone()];
-                                keys.extend(surname.filter(|s| s.chars().count() >= 3 && *s != lower));
-                                learned.push(Learned {
-                                    name: name.clone(),
-                                    keys,
-                                    actor: c.clone(),
-                                    sector: m.sector.clone(),
-                                    role: m.role.clone(),
-                                    start: m.orig_start,
-                                    end: m.orig_end,
-                                });
-                            }
+                        if let Some(c) = &m.actor {
+                            learn(m, c, &mut learned);
                         }
                     }
                 } else {
@@ -476,31 +492,7 @@ impl Engine {
                 if let Some(c) = &m.actor {
                     *counts.entry(c.clone()).or_default() += if i < 3 { 2 } else { 1 };
                     first_actor.get_or_insert_with(|| c.clone());
-                    if let Some(name) = &m.captured_name {
-                        if !learned.iter().any(|l| &l.name == name) {
-                            let lower = name.to_lowercase();
-                            let mut lkeys = vec![lower.clone()];
-                            let toks: Vec<&str> = lower.split_whitespace().collect();
-                            if toks.len() >= 2 {
-                                // first and last names alone: "Hayashi", "Saleumxay", and the
-                                // Vietnamese given name "Sơn" (matched only when capitalised)
-                                for (t, min) in [(toks[0], 4), (toks[toks.len() - 1], 3)] {
-                                    if t.chars().count() >= min && !lkeys.iter().any(|k| k == t) {
-                                        lkeys.push(t.to_string());
-                                    }
-                                }
-                            }
-                            learned.push(Learned {
-                                name: name.clone(),
-                                keys: lkeys,
-                                actor: c.clone(),
-                                sector: m.sector.clone(),
-                                role: m.role.clone(),
-                                start: m.orig_start,
-                                end: m.orig_end,
-                            });
-                        }
-                    }
+                    learn(m, c, &mut learned);
                 }
             }
             first_pass.push(a);
@@ -571,6 +563,22 @@ impl Engine {
             let sentence_text = &text[s_start..s_end];
             let times: Vec<TimeExpr> = self.time.find_normalized(key, s_lang, state.reference.as_ref());
             let evidence = Evidence { sentence: si, start: s_start, end: s_end, text: sentence_text.to_string() };
+            // where the clause breaks and other triggers stand, in original offsets
+            let marks: Vec<(usize, usize, bool)> = a
+                .items
+                .iter()
+                .filter_map(|i| {
+                    match i.kind {
+                        crate::analysis::ItemKind::Word(WordClass::ClauseBreak) => Some(false),
+                        crate::analysis::ItemKind::Trigger { .. } => Some(true),
+                        _ => None,
+                    }
+                    .map(|trig| {
+                        let (s, e) = key.original_range(i.start, i.end);
+                        (s, e, trig)
+                    })
+                })
+                .collect();
             for c in cls {
                 let Some(p) = model.patterns.get(c.pattern) else { continue };
                 let mut subjects = self.resolve(&c.subject, &a, text, &state, key, c.start);
@@ -618,22 +626,6 @@ impl Engine {
                 let (t_start, t_end) = key.original_range(c.start, c.end);
                 // the time expression nearest the trigger; a bare year after the trigger is
                 // usually a complement ("the 2025 anniversary"), not the act's time
-                // where the clause breaks and other triggers stand, in original offsets
-                let marks: Vec<(usize, usize, bool)> = a
-                    .items
-                    .iter()
-                    .filter_map(|i| {
-                        match i.kind {
-                            crate::analysis::ItemKind::Word(WordClass::ClauseBreak) => Some(false),
-                            crate::analysis::ItemKind::Trigger { .. } => Some(true),
-                            _ => None,
-                        }
-                        .map(|trig| {
-                            let (s, e) = key.original_range(i.start, i.end);
-                            (s, e, trig)
-                        })
-                    })
-                    .collect();
                 let same_clause = |t: &&TimeExpr| {
                     if t.end <= t_start {
                         // "After my visit last October, I ...": the time belongs to the clause

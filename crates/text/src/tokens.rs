@@ -78,14 +78,11 @@ fn keys(surface: &str) -> (Cow<'_, str>, Cow<'_, str>) {
     (Cow::Owned(key), Cow::Owned(folded))
 }
 
-/// Characters of scripts written without spaces between words, which need a dictionary.
+/// Characters of scripts written without spaces between words, which need a dictionary:
+/// Thai, Lao and CJK (as [`crate::char_script`] classifies them), Khmer and Burmese.
 fn needs_dictionary(c: char) -> bool {
-    matches!(c as u32,
-        0x0E00..=0x0EFF      // Thai, Lao
-        | 0x1000..=0x109F    // Myanmar
-        | 0x1780..=0x17FF    // Khmer
-        | 0x3040..=0x30FF    // kana
-        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF) // Han
+    matches!(crate::char_script(c), Some(crate::Script::Thai | crate::Script::Lao | crate::Script::Cjk))
+        || matches!(c as u32, 0x1000..=0x109F | 0x1780..=0x17FF)
 }
 
 /// The words and numbers of `text`, whose first byte is at original offset `base`.
