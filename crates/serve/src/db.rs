@@ -67,6 +67,9 @@ impl Pool {
                 std::thread::sleep(Duration::from_millis(100));
             }
         });
+        // a store written by an older attache is upgraded (new tables filled) before serving;
+        // the connections that serve are read-only
+        drop(Store::open(path)?);
         let pool = Self {
             uri: read_only_uri(path),
             idle: Mutex::new(Vec::new()),
@@ -126,9 +129,10 @@ pub struct ActorCount {
 
 /// Every actor with its counts, most events first.
 pub fn actors(store: &Store, names: &crate::Names) -> Result<Vec<ActorCount>, ServeError> {
+    // totals kept at ingest (store schema 1): no scan of every event
     let mut st = store.connection().prepare_cached(
-        "SELECT country, count(DISTINCT event_id), sum(side = 's'), sum(side = 't') FROM event_actors \
-         GROUP BY country ORDER BY 2 DESC, country",
+        "SELECT country, events, as_source, as_target FROM actor_totals WHERE events > 0 \
+         ORDER BY events DESC, country",
     )?;
     let rows = st.query_map([], |r| {
         let code: String = r.get(0)?;
@@ -161,10 +165,7 @@ impl Scope {
             vals.push(Value::Text(a.clone()));
         }
         if let Some((a, b)) = &self.pair {
-            conds.push(
-                "e.id IN (SELECT x.event_id FROM event_actors x JOIN event_actors y ON y.event_id = x.event_id \
-                 AND y.side <> x.side WHERE x.country = ? AND y.country = ?)",
-            );
+            conds.push("e.id IN (SELECT event_id FROM event_pairs WHERE a = ? AND b = ?)");
             vals.push(Value::Text(a.clone()));
             vals.push(Value::Text(b.clone()));
         }
@@ -279,13 +280,17 @@ pub struct PairCount {
 /// The pairs with most events in the scope.
 pub fn top_pairs(store: &Store, scope: &Scope, limit: u64, names: &crate::Names) -> Result<Vec<PairCount>, ServeError> {
     let (w, mut vals) = scope.sql();
-    let sql = format!(
-        "SELECT min(x.country, y.country) AS a, max(x.country, y.country) AS b, count(*), \
-         sum(e.quad <= 2), sum(e.quad >= 3), sum(e.goldstein) FROM event_actors x \
-         JOIN event_actors y ON y.event_id = x.event_id AND x.side = 's' AND y.side = 't' \
-         JOIN events e ON e.id = x.event_id WHERE x.country <> y.country{w} \
-         GROUP BY a, b ORDER BY 3 DESC, a, b LIMIT ?"
-    );
+    let sql = if w.is_empty() {
+        // the whole store: totals kept at ingest (store schema 1)
+        "SELECT a, b, events, cooperation, conflict, goldstein FROM pair_totals WHERE events > 0 \
+         ORDER BY events DESC, a, b LIMIT ?"
+            .to_string()
+    } else {
+        format!(
+            "SELECT p.a, p.b, count(*), sum(e.quad <= 2), sum(e.quad >= 3), total(e.goldstein) FROM event_pairs p \
+             JOIN events e ON e.id = p.event_id WHERE p.a < p.b{w} GROUP BY p.a, p.b ORDER BY 3 DESC, p.a, p.b LIMIT ?"
+        )
+    };
     vals.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
     let mut st = store.connection().prepare_cached(&sql)?;
     let rows = st.query_map(params_from_iter(vals), |r| {

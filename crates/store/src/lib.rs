@@ -42,6 +42,9 @@ pub enum StoreError {
     /// An export cannot be written where it was asked to go.
     #[error("export: {0}")]
     Export(String),
+    /// A store written by an older attache was opened read-only and cannot be upgraded.
+    #[error("the store's schema is version {0}; open it once for writing (attache ingest or serve) to upgrade it")]
+    OldSchema(i64),
 }
 
 /// Result of a store operation.

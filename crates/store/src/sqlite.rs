@@ -69,6 +69,31 @@ CREATE TABLE IF NOT EXISTS event_actors (
     PRIMARY KEY (country, side, event_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors(event_id);
+-- every ordered pair of countries on opposite sides of an event, both ways round: a pair
+-- filter reads one key range instead of joining event_actors with itself
+CREATE TABLE IF NOT EXISTS event_pairs (
+    a TEXT NOT NULL,
+    b TEXT NOT NULL,
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    PRIMARY KEY (a, b, event_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS event_pairs_event ON event_pairs(event_id);
+-- running totals kept by the triggers below, for the unfiltered actor list and top pairs
+CREATE TABLE IF NOT EXISTS pair_totals (
+    a TEXT NOT NULL,
+    b TEXT NOT NULL,
+    events INTEGER NOT NULL,
+    cooperation INTEGER NOT NULL,
+    conflict INTEGER NOT NULL,
+    goldstein REAL NOT NULL,
+    PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS actor_totals (
+    country TEXT PRIMARY KEY,
+    events INTEGER NOT NULL,
+    as_source INTEGER NOT NULL,
+    as_target INTEGER NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS mentions (
     id INTEGER PRIMARY KEY,
     event_id INTEGER NOT NULL REFERENCES events(id),
@@ -95,6 +120,62 @@ CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
 -- full text: rowid > 0 is a mention's evidence (mentions.id), rowid < 0 a document's text (-documents.rowid)
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_words USING fts5(body, tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_trigram USING fts5(body, tokenize='trigram');
+"#;
+
+/// Schema version this code writes (`PRAGMA user_version`): 1 added `event_pairs` and the totals.
+const SCHEMA_VERSION: i64 = 1;
+
+/// Fills the tables of version 1 from `event_actors` and `events` in a store written before them.
+const MIGRATE_TO_1: &str = r#"
+DELETE FROM event_pairs;
+DELETE FROM pair_totals;
+DELETE FROM actor_totals;
+INSERT OR IGNORE INTO event_pairs (a, b, event_id)
+    SELECT x.country, y.country, x.event_id FROM event_actors x
+    JOIN event_actors y ON y.event_id = x.event_id AND y.side <> x.side;
+INSERT INTO pair_totals (a, b, events, cooperation, conflict, goldstein)
+    SELECT p.a, p.b, count(*), sum(e.quad <= 2), sum(e.quad >= 3), total(e.goldstein)
+    FROM event_pairs p JOIN events e ON e.id = p.event_id WHERE p.a < p.b GROUP BY p.a, p.b;
+INSERT INTO actor_totals (country, events, as_source, as_target)
+    SELECT country, count(DISTINCT event_id), sum(side = 's'), sum(side = 't') FROM event_actors GROUP BY country;
+"#;
+
+/// Triggers that keep `event_pairs`, `pair_totals` and `actor_totals` in step with every insert
+/// and delete, whatever code path makes it. Quad class and Goldstein weight never change after an
+/// event is created, so inserts and deletes are all the totals need to follow.
+const TRIGGERS: &str = r#"
+CREATE TRIGGER IF NOT EXISTS event_actors_added AFTER INSERT ON event_actors BEGIN
+    INSERT OR IGNORE INTO event_pairs (a, b, event_id)
+        SELECT new.country, o.country, new.event_id FROM event_actors o
+        WHERE o.event_id = new.event_id AND o.side <> new.side
+        UNION SELECT o.country, new.country, new.event_id FROM event_actors o
+        WHERE o.event_id = new.event_id AND o.side <> new.side;
+    INSERT INTO actor_totals (country, events, as_source, as_target)
+        VALUES (new.country, NOT EXISTS (SELECT 1 FROM event_actors o WHERE o.country = new.country
+                AND o.event_id = new.event_id AND o.side <> new.side), new.side = 's', new.side = 't')
+        ON CONFLICT (country) DO UPDATE SET events = events + excluded.events,
+        as_source = as_source + excluded.as_source, as_target = as_target + excluded.as_target;
+END;
+CREATE TRIGGER IF NOT EXISTS event_pairs_added AFTER INSERT ON event_pairs WHEN new.a < new.b BEGIN
+    INSERT INTO pair_totals (a, b, events, cooperation, conflict, goldstein)
+        SELECT new.a, new.b, 1, e.quad <= 2, e.quad >= 3, e.goldstein FROM events e WHERE e.id = new.event_id
+        ON CONFLICT (a, b) DO UPDATE SET events = events + 1, cooperation = cooperation + excluded.cooperation,
+        conflict = conflict + excluded.conflict, goldstein = goldstein + excluded.goldstein;
+END;
+CREATE TRIGGER IF NOT EXISTS events_removed BEFORE DELETE ON events BEGIN
+    UPDATE pair_totals SET events = events - 1, cooperation = cooperation - (old.quad <= 2),
+        conflict = conflict - (old.quad >= 3), goldstein = goldstein - old.goldstein
+        WHERE (a, b) IN (SELECT a, b FROM event_pairs WHERE event_id = old.id AND a < b);
+    UPDATE actor_totals SET
+        events = events - 1,
+        as_source = as_source - (SELECT count(*) FROM event_actors x WHERE x.event_id = old.id
+            AND x.country = actor_totals.country AND x.side = 's'),
+        as_target = as_target - (SELECT count(*) FROM event_actors x WHERE x.event_id = old.id
+            AND x.country = actor_totals.country AND x.side = 't')
+        WHERE country IN (SELECT country FROM event_actors WHERE event_id = old.id);
+    DELETE FROM event_pairs WHERE event_id = old.id;
+    DELETE FROM event_actors WHERE event_id = old.id;
+END;
 "#;
 
 const EVENT_COLUMNS: &str = "e.id, e.cameo, e.cameo_name, e.root, e.quad, e.goldstein, e.plover_event, e.plover_mode, \
@@ -227,7 +308,17 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version < SCHEMA_VERSION && conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(StoreError::OldSchema(version));
+        }
         conn.execute_batch(SCHEMA)?;
+        if version < SCHEMA_VERSION {
+            // one transaction: a store is either fully upgraded or left as it was
+            conn.execute_batch(&format!(
+                "BEGIN IMMEDIATE; {MIGRATE_TO_1} {TRIGGERS} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
+            ))?;
+        }
         Ok(Self { conn })
     }
 
@@ -624,11 +715,7 @@ pub(crate) fn filter_sql(f: &Filter) -> Result<(String, Vec<Value>)> {
         vals.push(text(c));
     }
     if let Some((a, b)) = &f.pair {
-        conds.push(
-            "e.id IN (SELECT x.event_id FROM event_actors x JOIN event_actors y ON y.event_id = x.event_id \
-             AND y.side <> x.side WHERE x.country = ? AND y.country = ?)"
-                .into(),
-        );
+        conds.push("e.id IN (SELECT event_id FROM event_pairs WHERE a = ? AND b = ?)".into());
         vals.push(text(a));
         vals.push(text(b));
     }
@@ -848,6 +935,33 @@ impl EventStore for Store {
         )?;
         if stale > 0 {
             problems.push(format!("{stale} events with stale counts"));
+        }
+        let unpaired: i64 = self.conn.query_row(
+            "SELECT count(*) FROM (SELECT x.country, y.country, x.event_id FROM event_actors x \
+             JOIN event_actors y ON y.event_id = x.event_id AND y.side <> x.side \
+             EXCEPT SELECT a, b, event_id FROM event_pairs)",
+            [],
+            |r| r.get(0),
+        )?;
+        if unpaired > 0 {
+            problems.push(format!("{unpaired} actor pairs missing from event_pairs"));
+        }
+        let pair_drift: i64 = self.conn.query_row(
+            "SELECT count(*) FROM (SELECT p.a, p.b, count(*) AS n, sum(e.quad <= 2) AS c, sum(e.quad >= 3) AS k \
+             FROM event_pairs p JOIN events e ON e.id = p.event_id WHERE p.a < p.b GROUP BY p.a, p.b \
+             EXCEPT SELECT a, b, events, cooperation, conflict FROM pair_totals WHERE events > 0)",
+            [],
+            |r| r.get(0),
+        )?;
+        let actor_drift: i64 = self.conn.query_row(
+            "SELECT count(*) FROM (SELECT country, count(DISTINCT event_id), sum(side = 's'), sum(side = 't') \
+             FROM event_actors GROUP BY country \
+             EXCEPT SELECT country, events, as_source, as_target FROM actor_totals WHERE events > 0)",
+            [],
+            |r| r.get(0),
+        )?;
+        if pair_drift + actor_drift > 0 {
+            problems.push(format!("{pair_drift} pair totals and {actor_drift} actor totals out of step"));
         }
         Ok(problems)
     }

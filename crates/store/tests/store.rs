@@ -72,6 +72,78 @@ fn changed_text_is_recoded() {
     assert_eq!(store.check().unwrap(), Vec::<String>::new());
 }
 
+/// (events, cooperation, conflict) kept for the pair `a` < `b`.
+fn pair_total(store: &Store, a: &str, b: &str) -> (i64, i64, i64) {
+    store
+        .connection()
+        .query_row("SELECT events, cooperation, conflict FROM pair_totals WHERE a = ?1 AND b = ?2", [a, b], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .unwrap_or((0, 0, 0))
+}
+
+#[test]
+fn totals_follow_new_and_removed_events() {
+    let mut store = Store::in_memory().unwrap();
+    ingest(
+        &mut store,
+        &[
+            doc("v", VISIT, "2023-03-04", None),
+            doc("w", ATTACK, "2023-05-11", None),
+            doc("c", CRITICISM, "2022-04-05", None),
+        ],
+    );
+    assert_eq!(pair_total(&store, "DEU", "FRA"), (1, 1, 0));
+    assert_eq!(pair_total(&store, "RUS", "UKR"), (1, 0, 1));
+    // the attack's document now says something else: its event goes, and so do its totals
+    ingest(&mut store, &[doc("w", CRITICISM, "2022-04-05", None)]);
+    assert_eq!(pair_total(&store, "RUS", "UKR"), (0, 0, 0));
+    assert_eq!(pair_total(&store, "DEU", "RUS"), (1, 0, 1), "the two reports of the criticism merge");
+    let actors: i64 = store
+        .connection()
+        .query_row("SELECT events FROM actor_totals WHERE country = 'RUS'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(actors, 1);
+    assert_eq!(store.events(&pair("RUS", "DEU")).unwrap().len(), 1, "a pair filter reads event_pairs both ways");
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+}
+
+#[test]
+fn a_store_without_pair_tables_is_upgraded_on_open() {
+    let dir = std::env::temp_dir().join(format!("attache-upgrade-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("old.db");
+    let _ = std::fs::remove_file(&path);
+    {
+        let mut store = Store::open(&path).unwrap();
+        ingest(&mut store, &[doc("v", VISIT, "2023-03-04", None), doc("w", ATTACK, "2023-05-11", None)]);
+        // make it look like a store of schema 0: no triggers, empty pair tables
+        store
+            .connection()
+            .execute_batch(
+                "DROP TRIGGER event_actors_added; DROP TRIGGER event_pairs_added; DROP TRIGGER events_removed; \
+                 DELETE FROM event_pairs; DELETE FROM pair_totals; DELETE FROM actor_totals; PRAGMA user_version = 0;",
+            )
+            .unwrap();
+        assert!(store.events(&pair("FRA", "DEU")).unwrap().is_empty());
+    }
+    let read_only = format!("file:{}?mode=ro", path.display());
+    assert!(
+        matches!(Store::open(&read_only), Err(attache_store::StoreError::OldSchema(0))),
+        "read-only, an old store is refused rather than read wrongly"
+    );
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.events(&pair("FRA", "DEU")).unwrap().len(), 1);
+    assert_eq!(pair_total(&store, "RUS", "UKR"), (1, 0, 1));
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+    // and the triggers are back: a new event updates the totals
+    ingest(&mut store, &[doc("c", CRITICISM, "2022-04-05", None)]);
+    assert_eq!(pair_total(&store, "DEU", "RUS"), (1, 0, 1));
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+    drop(store);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn two_reports_of_one_visit_merge() {
     let mut store = Store::in_memory().unwrap();
