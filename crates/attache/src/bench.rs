@@ -107,6 +107,71 @@ fn peak_rss_mb() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
+/// The front-end alone, vi/en/no and th/lo/ja/zh: (MB/s, MB/s), best of `runs`.
+fn front_end_speeds(docs: &[BenchDoc], unspaced: &[BenchDoc], runs: usize) -> (f64, f64) {
+    let rules = attache_text::SplitRules::default();
+    let speed = |set: &[BenchDoc]| {
+        let bytes: usize = set.iter().map(|d| d.doc.text.len()).sum();
+        let (t, _) = best_of(runs, || set.iter().map(|d| front_end(&d.doc.text, &rules)).sum());
+        bytes as f64 / t.as_secs_f64().max(1e-9) / 1e6
+    };
+    (speed(docs), speed(unspaced))
+}
+
+/// Each stage of the front-end alone over `docs`, in MB/s of the documents' bytes.
+fn front_end_stages(docs: &[BenchDoc], runs: usize) -> Vec<(&'static str, f64)> {
+    let rules = attache_text::SplitRules::default();
+    let bytes: usize = docs.iter().map(|d| d.doc.text.len()).sum();
+    let split: Vec<Vec<attache_text::Paragraph>> =
+        docs.iter().map(|d| attache_text::split_document(&d.doc.text, &rules)).collect();
+    let sentences = || {
+        docs.iter().zip(&split).flat_map(|(d, paras)| {
+            paras.iter().flat_map(|p| p.sentences.iter().map(|s| (&d.doc.text[s.start..s.end], s.start)))
+        })
+    };
+    let speed = |t: Duration| bytes as f64 / t.as_secs_f64().max(1e-9) / 1e6;
+    let (language, _) =
+        best_of(runs, || docs.iter().map(|d| usize::from(attache_langid::detect(&d.doc.text).lang.len() == 2)).sum());
+    let (split_t, _) =
+        best_of(runs, || docs.iter().map(|d| attache_text::split_document(&d.doc.text, &rules).len()).sum());
+    let (norm, _) = best_of(runs, || sentences().map(|(s, at)| attache_text::normalize(s, at).key.len()).sum());
+    let (tok, _) = best_of(runs, || sentences().map(|(s, at)| attache_text::tokenize(s, at).len()).sum());
+    vec![
+        ("language", speed(language)),
+        ("paragraphs and sentences", speed(split_t)),
+        ("normalised keys", speed(norm)),
+        ("tokens", speed(tok)),
+    ]
+}
+
+/// Measure the front-end alone and print its speeds, with each stage's (for profiling).
+pub fn run_front_end(docs_per_lang: usize, json: bool) {
+    let docs = corpus(docs_per_lang);
+    let unspaced = generate(UNSPACED, docs_per_lang, '\u{3000}');
+    let (latin, other) = front_end_speeds(&docs, &unspaced, 5);
+    let stages = front_end_stages(&docs, 5);
+    let unspaced_stages = front_end_stages(&unspaced, 5);
+    if json {
+        let obj = |st: &[(&str, f64)]| st.iter().map(|(k, v)| ((*k).to_string(), serde_json::json!(v))).collect();
+        let stages: serde_json::Map<String, serde_json::Value> = obj(&stages);
+        let unspaced_stages: serde_json::Map<String, serde_json::Value> = obj(&unspaced_stages);
+        println!(
+            "{}",
+            serde_json::json!({ "latin_mb_per_s": latin, "th_lo_ja_zh_mb_per_s": other,
+                "latin_stages_mb_per_s": stages, "th_lo_ja_zh_stages_mb_per_s": unspaced_stages })
+        );
+    } else {
+        println!("front-end alone, vi/en/no:   {latin:>10.2} MB/s");
+        for (name, v) in &stages {
+            println!("  {name:<27}{v:>10.2} MB/s");
+        }
+        println!("front-end alone, th/lo/ja/zh:{other:>10.2} MB/s");
+        for (name, v) in &unspaced_stages {
+            println!("  {name:<27}{v:>10.2} MB/s");
+        }
+    }
+}
+
 /// Run the benchmark and print a report (JSON when `json`).
 pub fn run(docs_per_lang: usize, threads: usize, json: bool) -> anyhow::Result<()> {
     let t = Instant::now();
@@ -129,11 +194,8 @@ pub fn run(docs_per_lang: usize, threads: usize, json: bool) -> anyhow::Result<(
             handles.into_iter().map(|h| h.join().unwrap_or(0)).sum()
         })
     });
-    let rules = attache_text::SplitRules::default();
-    let (front, _) = best_of(3, || docs.iter().map(|d| front_end(&d.doc.text, &rules)).sum());
     let unspaced = generate(UNSPACED, docs_per_lang, '\u{3000}');
-    let unspaced_bytes: usize = unspaced.iter().map(|d| d.doc.text.len()).sum();
-    let (front_unspaced, _) = best_of(3, || unspaced.iter().map(|d| front_end(&d.doc.text, &rules)).sum());
+    let (front_latin, front_other) = front_end_speeds(&docs, &unspaced, 3);
     let per_sec = |n: usize, d: Duration| n as f64 / d.as_secs_f64().max(1e-9);
     let report = serde_json::json!({
         "documents": docs.len(),
@@ -161,8 +223,8 @@ pub fn run(docs_per_lang: usize, threads: usize, json: bool) -> anyhow::Result<(
         },
         "coding_over_floor": single.as_secs_f64() / floor.as_secs_f64().max(1e-9),
         "front_end": {
-            "latin_mb_per_s": per_sec(bytes, front) / 1e6,
-            "th_lo_ja_zh_mb_per_s": per_sec(unspaced_bytes, front_unspaced) / 1e6,
+            "latin_mb_per_s": front_latin,
+            "th_lo_ja_zh_mb_per_s": front_other,
         },
         "peak_rss_mb": peak_rss_mb(),
     });
@@ -190,8 +252,8 @@ pub fn run(docs_per_lang: usize, threads: usize, json: bool) -> anyhow::Result<(
         );
         println!("floor (one automaton pass):  {:>10.2} MB/s", per_sec(bytes, floor) / 1e6);
         println!("coding time / floor time:    {:>10.1}×", single.as_secs_f64() / floor.as_secs_f64().max(1e-9));
-        println!("front-end alone, vi/en/no:   {:>10.2} MB/s", per_sec(bytes, front) / 1e6);
-        println!("front-end alone, th/lo/ja/zh:{:>10.2} MB/s", per_sec(unspaced_bytes, front_unspaced) / 1e6);
+        println!("front-end alone, vi/en/no:   {front_latin:>10.2} MB/s");
+        println!("front-end alone, th/lo/ja/zh:{front_other:>10.2} MB/s");
         if let Some(r) = peak_rss_mb() {
             println!("peak RSS:                    {r:>10.1} MB");
         }

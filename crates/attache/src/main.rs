@@ -77,6 +77,9 @@ enum Command {
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
+        /// Measure the front-end alone (for profiling it).
+        #[arg(long)]
+        front_end: bool,
     },
     /// Check every language pack and knowledge-base table, and list what each pack holds.
     Packs,
@@ -245,7 +248,11 @@ fn run() -> anyhow::Result<ExitCode> {
             }
             Ok(if skipped > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
         }
-        Command::Bench { docs, threads, json } => {
+        Command::Bench { docs, threads, json, front_end } => {
+            if front_end {
+                bench::run_front_end(docs, json);
+                return Ok(ExitCode::SUCCESS);
+            }
             let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
             bench::run(docs, threads, json)?;
             Ok(ExitCode::SUCCESS)

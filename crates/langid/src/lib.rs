@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use fasttext_pure_rs::FastText;
+use attache_fasttext::FastText;
 
 /// The languages attache identifies (ISO 639-1); everything else is `und`.
 pub const SUPPORTED: [&str; 13] = ["vi", "en", "no", "ja", "zh", "ko", "th", "lo", "id", "fr", "de", "es", "it"];
@@ -54,6 +54,8 @@ fn count_scripts(text: &str) -> ScriptCounts {
             0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => c.hangul += 1,
             0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9D => c.kana += 1,
             0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => c.han += 1,
+            // Latin letters without the general (slower) Unicode lookup
+            0x41..=0x5A | 0x61..=0x7A | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x1E00..=0x1EFF => c.other += 1,
             _ if ch.is_alphabetic() => c.other += 1,
             _ => {}
         }

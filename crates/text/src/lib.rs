@@ -6,6 +6,7 @@
 //! "hội đàm, x"; "10 / 3" → "10/3"). Every byte of a key has the original offset of the
 //! character it came from, so evidence always quotes the original.
 
+mod chars;
 pub mod html;
 mod normalize;
 mod sentences;

@@ -1,4 +1,3 @@
-use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::UnicodeNormalization;
 
 /// Normalised matching text with, for every byte, the original byte offset it came from.
@@ -56,17 +55,22 @@ pub fn normalize(text: &str, base: usize) -> Normalized {
         let mut it = seg.chars();
         match (it.next(), it.next()) {
             (None, _) => {}
-            (Some(c), None) => chars.push((seg_start, c)),
+            (Some(c), None) if crate::chars::is_nfc_stable(c) => chars.push((seg_start, c)),
             _ => chars.extend(seg.nfc().map(|c| (seg_start, c))),
         }
     };
-    for (i, c) in text.char_indices() {
-        if c.is_ascii() || canonical_combining_class(c) == 0 {
-            flush(seg_start, i, &mut chars);
-            seg_start = i;
+    if text.is_ascii() || text.chars().all(crate::chars::is_nfc_stable) {
+        // already NFC, whatever the order (most text): no segments to compose
+        chars.extend(text.char_indices());
+    } else {
+        for (i, c) in text.char_indices() {
+            if crate::chars::is_starter(c) {
+                flush(seg_start, i, &mut chars);
+                seg_start = i;
+            }
         }
+        flush(seg_start, text.len(), &mut chars);
     }
-    flush(seg_start, text.len(), &mut chars);
 
     let mut key = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len() + 1);
@@ -109,9 +113,7 @@ pub fn normalize(text: &str, base: usize) -> Normalized {
             continue;
         }
         let start_len = key.len();
-        for lc in c.to_lowercase() {
-            key.push(lc);
-        }
+        crate::chars::push_lower(c, &mut key);
         for _ in start_len..key.len() {
             map.push(base + off);
         }

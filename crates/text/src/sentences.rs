@@ -171,10 +171,15 @@ fn is_abbreviation(body: &str, sent_start: usize, dot: usize, rules: &SplitRules
 
 /// Page debris that is kept (offsets intact) but not coded.
 fn is_debris(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    let words: Vec<&str> = line.split_whitespace().collect();
+    // the prefixes below are short: only the line's start is lower-cased
+    let mut lower = String::with_capacity(64);
+    for c in line.chars().take(24) {
+        crate::chars::push_lower(c, &mut lower);
+    }
+    let has_ascii = |needle: &[u8]| line.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle));
+    let words = line.split_whitespace().count();
     let ends_like_sentence = line.ends_with(['.', '!', '?', '"', '\u{201d}', '。', ':']);
-    if lower.contains('©') || lower.starts_with("copyright") {
+    if line.contains('©') || lower.starts_with("copyright") {
         return true;
     }
     const PREFIXES: &[&str] = &[
@@ -207,23 +212,23 @@ fn is_debris(line: &str) -> bool {
         "advertisement",
         "quảng cáo",
     ];
-    if PREFIXES.iter().any(|p| lower.starts_with(p)) && words.len() <= 12 {
+    if words <= 12 && PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
-    if (lower.contains("tel:") || lower.contains("fax:")) && lower.contains(';') {
+    if line.contains(';') && (has_ascii(b"tel:") || has_ascii(b"fax:")) {
         return true;
     }
     // navigation bars: several items separated by " | " or " l "
-    let separators = line.matches(" | ").count() + line.matches(" l ").count() + line.matches(" / ").count();
-    if separators >= 2 && words.len() <= 4 * (separators + 1) && !ends_like_sentence {
+    let separators = line.as_bytes().windows(3).filter(|w| matches!(*w, b" | " | b" l " | b" / ")).count();
+    if separators >= 2 && words <= 4 * (separators + 1) && !ends_like_sentence {
         return true;
     }
     // a lone parenthesised line: a caption or an update stamp
-    if line.starts_with('(') && line.ends_with(')') && words.len() <= 10 {
+    if line.starts_with('(') && line.ends_with(')') && words <= 10 {
         return true;
     }
     // very short lines without sentence punctuation: menu items, site names, "PV"
-    words.len() <= 3 && !ends_like_sentence && !line.chars().any(|c| crate::char_script(c).is_some())
+    words <= 3 && !ends_like_sentence && !line.chars().any(|c| crate::char_script(c).is_some())
 }
 
 #[cfg(test)]
