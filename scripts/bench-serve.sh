@@ -13,7 +13,9 @@ TARGET=${CARGO_TARGET_DIR:-target}
 DB=${DB:-$TARGET/bench-serve-$EVENTS.db}
 PORT=${PORT:-18931}
 
-cargo build --release -p attache -p attache-serve --example serve_load
+# (an --example flag limits a build to examples: the binary is built on its own)
+cargo build --release -p attache
+cargo build --release -p attache-serve --example serve_load
 if [ ! -f "$DB" ]; then
   "$TARGET/release/attache" bench-store --events "$EVENTS" --db "$DB"
 fi

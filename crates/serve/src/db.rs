@@ -211,13 +211,46 @@ pub struct Bucket {
     pub goldstein: f64,
 }
 
-/// Dated events of the scope counted by period, oldest first.
+/// Dated events of the scope counted by period, oldest first. Events are counted on the
+/// day they begin, and `from`/`to` select those days.
 pub fn series(store: &Store, scope: &Scope, interval: Interval) -> Result<Vec<Bucket>, ServeError> {
-    let (w, vals) = scope.sql();
-    let sql = format!(
-        "SELECT e.day_lo, e.quad, count(*), sum(e.goldstein) FROM events e WHERE e.day_lo IS NOT NULL{w} \
-         GROUP BY e.day_lo, e.quad"
-    );
+    let mut days = String::new();
+    let mut day_vals = Vec::new();
+    if let Some(d) = scope.from {
+        days.push_str(" AND {day} >= ?");
+        day_vals.push(Value::Integer(d));
+    }
+    if let Some(d) = scope.to {
+        days.push_str(" AND {day} <= ?");
+        day_vals.push(Value::Integer(d));
+    }
+    let (sql, vals) = match (&scope.pair, &scope.actor) {
+        // a pair alone: the daily counts kept at ingest (store schema 3), one key range
+        (Some((a, b)), None) => {
+            let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+            let mut vals = vec![Value::Text(lo.clone()), Value::Text(hi.clone())];
+            let mut sql =
+                String::from("SELECT day, quad, events, goldstein FROM pair_days WHERE a = ? AND b = ? AND events > 0");
+            if let Some(q) = scope.quad {
+                sql.push_str(" AND quad = ?");
+                vals.push(Value::Integer(i64::from(q)));
+            }
+            sql.push_str(&days.replace("{day}", "day"));
+            vals.extend(day_vals);
+            (sql, vals)
+        }
+        _ => {
+            let unbounded = Scope { from: None, to: None, ..scope.clone() };
+            let (w, mut vals) = unbounded.sql();
+            vals.extend(day_vals);
+            let sql = format!(
+                "SELECT e.day_lo, e.quad, count(*), sum(e.goldstein) FROM events e WHERE e.day_lo IS NOT NULL{w}{} \
+                 GROUP BY e.day_lo, e.quad",
+                days.replace("{day}", "e.day_lo")
+            );
+            (sql, vals)
+        }
+    };
     let mut st = store.connection().prepare_cached(&sql)?;
     let rows = st.query_map(params_from_iter(vals), |r| {
         Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?, r.get::<_, f64>(3)?))

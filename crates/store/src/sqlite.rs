@@ -62,6 +62,11 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_merge ON events(pair_key, merge_root, day_lo);
 CREATE INDEX IF NOT EXISTS events_day ON events(day_lo);
+-- the order event lists are given in (dated first, oldest first): a page is read in order,
+-- and the quad class and code filters are answered from the index without reading rows
+CREATE INDEX IF NOT EXISTS events_chrono ON events(day_lo IS NULL, day_lo, id, quad, cameo);
+-- facts about the whole store kept by triggers: max_span is the longest date span (days)
+CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS event_actors (
     country TEXT NOT NULL,
     side TEXT NOT NULL,
@@ -87,6 +92,17 @@ CREATE TABLE IF NOT EXISTS pair_totals (
     conflict INTEGER NOT NULL,
     goldstein REAL NOT NULL,
     PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+-- per pair (a < b), day an event begins and quad class: events and Goldstein sum, kept by
+-- the triggers below, so that a pair's time series reads one short key range
+CREATE TABLE IF NOT EXISTS pair_days (
+    a TEXT NOT NULL,
+    b TEXT NOT NULL,
+    day INTEGER NOT NULL,
+    quad INTEGER NOT NULL,
+    events INTEGER NOT NULL,
+    goldstein REAL NOT NULL,
+    PRIMARY KEY (a, b, day, quad)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS actor_totals (
     country TEXT PRIMARY KEY,
@@ -122,8 +138,27 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts_words USING fts5(body, tokenize='unicode6
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_trigram USING fts5(body, tokenize='trigram');
 "#;
 
-/// Schema version this code writes (`PRAGMA user_version`): 1 added `event_pairs` and the totals.
-const SCHEMA_VERSION: i64 = 1;
+/// Above this many events an actor set is checked per event rather than driven from.
+const DRIVE_AT_MOST: i64 = 20_000;
+
+/// Schema version this code writes (`PRAGMA user_version`): 1 added `event_pairs` and the
+/// totals, 2 the chronological index and `store_meta`, 3 `pair_days`.
+const SCHEMA_VERSION: i64 = 3;
+
+/// Fills `pair_days` in a store written before version 3.
+const MIGRATE_TO_3: &str = r#"
+DELETE FROM pair_days;
+INSERT INTO pair_days (a, b, day, quad, events, goldstein)
+    SELECT p.a, p.b, e.day_lo, e.quad, count(*), total(e.goldstein) FROM event_pairs p
+    JOIN events e ON e.id = p.event_id WHERE p.a < p.b AND e.day_lo IS NOT NULL
+    GROUP BY p.a, p.b, e.day_lo, e.quad;
+"#;
+
+/// Fills `store_meta` in a store written before version 2.
+const MIGRATE_TO_2: &str = r#"
+INSERT OR REPLACE INTO store_meta (key, value)
+    SELECT 'max_span', coalesce(max(day_hi - day_lo), 0) FROM events;
+"#;
 
 /// Fills the tables of version 1 from `event_actors` and `events` in a store written before them.
 const MIGRATE_TO_1: &str = r#"
@@ -161,11 +196,37 @@ CREATE TRIGGER IF NOT EXISTS event_pairs_added AFTER INSERT ON event_pairs WHEN 
         SELECT new.a, new.b, 1, e.quad <= 2, e.quad >= 3, e.goldstein FROM events e WHERE e.id = new.event_id
         ON CONFLICT (a, b) DO UPDATE SET events = events + 1, cooperation = cooperation + excluded.cooperation,
         conflict = conflict + excluded.conflict, goldstein = goldstein + excluded.goldstein;
+    INSERT INTO pair_days (a, b, day, quad, events, goldstein)
+        SELECT new.a, new.b, e.day_lo, e.quad, 1, e.goldstein FROM events e
+        WHERE e.id = new.event_id AND e.day_lo IS NOT NULL
+        ON CONFLICT (a, b, day, quad) DO UPDATE SET events = events + 1, goldstein = goldstein + excluded.goldstein;
+END;
+CREATE TRIGGER IF NOT EXISTS events_day_moved AFTER UPDATE OF day_lo ON events
+    WHEN old.day_lo IS NOT new.day_lo BEGIN
+    UPDATE pair_days SET events = events - 1, goldstein = goldstein - old.goldstein
+        WHERE day = old.day_lo AND quad = old.quad
+        AND (a, b) IN (SELECT a, b FROM event_pairs WHERE event_id = new.id AND a < b);
+    INSERT INTO pair_days (a, b, day, quad, events, goldstein)
+        SELECT p.a, p.b, new.day_lo, new.quad, 1, new.goldstein FROM event_pairs p
+        WHERE p.event_id = new.id AND p.a < p.b AND new.day_lo IS NOT NULL
+        ON CONFLICT (a, b, day, quad) DO UPDATE SET events = events + 1, goldstein = goldstein + excluded.goldstein;
+END;
+CREATE TRIGGER IF NOT EXISTS events_span_added AFTER INSERT ON events WHEN new.day_hi - new.day_lo > 0 BEGIN
+    INSERT INTO store_meta (key, value) VALUES ('max_span', new.day_hi - new.day_lo)
+        ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value);
+END;
+CREATE TRIGGER IF NOT EXISTS events_span_changed AFTER UPDATE OF day_lo, day_hi ON events
+    WHEN new.day_hi - new.day_lo > 0 BEGIN
+    INSERT INTO store_meta (key, value) VALUES ('max_span', new.day_hi - new.day_lo)
+        ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value);
 END;
 CREATE TRIGGER IF NOT EXISTS events_removed BEFORE DELETE ON events BEGIN
     UPDATE pair_totals SET events = events - 1, cooperation = cooperation - (old.quad <= 2),
         conflict = conflict - (old.quad >= 3), goldstein = goldstein - old.goldstein
         WHERE (a, b) IN (SELECT a, b FROM event_pairs WHERE event_id = old.id AND a < b);
+    UPDATE pair_days SET events = events - 1, goldstein = goldstein - old.goldstein
+        WHERE day = old.day_lo AND quad = old.quad
+        AND (a, b) IN (SELECT a, b FROM event_pairs WHERE event_id = old.id AND a < b);
     UPDATE actor_totals SET
         events = events - 1,
         as_source = as_source - (SELECT count(*) FROM event_actors x WHERE x.event_id = old.id
@@ -315,8 +376,10 @@ impl Store {
         conn.execute_batch(SCHEMA)?;
         if version < SCHEMA_VERSION {
             // one transaction: a store is either fully upgraded or left as it was
+            let to_1 = if version < 1 { MIGRATE_TO_1 } else { "" };
+            let to_2 = if version < 2 { MIGRATE_TO_2 } else { "" };
             conn.execute_batch(&format!(
-                "BEGIN IMMEDIATE; {MIGRATE_TO_1} {TRIGGERS} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
+                "BEGIN IMMEDIATE; {to_1} {to_2} {MIGRATE_TO_3} {TRIGGERS} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
             ))?;
         }
         Ok(Self { conn })
@@ -659,6 +722,57 @@ impl Store {
         Ok(())
     }
 
+    /// The events of a filter with its actor conditions asked as `membership` says.
+    fn events_by(&self, filter: &Filter, membership: Membership) -> Result<Vec<StoredEvent>> {
+        let (where_, mut vals) = filter_sql_with(filter, membership, Some(self.max_span()?))?;
+        // a date bound leaves out undated events: the plain day order is the same order
+        let order = if filter.from.is_some() || filter.to.is_some() {
+            "e.day_lo, e.id"
+        } else {
+            "e.day_lo IS NULL, e.day_lo, e.id"
+        };
+        let sql = format!("SELECT {EVENT_COLUMNS} FROM events e{where_} ORDER BY {order} LIMIT ? OFFSET ?");
+        vals.push(Value::Integer(filter.limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX))));
+        vals.push(Value::Integer(filter.offset.map_or(0, |o| i64::try_from(o).unwrap_or(i64::MAX))));
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st.query_map(params_from_iter(vals), event_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Events of the smallest actor set the filter names (pair, actor, source, target), from
+    /// the totals kept at ingest; `None` when it names none.
+    fn smallest_actor_set(&self, f: &Filter) -> Result<Option<i64>> {
+        let mut sizes: Vec<i64> = Vec::new();
+        let one = |sql: &str, args: &[&str]| -> Result<i64> {
+            Ok(self
+                .conn
+                .prepare_cached(sql)?
+                .query_row(rusqlite::params_from_iter(args.iter().map(|a| a.trim())), |r| r.get(0))
+                .optional()?
+                .unwrap_or(0))
+        };
+        if let Some((a, b)) = &f.pair {
+            let (lo, hi) = if a.trim() <= b.trim() { (a, b) } else { (b, a) };
+            sizes.push(one("SELECT events FROM pair_totals WHERE a = ?1 AND b = ?2", &[lo, hi])?);
+        }
+        for (c, column) in [(&f.actor, "events"), (&f.source, "as_source"), (&f.target, "as_target")] {
+            if let Some(c) = c {
+                sizes.push(one(&format!("SELECT {column} FROM actor_totals WHERE country = ?1"), &[c])?);
+            }
+        }
+        Ok(sizes.into_iter().min())
+    }
+
+    /// The longest date span of any event, in days (0 when all are single days).
+    fn max_span(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT value FROM store_meta WHERE key = 'max_span'")?
+            .query_row([], |r| r.get(0))
+            .optional()?
+            .unwrap_or(0))
+    }
+
     /// Full-text matches among mentions, as a SQL condition on `e.id` with its parameters.
     fn text_condition(text: &str) -> (String, Vec<Value>) {
         let mut parts = Vec::new();
@@ -706,25 +820,60 @@ fn day_bound(s: &str, upper: bool) -> Result<i64> {
 }
 
 /// The WHERE clause and parameters of a filter.
+/// How the actor conditions of a filter are asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Membership {
+    /// `e.id IN (…)`: the query starts from the actor's events (few of them).
+    Drive,
+    /// `EXISTS (…)` per event: the query reads events in order and checks each (the actor
+    /// has many events, and a page needs only the first few).
+    Check,
+}
+
 pub(crate) fn filter_sql(f: &Filter) -> Result<(String, Vec<Value>)> {
+    filter_sql_with(f, Membership::Drive, None)
+}
+
+/// The filter as SQL conditions on `e`; `max_span` (the longest date span in the store, in
+/// days) adds the lower bound on `day_lo` that a `from` date implies, so that an index on
+/// `day_lo` can start there.
+pub(crate) fn filter_sql_with(
+    f: &Filter,
+    membership: Membership,
+    max_span: Option<i64>,
+) -> Result<(String, Vec<Value>)> {
     let mut conds: Vec<String> = Vec::new();
     let mut vals: Vec<Value> = Vec::new();
     let text = |s: &str| Value::Text(s.trim().to_string());
+    let member = |drive: &str, check: &str| match membership {
+        Membership::Drive => format!("e.id IN (SELECT event_id FROM {drive})"),
+        Membership::Check => format!("EXISTS (SELECT 1 FROM {check})"),
+    };
     if let Some(c) = &f.actor {
-        conds.push("e.id IN (SELECT event_id FROM event_actors WHERE country = ?)".into());
+        conds
+            .push(member("event_actors WHERE country = ?", "event_actors x WHERE x.event_id = e.id AND x.country = ?"));
         vals.push(text(c));
     }
     if let Some((a, b)) = &f.pair {
-        conds.push("e.id IN (SELECT event_id FROM event_pairs WHERE a = ? AND b = ?)".into());
+        conds.push(member(
+            "event_pairs WHERE a = ? AND b = ?",
+            "event_pairs p WHERE p.a = ? AND p.b = ? AND p.event_id = e.id",
+        ));
         vals.push(text(a));
         vals.push(text(b));
     }
     if let Some(c) = &f.source {
-        conds.push("e.id IN (SELECT event_id FROM event_actors WHERE country = ? AND side = 's')".into());
+        conds.push(member(
+            "event_actors WHERE country = ? AND side = 's'",
+            "event_actors x WHERE x.country = ? AND x.side = 's' AND x.event_id = e.id",
+        ));
         vals.push(text(c));
     }
     if let Some(c) = &f.target {
-        conds.push("e.id IN (SELECT event_id FROM event_actors WHERE country = ? AND side = 't')".into());
+        conds.push(member(
+            "event_actors WHERE country = ? AND side = 't'",
+            "event_actors x WHERE x.country = ? AND x.side = 't' AND x.event_id = e.id",
+        ));
         vals.push(text(c));
     }
     if let Some(p) = &f.person {
@@ -761,8 +910,13 @@ pub(crate) fn filter_sql(f: &Filter) -> Result<(String, Vec<Value>)> {
         vals.push(text(p));
     }
     if let Some(d) = &f.from {
+        let day = day_bound(d, false)?;
         conds.push("e.day_hi >= ?".into());
-        vals.push(Value::Integer(day_bound(d, false)?));
+        vals.push(Value::Integer(day));
+        if let Some(span) = max_span {
+            conds.push("e.day_lo >= ?".into());
+            vals.push(Value::Integer(day.saturating_sub(span)));
+        }
     }
     if let Some(d) = &f.to {
         conds.push("e.day_lo <= ?".into());
@@ -806,15 +960,13 @@ impl EventStore for Store {
     }
 
     fn events(&self, filter: &Filter) -> Result<Vec<StoredEvent>> {
-        let (where_, mut vals) = filter_sql(filter)?;
-        let sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM events e{where_} ORDER BY e.day_lo IS NULL, e.day_lo, e.id LIMIT ? OFFSET ?"
-        );
-        vals.push(Value::Integer(filter.limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX))));
-        vals.push(Value::Integer(filter.offset.map_or(0, |o| i64::try_from(o).unwrap_or(i64::MAX))));
-        let mut st = self.conn.prepare(&sql)?;
-        let rows = st.query_map(params_from_iter(vals), event_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        // start from the actors' events when they are few, else read events in order and
+        // check each: the store's totals say which
+        let membership = match self.smallest_actor_set(filter)? {
+            Some(n) if n > DRIVE_AT_MOST => Membership::Check,
+            _ => Membership::Drive,
+        };
+        self.events_by(filter, membership)
     }
 
     fn event(&self, id: i64) -> Result<Option<StoredEvent>> {
@@ -960,9 +1112,94 @@ impl EventStore for Store {
             [],
             |r| r.get(0),
         )?;
-        if pair_drift + actor_drift > 0 {
-            problems.push(format!("{pair_drift} pair totals and {actor_drift} actor totals out of step"));
+        let day_drift: i64 = self.conn.query_row(
+            "SELECT count(*) FROM (SELECT p.a, p.b, e.day_lo, e.quad, count(*) FROM event_pairs p \
+             JOIN events e ON e.id = p.event_id WHERE p.a < p.b AND e.day_lo IS NOT NULL \
+             GROUP BY p.a, p.b, e.day_lo, e.quad \
+             EXCEPT SELECT a, b, day, quad, events FROM pair_days WHERE events > 0)",
+            [],
+            |r| r.get(0),
+        )?;
+        if pair_drift + actor_drift + day_drift > 0 {
+            problems.push(format!(
+                "{pair_drift} pair totals, {actor_drift} actor totals and {day_drift} pair days out of step"
+            ));
         }
         Ok(problems)
+    }
+}
+
+#[cfg(test)]
+#[allow(dead_code)]
+#[path = "../tests/common/mod.rs"]
+mod hand_made;
+
+#[cfg(test)]
+mod tests {
+    use super::hand_made::{actor, coded, HandEvent};
+    use super::*;
+
+    /// Both ways of asking the actor conditions give the same page, in the same order, for
+    /// filters with and without dates, over events of single days and of whole months.
+    #[test]
+    fn driving_and_checking_give_the_same_events() {
+        let mut store = Store::in_memory().unwrap();
+        let countries = ["USA", "CHN", "JPN", "VNM"];
+        let mut docs = Vec::new();
+        for i in 0..120usize {
+            let (a, b) = (countries[i % 4], countries[(i / 4 + 1 + i) % 4]);
+            let text = format!("Report {i}.");
+            let day = format!("2020-{:02}-{:02}", 1 + i % 12, 1 + i % 28);
+            let month = format!("2020-{:02}", 1 + i % 12);
+            let date = match i % 5 {
+                0 => None,
+                1 => Some((month.as_str(), "month")),
+                _ => Some((day.as_str(), "day")),
+            };
+            let e = HandEvent {
+                doc: &format!("d{i}"),
+                url: None,
+                text: &text,
+                cameo: if i % 3 == 0 { "190" } else { "042" },
+                quad: if i % 3 == 0 { 4 } else { 1 },
+                goldstein: 1.0,
+                plover: "CONSULT",
+                source: actor(a, Some(&format!("Person {i}"))),
+                target: actor(b, None),
+                date,
+            };
+            docs.push(coded(&e));
+        }
+        let refs: Vec<(&Document, &DocOutput)> = docs.iter().map(|(d, o)| (d, o)).collect();
+        store.ingest_batch(&refs).unwrap();
+        assert!(store.max_span().unwrap() >= 28, "month-precision events widen the span");
+        let filters = [
+            Filter { actor: Some("USA".into()), ..Filter::default() },
+            Filter { pair: Some(("CHN".into(), "USA".into())), ..Filter::default() },
+            Filter { source: Some("JPN".into()), cameo: Some("19".into()), ..Filter::default() },
+            Filter {
+                target: Some("VNM".into()),
+                from: Some("2020-03-15".into()),
+                to: Some("2020-08".into()),
+                ..Filter::default()
+            },
+            Filter {
+                actor: Some("CHN".into()),
+                from: Some("2020-06-20".into()),
+                limit: Some(5),
+                offset: Some(3),
+                ..Filter::default()
+            },
+        ];
+        for f in &filters {
+            let drive = store.events_by(f, Membership::Drive).unwrap();
+            let check = store.events_by(f, Membership::Check).unwrap();
+            let ids = |v: &[StoredEvent]| v.iter().map(|e| e.id).collect::<Vec<_>>();
+            assert!(!drive.is_empty(), "{f:?}");
+            assert_eq!(ids(&drive), ids(&check), "{f:?}");
+        }
+        // a month-precision event that begins before `from` still overlaps it
+        let june = Filter { from: Some("2020-06-20".into()), to: Some("2020-06-30".into()), ..Filter::default() };
+        assert!(store.events(&june).unwrap().iter().any(|e| e.precision.as_deref() == Some("month")));
     }
 }

@@ -57,6 +57,13 @@ fn a_month_takes_any_day_in_it_and_is_refined() {
     assert_eq!(events.len(), 1, "{events:#?}");
     assert_eq!(events[0].num_articles, 3);
     assert_eq!(events[0].date.as_deref(), Some("2023-03-30"), "refined to the day");
+    // the pair's daily counts moved with the date (the time series reads them)
+    let day: i64 = store
+        .connection()
+        .query_row("SELECT day FROM pair_days WHERE a = 'DEU' AND b = 'FRA' AND events > 0", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(day, attache_time::days_from_civil(2023, 3, 30));
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
 }
 
 #[test]

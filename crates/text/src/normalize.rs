@@ -45,9 +45,28 @@ fn closes_tight(c: char) -> bool {
     matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '%')
 }
 
+thread_local! {
+    /// The characters of the text being normalised, kept between calls (one sentence after
+    /// another) so that normalising does not allocate them each time.
+    static CHARS: std::cell::RefCell<Vec<(usize, char)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Normalise `text`, whose first byte is at original offset `base`.
 pub fn normalize(text: &str, base: usize) -> Normalized {
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    CHARS.with(|cell| {
+        let mut chars = cell.take();
+        chars.clear();
+        let out = normalize_into(text, base, &mut chars);
+        // a huge text's buffer is not kept
+        if chars.capacity() <= 1 << 16 {
+            cell.replace(chars);
+        }
+        out
+    })
+}
+
+fn normalize_into(text: &str, base: usize, chars: &mut Vec<(usize, char)>) -> Normalized {
+    chars.reserve(text.len());
     // NFC per segment (a starter and the combining marks after it); ASCII needs none
     let mut seg_start = 0usize;
     let flush = |seg_start: usize, seg_end: usize, chars: &mut Vec<(usize, char)>| {
@@ -65,11 +84,11 @@ pub fn normalize(text: &str, base: usize) -> Normalized {
     } else {
         for (i, c) in text.char_indices() {
             if crate::chars::is_starter(c) {
-                flush(seg_start, i, &mut chars);
+                flush(seg_start, i, chars);
                 seg_start = i;
             }
         }
-        flush(seg_start, text.len(), &mut chars);
+        flush(seg_start, text.len(), chars);
     }
 
     let mut key = String::with_capacity(text.len());
