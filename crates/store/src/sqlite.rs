@@ -80,6 +80,8 @@ CREATE TABLE IF NOT EXISTS event_pairs (
     a TEXT NOT NULL,
     b TEXT NOT NULL,
     event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    -- the event's first day, so that a pair's events are listed in order from this table
+    day_lo INTEGER,
     PRIMARY KEY (a, b, event_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS event_pairs_event ON event_pairs(event_id);
@@ -142,8 +144,21 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts_trigram USING fts5(body, tokenize='trigra
 const DRIVE_AT_MOST: i64 = 20_000;
 
 /// Schema version this code writes (`PRAGMA user_version`): 1 added `event_pairs` and the
-/// totals, 2 the chronological index and `store_meta`, 3 `pair_days`.
-const SCHEMA_VERSION: i64 = 3;
+/// totals, 2 the chronological index and `store_meta`, 3 `pair_days`, 4 `event_pairs.day_lo`
+/// and its list index.
+const SCHEMA_VERSION: i64 = 4;
+
+/// Adds `event_pairs.day_lo` to a store of versions 1–3 (whose triggers did not fill it).
+const ADD_PAIR_DAY: &str = r#"
+ALTER TABLE event_pairs ADD COLUMN day_lo INTEGER;
+UPDATE event_pairs SET day_lo = (SELECT day_lo FROM events WHERE id = event_pairs.event_id);
+DROP TRIGGER IF EXISTS event_actors_added;
+DROP TRIGGER IF EXISTS events_day_moved;
+"#;
+
+/// A pair's events in list order (dated first, oldest first).
+const PAIR_INDEX: &str =
+    "CREATE INDEX IF NOT EXISTS event_pairs_chrono ON event_pairs(a, b, day_lo IS NULL, day_lo, event_id);";
 
 /// Fills `pair_days` in a store written before version 3.
 const MIGRATE_TO_3: &str = r#"
@@ -165,9 +180,9 @@ const MIGRATE_TO_1: &str = r#"
 DELETE FROM event_pairs;
 DELETE FROM pair_totals;
 DELETE FROM actor_totals;
-INSERT OR IGNORE INTO event_pairs (a, b, event_id)
-    SELECT x.country, y.country, x.event_id FROM event_actors x
-    JOIN event_actors y ON y.event_id = x.event_id AND y.side <> x.side;
+INSERT OR IGNORE INTO event_pairs (a, b, event_id, day_lo)
+    SELECT x.country, y.country, x.event_id, e.day_lo FROM event_actors x
+    JOIN event_actors y ON y.event_id = x.event_id AND y.side <> x.side JOIN events e ON e.id = x.event_id;
 INSERT INTO pair_totals (a, b, events, cooperation, conflict, goldstein)
     SELECT p.a, p.b, count(*), sum(e.quad <= 2), sum(e.quad >= 3), total(e.goldstein)
     FROM event_pairs p JOIN events e ON e.id = p.event_id WHERE p.a < p.b GROUP BY p.a, p.b;
@@ -180,11 +195,11 @@ INSERT INTO actor_totals (country, events, as_source, as_target)
 /// event is created, so inserts and deletes are all the totals need to follow.
 const TRIGGERS: &str = r#"
 CREATE TRIGGER IF NOT EXISTS event_actors_added AFTER INSERT ON event_actors BEGIN
-    INSERT OR IGNORE INTO event_pairs (a, b, event_id)
-        SELECT new.country, o.country, new.event_id FROM event_actors o
-        WHERE o.event_id = new.event_id AND o.side <> new.side
-        UNION SELECT o.country, new.country, new.event_id FROM event_actors o
-        WHERE o.event_id = new.event_id AND o.side <> new.side;
+    INSERT OR IGNORE INTO event_pairs (a, b, event_id, day_lo)
+        SELECT new.country, o.country, new.event_id, (SELECT day_lo FROM events WHERE id = new.event_id)
+        FROM event_actors o WHERE o.event_id = new.event_id AND o.side <> new.side
+        UNION SELECT o.country, new.country, new.event_id, (SELECT day_lo FROM events WHERE id = new.event_id)
+        FROM event_actors o WHERE o.event_id = new.event_id AND o.side <> new.side;
     INSERT INTO actor_totals (country, events, as_source, as_target)
         VALUES (new.country, NOT EXISTS (SELECT 1 FROM event_actors o WHERE o.country = new.country
                 AND o.event_id = new.event_id AND o.side <> new.side), new.side = 's', new.side = 't')
@@ -203,6 +218,7 @@ CREATE TRIGGER IF NOT EXISTS event_pairs_added AFTER INSERT ON event_pairs WHEN 
 END;
 CREATE TRIGGER IF NOT EXISTS events_day_moved AFTER UPDATE OF day_lo ON events
     WHEN old.day_lo IS NOT new.day_lo BEGIN
+    UPDATE event_pairs SET day_lo = new.day_lo WHERE event_id = new.id;
     UPDATE pair_days SET events = events - 1, goldstein = goldstein - old.goldstein
         WHERE day = old.day_lo AND quad = old.quad
         AND (a, b) IN (SELECT a, b FROM event_pairs WHERE event_id = new.id AND a < b);
@@ -378,8 +394,10 @@ impl Store {
             // one transaction: a store is either fully upgraded or left as it was
             let to_1 = if version < 1 { MIGRATE_TO_1 } else { "" };
             let to_2 = if version < 2 { MIGRATE_TO_2 } else { "" };
+            let to_4 = if (1..4).contains(&version) { ADD_PAIR_DAY } else { "" };
             conn.execute_batch(&format!(
-                "BEGIN IMMEDIATE; {to_1} {to_2} {MIGRATE_TO_3} {TRIGGERS} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
+                "BEGIN IMMEDIATE; {to_4} {to_1} {to_2} {MIGRATE_TO_3} {PAIR_INDEX} {TRIGGERS} \
+                 PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
             ))?;
         }
         Ok(Self { conn })
@@ -724,14 +742,39 @@ impl Store {
 
     /// The events of a filter with its actor conditions asked as `membership` says.
     fn events_by(&self, filter: &Filter, membership: Membership) -> Result<Vec<StoredEvent>> {
-        let (where_, mut vals) = filter_sql_with(filter, membership, Some(self.max_span()?))?;
+        let span = self.max_span()?;
         // a date bound leaves out undated events: the plain day order is the same order
-        let order = if filter.from.is_some() || filter.to.is_some() {
-            "e.day_lo, e.id"
+        let dated = filter.from.is_some() || filter.to.is_some();
+        let (sql, mut vals) = if let Some((a, b)) = &filter.pair {
+            // a pair's events are read in list order from its key range of event_pairs; the
+            // other conditions are checked on each
+            let (where_, vals) = filter_sql_with(filter, Membership::Check, Some(span), true)?;
+            let mut head = vec![Value::Text(a.trim().to_string()), Value::Text(b.trim().to_string())];
+            let mut conds = String::from(" WHERE p.a = ? AND p.b = ?");
+            if let Some(d) = &filter.from {
+                conds.push_str(" AND p.day_lo >= ?");
+                head.push(Value::Integer(day_bound(d, false)?.saturating_sub(span)));
+            }
+            if let Some(d) = &filter.to {
+                conds.push_str(" AND p.day_lo <= ?");
+                head.push(Value::Integer(day_bound(d, true)?));
+            }
+            if let Some(rest) = where_.strip_prefix(" WHERE ") {
+                conds.push_str(" AND ");
+                conds.push_str(rest);
+            }
+            head.extend(vals);
+            let order = if dated { "p.day_lo, p.event_id" } else { "p.day_lo IS NULL, p.day_lo, p.event_id" };
+            let sql = format!(
+                "SELECT {EVENT_COLUMNS} FROM event_pairs p JOIN events e ON e.id = p.event_id{conds} \
+                 ORDER BY {order} LIMIT ? OFFSET ?"
+            );
+            (sql, head)
         } else {
-            "e.day_lo IS NULL, e.day_lo, e.id"
+            let (where_, vals) = filter_sql_with(filter, membership, Some(span), false)?;
+            let order = if dated { "e.day_lo, e.id" } else { "e.day_lo IS NULL, e.day_lo, e.id" };
+            (format!("SELECT {EVENT_COLUMNS} FROM events e{where_} ORDER BY {order} LIMIT ? OFFSET ?"), vals)
         };
-        let sql = format!("SELECT {EVENT_COLUMNS} FROM events e{where_} ORDER BY {order} LIMIT ? OFFSET ?");
         vals.push(Value::Integer(filter.limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX))));
         vals.push(Value::Integer(filter.offset.map_or(0, |o| i64::try_from(o).unwrap_or(i64::MAX))));
         let mut st = self.conn.prepare_cached(&sql)?;
@@ -831,7 +874,7 @@ pub(crate) enum Membership {
 }
 
 pub(crate) fn filter_sql(f: &Filter) -> Result<(String, Vec<Value>)> {
-    filter_sql_with(f, Membership::Drive, None)
+    filter_sql_with(f, Membership::Drive, None, false)
 }
 
 /// The filter as SQL conditions on `e`; `max_span` (the longest date span in the store, in
@@ -841,6 +884,7 @@ pub(crate) fn filter_sql_with(
     f: &Filter,
     membership: Membership,
     max_span: Option<i64>,
+    pair_joined: bool,
 ) -> Result<(String, Vec<Value>)> {
     let mut conds: Vec<String> = Vec::new();
     let mut vals: Vec<Value> = Vec::new();
@@ -854,7 +898,7 @@ pub(crate) fn filter_sql_with(
             .push(member("event_actors WHERE country = ?", "event_actors x WHERE x.event_id = e.id AND x.country = ?"));
         vals.push(text(c));
     }
-    if let Some((a, b)) = &f.pair {
+    if let Some((a, b)) = f.pair.as_ref().filter(|_| !pair_joined) {
         conds.push(member(
             "event_pairs WHERE a = ? AND b = ?",
             "event_pairs p WHERE p.a = ? AND p.b = ? AND p.event_id = e.id",
@@ -1098,6 +1142,14 @@ impl EventStore for Store {
         if unpaired > 0 {
             problems.push(format!("{unpaired} actor pairs missing from event_pairs"));
         }
+        let misdated: i64 = self.conn.query_row(
+            "SELECT count(*) FROM event_pairs p JOIN events e ON e.id = p.event_id WHERE p.day_lo IS NOT e.day_lo",
+            [],
+            |r| r.get(0),
+        )?;
+        if misdated > 0 {
+            problems.push(format!("{misdated} event_pairs rows with another day than their event"));
+        }
         let pair_drift: i64 = self.conn.query_row(
             "SELECT count(*) FROM (SELECT p.a, p.b, count(*) AS n, sum(e.quad <= 2) AS c, sum(e.quad >= 3) AS k \
              FROM event_pairs p JOIN events e ON e.id = p.event_id WHERE p.a < p.b GROUP BY p.a, p.b \
@@ -1191,12 +1243,51 @@ mod tests {
                 ..Filter::default()
             },
         ];
+        let ids = |v: &[StoredEvent]| v.iter().map(|e| e.id).collect::<Vec<_>>();
         for f in &filters {
             let drive = store.events_by(f, Membership::Drive).unwrap();
             let check = store.events_by(f, Membership::Check).unwrap();
-            let ids = |v: &[StoredEvent]| v.iter().map(|e| e.id).collect::<Vec<_>>();
             assert!(!drive.is_empty(), "{f:?}");
             assert_eq!(ids(&drive), ids(&check), "{f:?}");
+        }
+        // a pair's events, read from event_pairs in list order, are the events of the same
+        // filter without the pair that have the two countries on opposite sides
+        let has_pair = |id: i64, a: &str, b: &str| -> bool {
+            store
+                .connection()
+                .query_row(
+                    "SELECT count(*) FROM event_actors x JOIN event_actors y ON y.event_id = x.event_id \
+                     AND y.side <> x.side WHERE x.event_id = ?1 AND x.country = ?2 AND y.country = ?3",
+                    params![id, a, b],
+                    |r| r.get::<_, i64>(0),
+                )
+                .unwrap()
+                > 0
+        };
+        let pair_filters = [
+            Filter { pair: Some(("USA".into(), "CHN".into())), ..Filter::default() },
+            Filter { pair: Some(("CHN".into(), "USA".into())), quad: Some(4), ..Filter::default() },
+            Filter { pair: Some(("JPN".into(), "VNM".into())), from: Some("2020-04-10".into()), ..Filter::default() },
+            Filter {
+                pair: Some(("VNM".into(), "USA".into())),
+                to: Some("2020-09".into()),
+                limit: Some(4),
+                offset: Some(2),
+                ..Filter::default()
+            },
+        ];
+        for f in &pair_filters {
+            let got = ids(&store.events(f).unwrap());
+            let (a, b) = f.pair.clone().unwrap();
+            let unpaired = Filter { pair: None, limit: None, offset: None, ..f.clone() };
+            let expected: Vec<i64> = ids(&store.events_by(&unpaired, Membership::Drive).unwrap())
+                .into_iter()
+                .filter(|id| has_pair(*id, &a, &b))
+                .skip(f.offset.unwrap_or(0) as usize)
+                .take(f.limit.map_or(usize::MAX, |l| l as usize))
+                .collect();
+            assert!(!got.is_empty(), "{f:?}");
+            assert_eq!(got, expected, "{f:?}");
         }
         // a month-precision event that begins before `from` still overlaps it
         let june = Filter { from: Some("2020-06-20".into()), to: Some("2020-06-30".into()), ..Filter::default() };
