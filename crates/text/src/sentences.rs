@@ -71,8 +71,26 @@ fn is_opening(c: char) -> bool {
     matches!(c, '"' | '\'' | '(' | '[' | '\u{201c}' | '\u{2018}' | '\u{00ab}' | '-' | '\u{2013}' | '\u{2014}')
 }
 
+thread_local! {
+    /// A paragraph's characters, kept between calls so that splitting does not allocate them.
+    static CHARS: std::cell::RefCell<Vec<(usize, char)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 fn split_sentences(body: &str, base: usize, rules: &SplitRules) -> Vec<SentenceSpan> {
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    CHARS.with(|cell| {
+        let mut chars = cell.take();
+        chars.clear();
+        chars.extend(body.char_indices());
+        let spans = split_chars(body, &chars, base, rules);
+        // a huge paragraph's buffer is not kept
+        if chars.capacity() <= 1 << 16 {
+            cell.replace(chars);
+        }
+        spans
+    })
+}
+
+fn split_chars(body: &str, chars: &[(usize, char)], base: usize, rules: &SplitRules) -> Vec<SentenceSpan> {
     let mut spans = Vec::new();
     let mut sent_start = 0usize;
     let mut i = 0usize;
@@ -98,7 +116,7 @@ fn split_sentences(body: &str, base: usize, rules: &SplitRules) -> Vec<SentenceS
                     && next.is_some_and(|n| {
                         n.is_uppercase() || n.is_numeric() || is_opening(n) || crate::char_script(n).is_some()
                     });
-                (spaced_stop || (!had_space && glued_stop(&chars, i, j)))
+                (spaced_stop || (!had_space && glued_stop(chars, i, j)))
                     && !(c == '.' && is_abbreviation(body, sent_start, off, rules))
             };
             if split_here {
@@ -177,7 +195,10 @@ fn is_debris(line: &str) -> bool {
         crate::chars::push_lower(c, &mut lower);
     }
     let has_ascii = |needle: &[u8]| line.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle));
-    let words = line.split_whitespace().count();
+    let separators = line.as_bytes().windows(3).filter(|w| matches!(*w, b" | " | b" l " | b" / ")).count();
+    // every rule below looks at word counts up to this: a long line's words need not be counted
+    let enough = 13usize.max(4 * (separators + 1) + 1);
+    let words = line.split_whitespace().take(enough).count();
     let ends_like_sentence = line.ends_with(['.', '!', '?', '"', '\u{201d}', '。', ':']);
     if line.contains('©') || lower.starts_with("copyright") {
         return true;
@@ -219,7 +240,6 @@ fn is_debris(line: &str) -> bool {
         return true;
     }
     // navigation bars: several items separated by " | " or " l "
-    let separators = line.as_bytes().windows(3).filter(|w| matches!(*w, b" | " | b" l " | b" / ")).count();
     if separators >= 2 && words <= 4 * (separators + 1) && !ends_like_sentence {
         return true;
     }

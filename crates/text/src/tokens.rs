@@ -141,47 +141,47 @@ fn latin_word_break(c: char) -> Option<WordBreak> {
 /// times its speed.
 fn latin_words(text: &str) -> Option<Vec<(usize, &str)>> {
     use WordBreak::*;
-    let mut classes: Vec<(usize, WordBreak)> = Vec::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        classes.push((i, latin_word_break(c)?));
-    }
-    let class_at = |i: usize| classes.get(i).map(|&(_, c)| c);
-    let offset_at = |i: usize| classes.get(i).map_or(text.len(), |&(o, _)| o);
-    let mut words = Vec::with_capacity(text.len() / 5);
-    let mut i = 0;
-    while let Some(first) = class_at(i) {
-        if !matches!(first, ALetter | Numeric | ExtendNumLet) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut last = first;
-        let mut alphanumeric = first != ExtendNumLet;
-        i += 1;
-        while let Some(c) = class_at(i) {
-            match c {
-                ALetter | Numeric | ExtendNumLet => {
-                    alphanumeric |= c != ExtendNumLet;
-                    last = c;
-                    i += 1;
-                }
-                MidLetter | MidNumLet | SingleQuote | MidNum => {
-                    let next = class_at(i + 1);
-                    let letters = last == ALetter && c != MidNum && next == Some(ALetter);
-                    let digits = last == Numeric && c != MidLetter && next == Some(Numeric);
-                    if !(letters || digits) {
-                        break;
+    let mut chars = text.char_indices().map(|(i, c)| latin_word_break(c).map(|k| (i, k))).peekable();
+    let mut words = Vec::with_capacity(text.len() / 6);
+    // the word being read: its start, the class of its last character, whether it has a
+    // letter or digit (a run of "_" alone is not a word)
+    let mut word: Option<(usize, WordBreak, bool)> = None;
+    while let Some(item) = chars.next() {
+        let (at, class) = item?;
+        match (word, class) {
+            (None, ALetter | Numeric | ExtendNumLet) => word = Some((at, class, class != ExtendNumLet)),
+            (None, _) => {}
+            (Some((start, _, alnum)), ALetter | Numeric | ExtendNumLet) => {
+                word = Some((start, class, alnum || class != ExtendNumLet));
+            }
+            (Some((start, last, alnum)), MidLetter | MidNumLet | SingleQuote | MidNum) => {
+                let next = match chars.peek() {
+                    Some(Some((_, k))) => Some(*k),
+                    Some(None) => return None,
+                    None => None,
+                };
+                let letters = last == ALetter && class != MidNum && next == Some(ALetter);
+                let digits = last == Numeric && class != MidLetter && next == Some(Numeric);
+                if letters || digits {
+                    chars.next(); // the letter or digit after the middle character
+                    word = Some((start, next.unwrap_or(Other), alnum));
+                } else {
+                    if alnum {
+                        words.push((start, &text[start..at]));
                     }
-                    last = next.unwrap_or(Other);
-                    i += 2;
+                    word = None;
                 }
-                Other => break,
+            }
+            (Some((start, _, alnum)), Other) => {
+                if alnum {
+                    words.push((start, &text[start..at]));
+                }
+                word = None;
             }
         }
-        if alphanumeric {
-            let (s, e) = (offset_at(start), offset_at(i));
-            words.push((s, &text[s..e]));
-        }
+    }
+    if let Some((start, _, true)) = word {
+        words.push((start, &text[start..]));
     }
     Some(words)
 }
