@@ -65,6 +65,7 @@ mod quantized_matrix;
 mod word_cache;
 
 pub use error::{Error, Result};
+pub use word_cache::clear as clear_word_cache;
 
 use std::fs::File;
 use std::io::Read;

@@ -50,3 +50,8 @@ fn add(hidden: &mut [f32], sum: &[f32]) {
         *h += *s;
     }
 }
+
+/// Empty this thread's cache (for measuring prediction on words never seen before).
+pub fn clear() {
+    CACHE.with(|cell| cell.borrow_mut().1.clear());
+}

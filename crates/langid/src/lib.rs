@@ -163,6 +163,12 @@ impl Default for Identifier {
     }
 }
 
+/// Forget the words this thread has seen (the model caches each word's sum of rows); for
+/// measuring identification on text whose every word is new.
+pub fn forget_words() {
+    attache_fasttext::clear_word_cache();
+}
+
 /// Guess the language of `text` with the process-wide identifier.
 pub fn detect(text: &str) -> Guess {
     Identifier::global().detect(text)
