@@ -13,6 +13,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 mod bench;
 mod store_cli;
 
+/// mimalloc instead of the system allocator: per-sentence vectors and strings dominate the
+/// allocation profile of coding (BENCHMARKS.md, "Allocator").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "attache",
