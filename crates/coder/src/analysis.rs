@@ -497,8 +497,12 @@ fn capture_name(original: &str, from: usize, limit: usize, honorifics: &[String]
         if word.is_empty() {
             continue;
         }
-        if words.is_empty() && honorifics.iter().any(|h| *h == word.to_lowercase()) {
-            continue;
+        // lower-cased once per word, not once per honorific
+        if words.is_empty() && !honorifics.is_empty() {
+            let lower = word.to_lowercase();
+            if honorifics.iter().any(|h| *h == lower) {
+                continue;
+            }
         }
         let clean = word.trim_end_matches([',', '.', ';', ':', ')', '"', '\'', '\u{2019}', '\u{201d}']);
         let stripped = clean.len() < word.len();
