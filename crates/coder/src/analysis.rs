@@ -500,7 +500,7 @@ fn capture_name(original: &str, from: usize, limit: usize, honorifics: &[String]
         // lower-cased once per word, not once per honorific
         if words.is_empty() && !honorifics.is_empty() {
             let lower = word.to_lowercase();
-            if honorifics.iter().any(|h| *h == lower) {
+            if honorifics.contains(&lower) {
                 continue;
             }
         }
