@@ -185,6 +185,14 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_character_that_nfc_changes_is_composed() {
+        // regression: a single starter was kept as written even when NFC replaces it
+        // a CJK compatibility ideograph: NFC gives the unified one, lower case does nothing
+        assert_eq!(key("\u{F900}"), "\u{8C48}");
+        assert_eq!(key("a \u{F900} b"), "a \u{8C48} b");
+    }
+
+    #[test]
     fn empty_and_blank() {
         assert_eq!(key(""), "");
         assert_eq!(key("   \n\t "), "");
