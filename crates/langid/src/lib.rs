@@ -69,6 +69,12 @@ const MAX_CHARS: usize = 4_000;
 /// The model reads at most this many characters (two or three sentences).
 const MODEL_CHARS: usize = 400;
 
+/// The first look reads this many characters (a sentence or two)…
+const FIRST_LOOK_CHARS: usize = 200;
+
+/// …and its answer stands when the model is at least this sure of a supported language.
+const FIRST_LOOK_SURE: f32 = 0.90;
+
 /// The language a script names by itself, when it dominates the text.
 fn by_script(c: ScriptCounts) -> Option<&'static str> {
     let total = c.thai + c.lao + c.hangul + c.kana + c.han + c.other;
@@ -125,9 +131,19 @@ impl Identifier {
             return Guess::UNDETERMINED;
         }
         let Some(model) = &self.model else { return Guess::UNDETERMINED };
-        // the model reads one line; its answer is settled well within a few sentences, and
-        // its cost grows with the length it reads
-        let mut line: String = text.chars().take(MODEL_CHARS).map(|c| if c.is_control() { ' ' } else { c }).collect();
+        // the model reads one line, and its cost grows with the length it reads: a first
+        // look at a sentence or two settles most texts; the rest are read further
+        let short = self.guess(model, text, FIRST_LOOK_CHARS);
+        if (short.confidence >= FIRST_LOOK_SURE && short.lang != "und") || text.chars().nth(FIRST_LOOK_CHARS).is_none()
+        {
+            return short;
+        }
+        self.guess(model, text, MODEL_CHARS)
+    }
+
+    /// The model's guess from the first `chars` characters of `text`.
+    fn guess(&self, model: &FastText, text: &str, chars: usize) -> Guess {
+        let mut line: String = text.chars().take(chars).map(|c| if c.is_control() { ' ' } else { c }).collect();
         line.truncate(line.trim_end().len());
         let Ok(predictions) = model.predict(&line, 5, 0.0) else { return Guess::UNDETERMINED };
         let labelled: Vec<(&str, f32)> = predictions
