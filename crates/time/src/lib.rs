@@ -85,8 +85,9 @@ pub(crate) enum Lex {
 pub(crate) struct LangTime {
     /// Phrases, normalised, longest first.
     pub phrases: Vec<(String, Lex)>,
-    /// Indices into `phrases` by first character, longest first.
-    pub by_first: HashMap<char, Vec<usize>>,
+    /// Indices into `phrases` by first character, longest first (looked up at every word:
+    /// the Fx hash, not SipHash).
+    pub by_first: rustc_hash::FxHashMap<char, Vec<usize>>,
     /// Numeric dates read day first (d/m) unless the day cannot be a month.
     pub day_first: bool,
 }

@@ -24,6 +24,17 @@ struct Tok {
     kind: Kind,
 }
 
+/// `char::is_alphanumeric` with Latin letters (Vietnamese, Norwegian, ...) answered without
+/// the general Unicode lookup.
+fn is_alnum(c: char) -> bool {
+    match u32::from(c) {
+        0x30..=0x39 | 0x41..=0x5A | 0x61..=0x7A => true,
+        0..=0x7F => false,
+        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x1E00..=0x1EFF => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0x0E00..=0x0EFF)
 }
@@ -50,7 +61,7 @@ fn tokenize(k: &str, lt: &LangTime) -> Vec<Tok> {
             p += c.len_utf8();
             continue;
         }
-        let prev_alnum = k[..p].chars().next_back().is_some_and(|x| x.is_alphanumeric() && !is_cjk(x));
+        let prev_alnum = k[..p].chars().next_back().is_some_and(|x| is_alnum(x) && !is_cjk(x));
         if c.is_alphabetic() || is_cjk(c) || c == '.' {
             // the longest phrase of the lexicon starting here, on word boundaries
             let rest = &k[p..];
@@ -62,8 +73,8 @@ fn tokenize(k: &str, lt: &LangTime) -> Vec<Tok> {
                         let last = ph.chars().next_back();
                         let next = rest[ph.len()..].chars().next();
                         last.is_some_and(is_cjk)
-                            || !next.is_some_and(|n| n.is_alphanumeric() && !is_cjk(n))
-                            || last.is_some_and(|l| !l.is_alphanumeric())
+                            || !next.is_some_and(|n| is_alnum(n) && !is_cjk(n))
+                            || last.is_some_and(|l| !is_alnum(l))
                     }
                 })
             };
@@ -91,7 +102,7 @@ fn tokenize(k: &str, lt: &LangTime) -> Vec<Tok> {
             }
             let mut e = p;
             for (i, ch) in rest.char_indices() {
-                if !(ch.is_alphanumeric() || ch == '\'') || is_cjk(ch) || ch.is_ascii_digit() {
+                if !(is_alnum(ch) || ch == '\'') || is_cjk(ch) || ch.is_ascii_digit() {
                     break;
                 }
                 e = p + i + ch.len_utf8();
@@ -554,4 +565,16 @@ pub(crate) fn find(norm: &attache_text::Normalized, lt: &LangTime, reference: Op
         i += 1;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fast_alphanumeric_agrees_with_unicode() {
+        for c in (0..0x2_0000u32).filter_map(char::from_u32) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "U+{:04X}", u32::from(c));
+        }
+    }
 }
