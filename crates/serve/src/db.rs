@@ -7,8 +7,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use attache_store::util::fts_query;
-use attache_store::{EventStore, Filter, Store, StoredEvent, StoredMention};
+use attache_store::{EventStore, Filter, Store, StoredEvent, StoredMention, TextRows};
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, OptionalExtension};
 use serde::Serialize;
@@ -157,32 +156,22 @@ pub struct Scope {
 }
 
 impl Scope {
-    fn sql(&self) -> (String, Vec<Value>) {
-        let mut conds = Vec::new();
-        let mut vals = Vec::new();
-        if let Some(a) = &self.actor {
-            conds.push("e.id IN (SELECT event_id FROM event_actors WHERE country = ?)");
-            vals.push(Value::Text(a.clone()));
-        }
-        if let Some((a, b)) = &self.pair {
-            conds.push("e.id IN (SELECT event_id FROM event_pairs WHERE a = ? AND b = ?)");
-            vals.push(Value::Text(a.clone()));
-            vals.push(Value::Text(b.clone()));
-        }
-        if let Some(q) = self.quad {
-            conds.push("e.quad = ?");
-            vals.push(Value::Integer(i64::from(q)));
-        }
-        if let Some(d) = self.from {
-            conds.push("e.day_hi >= ?");
-            vals.push(Value::Integer(d));
-        }
-        if let Some(d) = self.to {
-            conds.push("e.day_lo <= ?");
-            vals.push(Value::Integer(d));
-        }
-        let w = if conds.is_empty() { String::new() } else { format!(" AND {}", conds.join(" AND ")) };
-        (w, vals)
+    /// The scope as conditions on events `e`, each led by ` AND ` (the store's own filter SQL).
+    fn sql(&self) -> Result<(String, Vec<Value>), ServeError> {
+        let day = |d: i64| {
+            let (y, m, dd) = attache_time::civil_from_days(d);
+            format!("{y:04}-{m:02}-{dd:02}")
+        };
+        let filter = Filter {
+            actor: self.actor.clone(),
+            pair: self.pair.clone(),
+            quad: self.quad,
+            from: self.from.map(day),
+            to: self.to.map(day),
+            ..Filter::default()
+        };
+        let (conds, values) = attache_store::filter_conditions(&filter)?;
+        Ok((if conds.is_empty() { conds } else { format!(" AND {conds}") }, values))
     }
 }
 
@@ -241,7 +230,7 @@ pub fn series(store: &Store, scope: &Scope, interval: Interval) -> Result<Vec<Bu
         }
         _ => {
             let unbounded = Scope { from: None, to: None, ..scope.clone() };
-            let (w, mut vals) = unbounded.sql();
+            let (w, mut vals) = unbounded.sql()?;
             vals.extend(day_vals);
             let sql = format!(
                 "SELECT e.day_lo, e.quad, count(*), sum(e.goldstein) FROM events e WHERE e.day_lo IS NOT NULL{w}{} \
@@ -312,7 +301,7 @@ pub struct PairCount {
 
 /// The pairs with most events in the scope.
 pub fn top_pairs(store: &Store, scope: &Scope, limit: u64, names: &crate::Names) -> Result<Vec<PairCount>, ServeError> {
-    let (w, mut vals) = scope.sql();
+    let (w, mut vals) = scope.sql()?;
     let sql = if w.is_empty() {
         // the whole store: totals kept at ingest (store schema 1)
         "SELECT a, b, events, cooperation, conflict, goldstein FROM pair_totals WHERE events > 0 \
@@ -376,22 +365,6 @@ fn doc_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DocumentSummary> {
     })
 }
 
-/// The full-text condition on document rowids for the words of `text`, or `None` when no word
-/// can match.
-fn doc_text_condition(text: &str) -> Option<(String, Vec<Value>)> {
-    let mut parts = Vec::new();
-    let mut vals = Vec::new();
-    if let Some(q) = fts_query(text, false) {
-        parts.push("SELECT -rowid FROM fts_words WHERE fts_words MATCH ? AND rowid < 0");
-        vals.push(Value::Text(q));
-    }
-    if let Some(q) = fts_query(text, true) {
-        parts.push("SELECT -rowid FROM fts_trigram WHERE fts_trigram MATCH ? AND rowid < 0");
-        vals.push(Value::Text(q));
-    }
-    (!parts.is_empty()).then(|| (format!("d.rowid IN ({})", parts.join(" UNION ")), vals))
-}
-
 /// Documents, newest stored first, optionally only those whose text holds every word of `text`.
 pub fn documents(
     store: &Store,
@@ -400,8 +373,8 @@ pub fn documents(
     offset: u64,
 ) -> Result<Vec<DocumentSummary>, ServeError> {
     let (w, mut vals) = match text {
-        Some(t) => match doc_text_condition(t) {
-            Some((c, v)) => (format!(" WHERE {c}"), v),
+        Some(t) => match attache_store::text_matches(t, TextRows::Documents) {
+            Some((rowids, v)) => (format!(" WHERE d.rowid IN ({rowids})"), v),
             None => return Ok(Vec::new()),
         },
         None => (String::new(), Vec::new()),

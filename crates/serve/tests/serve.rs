@@ -51,6 +51,7 @@ fn articles() -> Vec<Document> {
             "Russian troops attacked Ukraine on 10 May 2023. China condemned Japan on 3 May 2023.",
         ),
         doc("vi-hoi-dam", None, "2024-04-15", include_str!("../../../examples/vi-hoi-dam-ha-noi.txt")),
+        doc("zh-beijing", None, "2024-05-20", "日本外相与越南外长于5月20日在北京举行会谈。"),
     ]
 }
 
@@ -144,7 +145,7 @@ fn api_answers_every_endpoint() {
     assert_eq!(jpn.as_ref().map(|j| &j["name"]), Some(&serde_json::json!("Japan")));
 
     let docs = get_json("/api/documents");
-    assert_eq!(docs["documents"].as_array().map(Vec::len), Some(5));
+    assert_eq!(docs["documents"].as_array().map(Vec::len), Some(6));
     let d = get_json("/api/documents/xss/article");
     let marked: Vec<_> =
         d["segments"].as_array().expect("segments").iter().filter(|s| s["events"] != serde_json::json!([])).collect();
@@ -152,6 +153,9 @@ fn api_answers_every_endpoint() {
     assert_eq!(request("GET", "/api/documents/nope").status, 404);
     let found = get_json("/api/documents?q=fishing");
     assert_eq!(found["documents"][0]["id"], "jp-vn-later");
+    // a two-character Chinese word is below the trigram index: the document text is read
+    let beijing = get_json("/api/documents?q=%E5%8C%97%E4%BA%AC");
+    assert_eq!(beijing["documents"][0]["id"], "zh-beijing", "{beijing}");
 
     let series = get_json("/api/series?pair=JPN,VNM&interval=month");
     let buckets = series["buckets"].as_array().expect("buckets");

@@ -16,7 +16,7 @@ pub mod parquet;
 mod sqlite;
 pub mod util;
 
-pub use sqlite::Store;
+pub use sqlite::{filter_conditions, text_matches, Store, TextRows};
 
 /// Documents written per transaction by callers that batch (the CLI does).
 pub const BATCH_SIZE: usize = 200;

@@ -818,34 +818,52 @@ impl Store {
 
     /// Full-text matches among mentions, as a SQL condition on `e.id` with its parameters.
     fn text_condition(text: &str) -> (String, Vec<Value>) {
-        let mut parts = Vec::new();
-        let mut values = Vec::new();
-        if let Some(q) = fts_query(text, false) {
-            parts.push("SELECT rowid FROM fts_words WHERE fts_words MATCH ? AND rowid > 0");
-            values.push(Value::Text(q));
+        match text_matches(text, TextRows::Evidence) {
+            Some((ids, values)) => (format!("e.id IN (SELECT event_id FROM mentions WHERE id IN ({ids}))"), values),
+            None => ("0".into(), Vec::new()),
         }
-        if let Some(q) = fts_query(text, true) {
-            parts.push("SELECT rowid FROM fts_trigram WHERE fts_trigram MATCH ? AND rowid > 0");
-            values.push(Value::Text(q));
-        }
-        // a one- or two-character word of an unspaced script ("日本", "ไทย" is three) is below
-        // the trigram index: such queries read the evidence itself
-        let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).collect();
-        let short_unspaced = words.iter().any(|w| w.chars().count() < 3 && w.chars().any(unspaced_script));
-        let fallback;
-        if short_unspaced {
-            fallback = format!(
-                "SELECT id FROM mentions WHERE {}",
-                words.iter().map(|_| "instr(evidence, ?) > 0").collect::<Vec<_>>().join(" AND ")
-            );
-            parts.push(&fallback);
-            values.extend(words.iter().map(|w| Value::Text((*w).to_string())));
-        }
-        if parts.is_empty() {
-            return ("0".into(), values);
-        }
-        (format!("e.id IN (SELECT event_id FROM mentions WHERE id IN ({}))", parts.join(" UNION ")), values)
     }
+}
+
+/// What a full-text search reads: mentions' evidence or documents' text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextRows {
+    /// Evidence sentences: the query gives `mentions.id`s.
+    Evidence,
+    /// Whole documents: the query gives `documents.rowid`s.
+    Documents,
+}
+
+/// A query giving the rows whose text holds every word of `text`, with its parameters; `None`
+/// when no word can match. Both FTS5 indexes are asked (words with diacritics folded, and
+/// trigrams for CJK/Thai and parts of words); a one- or two-character word of an unspaced
+/// script ("日本"; "ไทย" is three) is below the trigram index, so such a query also reads the
+/// text itself.
+pub fn text_matches(text: &str, rows: TextRows) -> Option<(String, Vec<Value>)> {
+    // rowid > 0 is a mention's evidence (mentions.id), rowid < 0 a document (-documents.rowid)
+    let (id, sign, scan) = match rows {
+        TextRows::Evidence => ("rowid", "rowid > 0", "SELECT id FROM mentions WHERE"),
+        TextRows::Documents => ("-rowid", "rowid < 0", "SELECT rowid FROM documents WHERE"),
+    };
+    let column = match rows {
+        TextRows::Evidence => "evidence",
+        TextRows::Documents => "text",
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let mut values = Vec::new();
+    for (table, trigram) in [("fts_words", false), ("fts_trigram", true)] {
+        if let Some(q) = fts_query(text, trigram) {
+            parts.push(format!("SELECT {id} FROM {table} WHERE {table} MATCH ? AND {sign}"));
+            values.push(Value::Text(q));
+        }
+    }
+    let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).collect();
+    if words.iter().any(|w| w.chars().count() < 3 && w.chars().any(unspaced_script)) {
+        let all = words.iter().map(|_| format!("instr({column}, ?) > 0")).collect::<Vec<_>>().join(" AND ");
+        parts.push(format!("{scan} {all}"));
+        values.extend(words.iter().map(|w| Value::Text((*w).to_string())));
+    }
+    (!parts.is_empty()).then(|| (parts.join(" UNION "), values))
 }
 
 /// Scripts written without spaces between words (Han, kana, Hangul syllables, Thai, Lao,
@@ -875,6 +893,14 @@ pub(crate) enum Membership {
 
 pub(crate) fn filter_sql(f: &Filter) -> Result<(String, Vec<Value>)> {
     filter_sql_with(f, Membership::Drive, None, false)
+}
+
+/// The filter as SQL conditions on events aliased `e`, joined by `AND` (empty when it has
+/// none), with their parameters: for queries beyond [`EventStore`] such as aggregates.
+/// `limit` and `offset` are not conditions and are ignored.
+pub fn filter_conditions(f: &Filter) -> Result<(String, Vec<Value>)> {
+    let (where_, values) = filter_sql(f)?;
+    Ok((where_.strip_prefix(" WHERE ").unwrap_or(&where_).to_string(), values))
 }
 
 /// The filter as SQL conditions on `e`; `max_span` (the longest date span in the store, in
