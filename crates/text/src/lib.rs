@@ -43,7 +43,24 @@ pub fn char_script(c: char) -> Option<Script> {
     }
 }
 
+/// Letters of the Latin script beyond ASCII that the hot paths answer without Unicode's
+/// general tables: Latin-1 letters, Latin Extended-A and -B, and Latin Extended Additional
+/// (Vietnamese). All of them are alphabetic (a test checks).
+pub fn is_latin_letter(c: char) -> bool {
+    matches!(u32::from(c), 0x41..=0x5A | 0x61..=0x7A | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x1E00..=0x1EFF)
+}
+
 /// True for characters that are part of a word in scripts written with spaces.
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\u{200c}' || c == '\u{200d}'
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn latin_letters_are_alphabetic() {
+        for c in (0..0x2000u32).filter_map(char::from_u32).filter(|c| super::is_latin_letter(*c)) {
+            assert!(c.is_alphabetic(), "U+{:04X}", u32::from(c));
+        }
+    }
 }

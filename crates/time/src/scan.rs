@@ -27,11 +27,10 @@ struct Tok {
 /// `char::is_alphanumeric` with Latin letters (Vietnamese, Norwegian, ...) answered without
 /// the general Unicode lookup.
 fn is_alnum(c: char) -> bool {
-    match u32::from(c) {
-        0x30..=0x39 | 0x41..=0x5A | 0x61..=0x7A => true,
-        0..=0x7F => false,
-        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x1E00..=0x1EFF => true,
-        _ => c.is_alphanumeric(),
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        attache_text::is_latin_letter(c) || c.is_alphanumeric()
     }
 }
 
