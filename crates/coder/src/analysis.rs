@@ -98,8 +98,10 @@ pub struct Analysis {
     pub mentions: Vec<Mention>,
 }
 
-const JOIN_GAPS: &[&str] =
-    &["", ",", "'s", "'", "s", "of", "of the", "for", "-", "của", "the", "h.e.", "mr", "mr.", "ms", "ms."];
+const JOIN_GAPS: &[&str] = &[
+    "", ",", "'s", "'", "s", "of", "of the", "for", "-", "của", "the", "h.e.", "mr", "mr.", "ms", "ms.", "の", "의",
+    "・",
+];
 #[derive(Clone)]
 enum Part {
     Actor(String, PhraseKind),
@@ -134,7 +136,7 @@ pub struct Context<'a> {
 
 /// The key text between two offsets, or nothing when they are out of order (spans can
 /// overlap after a name is captured past the next phrase).
-fn span_text(k: &str, a: usize, b: usize) -> &str {
+pub(crate) fn span_text(k: &str, a: usize, b: usize) -> &str {
     if a <= b {
         k.get(a..b).unwrap_or("")
     } else {
@@ -164,7 +166,8 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                 let s = from + p;
                 let e = s + lk.len();
                 let (os, _) = key.original_range(s, e);
-                let capitalised = original[os..].chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic());
+                // capitalised, or written in a script without case (katakana)
+                let capitalised = original[os..].chars().next().is_some_and(|c| !c.is_lowercase());
                 if capitalised && (!cx.spaced || crate::lexicon::on_boundaries(k, s, e)) {
                     all.push(Hit { start: s, end: e, phrase: learned_base + i as u32 });
                 }
@@ -270,7 +273,11 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
         });
         // ... but a capital after it is where the act happens ("Indias utenriksminister i Oslo")
         let title_before = title_before && matches!(&p, Part::Actor(_, PhraseKind::Name));
-        let after_locative = locative.is_some() && !title_before;
+        // "in Da Nang, Vietnam": a state named right after a place is where that place is
+        let after_place = items.iter().rev().find(|i| i.end <= s).is_some_and(|i| {
+            matches!(i.kind, ItemKind::Place { .. }) && matches!(span_text(k, i.end, s).trim(), "" | ",")
+        });
+        let after_locative = (locative.is_some() && !title_before) || after_place;
         prev_part_end = Some((e, matches!(p, Part::Title(..))));
         match &p {
             Part::Actor(code, kind)
@@ -330,7 +337,10 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             let joins = (JOIN_GAPS.contains(&gap) && !comma_between_names)
                 || title_then_locative
                 || cx.honorifics.iter().any(|h| h == gap)
-                || (both_titles && word_count(gap) <= 1 && !gap.contains(','))
+                || (both_titles
+                    && word_count(gap) <= 1
+                    && !gap.contains([',', '、', '。'])
+                    && (cx.spaced || gap.chars().count() <= 4))
                 || (matches!(prev, Part::Counterpart) && gap.is_empty());
             if !joins || next_person_follows || partners_apart || second_state {
                 flush(&mut run, &mut mentions);
@@ -462,7 +472,17 @@ fn build_mention(
     if m.partners.is_some() {
         return m;
     }
-    if m.actor.is_none() && !m.counterpart_only && m.official {
+    if m.person.is_none() && m.official && m.actor.is_some() && !cx.spaced {
+        // "マリズ・ペイン・オーストラリア外務大臣": Japanese writes a foreign name in
+        // katakana before the state and title
+        if let Some((name, name_start)) = katakana_name_before(original, orig_start) {
+            m.captured_name = Some(name);
+            m.orig_start = name_start;
+        }
+    }
+    // "クアン国家主席": a title after a name in katakana is a foreign official's, not the home state's
+    let foreign_name = !cx.spaced && katakana_name_before(original, orig_start).is_some();
+    if m.actor.is_none() && !m.counterpart_only && m.official && !foreign_name {
         m.actor = cx.home.map(str::to_string);
     }
     if m.person.is_none() && m.official && cx.spaced {
@@ -482,6 +502,23 @@ fn build_mention(
         }
     }
     m
+}
+
+/// True for katakana letters, the middle dot between the parts of a name and the long-vowel mark.
+fn is_katakana(c: char) -> bool {
+    matches!(c, '\u{30A1}'..='\u{30FA}' | '\u{30FB}' | '\u{30FC}' | '\u{FF1D}' | '=')
+}
+
+/// A name written in katakana right before `to` ("マリズ・ペイン・"), without its outer
+/// dots, and where it starts; at least two letters.
+fn katakana_name_before(original: &str, to: usize) -> Option<(String, usize)> {
+    let head = original.get(..to)?;
+    let start = head.char_indices().rev().take_while(|&(_, c)| is_katakana(c)).last().map(|(i, _)| i)?;
+    let run = &head[start..];
+    let trimmed_start = start + (run.len() - run.trim_start_matches(['\u{30FB}', '=', '\u{FF1D}']).len());
+    let name = run.trim_matches(['\u{30FB}', '=', '\u{FF1D}']);
+    let letters = name.chars().filter(|&c| matches!(c, '\u{30A1}'..='\u{30FA}')).count();
+    (letters >= 2).then(|| (name.to_string(), trimmed_start))
 }
 
 /// A capitalised name (up to four words) right after `from` in the original text.
@@ -566,6 +603,12 @@ pub struct Clause {
     pub future: bool,
     /// A background marker precedes the trigger.
     pub background: bool,
+    /// Where the words that refine the code begin: the trigger itself in languages whose
+    /// complements follow the verb, the start of the clause in verb-final ones.
+    pub context_start: usize,
+    /// Where those words end, when the clause fixes it (verb-final languages); otherwise
+    /// they run a few words past the trigger.
+    pub context_end: Option<usize>,
 }
 
 /// True when the text between two mentions only coordinates them ("X and his Y", "X, Y").
@@ -604,7 +647,7 @@ fn coordinates(items: &[Item], a: usize, b: usize, key: &str) -> bool {
     words.is_empty() || (has_and && words.len() <= 1)
 }
 
-fn group_of(items: &[Item], idx: usize, key: &str) -> (usize, usize) {
+pub(crate) fn group_of(items: &[Item], idx: usize, key: &str) -> (usize, usize) {
     let is_mention = |i: usize| matches!(items[i].kind, ItemKind::Mention(_));
     let mut lo = idx;
     while lo > 0 {
@@ -633,7 +676,7 @@ fn group_of(items: &[Item], idx: usize, key: &str) -> (usize, usize) {
     (lo, hi)
 }
 
-fn mentions_in(items: &[Item], lo: usize, hi: usize) -> Vec<usize> {
+pub(crate) fn mentions_in(items: &[Item], lo: usize, hi: usize) -> Vec<usize> {
     items[lo..=hi].iter().filter_map(|i| if let ItemKind::Mention(m) = i.kind { Some(m) } else { None }).collect()
 }
 
@@ -877,6 +920,8 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern]) -> Vec<Clause> {
             place: place.clone(),
             future: between(WordClass::Future) || future_after,
             background: sentence_has(WordClass::Background, item.start),
+            context_start: item.start,
+            context_end: None,
         });
     }
     out

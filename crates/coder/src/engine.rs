@@ -21,15 +21,20 @@ struct LanguageModel {
     /// Refinements: (refined code, base code, normalised context words).
     refinements: Vec<(String, String, Vec<String>)>,
     split: SplitRules,
+    /// Particles of a verb-final language (empty elsewhere).
+    particles: crate::verb_final::Particles,
 }
 
 impl LanguageModel {
-    /// The code after refinement by context words in the sentence key, looked for from the
-    /// trigger at `from` over the next `REFINE_WINDOW_WORDS` words ("asked Y to expand trade").
-    fn refine(&self, code: &str, key: &str, from: usize) -> String {
+    /// The code after refinement by context words in the sentence key, looked for from
+    /// `from` (the trigger, or the start of a verb-final clause) to `to`, or else over the
+    /// `REFINE_WINDOW_WORDS` words after `from` ("asked Y to expand trade").
+    fn refine(&self, code: &str, key: &str, from: usize, to: Option<usize>) -> String {
         let from = from.min(key.len());
         let mut end = key.len();
-        if let Some(rest) = key.get(from..) {
+        if let Some(to) = to {
+            end = to.clamp(from, key.len());
+        } else if let Some(rest) = key.get(from..) {
             let mut words = 0;
             let mut in_word = false;
             for (i, c) in rest.char_indices() {
@@ -122,9 +127,14 @@ fn learn(m: &crate::analysis::Mention, actor: &str, learned: &mut Vec<Learned>) 
     }
     let lower = name.to_lowercase();
     let mut keys = vec![lower.clone()];
-    let toks: Vec<&str> = lower.split_whitespace().collect();
+    // the parts of a katakana name are joined by a middle dot ("マリズ・ペイン"); such a
+    // name is found again by its last part ("ペイン外相"), which is often short
+    let katakana = lower.contains('\u{30FB}');
+    let toks: Vec<&str> =
+        lower.split(|c: char| c.is_whitespace() || c == '\u{30FB}').filter(|t| !t.is_empty()).collect();
+    let mins: [usize; 2] = if katakana { [usize::MAX, 2] } else { [4, 3] };
     if toks.len() >= 2 {
-        for (t, min) in [(toks[0], 4), (toks[toks.len() - 1], 3)] {
+        for (t, min) in [(toks[0], mins[0]), (toks[toks.len() - 1], mins[1])] {
             if t.chars().count() >= min && !keys.iter().any(|k| k == t) {
                 keys.push(t.to_string());
             }
@@ -240,7 +250,14 @@ impl Engine {
         let build = |lang: &str| -> Result<(String, LanguageModel), CoderError> {
             let info = parse_pack_info(lang, &src.read(&format!("packs/{lang}/pack.toml"))?.unwrap_or_default());
             let words_file = format!("packs/{lang}/words.tsv");
-            let words = parse_words(&words_file, &src.read(&words_file)?.unwrap_or_default())?;
+            let all_words = parse_words(&words_file, &src.read(&words_file)?.unwrap_or_default())?;
+            let (particle_words, words): (Vec<_>, Vec<_>) =
+                all_words.into_iter().partition(|(c, _)| matches!(c, WordClass::Particle(_)));
+            let particle_words: Vec<(crate::pack::Particle, String)> = particle_words
+                .into_iter()
+                .filter_map(|(c, w)| if let WordClass::Particle(p) = c { Some((p, w)) } else { None })
+                .collect();
+            let particles = crate::verb_final::Particles::new(&particle_words, info.word_boundaries);
             let all_patterns = parse_events(lang, &src.read(&format!("packs/{lang}/events.txt"))?.unwrap_or_default())?;
             let (refining, patterns): (Vec<Pattern>, Vec<Pattern>) =
                 all_patterns.into_iter().partition(|p| p.refines.is_some());
@@ -283,8 +300,8 @@ impl Engine {
                     }
                 }
             }
-            let lexicon = Lexicon::build(phrases, info.word_boundaries)?;
-            Ok((lang.to_string(), LanguageModel { info, honorifics, lexicon, patterns, refinements, split }))
+            let lexicon = Lexicon::build(phrases, info.word_boundaries)?.with_suffixes(particles.endings());
+            Ok((lang.to_string(), LanguageModel { info, honorifics, lexicon, patterns, refinements, split, particles }))
         };
         let threads = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 8);
         let chunk = languages.len().div_ceil(threads).max(1);
@@ -490,7 +507,11 @@ impl Engine {
             let a = analyse(key, text, sentences[i].1, &cx);
             for m in &a.mentions {
                 if let Some(c) = &m.actor {
-                    *counts.entry(c.clone()).or_default() += if i < 3 { 2 } else { 1 };
+                    // an organisation named as the host of its own meeting ("G7外相会合") is
+                    // the venue, not one of the document's sides
+                    if !m.org_meeting {
+                        *counts.entry(c.clone()).or_default() += if i < 3 { 2 } else { 1 };
+                    }
                     first_actor.get_or_insert_with(|| c.clone());
                     learn(m, c, &mut learned);
                 }
@@ -556,7 +577,20 @@ impl Engine {
                     );
                 }
             }
-            let cls = clauses(&a, &key.key, &model.patterns);
+            let cls = if model.info.verb_final {
+                crate::verb_final::clauses_verb_final(&a, &key.key, &model.patterns, &model.particles)
+            } else {
+                clauses(&a, &key.key, &model.patterns)
+            };
+            if model.info.verb_final {
+                // the topic of a sentence is the subject of later sentences that name none
+                if let Some(topic) = crate::verb_final::sentence_topic(&a, &key.key, &model.particles) {
+                    let parties = self.resolve(&topic, &a, text, &state, key, 0);
+                    if !parties.is_empty() {
+                        state.last_subject = parties;
+                    }
+                }
+            }
             if cls.is_empty() {
                 continue;
             }
@@ -724,7 +758,7 @@ impl Engine {
                 } else {
                     p.code.clone()
                 };
-                let code = model.refine(&code, &key.key, c.start);
+                let code = model.refine(&code, &key.key, c.context_start, c.context_end);
                 let mut place_country = None;
                 let location = c.place.as_ref().map(|(country, ps, pe)| {
                     let (os, oe) = key.original_range(*ps, *pe);
@@ -732,6 +766,14 @@ impl Engine {
                     Location { country: Some(country.clone()), name: text.get(os..oe).unwrap_or("").to_string() }
                 });
                 // a missing partner is the other side of the document's pair
+                if objects.is_empty() {
+                    // "訪日": the verb names its own target
+                    if let Some(implied) = &p.implied_object {
+                        if !subjects.iter().any(|s| &s.actor.country == implied) {
+                            objects.push(synthetic(implied, "", t_start, t_end));
+                        }
+                    }
+                }
                 if objects.is_empty() && matches!(p.frame, Frame::Visit) {
                     if let Some(pc) = &place_country {
                         if let Some(l) = &location {

@@ -62,6 +62,9 @@ pub struct Lexicon {
     word_boundaries: bool,
     /// Phrases written with a final `*`: they match the start of longer words (compounds).
     open_right: Vec<bool>,
+    /// Endings that may follow a phrase inside its word (Korean particles: "외무상과" is
+    /// "외무상" + "과"), normalised.
+    suffixes: Vec<String>,
 }
 
 /// True for phrases short enough to collide with ordinary words unless their case is
@@ -128,7 +131,26 @@ impl Lexicon {
                     .map_err(|e| CoderError::Automaton(e.to_string()))?,
             )
         };
-        Ok(Self { automaton, entries, exact, word_boundaries, open_right })
+        Ok(Self { automaton, entries, exact, word_boundaries, open_right, suffixes: Vec::new() })
+    }
+
+    /// The same lexicon, where a phrase followed by one of `suffixes` up to the end of its
+    /// word still ends on a word boundary ("외무상과" holds "외무상").
+    pub fn with_suffixes(mut self, suffixes: Vec<String>) -> Self {
+        self.suffixes =
+            suffixes.into_iter().map(|s| attache_text::normalize(&s, 0).key).filter(|s| !s.is_empty()).collect();
+        self
+    }
+
+    /// True when the rest of the word after `end` is one of the language's suffixes.
+    fn suffix_follows(&self, key: &str, end: usize) -> bool {
+        if self.suffixes.is_empty() {
+            return false;
+        }
+        let rest = &key[end..];
+        let tail_len = rest.find(|c: char| !attache_text::is_word_char(c)).unwrap_or(rest.len());
+        let tail = &rest[..tail_len];
+        self.suffixes.iter().any(|s| s == tail)
     }
 
     /// What phrase `id` denotes, every entry regardless of case.
@@ -156,9 +178,16 @@ impl Lexicon {
         let mut out = Vec::new();
         for m in a.find_overlapping_iter(key) {
             let (start, end) = (m.start(), m.end());
+            if !self.word_boundaries && !katakana_word_whole(key, start, end) {
+                continue;
+            }
             if self.word_boundaries {
                 let open = self.open_right.get(m.value() as usize).copied().unwrap_or(false);
-                let ok = if open { on_left_boundary(key, start) } else { on_boundaries(key, start, end) };
+                let ok = if open {
+                    on_left_boundary(key, start)
+                } else {
+                    on_boundaries(key, start, end) || (on_left_boundary(key, start) && self.suffix_follows(key, end))
+                };
                 if !ok {
                     continue;
                 }
@@ -195,6 +224,24 @@ pub fn on_boundaries(key: &str, start: usize, end: usize) -> bool {
     let left_ok = !(inner(before) && inner(first)) || unspaced(before) || unspaced(first);
     let right_ok = !(inner(after) && inner(last)) || unspaced(after) || unspaced(last);
     left_ok && right_ok
+}
+
+/// True for a katakana letter or the long-vowel mark (not the middle dot between words).
+fn is_katakana_letter(c: char) -> bool {
+    matches!(c, '\u{30A1}'..='\u{30FA}' | '\u{30FC}')
+}
+
+/// In text without spaces, a run of katakana is one word (a loanword or a foreign name):
+/// a phrase that begins or ends in katakana must not cut such a run ("マリ" is not in
+/// "マリズ", "インド" is not in "インドネシア").
+pub fn katakana_word_whole(key: &str, start: usize, end: usize) -> bool {
+    let first = key[start..end].chars().next();
+    let last = key[start..end].chars().next_back();
+    let before = key[..start].chars().next_back();
+    let after = key[end..].chars().next();
+    let cut_left = first.is_some_and(is_katakana_letter) && before.is_some_and(is_katakana_letter);
+    let cut_right = last.is_some_and(is_katakana_letter) && after.is_some_and(is_katakana_letter);
+    !cut_left && !cut_right
 }
 
 /// True when `start` of `key` does not fall inside a word of a spaced script.
@@ -260,6 +307,29 @@ mod tests {
         assert_eq!(lex.find_all("sendte kondolansetelegram til").len(), 1);
         assert_eq!(lex.find_all("sendte en kondolanse").len(), 1);
         assert!(lex.find_all("ukondolanse").is_empty());
+    }
+
+    #[test]
+    fn a_listed_suffix_keeps_the_word_boundary() {
+        let lex = Lexicon::build(vec![("외무상".into(), Entry::Word(WordClass::With))], true)
+            .unwrap()
+            .with_suffixes(vec!["과".into(), "은".into()]);
+        assert_eq!(lex.find_all("일본 외무상과 회담").len(), 1);
+        assert_eq!(lex.find_all("외무상은").len(), 1);
+        // an ending that is not listed, or letters before the phrase, still break the word
+        assert!(lex.find_all("외무상실").is_empty());
+        assert!(lex.find_all("전외무상과").is_empty());
+        let plain = Lexicon::build(vec![("외무상".into(), Entry::Word(WordClass::With))], true).unwrap();
+        assert!(plain.find_all("일본 외무상과 회담").is_empty());
+    }
+
+    #[test]
+    fn katakana_phrases_do_not_cut_a_katakana_word() {
+        let lex = Lexicon::build(vec![("マリ".into(), Entry::Word(WordClass::With))], false).unwrap();
+        assert!(lex.find_all("マリズ・ペイン外相").is_empty());
+        assert!(lex.find_all("アマリ外相").is_empty());
+        assert_eq!(lex.find_all("マリ外相").len(), 1);
+        assert_eq!(lex.find_all("マリ・ペイン").len(), 1);
     }
 
     #[test]

@@ -10,10 +10,11 @@ mod analysis;
 mod engine;
 mod lexicon;
 mod pack;
+mod verb_final;
 
 pub use analysis::Learned;
 pub use engine::{detect_language, DocOutput, Engine, Explanation};
-pub use pack::{expand_braces, parse_events, parse_words, Frame, Pattern, WordClass};
+pub use pack::{expand_braces, parse_events, parse_words, Frame, Particle, Pattern, WordClass};
 
 /// Errors loading language packs.
 #[derive(Debug, thiserror::Error)]

@@ -20,6 +20,9 @@ pub struct PackInfo {
     /// A number of one or two digits followed by a full stop is an ordinal ("am 3. Oktober"),
     /// never the end of a sentence.
     pub ordinal_dot: bool,
+    /// The verb comes last and particles after each noun give its role (Japanese, Korean):
+    /// `word_order = "sov"`.
+    pub verb_final: bool,
 }
 
 /// Parse the `key = value` lines of `pack.toml`.
@@ -31,6 +34,7 @@ pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
         min_name_words: 1,
         home: None,
         ordinal_dot: false,
+        verb_final: false,
     };
     for line in text.lines() {
         let Some((k, v)) = line.split_once('=') else { continue };
@@ -41,6 +45,7 @@ pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
             "min_name_words" => info.min_name_words = v.parse().unwrap_or(1),
             "home" if !v.is_empty() => info.home = Some(v.to_string()),
             "ordinal_dot" => info.ordinal_dot = v == "true",
+            "word_order" => info.verb_final = v.eq_ignore_ascii_case("sov"),
             _ => {}
         }
     }
@@ -96,6 +101,32 @@ pub enum WordClass {
     /// A word with no role of its own, listed so that longest match keeps it whole
     /// ("tiếp cận" is not the trigger "tiếp").
     Plain,
+    /// A particle written right after a noun that gives its role in a verb-final language
+    /// (は, を, 과). Particles are not phrases of the automaton: the coder reads them after
+    /// each mention.
+    Particle(Particle),
+}
+
+/// The role a particle gives the noun before it (verb-final languages).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Particle {
+    /// The topic, which governs every verb of the sentence after it (は, 은/는).
+    Topic,
+    /// The subject of the next verb (が, 이/가).
+    Subject,
+    /// The object or the addressee (を, に, に対し, 을/를, 에게).
+    Object,
+    /// The partner ("with": と, 과/와).
+    With,
+    /// The agent or origin ("from", "by": から, により, 로부터).
+    From,
+    /// A genitive (の, 의): the noun belongs to a longer noun phrase.
+    Genitive,
+    /// A place (で, 에서).
+    Locative,
+    /// Another ending that may follow a noun in a language written with spaces (도, 들):
+    /// a phrase followed by it still ends on a word boundary.
+    Suffix,
 }
 
 impl WordClass {
@@ -122,6 +153,14 @@ impl WordClass {
             "genitive" => Self::Genitive,
             "plain" => Self::Plain,
             "continuation" => Self::Continuation,
+            "particle_topic" => Self::Particle(Particle::Topic),
+            "particle_subject" => Self::Particle(Particle::Subject),
+            "particle_object" => Self::Particle(Particle::Object),
+            "particle_with" => Self::Particle(Particle::With),
+            "particle_from" => Self::Particle(Particle::From),
+            "particle_genitive" => Self::Particle(Particle::Genitive),
+            "particle_locative" => Self::Particle(Particle::Locative),
+            "suffix" => Self::Particle(Particle::Suffix),
             _ => return None,
         })
     }
@@ -188,6 +227,9 @@ pub struct Pattern {
     pub main_event: bool,
     /// Every trigger, each a sequence of parts separated by gaps.
     pub triggers: Vec<Vec<String>>,
+    /// The target a verb names by itself when the sentence names none (訪日 "visit to
+    /// Japan": `object=JPN`).
+    pub implied_object: Option<String>,
     /// `<lang>/events.txt:<line>`.
     pub rule: String,
     /// For a refinement line (`031 refine:030 trade | investment`): the code refined. Its
@@ -249,6 +291,7 @@ pub fn parse_events(lang: &str, text: &str) -> Result<Vec<Pattern>, CoderError> 
         let mut future_code = None;
         let mut no_future = false;
         let mut main_event = false;
+        let mut implied_object = None;
         for o in opts {
             if let Some(c) = o.strip_prefix("future=") {
                 if attache_ontology::lookup(c).is_none() {
@@ -259,6 +302,13 @@ pub fn parse_events(lang: &str, text: &str) -> Result<Vec<Pattern>, CoderError> 
                 no_future = true;
             } else if o == "main" {
                 main_event = true;
+            } else if let Some(c) = o.strip_prefix("object=") {
+                let state = c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase());
+                let org = c.strip_prefix("IGO:").is_some_and(|a| !a.is_empty());
+                if !state && !org {
+                    return Err(err(format!("`{c}` is not an actor code (ISO alpha-3 or IGO:NAME)")));
+                }
+                implied_object = Some(c.to_string());
             } else {
                 return Err(err(format!("unknown option `{o}`")));
             }
@@ -283,6 +333,7 @@ pub fn parse_events(lang: &str, text: &str) -> Result<Vec<Pattern>, CoderError> 
             no_future,
             main_event,
             triggers,
+            implied_object,
             rule: format!("{lang}/events.txt:{}", n + 1),
             refines,
         });
@@ -313,6 +364,9 @@ mod tests {
         let r = parse_events("en", "031 refine:030 trade | investment\n").unwrap();
         assert_eq!(r[0].refines.as_deref(), Some("030"));
         assert!(parse_events("en", "031 refine:999 trade\n").is_err());
+        let v = parse_events("ja", "042 visit,object=JPN 訪日\n").unwrap();
+        assert_eq!(v[0].implied_object.as_deref(), Some("JPN"));
+        assert!(parse_events("ja", "042 visit,object=japan 訪日\n").is_err());
     }
 
     #[test]
@@ -322,11 +376,14 @@ mod tests {
         assert!(parse_events("en", "040 wobble foo\n").is_err());
         assert!(parse_words("w", "bogus\tx\n").is_err());
         assert_eq!(parse_words("w", "and\tand\n").unwrap()[0].0, WordClass::And);
+        assert_eq!(parse_words("w", "particle_topic\tは\n").unwrap()[0].0, WordClass::Particle(Particle::Topic));
     }
 
     #[test]
     fn pack_info() {
-        let i = parse_pack_info("ja", "code = \"ja\"\nword_boundaries = false\n");
+        let i = parse_pack_info("ja", "code = \"ja\"\nword_boundaries = false\nword_order = \"sov\"\n");
         assert!(!i.word_boundaries);
+        assert!(i.verb_final);
+        assert!(!parse_pack_info("en", "").verb_final);
     }
 }

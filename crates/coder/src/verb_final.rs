@@ -1,0 +1,451 @@
+//! Clauses of verb-final languages (Japanese, Korean). The verb ends its clause and a
+//! particle after each noun gives the noun's role: "X は Y と 会談した" (X held talks with
+//! Y), "X 은 Y 을 방문했다" (X visited Y). Each trigger takes its subject, object and
+//! partner from the particles of the mentions in its clause: the words after the previous
+//! trigger. A topic (は, 은/는) governs every later verb of the sentence.
+
+use crate::analysis::{group_of, mentions_in, span_text, Analysis, Clause, ItemKind, Slot};
+use crate::pack::{Frame, Particle, Pattern, WordClass};
+
+/// A language's particles, longest first, as normalised sentence keys spell them.
+#[derive(Debug, Clone, Default)]
+pub struct Particles {
+    list: Vec<(String, Particle)>,
+    /// Whether the language writes spaces: a particle must then end its word.
+    spaced: bool,
+}
+
+/// Characters that close a noun phrase: a particle is not looked for past them.
+const PHRASE_END: &[char] = &[',', '.', '、', '。', ';', ':', '!', '?', '「', '」', '"'];
+
+/// How many characters after a genitive the head noun's particle is looked for.
+const HEAD_NOUN_CHARS: usize = 12;
+
+/// How many characters after a trigger a future or negation word still belongs to it.
+const AFTER_TRIGGER_CHARS: usize = 10;
+
+/// How many characters may separate an owner's genitive from its event noun ("Xの国賓訪日").
+const OWNER_GAP_CHARS: usize = 2;
+
+/// How many characters may separate a trigger from the noun its clause modifies
+/// ("訪問中の河野外相", "방문한 기시다 총리").
+const RELATIVE_GAP_CHARS: usize = 4;
+
+impl Particles {
+    /// From `(role, particle)` pairs of a pack's `words.tsv`; `spaced` for languages written
+    /// with spaces (Korean), where a particle is the whole rest of its word.
+    pub fn new(words: &[(Particle, String)], spaced: bool) -> Self {
+        let mut list: Vec<(String, Particle)> =
+            words.iter().map(|(p, w)| (attache_text::normalize(w, 0).key, *p)).filter(|(w, _)| !w.is_empty()).collect();
+        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        Self { list, spaced }
+    }
+
+    /// Every listed ending (particles and suffixes), for the lexicon's word boundaries.
+    pub fn endings(&self) -> Vec<String> {
+        self.list.iter().map(|(w, _)| w.clone()).collect()
+    }
+
+    /// The particle written at `at` and the offset after it. A parenthesis right after a
+    /// noun (a gloss: "外務大臣(Minister for Foreign Affairs)と") is skipped first.
+    pub fn at(&self, key: &str, at: usize) -> Option<(Particle, usize)> {
+        let mut at = at.min(key.len());
+        let rest = key.get(at..)?;
+        let trimmed = rest.trim_start();
+        if let Some(inner) = trimmed.strip_prefix('(') {
+            let close = inner.find(')').filter(|&c| c <= 240)?;
+            at += rest.len() - inner.len() + close + 1;
+        }
+        let rest = key.get(at..)?;
+        if self.spaced {
+            let tail_len = rest.find(|c: char| !attache_text::is_word_char(c)).unwrap_or(rest.len());
+            let tail = &rest[..tail_len];
+            return self.list.iter().find(|(w, _)| w == tail).map(|(w, p)| (*p, at + w.len()));
+        }
+        self.list.iter().find(|(w, _)| rest.starts_with(w.as_str())).map(|(w, p)| (*p, at + w.len()))
+    }
+
+    /// The role of the noun phrase a genitive at `from` leads into: the first particle
+    /// within a few characters that is not another genitive ("日本の支援の継続に" is に).
+    fn head_role(&self, key: &str, from: usize, stop: usize) -> Option<Particle> {
+        let rest = span_text(key, from, stop.max(from));
+        for (n, (i, c)) in rest.char_indices().enumerate() {
+            if n >= HEAD_NOUN_CHARS || PHRASE_END.contains(&c) || (c.is_whitespace() && !self.spaced) {
+                return None;
+            }
+            if self.spaced && !(i == 0 || rest[..i].ends_with(char::is_whitespace)) {
+                // in spaced text particles sit at the end of words: look at each word's tail
+                continue;
+            }
+            let lookup = if self.spaced {
+                // the word's own ending, after its stem
+                let word_len = rest[i..].find(|c: char| !attache_text::is_word_char(c)).unwrap_or(rest.len() - i);
+                let word = &rest[i..i + word_len];
+                self.list
+                    .iter()
+                    .find(|(w, p)| *p != Particle::Suffix && word.len() > w.len() && word.ends_with(w.as_str()))
+            } else {
+                self.list.iter().find(|(w, _)| rest[i..].starts_with(w.as_str()))
+            };
+            match lookup.map(|(_, p)| *p) {
+                Some(Particle::Genitive | Particle::Suffix) | None => {}
+                Some(p) => return Some(p),
+            }
+        }
+        None
+    }
+}
+
+/// A candidate argument: a group of coordinated mentions, or a word standing for actors
+/// ("両国", "양측"), with the role its particle gives it.
+#[derive(Debug, Clone)]
+struct Unit {
+    start: usize,
+    end: usize,
+    slot: Slot,
+    role: Option<Particle>,
+    /// For a genitive: the role of the noun phrase it belongs to.
+    head: Option<Particle>,
+}
+
+fn units(a: &Analysis, key: &str, particles: &Particles) -> Vec<Unit> {
+    let items = &a.items;
+    let mut out: Vec<Unit> = Vec::new();
+    let mut j = 0;
+    while j < items.len() {
+        let (lo, hi, slot) = match items[j].kind {
+            ItemKind::Mention(_) => {
+                let (lo, hi) = group_of(items, j, key);
+                (lo, hi, Slot::Mentions(mentions_in(items, lo, hi)))
+            }
+            ItemKind::Word(WordClass::TwoSides) => (j, j, Slot::TwoSides),
+            ItemKind::Word(WordClass::Pronoun) => (j, j, Slot::Pronoun),
+            ItemKind::Word(WordClass::FirstPerson) => (j, j, Slot::FirstPerson),
+            _ => {
+                j += 1;
+                continue;
+            }
+        };
+        let start = items[lo].start;
+        let end = items[hi].end;
+        let found = particles.at(key, end);
+        let role = found.map(|f| f.0);
+        let next_item = items.get(hi + 1).map_or(key.len(), |i| i.start);
+        let head = match found {
+            Some((Particle::Genitive, after)) => particles.head_role(key, after, key.len().min(next_item.max(after))),
+            _ => None,
+        };
+        // "XとYは": a partner right before the subject is coordinated with it
+        if let Some(prev) = out.last_mut() {
+            let adjacent =
+                particles.at(key, prev.end).is_some_and(|(_, after)| span_text(key, after, start).trim().is_empty());
+            if prev.role == Some(Particle::With)
+                && adjacent
+                && matches!(role, Some(Particle::Topic | Particle::Subject))
+            {
+                if let (Slot::Mentions(first), Slot::Mentions(second)) = (&prev.slot, &slot) {
+                    let mut both = first.clone();
+                    both.extend(second.iter().copied());
+                    *prev = Unit { start: prev.start, end, slot: Slot::Mentions(both), role, head };
+                    j = hi + 1;
+                    continue;
+                }
+            }
+        }
+        out.push(Unit { start, end, slot, role, head });
+        j = hi + 1;
+    }
+    out
+}
+
+fn merged(list: &[&Unit]) -> Slot {
+    let mut ms: Vec<usize> = Vec::new();
+    for u in list {
+        match &u.slot {
+            Slot::Mentions(m) => ms.extend(m.iter().copied()),
+            other => return other.clone(),
+        }
+    }
+    Slot::Mentions(ms)
+}
+
+/// The sentence's topic (the first mention marked by a topic particle), which stays the
+/// subject of later sentences that name none.
+pub fn sentence_topic(a: &Analysis, key: &str, particles: &Particles) -> Option<Slot> {
+    units(a, key, particles)
+        .into_iter()
+        .find(|u| u.role == Some(Particle::Topic) && matches!(u.slot, Slot::Mentions(_)))
+        .map(|u| u.slot)
+}
+
+/// Find each trigger's slots in an analysed sentence of a verb-final language.
+pub fn clauses_verb_final(a: &Analysis, key: &str, patterns: &[Pattern], particles: &Particles) -> Vec<Clause> {
+    let items = &a.items;
+    let all_units = units(a, key, particles);
+    // the place: a place name, or a state or capital marked by a locative particle
+    // ("東京で", "서울에서"): a venue, not a party
+    let place = items
+        .iter()
+        .find_map(|i| match &i.kind {
+            ItemKind::Place { country: Some(c) } => Some((c.clone(), i.start, i.end)),
+            _ => None,
+        })
+        .or_else(|| {
+            all_units.iter().find_map(|u| match &u.slot {
+                Slot::Mentions(ms) if u.role == Some(Particle::Locative) && ms.len() == 1 => {
+                    let m = a.mentions.get(ms[0])?;
+                    (!m.official).then(|| (m.actor.clone(), u.start, u.end)).and_then(|(c, s, e)| Some((c?, s, e)))
+                }
+                _ => None,
+            })
+        });
+    let mut out: Vec<Clause> = Vec::new();
+    let mut previous_subject: Option<Slot> = None;
+    let mut region_start = 0usize;
+    let triggers: Vec<usize> =
+        items.iter().enumerate().filter(|(_, i)| matches!(i.kind, ItemKind::Trigger { .. })).map(|(n, _)| n).collect();
+    for (tn, &ti) in triggers.iter().enumerate() {
+        let item = &items[ti];
+        let ItemKind::Trigger { pattern } = item.kind else { continue };
+        let Some(p) = patterns.get(pattern) else { continue };
+        let before: Vec<&Unit> = all_units.iter().filter(|u| u.end <= item.start).collect();
+        let region: Vec<&Unit> = before.iter().copied().filter(|u| u.start >= region_start).collect();
+        let has = |u: &&Unit, roles: &[Particle]| u.role.is_some_and(|r| roles.contains(&r));
+        let head_has = |u: &&Unit, roles: &[Particle]| u.head.is_some_and(|r| roles.contains(&r));
+        let subjects = [Particle::Topic, Particle::Subject];
+
+        // subject: the noun a relative clause modifies ("訪問中の河野外相", "방문한 기시다
+        // 총리"); the owner of an event noun ("クアン主席の訪日"); a topic or subject in the
+        // clause; a genitive inside the subject's noun phrase; a compound right before the
+        // trigger ("日米首脳会談"); the "from" phrase of a report ("X から…述べた"); the
+        // sentence's topic or reporter; the last verb's subject
+        let next_trigger_start = triggers.get(tn + 1).map_or(key.len(), |&n| items[n].start);
+        let close_after = |u: &&Unit, limit: usize| {
+            let gap = span_text(key, item.end, u.start);
+            u.start >= item.end
+                && u.start < next_trigger_start
+                && gap.chars().count() <= limit
+                && !gap.contains(PHRASE_END)
+        };
+        let modified = all_units.iter().find(|u| close_after(u, RELATIVE_GAP_CHARS));
+        let owner = region.iter().rev().copied().find(|u| {
+            u.role == Some(Particle::Genitive)
+                && particles
+                    .at(key, u.end)
+                    .is_some_and(|(_, after)| span_text(key, after, item.start).chars().count() <= OWNER_GAP_CHARS)
+        });
+        let mut subject_unit: Option<&Unit> = None;
+        let mut subject: Option<Slot> = None;
+        // a subject found inside the clause goes on to the next verb; an owner or a
+        // modified noun belongs to this verb only
+        let mut clause_level = true;
+        if let Some(u) = modified.or(owner) {
+            subject = Some(u.slot.clone());
+            clause_level = false;
+        }
+        if subject.is_none() {
+            subject_unit = region.iter().rev().copied().find(|u| has(u, &subjects));
+            if subject_unit.is_none() {
+                subject_unit = region.iter().rev().copied().find(|u| head_has(u, &subjects));
+            }
+            subject = subject_unit.map(|u| u.slot.clone());
+        }
+        if subject.is_none() && matches!(p.frame, Frame::Sym | Frame::Meet) {
+            let compound: Vec<&Unit> = region
+                .iter()
+                .rev()
+                .copied()
+                .take_while(|u| u.role.is_none() && span_text(key, u.end, item.start).chars().count() <= 2)
+                .collect();
+            if !compound.is_empty() {
+                subject = Some(merged(&compound));
+            }
+        }
+        let from_unit = region.iter().rev().copied().find(|u| has(u, &[Particle::From]));
+        if subject.is_none() && p.frame != Frame::Rev {
+            subject = from_unit.map(|u| u.slot.clone());
+        }
+        if subject.is_none() {
+            let reporter =
+                if p.frame == Frame::Rev { &[Particle::Topic][..] } else { &[Particle::Topic, Particle::From][..] };
+            subject = before.iter().rev().find(|u| has(u, reporter)).map(|u| u.slot.clone());
+        }
+        if subject.is_none() {
+            subject = previous_subject.clone();
+        }
+        // a sentence without a subject keeps the last one of the text: Japanese and Korean
+        // leave out a subject the reader already knows
+        if subject.is_none() && p.frame != Frame::Rev {
+            subject = Some(Slot::Pronoun);
+        }
+        let subject_end = subject_unit.map_or(region_start, |u| u.end);
+
+        // object: the object or addressee of the clause; for a symmetric act the partner
+        let others: Vec<&Unit> =
+            region.iter().copied().filter(|u| subject_unit.is_none_or(|s| s.start != u.start)).collect();
+        let object_unit = others.iter().rev().copied().find(|u| has(u, &[Particle::Object]));
+        let with_unit = others.iter().rev().copied().find(|u| has(u, &[Particle::With]));
+        let head_object = others.iter().rev().copied().find(|u| head_has(u, &[Particle::Object, Particle::With]));
+        let mut partner = false;
+        let mut object = Slot::Missing;
+        match p.frame {
+            Frame::Rev => {
+                if let Some(u) = from_unit.or(object_unit) {
+                    object = u.slot.clone();
+                }
+            }
+            Frame::Sym | Frame::Meet => {
+                if let Some(u) = with_unit {
+                    object = u.slot.clone();
+                    partner = true;
+                } else if let Some(u) = object_unit.or(head_object) {
+                    object = u.slot.clone();
+                }
+            }
+            Frame::Dir | Frame::Visit | Frame::Host => {
+                // "AにX、BにYの援助": every addressee of the clause
+                let addressees: Vec<&Unit> = others.iter().copied().filter(|u| has(u, &[Particle::Object])).collect();
+                if addressees.len() > 1 && addressees.iter().all(|u| matches!(u.slot, Slot::Mentions(_))) {
+                    object = merged(&addressees);
+                } else if let Some(u) = object_unit.or(with_unit).or(head_object) {
+                    object = u.slot.clone();
+                }
+            }
+        }
+        let mut subject = subject.unwrap_or(Slot::Missing);
+        if p.frame == Frame::Rev {
+            std::mem::swap(&mut subject, &mut object);
+        }
+
+        let clause_end = items[ti + 1..]
+            .iter()
+            .find(|i| {
+                matches!(
+                    i.kind,
+                    ItemKind::Trigger { .. } | ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation)
+                )
+            })
+            .map_or(key.len(), |i| i.start);
+        let after = |class: WordClass| {
+            items.iter().any(|i| {
+                i.kind == ItemKind::Word(class)
+                    && i.start >= item.end
+                    && i.start < clause_end
+                    && span_text(key, item.end, i.start).chars().count() <= AFTER_TRIGGER_CHARS
+            })
+        };
+        let between = |class: WordClass| {
+            items.iter().any(|i| i.start >= subject_end && i.end <= item.start && i.kind == ItemKind::Word(class))
+        };
+        let sentence_has =
+            |class: WordClass| items.iter().any(|i| i.start < item.start && i.kind == ItemKind::Word(class));
+        let negated = after(WordClass::Negation) || between(WordClass::Negation);
+        let conditional = sentence_has(WordClass::Conditional) || after(WordClass::Conditional);
+        let future = after(WordClass::Future) || between(WordClass::Future);
+        if subject != Slot::Missing && clause_level {
+            previous_subject = Some(subject.clone());
+        }
+        let context_start = region_start;
+        region_start = item.end;
+        if negated || conditional {
+            continue;
+        }
+        // "援助物資を供与した": a noun and its verb name one act; the more specific code stays
+        if let Some(last) = out.last_mut() {
+            let (a, b) = (patterns.get(last.pattern), Some(p));
+            if let (Some(a), Some(b)) = (a, b) {
+                let same_root = a.code.get(..2).is_some() && a.code.get(..2) == b.code.get(..2);
+                let adjacent = span_text(key, last.end, item.start).chars().count() <= 2;
+                if same_root && adjacent {
+                    if a.code.ends_with('0') && !b.code.ends_with('0') {
+                        last.pattern = pattern;
+                        last.end = item.end;
+                    }
+                    continue;
+                }
+            }
+        }
+        out.push(Clause {
+            pattern,
+            start: item.start,
+            end: item.end,
+            subject,
+            object,
+            partner,
+            place: place.clone(),
+            future,
+            background: items.iter().any(|i| {
+                i.kind == ItemKind::Word(WordClass::Background) && i.start >= context_start && i.end <= item.start
+            }),
+            context_start,
+            context_end: Some(item.end),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ja() -> Particles {
+        Particles::new(
+            &[
+                (Particle::Topic, "は".into()),
+                (Particle::Subject, "が".into()),
+                (Particle::Object, "を".into()),
+                (Particle::Object, "に".into()),
+                (Particle::Object, "に対し".into()),
+                (Particle::With, "と".into()),
+                (Particle::With, "との".into()),
+                (Particle::Genitive, "の".into()),
+                (Particle::From, "から".into()),
+            ],
+            false,
+        )
+    }
+
+    #[test]
+    fn the_longest_particle_is_read() {
+        let p = ja();
+        assert_eq!(p.at("外相に対し述べた", "外相".len()).map(|x| x.0), Some(Particle::Object));
+        assert_eq!(p.at("外相に対し述べた", "外相".len()).map(|x| x.1), Some("外相に対し".len()));
+        assert_eq!(p.at("外相との会談", "外相".len()).map(|x| x.0), Some(Particle::With));
+        assert_eq!(p.at("外相会談", "外相".len()), None);
+    }
+
+    #[test]
+    fn a_gloss_in_brackets_is_skipped() {
+        let p = ja();
+        let key = "外務大臣(minister for foreign affairs)と会談";
+        assert_eq!(p.at(key, "外務大臣".len()).map(|x| x.0), Some(Particle::With));
+    }
+
+    #[test]
+    fn a_genitive_takes_the_role_of_its_head_noun() {
+        let p = ja();
+        let key = "日本の支援の継続に対する謝意";
+        let after = "日本の".len();
+        assert_eq!(p.head_role(key, after, key.len()), Some(Particle::Object));
+        // a comma ends the noun phrase
+        assert_eq!(p.head_role("日本の、支援に", after, "日本の、支援に".len()), None);
+    }
+
+    #[test]
+    fn korean_particles_are_whole_word_endings_too() {
+        let p = Particles::new(&[(Particle::Locative, "에서".into())], true);
+        assert_eq!(p.at("서울에서 회담", "서울".len()).map(|x| x.0), Some(Particle::Locative));
+    }
+
+    #[test]
+    fn korean_particles_are_whole_word_endings() {
+        let p = Particles::new(
+            &[(Particle::With, "과".into()), (Particle::With, "과의".into()), (Particle::Topic, "은".into())],
+            true,
+        );
+        assert_eq!(p.at("외무상과 회담", "외무상".len()).map(|x| x.0), Some(Particle::With));
+        assert_eq!(p.at("외무상과의 회담", "외무상".len()).map(|x| x.0), Some(Particle::With));
+        assert_eq!(p.at("외무상과학 회담", "외무상".len()), None);
+        assert_eq!(p.head_role("장관은", 0, "장관은".len()), Some(Particle::Topic));
+    }
+}
