@@ -516,6 +516,14 @@ impl Engine {
                     learn(m, c, &mut learned);
                 }
             }
+            // "来日" names Japan as much as "日本" does
+            for it in &a.items {
+                if let crate::analysis::ItemKind::Trigger { pattern } = it.kind {
+                    if let Some(implied) = m.patterns.get(pattern).and_then(|p| p.implied_object.as_ref()) {
+                        *counts.entry(implied.clone()).or_default() += 1;
+                    }
+                }
+            }
             first_pass.push(a);
         }
         let (reference, inferred) = match reference {
@@ -833,13 +841,13 @@ impl Engine {
                         Frame::Dir | Frame::Rev => emit.push((code.clone(), &s, &o)),
                         Frame::Visit => {
                             emit.push((code.clone(), &s, &o));
-                            if !future {
+                            if !planned {
                                 emit.push(("043".into(), &o, &s));
                             }
                         }
                         Frame::Host => {
                             emit.push((code.clone(), &s, &o));
-                            if !future {
+                            if !planned {
                                 emit.push(("042".into(), &o, &s));
                             }
                         }
