@@ -218,7 +218,7 @@ fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
     match cli.command {
         Command::Code { paths, output, format, strict, explain } => {
-            let engine = load_engine()?;
+            let engine = load_engine()?.with_explanations(explain);
             let mut out: Box<dyn Write> = match &output {
                 Some(p) => Box::new(BufWriter::new(File::create(p).with_context(|| format!("creating {p}"))?)),
                 None => Box::new(BufWriter::new(std::io::stdout().lock())),

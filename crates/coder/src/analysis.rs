@@ -57,6 +57,9 @@ pub struct Mention {
     /// "The partners" (`Some(false)`) or "the countries" (`Some(true)`, states only): the
     /// counterparts of the document's last multi-party meeting.
     pub partners: Option<bool>,
+    /// An official named without a state: the language's home state's, when that state
+    /// is among the document's main actors.
+    pub home_candidate: bool,
 }
 
 /// What an item of a sentence is.
@@ -132,6 +135,40 @@ pub struct Context<'a> {
     pub min_name_words: usize,
     /// The state of officials named without one.
     pub home: Option<&'a str>,
+    /// Searchers for the learned names' keys, built once per document (built here from
+    /// `learned` when absent).
+    pub learned_finders: Option<&'a [LearnedFinder<'a>]>,
+}
+
+/// A searcher for one key of a learned name.
+pub struct LearnedFinder<'a> {
+    /// Index into the learned names.
+    pub learned: usize,
+    /// Length of the key in bytes.
+    len: usize,
+    finder: memchr::memmem::Finder<'a>,
+}
+
+impl LearnedFinder<'_> {
+    /// True when the key occurs in `key`.
+    pub fn occurs_in(&self, key: &str) -> bool {
+        self.finder.find(key.as_bytes()).is_some()
+    }
+}
+
+/// Searchers for every key of `learned`.
+pub fn learned_finders(learned: &[Learned]) -> Vec<LearnedFinder<'_>> {
+    learned
+        .iter()
+        .enumerate()
+        .flat_map(|(i, l)| {
+            l.keys.iter().filter(|k| !k.is_empty()).map(move |k| LearnedFinder {
+                learned: i,
+                len: k.len(),
+                finder: memchr::memmem::Finder::new(k.as_bytes()),
+            })
+        })
+        .collect()
 }
 
 /// The key text between two offsets, or nothing when they are out of order (spans can
@@ -159,19 +196,25 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
     all.retain(|h| h.phrase >= u32::MAX / 2 || !cx.lexicon.entries_for(h.phrase, orig_of(h)).is_empty());
     // names learned in this document are matched like lexicon phrases
     let learned_base = u32::MAX / 2;
-    for (i, l) in cx.learned.iter().enumerate() {
-        for lk in &l.keys {
-            let mut from = 0;
-            while let Some(p) = k[from..].find(lk.as_str()) {
-                let s = from + p;
-                let e = s + lk.len();
-                let (os, _) = key.original_range(s, e);
-                // capitalised, or written in a script without case (katakana)
-                let capitalised = original[os..].chars().next().is_some_and(|c| !c.is_lowercase());
-                if capitalised && (!cx.spaced || crate::lexicon::on_boundaries(k, s, e)) {
-                    all.push(Hit { start: s, end: e, phrase: learned_base + i as u32 });
-                }
-                from = e;
+    let built;
+    let finders = match cx.learned_finders {
+        Some(f) => f,
+        None => {
+            built = learned_finders(cx.learned);
+            &built[..]
+        }
+    };
+    for f in finders {
+        for s in f.finder.find_iter(k.as_bytes()) {
+            let e = s + f.len;
+            if !k.is_char_boundary(s) || !k.is_char_boundary(e) {
+                continue;
+            }
+            let (os, _) = key.original_range(s, e);
+            // capitalised, or written in a script without case (katakana)
+            let capitalised = original.get(os..).and_then(|o| o.chars().next()).is_some_and(|c| !c.is_lowercase());
+            if capitalised && (!cx.spaced || crate::lexicon::on_boundaries(k, s, e)) {
+                all.push(Hit { start: s, end: e, phrase: learned_base + f.learned as u32 });
             }
         }
     }
@@ -482,7 +525,8 @@ fn build_mention(
     }
     // "クアン国家主席": a title after a name in katakana is a foreign official's, not the home state's
     let foreign_name = !cx.spaced && katakana_name_before(original, orig_start).is_some();
-    if m.actor.is_none() && !m.counterpart_only && m.official && !foreign_name {
+    m.home_candidate = m.actor.is_none() && !m.counterpart_only && m.official && !foreign_name;
+    if m.home_candidate {
         m.actor = cx.home.map(str::to_string);
     }
     if m.person.is_none() && m.official && cx.spaced {

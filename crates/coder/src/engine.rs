@@ -70,6 +70,8 @@ pub struct Engine {
     kb: KnowledgeBase,
     models: HashMap<String, LanguageModel>,
     time: TimeParser,
+    /// Whether `code` fills `DocOutput::explanations` (off by default: it costs time).
+    explain: bool,
 }
 
 /// How one event was found: which words filled which slot of which pattern.
@@ -102,7 +104,7 @@ pub struct DocOutput {
     pub events: Vec<Event>,
     /// Names learned from "title + state + name" introductions.
     pub learned: Vec<Learned>,
-    /// One explanation per event, same order.
+    /// One explanation per event, same order, when the engine was built `with_explanations(true)`.
     pub explanations: Vec<Explanation>,
 }
 
@@ -323,7 +325,14 @@ impl Engine {
             let (lang, model) = result?;
             models.insert(lang, model);
         }
-        Ok(Self { kb, models, time })
+        Ok(Self { kb, models, time, explain: false })
+    }
+
+    /// The same engine, recording how each event was found (`DocOutput::explanations`)
+    /// when `on`.
+    pub fn with_explanations(mut self, on: bool) -> Self {
+        self.explain = on;
+        self
     }
 
     /// The floor of dictionary coding: one pass of the language's phrase automaton over
@@ -424,6 +433,7 @@ impl Engine {
                     honorifics: &model.honorifics,
                     min_name_words: model.info.min_name_words,
                     home: None,
+                    learned_finders: None,
                 };
                 let a = analyse(key, text, sentences[i].1, &cx);
                 if pass == 0 {
@@ -503,6 +513,7 @@ impl Engine {
                 honorifics: &m.honorifics,
                 min_name_words: m.info.min_name_words,
                 home: None,
+                learned_finders: Some(&[]),
             };
             let a = analyse(key, text, sentences[i].1, &cx);
             for m in &a.mentions {
@@ -548,6 +559,7 @@ impl Engine {
         };
 
         // pass 1: code every sentence
+        let finders = crate::analysis::learned_finders(&learned);
         let mut index: HashMap<(String, String, String, bool), usize> = HashMap::new();
         for (si, key) in keys.iter().enumerate() {
             let (s_start, s_end) = sentences[si];
@@ -562,13 +574,21 @@ impl Engine {
                 honorifics: &model.honorifics,
                 min_name_words: model.info.min_name_words,
                 home: if home_active(&model.info.home) { model.info.home.as_deref() } else { None },
+                learned_finders: Some(&finders),
             };
-            // re-analyse only where a learned name occurs or the home state applies
-            let mentions_learned = learned.iter().any(|l| l.keys.iter().any(|k| key.key.contains(k.as_str())));
-            let a = if mentions_learned || cx.home.is_some() {
+            // re-analyse only where a learned name occurs; the home state fills in the
+            // first pass's officials without a state
+            let mentions_learned = finders.iter().any(|f| f.occurs_in(&key.key));
+            let a = if mentions_learned {
                 analyse(key, text, s_end, &cx)
             } else {
-                std::mem::take(&mut first_pass[si])
+                let mut a = std::mem::take(&mut first_pass[si]);
+                if let Some(home) = cx.home {
+                    for m in a.mentions.iter_mut().filter(|m| m.home_candidate && m.actor.is_none()) {
+                        m.actor = Some(home.to_string());
+                    }
+                }
+                a
             };
             if trace_enabled() {
                 eprintln!("[{}#{si}] {}", doc.id, key.key);
@@ -895,20 +915,22 @@ impl Engine {
                         let id_seed =
                             format!("{}|{}|{}|{}|{}", doc.id, code, src.actor.country, tgt.actor.country, s_start);
                         let event_id = format!("{:016x}", fnv1a64(id_seed.as_bytes()));
-                        out.explanations.push(Explanation {
-                            event_id: event_id.clone(),
-                            rule: p.rule.clone(),
-                            frame: format!("{:?}", p.frame).to_lowercase(),
-                            trigger: text.get(t_start..t_end).unwrap_or("").to_string(),
-                            source: slot_words(&c, &src.actor),
-                            target: slot_words(&c, &tgt.actor),
-                            date: match (&date, time) {
-                                (Some(d), Some(_)) => format!("{} from \"{}\"", d.value, d.text),
-                                (Some(d), None) => format!("{} inherited", d.value),
-                                (None, _) => "none".into(),
-                            },
-                            notes: notes.clone(),
-                        });
+                        if self.explain {
+                            out.explanations.push(Explanation {
+                                event_id: event_id.clone(),
+                                rule: p.rule.clone(),
+                                frame: format!("{:?}", p.frame).to_lowercase(),
+                                trigger: text.get(t_start..t_end).unwrap_or("").to_string(),
+                                source: slot_words(&c, &src.actor),
+                                target: slot_words(&c, &tgt.actor),
+                                date: match (&date, time) {
+                                    (Some(d), Some(_)) => format!("{} from \"{}\"", d.value, d.text),
+                                    (Some(d), None) => format!("{} inherited", d.value),
+                                    (None, _) => "none".into(),
+                                },
+                                notes: notes.clone(),
+                            });
+                        }
                         index.insert(k, out.events.len());
                         out.events.push(Event {
                             doc_id: doc.id.clone(),
