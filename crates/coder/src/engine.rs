@@ -20,6 +20,9 @@ struct LanguageModel {
     patterns: Vec<Pattern>,
     /// Refinements: (refined code, base code, normalised context words).
     refinements: Vec<(String, String, Vec<String>)>,
+    /// The same refinements per base code: an automaton over their context words, whose
+    /// value is the index of the first refinement (in file order) that lists the word.
+    refiners: HashMap<String, daachorse::CharwiseDoubleArrayAhoCorasick<u32>>,
     split: SplitRules,
     /// Particles of a verb-final language (empty elsewhere).
     particles: crate::verb_final::Particles,
@@ -30,6 +33,7 @@ impl LanguageModel {
     /// `from` (the trigger, or the start of a verb-final clause) to `to`, or else over the
     /// `REFINE_WINDOW_WORDS` words after `from` ("asked Y to expand trade").
     fn refine(&self, code: &str, key: &str, from: usize, to: Option<usize>) -> String {
+        let Some(automaton) = self.refiners.get(code) else { return code.to_string() };
         let from = from.min(key.len());
         let mut end = key.len();
         if let Some(to) = to {
@@ -50,19 +54,39 @@ impl LanguageModel {
             }
         }
         let window = key.get(from..end).unwrap_or("");
-        for (refined, base, words) in &self.refinements {
-            if base == code
-                && words.iter().any(|w| {
-                    window.match_indices(w.as_str()).any(|(i, _)| {
-                        !self.info.word_boundaries || crate::lexicon::on_boundaries(window, i, i + w.len())
-                    })
-                })
-            {
-                return refined.clone();
-            }
+        let first = automaton
+            .find_overlapping_iter(window)
+            .filter(|m| !self.info.word_boundaries || crate::lexicon::on_boundaries(window, m.start(), m.end()))
+            .map(|m| m.value())
+            .min();
+        match first.and_then(|i| self.refinements.get(i as usize)) {
+            Some((refined, _, _)) => refined.clone(),
+            None => code.to_string(),
         }
-        code.to_string()
     }
+}
+
+/// One automaton per refined base code over its refinements' context words.
+fn refiners_of(
+    refinements: &[(String, String, Vec<String>)],
+) -> Result<HashMap<String, daachorse::CharwiseDoubleArrayAhoCorasick<u32>>, CoderError> {
+    let mut words_by_base: HashMap<&str, HashMap<&str, u32>> = HashMap::new();
+    for (i, (_, base, words)) in refinements.iter().enumerate() {
+        let map = words_by_base.entry(base.as_str()).or_default();
+        for w in words.iter().filter(|w| !w.is_empty()) {
+            map.entry(w.as_str()).or_insert(i as u32);
+        }
+    }
+    let mut out = HashMap::new();
+    for (base, words) in words_by_base {
+        if words.is_empty() {
+            continue;
+        }
+        let automaton = daachorse::CharwiseDoubleArrayAhoCorasick::with_values(words)
+            .map_err(|e| CoderError::Automaton(e.to_string()))?;
+        out.insert(base.to_string(), automaton);
+    }
+    Ok(out)
 }
 
 /// Loaded language packs, knowledge base and time lexicon.
@@ -263,7 +287,7 @@ impl Engine {
             let all_patterns = parse_events(lang, &src.read(&format!("packs/{lang}/events.txt"))?.unwrap_or_default())?;
             let (refining, patterns): (Vec<Pattern>, Vec<Pattern>) =
                 all_patterns.into_iter().partition(|p| p.refines.is_some());
-            let refinements = refining
+            let refinements: Vec<(String, String, Vec<String>)> = refining
                 .into_iter()
                 .map(|p| {
                     let words =
@@ -303,7 +327,11 @@ impl Engine {
                 }
             }
             let lexicon = Lexicon::build(phrases, info.word_boundaries)?.with_suffixes(particles.endings());
-            Ok((lang.to_string(), LanguageModel { info, honorifics, lexicon, patterns, refinements, split, particles }))
+            let refiners = refiners_of(&refinements)?;
+            Ok((
+                lang.to_string(),
+                LanguageModel { info, honorifics, lexicon, patterns, refinements, refiners, split, particles },
+            ))
         };
         let threads = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 8);
         let chunk = languages.len().div_ceil(threads).max(1);
