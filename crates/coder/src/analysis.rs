@@ -193,7 +193,11 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
         let (s, e) = key.original_range(h.start, h.end);
         original.get(s..e).unwrap_or("").trim_end()
     };
-    all.retain(|h| h.phrase >= u32::MAX / 2 || !cx.lexicon.entries_for(h.phrase, orig_of(h)).is_empty());
+    all.retain(|h| {
+        h.phrase >= u32::MAX / 2
+            || !cx.lexicon.needs_case(h.phrase)
+            || !cx.lexicon.entries_for(h.phrase, orig_of(h)).is_empty()
+    });
     // names learned in this document are matched like lexicon phrases
     let learned_base = u32::MAX / 2;
     let built;

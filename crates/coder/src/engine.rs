@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use attache_actors::KnowledgeBase;
 use attache_langdata::DataSource;
-use attache_model::{fnv1a64, Actor, Document, Event, EventDate, Evidence, Location};
+use attache_model::{fnv1a64_continue, Actor, Document, Event, EventDate, Evidence, Location, FNV1A64_START};
 use attache_text::{normalize, split_document, SplitRules};
 use attache_time::{PartialDate, Precision, TimeExpr, TimeParser};
 
@@ -64,6 +64,28 @@ impl LanguageModel {
             None => code.to_string(),
         }
     }
+}
+
+/// The hash of an event's id: FNV-1a 64 of "doc|code|source|target|sentence start",
+/// computed piece by piece.
+fn event_seed_hash(doc: &str, code: &str, src: &Party, tgt: &Party, sentence_start: usize) -> u64 {
+    let mut digits = [0u8; 20];
+    let mut n = sentence_start;
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut h = FNV1A64_START;
+    for piece in [doc.as_bytes(), code.as_bytes(), src.actor.country.as_bytes(), tgt.actor.country.as_bytes()] {
+        h = fnv1a64_continue(h, piece);
+        h = fnv1a64_continue(h, b"|");
+    }
+    fnv1a64_continue(h, &digits[at..])
 }
 
 /// One automaton per refined base code over its refinements' context words.
@@ -940,9 +962,7 @@ impl Engine {
                             continue;
                         }
                         let Some(info) = attache_ontology::lookup(&code) else { continue };
-                        let id_seed =
-                            format!("{}|{}|{}|{}|{}", doc.id, code, src.actor.country, tgt.actor.country, s_start);
-                        let event_id = format!("{:016x}", fnv1a64(id_seed.as_bytes()));
+                        let event_id = format!("{:016x}", event_seed_hash(&doc.id, &code, src, tgt, s_start));
                         if self.explain {
                             out.explanations.push(Explanation {
                                 event_id: event_id.clone(),
@@ -1121,5 +1141,24 @@ fn slot_words(c: &crate::analysis::Clause, actor: &Actor) -> String {
         format!("{} ({how})", actor.country)
     } else {
         format!("{} \"{}\" ({how})", actor.country, actor.text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn event_ids_hash_the_same_seed_as_before() {
+        let party = |c: &str| Party {
+            actor: Actor { country: c.into(), sector: None, person: None, text: String::new(), start: 0, end: 0 },
+            group: false,
+        };
+        let seed = format!("{}|{}|{}|{}|{}", "doc-7", "042", "JPN", "LAO", 10452);
+        assert_eq!(
+            event_seed_hash("doc-7", "042", &party("JPN"), &party("LAO"), 10452),
+            attache_model::fnv1a64(seed.as_bytes())
+        );
+        assert_eq!(event_seed_hash("d", "01", &party("A"), &party("B"), 0), attache_model::fnv1a64(b"d|01|A|B|0"));
     }
 }

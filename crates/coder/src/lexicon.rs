@@ -158,6 +158,11 @@ impl Lexicon {
         self.entries.get(id as usize).map_or(&[], Vec::as_slice)
     }
 
+    /// True when some entry of phrase `id` needs its capitals in the original text.
+    pub fn needs_case(&self, id: u32) -> bool {
+        self.exact.get(id as usize).is_some_and(|forms| forms.iter().any(Option::is_some))
+    }
+
     /// What phrase `id` denotes where the original text reads `original`: entries that
     /// need their capitals are left out when the text lacks them.
     pub fn entries_for(&self, id: u32, original: &str) -> Vec<&Entry> {

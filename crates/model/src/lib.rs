@@ -137,7 +137,15 @@ pub struct Event {
 
 /// 64-bit FNV-1a hash: a stable, dependency-free fingerprint for ids.
 pub fn fnv1a64(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    fnv1a64_continue(FNV1A64_START, bytes)
+}
+
+/// The FNV-1a state before any byte.
+pub const FNV1A64_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a 64 of `bytes` continued from `hash`: hashing pieces in turn equals hashing their
+/// concatenation, without building it.
+pub fn fnv1a64_continue(mut hash: u64, bytes: &[u8]) -> u64 {
     for b in bytes {
         hash ^= u64::from(*b);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
