@@ -41,6 +41,9 @@ pub enum PhraseKind {
     Capital,
     /// A place that only ever names a location.
     Place,
+    /// Two states named together in one word ("日米" Japan and the US, "한미", "中美"): the
+    /// actor field holds both codes joined by `+` (`JPN+USA`).
+    Pair,
 }
 
 impl PhraseKind {
@@ -51,6 +54,7 @@ impl PhraseKind {
             "genitive" => Self::Genitive,
             "capital" | "seat" => Self::Capital,
             "place" | "city" | "region" => Self::Place,
+            "pair" => Self::Pair,
             _ => return None,
         })
     }
@@ -183,6 +187,13 @@ impl KnowledgeBase {
                     let (Some(phrase), Some(actor), Some(kind)) = (f.first(), f.get(1), PhraseKind::parse(kind)) else {
                         return Err(KbError::Malformed { file, line, message: "expected phrase, actor, kind".into() });
                     };
+                    if (kind == PhraseKind::Pair) != (actor.split('+').filter(|a| !a.is_empty()).count() == 2) {
+                        return Err(KbError::Malformed {
+                            file,
+                            line,
+                            message: "a pair names two actors joined by `+` (JPN+USA), and only a pair does".into(),
+                        });
+                    }
                     kb.actors.entry(lang.clone()).or_default().push(ActorPhrase {
                         phrase: phrase.to_string(),
                         actor: actor.to_string(),
@@ -346,6 +357,24 @@ mod tests {
         assert_eq!(kb.resolve_person(id, Some("2023")).unwrap().role, "head_of_government");
         assert_eq!(kb.resolve_person(id, None).unwrap().role, "head_of_government");
         assert_eq!(kb.people_count(), 1);
+    }
+
+    #[test]
+    fn a_pair_names_exactly_two_actors() {
+        let load = |actors: &str, tag: &str| {
+            let dir = std::env::temp_dir().join(format!("attache-actors-pair-{}-{tag}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(dir.join("packs/ja")).unwrap();
+            std::fs::write(dir.join("packs/ja/pack.toml"), "code = \"ja\"\n").unwrap();
+            std::fs::write(dir.join("packs/ja/actors.tsv"), actors).unwrap();
+            let kb = KnowledgeBase::load(&DataSource::directory(&dir));
+            std::fs::remove_dir_all(&dir).unwrap();
+            kb
+        };
+        let kb = load("日米\tJPN+USA\tpair\n", "ok").unwrap();
+        assert_eq!(kb.actor_phrases("ja")[0].kind, PhraseKind::Pair);
+        assert!(load("日米\tJPN\tpair\n", "one").is_err());
+        assert!(load("日米\tJPN+USA\tname\n", "notpair").is_err());
     }
 
     #[test]

@@ -295,7 +295,17 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             }
         }
         if let Some((_, p)) = part {
-            parts.push((h.start, h.end, p));
+            match p {
+                // "日米": two mentions over the same words, coordinated
+                // ... but never right after a number: "5日米国" is "on the 5th, the US"
+                Part::Actor(_, PhraseKind::Pair) if k[..h.start].chars().next_back().is_some_and(char::is_numeric) => {}
+                Part::Actor(codes, PhraseKind::Pair) => {
+                    for code in codes.split('+').filter(|c| !c.is_empty()) {
+                        parts.push((h.start, h.end, Part::Actor(code.to_string(), PhraseKind::Name)));
+                    }
+                }
+                p => parts.push((h.start, h.end, p)),
+            }
             continue;
         }
         if let Some(Entry::Word(w)) = entries.iter().copied().find(|e| matches!(e, Entry::Word(_))) {
