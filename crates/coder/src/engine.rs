@@ -748,7 +748,17 @@ impl Engine {
                                 && !marks.iter().any(|&(s2, _, trig2)| trig2 && s2 > e && s2 < t.start)
                                 && s < t.start
                         });
-                        !(opened && text.get(t.end..t_start).is_some_and(|g| g.contains(',')))
+                        // in a verb-final language a verb ends its clause: a time before an
+                        // earlier verb is that verb's ("지난달 5일 재개한 대화 …, 합의했다")
+                        let earlier_verb = model.info.verb_final
+                            && marks.iter().any(|&(s2, e2, trig2)| trig2 && s2 >= t.end && e2 <= t_start);
+                        let comma_closed = opened && text.get(t.end..t_start).is_some_and(|g| g.contains(','));
+                        !comma_closed && !earlier_verb
+                    } else if model.info.verb_final
+                        && marks.iter().any(|&(s2, _, trig2)| trig2 && s2 >= t_end && s2 < t.start)
+                    {
+                        // ... and a time after the next verb is that verb's
+                        false
                     } else {
                         // after the trigger: close to it, with no clause break between
                         text.get(t_end..t.start)
