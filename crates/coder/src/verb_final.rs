@@ -131,8 +131,11 @@ fn units(a: &Analysis, key: &str, particles: &Particles) -> Vec<Unit> {
         let found = particles.at(key, end);
         let role = found.map(|f| f.0);
         let next_item = items.get(hi + 1).map_or(key.len(), |i| i.start);
+        // a genitive, or a mention with no particle of its own ("일본 외교관 2명을"), takes
+        // the role of the noun phrase it stands in
         let head = match found {
             Some((Particle::Genitive, after)) => particles.head_role(key, after, key.len().min(next_item.max(after))),
+            None => particles.head_role(key, end, key.len().min(next_item.max(end))),
             _ => None,
         };
         // "XとYは": a partner right before the subject is coordinated with it
