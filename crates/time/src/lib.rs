@@ -85,11 +85,20 @@ pub(crate) enum Lex {
 pub(crate) struct LangTime {
     /// Phrases, normalised, longest first.
     pub phrases: Vec<(String, Lex)>,
-    /// Indices into `phrases` by first character, longest first (looked up at every word:
-    /// the Fx hash, not SipHash).
-    pub by_first: rustc_hash::FxHashMap<char, Vec<usize>>,
     /// Numeric dates read day first (d/m) unless the day cannot be a month.
     pub day_first: bool,
+    /// One automaton over every phrase; its value is the phrase's first index in `phrases`.
+    pub automaton: PhraseAutomaton,
+}
+
+/// The phrases' automaton (empty until the phrases are known).
+#[derive(Default)]
+pub(crate) struct PhraseAutomaton(pub Option<daachorse::CharwiseDoubleArrayAhoCorasick<u32>>);
+
+impl std::fmt::Debug for PhraseAutomaton {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() { "PhraseAutomaton(built)" } else { "PhraseAutomaton(empty)" })
+    }
 }
 
 /// The time expression finder for every language with a pack.
@@ -177,10 +186,16 @@ impl TimeParser {
         for lt in langs.values_mut() {
             lt.phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
             lt.phrases.dedup();
+            let mut first_index: HashMap<&str, u32> = HashMap::new();
             for (i, (ph, _)) in lt.phrases.iter().enumerate() {
-                if let Some(c) = ph.chars().next() {
-                    lt.by_first.entry(c).or_default().push(i);
+                if !ph.is_empty() {
+                    first_index.entry(ph.as_str()).or_insert(i as u32);
                 }
+            }
+            if !first_index.is_empty() {
+                let automaton = daachorse::CharwiseDoubleArrayAhoCorasick::with_values(first_index)
+                    .map_err(|e| TimeError::Malformed { file: "dates.tsv".into(), line: 0, message: e.to_string() })?;
+                lt.automaton = PhraseAutomaton(Some(automaton));
             }
         }
         Ok(Self { langs })

@@ -39,9 +39,20 @@ fn is_cjk(c: char) -> bool {
 }
 
 fn tokenize(k: &str, lt: &LangTime) -> Vec<Tok> {
+    // every phrase occurrence in one pass, by start and then longest first
+    let mut hits: Vec<(usize, u32)> = match &lt.automaton.0 {
+        Some(a) => a.find_overlapping_iter(k).map(|m| (m.start(), m.value())).collect(),
+        None => Vec::new(),
+    };
+    let bytes = k.as_bytes();
+    if hits.is_empty() && !bytes.iter().any(u8::is_ascii_digit) {
+        // no number and no time word: nothing for the matcher to start from
+        return Vec::new();
+    }
+    hits.sort_unstable();
+    let mut cursor = 0usize;
     let mut out = Vec::new();
     let mut p = 0;
-    let bytes = k.as_bytes();
     while p < k.len() {
         let Some(c) = k[p..].chars().next() else { break };
         if c.is_ascii_digit() {
@@ -64,18 +75,21 @@ fn tokenize(k: &str, lt: &LangTime) -> Vec<Tok> {
         if c.is_alphabetic() || is_cjk(c) || c == '.' {
             // the longest phrase of the lexicon starting here, on word boundaries
             let rest = &k[p..];
+            while hits.get(cursor).is_some_and(|h| h.0 < p) {
+                cursor += 1;
+            }
             let found = if prev_alnum && !is_cjk(c) {
                 None
             } else {
-                lt.by_first.get(&c).into_iter().flatten().filter_map(|&i| lt.phrases.get(i)).find(|(ph, _)| {
-                    rest.starts_with(ph.as_str()) && {
+                hits[cursor..].iter().take_while(|h| h.0 == p).filter_map(|&(_, i)| lt.phrases.get(i as usize)).find(
+                    |(ph, _)| {
                         let last = ph.chars().next_back();
-                        let next = rest[ph.len()..].chars().next();
+                        let next = rest.get(ph.len()..).and_then(|r| r.chars().next());
                         last.is_some_and(is_cjk)
                             || !next.is_some_and(|n| is_alnum(n) && !is_cjk(n))
                             || last.is_some_and(|l| !is_alnum(l))
-                    }
-                })
+                    },
+                )
             };
             if let Some((ph, w)) = found {
                 out.push(Tok { start: p, end: p + ph.len(), kind: Kind::Word(*w) });
