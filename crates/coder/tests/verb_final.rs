@@ -45,3 +45,80 @@ fn a_later_verb_without_its_own_time_keeps_the_sentences_day() {
     assert!(v.contains(&("JPN".into(), "042".into(), "USA".into(), Some("2024-03-05".into()), false)), "{v:?}");
     assert!(v.contains(&("JPN".into(), "046".into(), "USA".into(), Some("2024-03-05".into()), false)), "{v:?}");
 }
+
+#[test]
+fn arbitrary_japanese_and_korean_never_panic_and_offsets_slice_the_original() {
+    let engine = Engine::load(&DataSource::directory(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.."))).unwrap();
+    let pool = [
+        "岸田首相",
+        "は",
+        "が",
+        "を",
+        "に",
+        "と",
+        "の",
+        "から",
+        "で",
+        "会談",
+        "訪問",
+        "訪日",
+        "した。",
+        "、",
+        "マリズ・ペイン・",
+        "オーストラリア",
+        "外務大臣",
+        "(",
+        ")",
+        "H.E. Mr.",
+        "日米",
+        "5日",
+        "先月",
+        "予定",
+        "しなかった",
+        "もし",
+        "れば",
+        "両国",
+        "윤석열 대통령",
+        "은",
+        "는",
+        "과",
+        "을",
+        "에서",
+        "서울",
+        "회담했다",
+        "방한",
+        " ",
+        "일본 외무상",
+        "한미",
+        "양측은",
+        "지난달",
+        "\u{301}",
+        "😀",
+        "\n",
+        "。",
+        "・",
+        "ー",
+    ];
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    for round in 0..2000 {
+        let mut text = String::new();
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let n = (state % 30) as usize;
+        for _ in 0..n {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.push_str(pool[(state % pool.len() as u64) as usize]);
+        }
+        let lang = if round % 2 == 0 { "ja" } else { "ko" };
+        let doc = Document { id: "r".into(), text: text.clone(), ..Default::default() };
+        for ev in engine.code_as(&doc, lang).events {
+            assert_eq!(&text[ev.evidence.start..ev.evidence.end], ev.evidence.text);
+            for a in ev.source.iter().chain(&ev.target) {
+                assert!(a.start <= a.end && a.end <= text.len() && text.is_char_boundary(a.start), "{text:?}");
+            }
+        }
+    }
+}
