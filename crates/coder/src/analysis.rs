@@ -398,7 +398,12 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                     && word_count(gap) <= 1
                     && !gap.contains([',', '、', '。'])
                     && (cx.spaced || gap.chars().count() <= 4))
-                || (matches!(prev, Part::Counterpart) && gap.is_empty());
+                || (matches!(prev, Part::Counterpart) && gap.is_empty())
+                // "インドネシアのジョコ大統領": a name in katakana between the state and the title
+                || (!cx.spaced && matches!(p, Part::Title(..)) && {
+                    let name = gap.strip_prefix('の').unwrap_or(gap);
+                    name.chars().filter(|&c| is_katakana(c)).count() >= 2 && name.chars().all(is_katakana)
+                });
             if !joins || next_person_follows || partners_apart || second_state {
                 flush(&mut run, &mut mentions);
             }

@@ -596,8 +596,11 @@ impl Engine {
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         // officials named without a state belong to the language's home state only when
         // that state is among the document's main actors (not in foreign or translated news)
-        let home_active =
-            |home: &Option<String>| home.as_ref().is_some_and(|h| ranked.iter().take(3).any(|(c, _)| c == h));
+        // ... or when the document names at most one other state (home press reporting its
+        // own government's act towards one country: "政府は、ウクライナに…")
+        let home_active = |home: &Option<String>| {
+            home.as_ref().is_some_and(|h| ranked.iter().take(3).any(|(c, _)| c == h) || ranked.len() <= 1)
+        };
         let mut state = DocState {
             main_pair: ranked.iter().take(2).map(|r| r.0.clone()).collect(),
             author: first_actor.or_else(|| ranked.first().map(|r| r.0.clone())),
