@@ -300,12 +300,16 @@ impl Engine {
             let words_file = format!("packs/{lang}/words.tsv");
             let all_words = parse_words(&words_file, &src.read(&words_file)?.unwrap_or_default())?;
             let (particle_words, words): (Vec<_>, Vec<_>) =
-                all_words.into_iter().partition(|(c, _)| matches!(c, WordClass::Particle(_)));
+                all_words.into_iter().partition(|(c, _)| matches!(c, WordClass::Particle(_) | WordClass::Relative));
+            let relative: Vec<String> =
+                particle_words.iter().filter(|(c, _)| *c == WordClass::Relative).map(|(_, w)| w.clone()).collect();
             let particle_words: Vec<(crate::pack::Particle, String)> = particle_words
                 .into_iter()
                 .filter_map(|(c, w)| if let WordClass::Particle(p) = c { Some((p, w)) } else { None })
                 .collect();
-            let particles = crate::verb_final::Particles::new(&particle_words, info.word_boundaries);
+            let particles = crate::verb_final::Particles::new(&particle_words, info.word_boundaries)
+                .with_verb_endings(if info.verb_final { &words } else { &[] })
+                .with_relative_endings(&relative);
             let all_patterns = parse_events(lang, &src.read(&format!("packs/{lang}/events.txt"))?.unwrap_or_default())?;
             let (refining, patterns): (Vec<Pattern>, Vec<Pattern>) =
                 all_patterns.into_iter().partition(|p| p.refines.is_some());

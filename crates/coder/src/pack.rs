@@ -101,6 +101,9 @@ pub enum WordClass {
     /// A word with no role of its own, listed so that longest match keeps it whole
     /// ("tiếp cận" is not the trigger "tiếp").
     Plain,
+    /// An adnominal ending after a verb in a verb-final language ("訪問中の", "방문한"): the
+    /// noun right after it is the verb's subject. Read like particles, not matched as phrases.
+    Relative,
     /// A particle written right after a noun that gives its role in a verb-final language
     /// (は, を, 과). Particles are not phrases of the automaton: the coder reads them after
     /// each mention.
@@ -153,6 +156,7 @@ impl WordClass {
             "genitive" => Self::Genitive,
             "plain" => Self::Plain,
             "continuation" => Self::Continuation,
+            "relative" => Self::Relative,
             "particle_topic" => Self::Particle(Particle::Topic),
             "particle_subject" => Self::Particle(Particle::Subject),
             "particle_object" => Self::Particle(Particle::Object),

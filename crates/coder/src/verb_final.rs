@@ -13,6 +13,12 @@ pub struct Particles {
     list: Vec<(String, Particle)>,
     /// Whether the language writes spaces: a particle must then end its word.
     spaced: bool,
+    /// Future, negation and conditional words that may also end a verb's own word in a
+    /// language written with spaces ("제공하기로" ends with the future "하기로").
+    verb_endings: Vec<(WordClass, String)>,
+    /// Adnominal endings after a verb ("の", "した", "한"): the noun after them is the
+    /// verb's subject.
+    relative: Vec<String>,
 }
 
 /// Characters that close a noun phrase: a particle is not looked for past them.
@@ -38,7 +44,43 @@ impl Particles {
         let mut list: Vec<(String, Particle)> =
             words.iter().map(|(p, w)| (attache_text::normalize(w, 0).key, *p)).filter(|(w, _)| !w.is_empty()).collect();
         list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        Self { list, spaced }
+        Self { list, spaced, verb_endings: Vec::new(), relative: Vec::new() }
+    }
+
+    /// The same particles, with the language's future, negation and conditional words
+    /// (from `words.tsv`) also read as endings of the words right after a verb, where the
+    /// language writes spaces.
+    pub fn with_verb_endings(mut self, words: &[(WordClass, String)]) -> Self {
+        if self.spaced {
+            self.verb_endings = words
+                .iter()
+                .filter(|(c, _)| matches!(c, WordClass::Future | WordClass::Negation | WordClass::Conditional))
+                .map(|(c, w)| (*c, attache_text::normalize(w.trim_end_matches('*'), 0).key))
+                .filter(|(_, w)| !w.is_empty() && !w.contains(' '))
+                .collect();
+        }
+        self
+    }
+
+    /// The same particles with the language's adnominal endings (`relative` in `words.tsv`).
+    pub fn with_relative_endings(mut self, endings: &[String]) -> Self {
+        self.relative = endings.iter().map(|w| attache_text::normalize(w, 0).key).filter(|w| !w.is_empty()).collect();
+        self
+    }
+
+    /// True when `verb` (the verb and what follows it up to a noun) ends with an adnominal
+    /// ending: the verb modifies that noun.
+    fn modifies_next_noun(&self, verb: &str) -> bool {
+        let verb = verb.trim_end();
+        self.relative.iter().any(|r| verb.ends_with(r.as_str()))
+    }
+
+    /// True when a word of `window` ends with a `class` word ("제공하기로").
+    fn ending_in(&self, window: &str, class: WordClass) -> bool {
+        window.split_whitespace().any(|word| {
+            let word = word.trim_end_matches(|c: char| !attache_text::is_word_char(c));
+            self.verb_endings.iter().any(|(c, e)| *c == class && word.ends_with(e.as_str()))
+        })
     }
 
     /// Every listed ending (particles and suffixes), for the lexicon's word boundaries.
@@ -230,7 +272,10 @@ pub fn clauses_verb_final(a: &Analysis, key: &str, patterns: &[Pattern], particl
                 && gap.chars().count() <= limit
                 && !gap.contains(PHRASE_END)
         };
-        let modified = all_units.iter().find(|u| close_after(u, RELATIVE_GAP_CHARS));
+        let modified = all_units
+            .iter()
+            .find(|u| close_after(u, RELATIVE_GAP_CHARS))
+            .filter(|u| particles.modifies_next_noun(span_text(key, item.start, u.start)));
         let owner = region.iter().rev().copied().find(|u| {
             u.role == Some(Particle::Genitive)
                 && particles
@@ -329,13 +374,19 @@ pub fn clauses_verb_final(a: &Analysis, key: &str, patterns: &[Pattern], particl
                 )
             })
             .map_or(key.len(), |i| i.start);
+        // the words right after the verb, its own word's ending included ("제공하기로 했다")
+        let verb_tail = {
+            let rest = span_text(key, item.end, clause_end.max(item.end));
+            let cut = rest.char_indices().nth(AFTER_TRIGGER_CHARS).map_or(rest.len(), |(i, _)| i);
+            &rest[..cut]
+        };
         let after = |class: WordClass| {
             items.iter().any(|i| {
                 i.kind == ItemKind::Word(class)
                     && i.start >= item.end
                     && i.start < clause_end
                     && span_text(key, item.end, i.start).chars().count() <= AFTER_TRIGGER_CHARS
-            })
+            }) || particles.ending_in(verb_tail, class)
         };
         let between = |class: WordClass| {
             items.iter().any(|i| i.start >= subject_end && i.end <= item.start && i.kind == ItemKind::Word(class))
