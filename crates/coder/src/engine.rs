@@ -844,7 +844,17 @@ impl Engine {
                         state.current_date = Some((d.clone(), si));
                     }
                 }
-                let future = c.future && !p.no_future;
+                // an act the text itself dates after the publication day has not happened yet
+                let dated_ahead = time.is_some_and(|t| {
+                    t.future_marker
+                        || (!state.inferred
+                            && state
+                                .reference
+                                .as_ref()
+                                .is_some_and(|r| r.day.is_some() && t.value.first_day() > r.first_day()))
+                });
+                let future = (c.future || dated_ahead) && !p.no_future;
+                let planned = planned || future;
                 if future {
                     notes.push("future marker: planned act".into());
                 }

@@ -54,6 +54,8 @@ pub struct TimeExpr {
     pub relative: bool,
     /// The expression itself points to the past ("last October", "năm ngoái", "i fjor").
     pub past_marker: bool,
+    /// The expression itself points ahead ("next week", "来週", "neste måned").
+    pub future_marker: bool,
     /// For a bare weekday, the coming such day: what it means when it dates a plan
     /// ("Tirsdag møtes de igjen" in a Monday article is tomorrow).
     pub ahead: Option<PartialDate>,

@@ -215,6 +215,8 @@ struct Found {
     end_value: Option<PartialDate>,
     relative: bool,
     past: bool,
+    /// The expression itself points future: false, ahead ("next week", "来週").
+    future: bool,
     ahead: Option<PartialDate>,
 }
 
@@ -239,7 +241,7 @@ fn month_only(y: Option<i32>, m: u8, reference: Option<&PartialDate>) -> Option<
 }
 
 fn found(len: usize, (value, relative): (PartialDate, bool), end_value: Option<PartialDate>) -> Option<Found> {
-    Some(Found { len, value, end_value, relative, past: false, ahead: None })
+    Some(Found { len, value, end_value, relative, past: false, future: false, ahead: None })
 }
 
 /// Try every date shape at the cursor; the first that fits wins.
@@ -437,7 +439,7 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
             let fwd = (i32::from(m) - i32::from(rm)).rem_euclid(12);
             let fwd = if fwd == 0 { 12 } else { fwd };
             let v = if past { r.add_months(-back) } else { r.add_months(fwd) };
-            return Some(Found { len: j, value: v, end_value: None, relative: true, past, ahead: None });
+            return Some(Found { len: j, value: v, end_value: None, relative: true, past, future: next, ahead: None });
         }
         // a month name that carries its own marker ("tháng Bảy") needs no prefix
         let self_marked = lead == 0 && c.t.get(c.i).is_some_and(|t| c.key[t.start..t.end].contains(' '));
@@ -470,6 +472,7 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
                 end_value: None,
                 relative: true,
                 past: false,
+                future: false,
                 ahead: None,
             });
         };
@@ -483,21 +486,29 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
             r.add_days(-back)
         };
         let ahead = (lead == 0).then_some(coming);
-        return Some(Found { len: lead + 1, value: v, end_value: None, relative: true, past: false, ahead });
+        return Some(Found {
+            len: lead + 1,
+            value: v,
+            end_value: None,
+            relative: true,
+            past: false,
+            future: false,
+            ahead,
+        });
     }
     // relative words
     let r = reference?;
-    let (value, past) = match c.word(0)? {
-        Lex::RelDay(n) if r.day.is_some() => (r.add_days(i64::from(n)), false),
+    let (value, past, future) = match c.word(0)? {
+        Lex::RelDay(n) if r.day.is_some() => (r.add_days(i64::from(n)), false, n > 0),
         Lex::RelWeek(n) if r.day.is_some() => {
             let d = r.add_days(7 * i64::from(n));
-            (PartialDate::ym(d.year, d.month?)?, n < 0)
+            (PartialDate::ym(d.year, d.month?)?, n < 0, n > 0)
         }
-        Lex::RelMonth(n) if r.month.is_some() => (r.add_months(n), n < 0),
-        Lex::RelYear(n) => (PartialDate::y(r.year + n), n < 0),
+        Lex::RelMonth(n) if r.month.is_some() => (r.add_months(n), n < 0, n > 0),
+        Lex::RelYear(n) => (PartialDate::y(r.year + n), n < 0, n > 0),
         _ => return None,
     };
-    Some(Found { len: 1, value, end_value: None, relative: true, past, ahead: None })
+    Some(Found { len: 1, value, end_value: None, relative: true, past, future, ahead: None })
 }
 
 pub(crate) fn find(norm: &attache_text::Normalized, lt: &LangTime, reference: Option<&PartialDate>) -> Vec<TimeExpr> {
@@ -529,7 +540,15 @@ pub(crate) fn find(norm: &attache_text::Normalized, lt: &LangTime, reference: Op
                         let day = day_ok(d, digits)?;
                         matches!(c2.kind(1), Some(Kind::Cjk('d'))).then_some(())?;
                         let value = PartialDate::ymd(f.value.year, f.value.month?, day)?;
-                        Some(Found { len: 2, value, end_value: None, relative: f.relative, past: false, ahead: None })
+                        Some(Found {
+                            len: 2,
+                            value,
+                            end_value: None,
+                            relative: f.relative,
+                            past: false,
+                            future: false,
+                            ahead: None,
+                        })
                     };
                     if let Some(g) = joined.then(|| match_at(&c2, lt, reference).or_else(bare_day)).flatten() {
                         let second = g.end_value.clone().unwrap_or_else(|| g.value.clone());
@@ -569,6 +588,7 @@ pub(crate) fn find(norm: &attache_text::Normalized, lt: &LangTime, reference: Op
                     precision,
                     relative: f.relative,
                     past_marker: f.past,
+                    future_marker: f.future,
                     ahead: f.ahead,
                 });
                 i += len;

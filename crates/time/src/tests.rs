@@ -54,6 +54,13 @@ fn english() {
     assert_eq!(one("Trade grew in 2019.", "en", "2024-07-27"), "2019");
     let e = parser().find("After my visit last October, I came back.", "en", PartialDate::parse("2024-07-25").as_ref());
     assert!(e[0].past_marker);
+    assert!(!e[0].future_marker);
+    let r = PartialDate::parse("2024-07-25");
+    let ahead = |text: &str, lang: &str| parser().find(text, lang, r.as_ref()).first().map(|t| t.future_marker);
+    assert_eq!(ahead("The minister will travel to Hanoi next week.", "en"), Some(true));
+    assert_eq!(ahead("The minister travelled to Hanoi last week.", "en"), Some(false));
+    assert_eq!(ahead("外相は来週訪問する。", "ja"), Some(true));
+    assert_eq!(ahead("外相は昨日訪問した。", "ja"), Some(false));
 }
 
 #[test]
