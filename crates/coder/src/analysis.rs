@@ -399,10 +399,13 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                     && !gap.contains([',', '、', '。'])
                     && (cx.spaced || gap.chars().count() <= 4))
                 || (matches!(prev, Part::Counterpart) && gap.is_empty())
-                // "インドネシアのジョコ大統領": a name in katakana between the state and the title
-                || (!cx.spaced && matches!(p, Part::Title(..)) && {
-                    let name = gap.strip_prefix('の').unwrap_or(gap);
-                    name.chars().filter(|&c| is_katakana(c)).count() >= 2 && name.chars().all(is_katakana)
+                // "インドネシアのジョコ大統領", "韓国の朴振外相": a name in katakana, or of one to
+                // four Han characters after の, between the state and the title
+                || (!cx.spaced && matches!(p, Part::Title(..)) && matches!(prev, Part::Actor(..)) && {
+                    let name = gap.strip_prefix('の');
+                    let katakana = |n: &str| n.chars().filter(|&c| is_katakana(c)).count() >= 2 && n.chars().all(is_katakana);
+                    let han = |n: &str| (1..=4).contains(&n.chars().count()) && n.chars().all(is_han);
+                    katakana(name.unwrap_or(gap)) || name.is_some_and(han)
                 });
             if !joins || next_person_follows || partners_apart || second_state {
                 flush(&mut run, &mut mentions);
@@ -565,6 +568,11 @@ fn build_mention(
         }
     }
     m
+}
+
+/// True for a Han character (CJK unified ideographs and extension A).
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
 }
 
 /// True for katakana letters, the middle dot between the parts of a name and the long-vowel mark.
