@@ -879,7 +879,10 @@ impl Engine {
                         }
                     }
                 }
-                if objects.is_empty() && matches!(p.frame, Frame::Visit) {
+                // aid or sympathy with no recipient named goes to where it is sent ("nødhjelp
+                // på Sri Lanka", "トルコで発生した地震…に弔意"), as a visit goes to its place
+                let to_a_place = p.frame == Frame::Dir && (code.starts_with("07") || code == "033" || code == "018");
+                if objects.is_empty() && (matches!(p.frame, Frame::Visit) || to_a_place) {
                     if let Some(pc) = &place_country {
                         if let Some(l) = &location {
                             objects.push(synthetic(pc, &l.name, t_start, t_end));
@@ -969,6 +972,46 @@ impl Engine {
                     }
                     for (code, src, tgt) in emit {
                         // an earlier act ("after my visit last October") and this one are two events
+                        // "stilt til rådighet … nødhjelp": a verb of giving and an aid noun in one
+                        // sentence name one act of aid, coded with the more specific of the two
+                        let same_aid = |e: &Event| {
+                            e.evidence.sentence == si
+                                && e.background == background
+                                && e.root == "07"
+                                && code.starts_with("07")
+                                && e.source.first().map(|a| &a.country) == Some(&src.actor.country)
+                                && e.target.first().map(|a| &a.country) == Some(&tgt.actor.country)
+                        };
+                        if let Some(ei) = out.events.iter().rposition(same_aid) {
+                            if out.events[ei].cameo.ends_with('0') && !code.ends_with('0') {
+                                if let Some(info) = attache_ontology::lookup(&code) {
+                                    let old = (
+                                        src.actor.country.clone(),
+                                        tgt.actor.country.clone(),
+                                        out.events[ei].cameo.clone(),
+                                        background,
+                                    );
+                                    index.remove(&old);
+                                    let ev = &mut out.events[ei];
+                                    ev.cameo = code.clone();
+                                    ev.cameo_name = info.name.to_string();
+                                    ev.goldstein = info.goldstein;
+                                    ev.quad = info.quad;
+                                    ev.plover = info.plover();
+                                    ev.rule = p.rule.clone();
+                                    index.insert(
+                                        (
+                                            src.actor.country.clone(),
+                                            tgt.actor.country.clone(),
+                                            code.clone(),
+                                            background,
+                                        ),
+                                        ei,
+                                    );
+                                }
+                            }
+                            continue;
+                        }
                         let k = (src.actor.country.clone(), tgt.actor.country.clone(), code.clone(), background);
                         if let Some(&ei) = index.get(&k) {
                             let ev: &mut Event = &mut out.events[ei];
