@@ -752,7 +752,7 @@ pub(crate) fn mentions_in(items: &[Item], lo: usize, hi: usize) -> Vec<usize> {
 }
 
 /// Two patterns code the same kind of act (same CAMEO root).
-fn same_root(patterns: &[Pattern], a: usize, b: usize) -> bool {
+pub(crate) fn same_root(patterns: &[Pattern], a: usize, b: usize) -> bool {
     match (patterns.get(a), patterns.get(b)) {
         (Some(x), Some(y)) => x.code.get(..2).is_some() && x.code.get(..2) == y.code.get(..2),
         _ => false,

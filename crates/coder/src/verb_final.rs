@@ -4,7 +4,7 @@
 //! partner from the particles of the mentions in its clause: the words after the previous
 //! trigger. A topic (は, 은/는) governs every later verb of the sentence.
 
-use crate::analysis::{group_of, mentions_in, span_text, Analysis, Clause, ItemKind, Slot};
+use crate::analysis::{group_of, mentions_in, same_root, span_text, Analysis, Clause, ItemKind, Slot};
 use crate::pack::{Frame, Particle, Pattern, WordClass};
 
 /// A language's particles, longest first, as normalised sentence keys spell them.
@@ -406,17 +406,14 @@ pub fn clauses_verb_final(a: &Analysis, key: &str, patterns: &[Pattern], particl
         }
         // "援助物資を供与した": a noun and its verb name one act; the more specific code stays
         if let Some(last) = out.last_mut() {
-            let (a, b) = (patterns.get(last.pattern), Some(p));
-            if let (Some(a), Some(b)) = (a, b) {
-                let same_root = a.code.get(..2).is_some() && a.code.get(..2) == b.code.get(..2);
-                let adjacent = span_text(key, last.end, item.start).chars().count() <= 2;
-                if same_root && adjacent {
-                    if a.code.ends_with('0') && !b.code.ends_with('0') {
-                        last.pattern = pattern;
-                        last.end = item.end;
-                    }
-                    continue;
+            let adjacent = span_text(key, last.end, item.start).chars().count() <= 2;
+            if adjacent && same_root(patterns, last.pattern, pattern) {
+                let generic = |n: usize| patterns.get(n).is_some_and(|q| q.code.ends_with('0'));
+                if generic(last.pattern) && !generic(pattern) {
+                    last.pattern = pattern;
+                    last.end = item.end;
                 }
+                continue;
             }
         }
         out.push(Clause {

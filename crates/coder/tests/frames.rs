@@ -1,6 +1,8 @@
 //! Argument frames, modality and document resolution on a small fixture pack written for
 //! these tests (independent of the real language packs).
 
+mod common;
+
 use attache_coder::Engine;
 use attache_langdata::DataSource;
 use attache_model::Document;
@@ -233,26 +235,9 @@ fn arbitrary_text_never_panics_and_offsets_slice_the_original() {
         "He ",
         " thanked ",
     ];
-    let mut state: u64 = 0x1234_5678_9abc_def1;
-    for _ in 0..3000 {
-        let mut text = String::new();
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        let n = (state % 40) as usize;
-        for _ in 0..n {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            text.push_str(pool[(state % pool.len() as u64) as usize]);
-        }
+    for text in common::random_texts(&pool, 0x1234_5678_9abc_def1, 3000, 40) {
         let doc = Document { id: "r".into(), text: text.clone(), ..Default::default() };
-        for ev in e.code_as(&doc, "xx").events {
-            assert_eq!(&text[ev.evidence.start..ev.evidence.end], ev.evidence.text);
-            for a in ev.source.iter().chain(&ev.target) {
-                assert!(a.start <= a.end && a.end <= text.len() && text.is_char_boundary(a.start), "{text:?}");
-            }
-        }
+        common::assert_offsets_slice(&text, &e.code_as(&doc, "xx").events);
     }
 }
 

@@ -1,6 +1,8 @@
 //! Verb-final clauses with the real Japanese pack: each verb takes the time of its own
 //! clause, and a reporter's earlier act keeps its date and its background mark.
 
+mod common;
+
 use std::path::PathBuf;
 
 use attache_coder::Engine;
@@ -99,26 +101,9 @@ fn arbitrary_japanese_and_korean_never_panic_and_offsets_slice_the_original() {
         "・",
         "ー",
     ];
-    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-    for round in 0..2000 {
-        let mut text = String::new();
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        let n = (state % 30) as usize;
-        for _ in 0..n {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            text.push_str(pool[(state % pool.len() as u64) as usize]);
-        }
+    for (round, text) in common::random_texts(&pool, 0x9e37_79b9_7f4a_7c15, 2000, 30).enumerate() {
         let lang = if round % 2 == 0 { "ja" } else { "ko" };
         let doc = Document { id: "r".into(), text: text.clone(), ..Default::default() };
-        for ev in engine.code_as(&doc, lang).events {
-            assert_eq!(&text[ev.evidence.start..ev.evidence.end], ev.evidence.text);
-            for a in ev.source.iter().chain(&ev.target) {
-                assert!(a.start <= a.end && a.end <= text.len() && text.is_char_boundary(a.start), "{text:?}");
-            }
-        }
+        common::assert_offsets_slice(&text, &engine.code_as(&doc, lang).events);
     }
 }
