@@ -238,8 +238,8 @@ pub fn clauses_verb_final(a: &Analysis, key: &str, patterns: &[Pattern], particl
         .or_else(|| {
             all_units.iter().find_map(|u| match &u.slot {
                 Slot::Mentions(ms) if u.role == Some(Particle::Locative) && ms.len() == 1 => {
-                    let m = a.mentions.get(ms[0])?;
-                    (!m.official).then(|| (m.actor.clone(), u.start, u.end)).and_then(|(c, s, e)| Some((c?, s, e)))
+                    let m = a.mentions.get(ms[0]).filter(|m| !m.official)?;
+                    Some((m.actor.clone()?, u.start, u.end))
                 }
                 _ => None,
             })
