@@ -80,6 +80,10 @@ pub struct TitlePhrase {
     pub sector: String,
     /// Role (`foreign_minister`, `head_of_government`, ...).
     pub role: String,
+    /// The state the title belongs to when the text names none: a title that the language
+    /// keeps for one foreign office (Korean 외무상 is Japan's foreign minister, 국무장관 the
+    /// US secretary of state).
+    pub state: Option<String>,
 }
 
 /// One term of office of a person.
@@ -207,10 +211,19 @@ impl KnowledgeBase {
                     if f.len() < 3 {
                         return Err(KbError::Malformed { file, line, message: "expected phrase, sector, role".into() });
                     }
+                    let state = f.get(3).map(|c| c.trim()).filter(|c| !c.is_empty());
+                    if state.is_some_and(|c| !(c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase()))) {
+                        return Err(KbError::Malformed {
+                            file,
+                            line,
+                            message: "the fourth column is the title's state, an ISO alpha-3 code".into(),
+                        });
+                    }
                     kb.titles.entry(lang.clone()).or_default().push(TitlePhrase {
                         phrase: f[0].to_string(),
                         sector: f[1].to_string(),
                         role: f[2].to_string(),
+                        state: state.map(str::to_string),
                     });
                 }
             }
@@ -375,6 +388,24 @@ mod tests {
         assert_eq!(kb.actor_phrases("ja")[0].kind, PhraseKind::Pair);
         assert!(load("日米\tJPN\tpair\n", "one").is_err());
         assert!(load("日米\tJPN+USA\tname\n", "notpair").is_err());
+    }
+
+    #[test]
+    fn a_title_may_name_its_state() {
+        let load = |titles: &str, tag: &str| {
+            let dir = std::env::temp_dir().join(format!("attache-actors-title-{}-{tag}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(dir.join("packs/ko")).unwrap();
+            std::fs::write(dir.join("packs/ko/pack.toml"), "code = \"ko\"\n").unwrap();
+            std::fs::write(dir.join("packs/ko/titles.tsv"), titles).unwrap();
+            let kb = KnowledgeBase::load(&DataSource::directory(&dir));
+            std::fs::remove_dir_all(&dir).unwrap();
+            kb
+        };
+        let kb = load("국무장관\tGOV\tforeign_minister\tUSA\n대통령\tGOV\thead_of_state\n", "ok").unwrap();
+        assert_eq!(kb.title_phrases("ko")[0].state.as_deref(), Some("USA"));
+        assert_eq!(kb.title_phrases("ko")[1].state, None);
+        assert!(load("국무장관\tGOV\tforeign_minister\tAmerica\n", "bad").is_err());
     }
 
     #[test]

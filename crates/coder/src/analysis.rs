@@ -108,7 +108,7 @@ const JOIN_GAPS: &[&str] = &[
 #[derive(Clone)]
 enum Part {
     Actor(String, PhraseKind),
-    Title(String, String),
+    Title(String, String, Option<String>),
     Person(usize),
     Learned(usize),
     Counterpart,
@@ -281,7 +281,9 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                     None
                 }
                 Entry::Person(id) => Some((3, Part::Person(*id))),
-                Entry::Title { sector, role } => Some((2, Part::Title(sector.clone(), role.clone()))),
+                Entry::Title { sector, role, state } => {
+                    Some((2, Part::Title(sector.clone(), role.clone(), state.clone())))
+                }
                 Entry::Actor { actor, kind } => Some((1, Part::Actor(actor.clone(), *kind))),
                 Entry::Word(WordClass::Counterpart) => Some((0, Part::Counterpart)),
                 Entry::Word(WordClass::Partners) => Some((0, Part::Partners { states_only: false })),
@@ -485,6 +487,7 @@ fn build_mention(
     let (orig_start, mut orig_end) = key.original_range(start, end);
     let mut m = Mention { start, end, orig_start, orig_end, ..Default::default() };
     let mut demonym_actor = None;
+    let mut title_state: Option<String> = None;
     for (_, _, p) in run {
         match p {
             Part::Actor(code, kind) => {
@@ -496,7 +499,10 @@ fn build_mention(
                     }
                 }
             }
-            Part::Title(sector, role) => {
+            Part::Title(sector, role, state) => {
+                if let Some(st) = state {
+                    title_state.get_or_insert_with(|| st.clone());
+                }
                 m.official = true;
                 m.sector.get_or_insert_with(|| sector.clone());
                 m.role.get_or_insert_with(|| role.clone());
@@ -527,7 +533,7 @@ fn build_mention(
         }
     }
     if m.actor.is_none() {
-        m.actor = demonym_actor;
+        m.actor = demonym_actor.or(title_state);
     }
     m.counterpart_only = m.actor.is_none() && run.iter().any(|r| matches!(r.2, Part::Counterpart));
     if m.actor.is_some() {

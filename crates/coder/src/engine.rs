@@ -335,7 +335,10 @@ impl Engine {
                 phrases.push((a.phrase.clone(), Entry::Actor { actor: a.actor.clone(), kind: a.kind }));
             }
             for t in kb.title_phrases(lang) {
-                phrases.push((t.phrase.clone(), Entry::Title { sector: t.sector.clone(), role: t.role.clone() }));
+                phrases.push((
+                    t.phrase.clone(),
+                    Entry::Title { sector: t.sector.clone(), role: t.role.clone(), state: t.state.clone() },
+                ));
             }
             for (v, id) in kb.person_variants() {
                 if written_for(v, lang) {

@@ -25,6 +25,8 @@ pub enum Entry {
         sector: String,
         /// Role name.
         role: String,
+        /// The state the title implies when the text names none.
+        state: Option<String>,
     },
     /// A person in the register.
     Person(usize),
