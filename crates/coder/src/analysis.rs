@@ -488,7 +488,7 @@ fn build_mention(
     let mut m = Mention { start, end, orig_start, orig_end, ..Default::default() };
     let mut demonym_actor = None;
     let mut title_state: Option<String> = None;
-    for (_, _, p) in run {
+    for (part_start, part_end, p) in run {
         match p {
             Part::Actor(code, kind) => {
                 if m.actor.is_none() {
@@ -510,6 +510,13 @@ fn build_mention(
             Part::Person(id) => {
                 if let Some(p) = cx.kb.person(*id) {
                     m.person = Some(p.canonical.clone());
+                    // "ファム・ミン・チン" is later "チン首相": a katakana name in parts is
+                    // learned too, so that its last part finds the person again
+                    let (ps, pe) = key.original_range(*part_start, *part_end);
+                    let surface = original.get(ps..pe).unwrap_or("");
+                    if !cx.spaced && surface.contains('\u{30FB}') && surface.chars().all(is_katakana) {
+                        m.captured_name.get_or_insert_with(|| surface.to_string());
+                    }
                     if let Some(t) = cx.kb.resolve_person(*id, cx.date) {
                         m.actor.get_or_insert_with(|| t.country.clone());
                         m.role.get_or_insert_with(|| t.role.clone());

@@ -170,10 +170,11 @@ pub fn detect_language(text: &str, hint: Option<&str>) -> String {
 /// capitalised).
 fn learn(m: &crate::analysis::Mention, actor: &str, learned: &mut Vec<Learned>) {
     let Some(name) = &m.captured_name else { return };
-    if learned.iter().any(|l| &l.name == name) {
+    let lower = name.to_lowercase();
+    // the same name introduced again (the full form is always the first key)
+    if learned.iter().any(|l| l.keys.first() == Some(&lower)) {
         return;
     }
-    let lower = name.to_lowercase();
     let mut keys = vec![lower.clone()];
     // the parts of a katakana name are joined by a middle dot ("マリズ・ペイン"); such a
     // name is found again by its last part ("ペイン外相"), which is often short
@@ -189,7 +190,8 @@ fn learn(m: &crate::analysis::Mention, actor: &str, learned: &mut Vec<Learned>) 
         }
     }
     learned.push(Learned {
-        name: name.clone(),
+        // a name the register knows keeps the register's spelling ("Phạm Minh Chính")
+        name: m.person.clone().unwrap_or_else(|| name.clone()),
         keys,
         actor: actor.to_string(),
         sector: m.sector.clone(),

@@ -292,7 +292,14 @@ pub fn clauses_verb_final(a: &Analysis, key: &str, patterns: &[Pattern], particl
             clause_level = false;
         }
         if subject.is_none() {
-            subject_unit = region.iter().rev().copied().find(|u| has(u, &subjects));
+            // the topic before a subject: "林外相は、中国が…停止したことについて…抗議した"
+            // (the が-phrase belongs to the embedded clause)
+            subject_unit = region
+                .iter()
+                .rev()
+                .copied()
+                .find(|u| has(u, &[Particle::Topic]))
+                .or_else(|| region.iter().rev().copied().find(|u| has(u, &subjects)));
             if subject_unit.is_none() {
                 subject_unit = region.iter().rev().copied().find(|u| head_has(u, &subjects));
             }
