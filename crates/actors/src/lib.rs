@@ -342,17 +342,24 @@ fn role_rank(role: &str) -> u8 {
 mod tests {
     use super::*;
 
-    fn kb_from(files: &[(&str, &str)]) -> KnowledgeBase {
-        let dir = std::env::temp_dir().join(format!("attache-actors-{}-{}", std::process::id(), files.len()));
+    /// A knowledge base loaded from `files` written to a fresh folder.
+    fn try_kb_from(files: &[(&str, &str)]) -> Result<KnowledgeBase, KbError> {
+        static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let dir = std::env::temp_dir().join(format!("attache-actors-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         for (p, c) in files {
             let path = dir.join(p);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, c).unwrap();
         }
-        let kb = KnowledgeBase::load(&DataSource::directory(&dir)).unwrap();
+        let kb = KnowledgeBase::load(&DataSource::directory(&dir));
         std::fs::remove_dir_all(&dir).unwrap();
         kb
+    }
+
+    fn kb_from(files: &[(&str, &str)]) -> KnowledgeBase {
+        try_kb_from(files).unwrap()
     }
 
     #[test]
@@ -374,38 +381,22 @@ mod tests {
 
     #[test]
     fn a_pair_names_exactly_two_actors() {
-        let load = |actors: &str, tag: &str| {
-            let dir = std::env::temp_dir().join(format!("attache-actors-pair-{}-{tag}", std::process::id()));
-            let _ = std::fs::remove_dir_all(&dir);
-            std::fs::create_dir_all(dir.join("packs/ja")).unwrap();
-            std::fs::write(dir.join("packs/ja/pack.toml"), "code = \"ja\"\n").unwrap();
-            std::fs::write(dir.join("packs/ja/actors.tsv"), actors).unwrap();
-            let kb = KnowledgeBase::load(&DataSource::directory(&dir));
-            std::fs::remove_dir_all(&dir).unwrap();
-            kb
-        };
-        let kb = load("日米\tJPN+USA\tpair\n", "ok").unwrap();
+        let load =
+            |actors: &str| try_kb_from(&[("packs/ja/pack.toml", "code = \"ja\"\n"), ("packs/ja/actors.tsv", actors)]);
+        let kb = load("日米\tJPN+USA\tpair\n").unwrap();
         assert_eq!(kb.actor_phrases("ja")[0].kind, PhraseKind::Pair);
-        assert!(load("日米\tJPN\tpair\n", "one").is_err());
-        assert!(load("日米\tJPN+USA\tname\n", "notpair").is_err());
+        assert!(load("日米\tJPN\tpair\n").is_err());
+        assert!(load("日米\tJPN+USA\tname\n").is_err());
     }
 
     #[test]
     fn a_title_may_name_its_state() {
-        let load = |titles: &str, tag: &str| {
-            let dir = std::env::temp_dir().join(format!("attache-actors-title-{}-{tag}", std::process::id()));
-            let _ = std::fs::remove_dir_all(&dir);
-            std::fs::create_dir_all(dir.join("packs/ko")).unwrap();
-            std::fs::write(dir.join("packs/ko/pack.toml"), "code = \"ko\"\n").unwrap();
-            std::fs::write(dir.join("packs/ko/titles.tsv"), titles).unwrap();
-            let kb = KnowledgeBase::load(&DataSource::directory(&dir));
-            std::fs::remove_dir_all(&dir).unwrap();
-            kb
-        };
-        let kb = load("국무장관\tGOV\tforeign_minister\tUSA\n대통령\tGOV\thead_of_state\n", "ok").unwrap();
+        let load =
+            |titles: &str| try_kb_from(&[("packs/ko/pack.toml", "code = \"ko\"\n"), ("packs/ko/titles.tsv", titles)]);
+        let kb = load("국무장관\tGOV\tforeign_minister\tUSA\n대통령\tGOV\thead_of_state\n").unwrap();
         assert_eq!(kb.title_phrases("ko")[0].state.as_deref(), Some("USA"));
         assert_eq!(kb.title_phrases("ko")[1].state, None);
-        assert!(load("국무장관\tGOV\tforeign_minister\tAmerica\n", "bad").is_err());
+        assert!(load("국무장관\tGOV\tforeign_minister\tAmerica\n").is_err());
     }
 
     #[test]
