@@ -149,13 +149,43 @@ fn glued_stop(chars: &[(usize, char)], dot: usize, next: usize) -> bool {
     word_before >= 3 && lower_before && boundary_before && cap && lower_after
 }
 
+/// The longest sentence kept whole, in bytes. No sentence of news is this long (a long
+/// Japanese sentence is about 1,000 bytes); text without sentence punctuation is cut into
+/// pieces of at most this size, so that the work per sentence stays bounded.
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
 fn push_span(spans: &mut Vec<SentenceSpan>, body: &str, base: usize, start: usize, end: usize) {
     let piece = &body[start..end];
     let lead = piece.len() - piece.trim_start().len();
     let trimmed = piece.trim();
-    if !trimmed.is_empty() {
-        let s = base + start + lead;
-        spans.push(SentenceSpan { start: s, end: s + trimmed.len() });
+    if trimmed.is_empty() {
+        return;
+    }
+    let mut s = start + lead;
+    let end = s + trimmed.len();
+    // an overlong "sentence" is cut after the last space or comma before the limit
+    while end - s > MAX_SENTENCE_BYTES {
+        let mut cut = s + MAX_SENTENCE_BYTES;
+        while !body.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let window = &body[s..cut];
+        if let Some((i, c)) =
+            window.char_indices().rev().find(|&(_, c)| c.is_whitespace() || matches!(c, ',' | '、' | '，' | ';'))
+        {
+            if i > 0 {
+                cut = s + i + c.len_utf8();
+            }
+        }
+        let chunk = body[s..cut].trim_end();
+        if !chunk.is_empty() {
+            spans.push(SentenceSpan { start: base + s, end: base + s + chunk.len() });
+        }
+        let rest = &body[cut..end];
+        s = cut + (rest.len() - rest.trim_start().len());
+    }
+    if s < end {
+        spans.push(SentenceSpan { start: base + s, end: base + end });
     }
 }
 
@@ -264,6 +294,31 @@ mod tests {
             .iter()
             .flat_map(|p| p.sentences.iter().map(|s| text[s.start..s.end].to_string()))
             .collect()
+    }
+
+    #[test]
+    fn overlong_sentences_are_cut_at_spaces_and_commas() {
+        let rules = SplitRules::default();
+        let text = "Japan held talks with China and ".repeat(400);
+        let paragraphs = split_document(&text, &rules);
+        let spans = &paragraphs[0].sentences;
+        assert!(spans.len() >= 3, "{}", spans.len());
+        for sp in spans {
+            assert!(sp.end - sp.start <= MAX_SENTENCE_BYTES);
+            let piece = &text[sp.start..sp.end];
+            assert_eq!(piece, piece.trim());
+            assert!(piece.ends_with("and"), "cut inside a word: {:?}", &piece[piece.len() - 10..]);
+        }
+        // every byte of text is in some piece or is whitespace between them
+        let covered: usize = spans.iter().map(|s| s.end - s.start).sum();
+        assert!(covered + spans.len() >= text.trim().len());
+        let ja = "日本は中国と会談し、".repeat(1000);
+        for sp in &split_document(&ja, &rules)[0].sentences {
+            assert!(
+                sp.end - sp.start <= MAX_SENTENCE_BYTES && ja.is_char_boundary(sp.start) && ja.is_char_boundary(sp.end)
+            );
+            assert!(ja[sp.start..sp.end].ends_with('、') || sp.end == ja.len());
+        }
     }
 
     #[test]
