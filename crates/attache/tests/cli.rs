@@ -41,7 +41,8 @@ fn examples_code_to_valid_events() {
     let schema: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(repo().join("schema/event.schema.json")).unwrap()).unwrap();
     let validator = jsonschema::validator_for(&schema).expect("schema compiles");
-    let docs = ["en-vientiane-talks.txt", "vi-hoi-dam-ha-noi.txt", "no-utenriksminister-besok.txt"];
+    let docs =
+        ["en-vientiane-talks.txt", "vi-hoi-dam-ha-noi.txt", "no-utenriksminister-besok.txt", "ja-gaisho-kaidan.txt"];
     for e in &evs {
         let errors: Vec<String> = validator.iter_errors(e).map(|er| er.to_string()).collect();
         assert!(errors.is_empty(), "{errors:?} in {e}");
@@ -67,6 +68,20 @@ fn text_format_is_readable() {
     assert!(out.status.success());
     let s = String::from_utf8_lossy(&out.stdout);
     assert!(s.contains("LAO") && s.contains('→'), "{s}");
+}
+
+#[test]
+fn the_japanese_example_is_coded_by_particles() {
+    let evs = events(&run(bin().arg("code").arg(repo().join("examples/ja-gaisho-kaidan.txt"))).stdout);
+    let has = |src: &str, code: &str, tgt: &str| {
+        evs.iter().any(|e| e["source"][0]["country"] == src && e["cameo"] == code && e["target"][0]["country"] == tgt)
+    };
+    // talks with the partner after と, thanks from the minister named by the first part of
+    // her katakana name, an invitation to the object of を
+    assert!(has("JPN", "046", "LAO") && has("LAO", "046", "JPN"), "{evs:?}");
+    assert!(has("LAO", "051", "JPN"), "{evs:?}");
+    assert!(has("JPN", "036", "LAO"), "{evs:?}");
+    assert!(evs.iter().all(|e| e["lang"] == "ja"));
 }
 
 #[test]

@@ -177,11 +177,13 @@ fn learn(m: &crate::analysis::Mention, actor: &str, learned: &mut Vec<Learned>) 
     }
     let mut keys = vec![lower.clone()];
     // the parts of a katakana name are joined by a middle dot ("マリズ・ペイン"); such a
-    // name is found again by its last part ("ペイン外相"), which is often short
+    // name is found again by its first or last part, which is often short
     let katakana = lower.contains('\u{30FB}');
     let toks: Vec<&str> =
         lower.split(|c: char| c.is_whitespace() || c == '\u{30FB}').filter(|t| !t.is_empty()).collect();
-    let mins: [usize; 2] = if katakana { [usize::MAX, 2] } else { [4, 3] };
+    // (Japanese calls a Lao or Thai official by the first part, "サルムサイ副首相", a
+    // Western one by the last, "ペイン外相")
+    let mins: [usize; 2] = if katakana { [3, 2] } else { [4, 3] };
     if toks.len() >= 2 {
         for (t, min) in [(toks[0], mins[0]), (toks[toks.len() - 1], mins[1])] {
             if t.chars().count() >= min && !keys.iter().any(|k| k == t) {
