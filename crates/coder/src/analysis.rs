@@ -406,7 +406,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                 || (!cx.spaced && matches!(p, Part::Title(..)) && matches!(prev, Part::Actor(..)) && {
                     let name = gap.strip_prefix('の');
                     let katakana = |n: &str| n.chars().filter(|&c| is_katakana(c)).count() >= 2 && n.chars().all(is_katakana);
-                    let han = |n: &str| (1..=4).contains(&n.chars().count()) && n.chars().all(is_han);
+                    let han = |n: &str| (1..=4).contains(&n.chars().count()) && n.chars().all(attache_text::is_han);
                     katakana(name.unwrap_or(gap)) || name.is_some_and(han)
                 });
             if !joins || next_person_follows || partners_apart || second_state {
@@ -550,16 +550,17 @@ fn build_mention(
     if m.partners.is_some() {
         return m;
     }
-    if m.person.is_none() && m.official && m.actor.is_some() && !cx.spaced {
-        // "マリズ・ペイン・オーストラリア外務大臣": Japanese writes a foreign name in
-        // katakana before the state and title
-        if let Some((name, name_start)) = katakana_name_before(original, orig_start) {
+    // "マリズ・ペイン・オーストラリア外務大臣": Japanese writes a foreign name in katakana
+    // before the state and title
+    let katakana_name = if cx.spaced { None } else { katakana_name_before(original, orig_start) };
+    // "クアン国家主席": a title after such a name is a foreign official's, not the home state's
+    let foreign_name = katakana_name.is_some();
+    if m.person.is_none() && m.official && m.actor.is_some() {
+        if let Some((name, name_start)) = katakana_name {
             m.captured_name = Some(name);
             m.orig_start = name_start;
         }
     }
-    // "クアン国家主席": a title after a name in katakana is a foreign official's, not the home state's
-    let foreign_name = !cx.spaced && katakana_name_before(original, orig_start).is_some();
     m.home_candidate = m.actor.is_none() && !m.counterpart_only && m.official && !foreign_name;
     if m.home_candidate {
         m.actor = cx.home.map(str::to_string);
@@ -583,14 +584,10 @@ fn build_mention(
     m
 }
 
-/// True for a Han character (CJK unified ideographs and extension A).
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
-}
-
-/// True for katakana letters, the middle dot between the parts of a name and the long-vowel mark.
+/// True for the characters of a name written in katakana: its letters and the marks
+/// between its parts (・, ＝).
 fn is_katakana(c: char) -> bool {
-    matches!(c, '\u{30A1}'..='\u{30FA}' | '\u{30FB}' | '\u{30FC}' | '\u{FF1D}' | '=')
+    attache_text::is_katakana_letter(c) || matches!(c, '\u{30FB}' | '\u{FF1D}' | '=')
 }
 
 /// A name written in katakana right before `to` ("マリズ・ペイン・"), without its outer

@@ -670,19 +670,19 @@ impl Engine {
                 }
             }
             let cls = if model.info.verb_final {
-                crate::verb_final::clauses_verb_final(&a, &key.key, &model.patterns, &model.particles)
-            } else {
-                clauses(&a, &key.key, &model.patterns)
-            };
-            if model.info.verb_final {
+                let (cls, topic) =
+                    crate::verb_final::clauses_verb_final(&a, &key.key, &model.patterns, &model.particles);
                 // the topic of a sentence is the subject of later sentences that name none
-                if let Some(topic) = crate::verb_final::sentence_topic(&a, &key.key, &model.particles) {
+                if let Some(topic) = topic {
                     let parties = self.resolve(&topic, &a, text, &state, key, 0);
                     if !parties.is_empty() {
                         state.last_subject = parties;
                     }
                 }
-            }
+                cls
+            } else {
+                clauses(&a, &key.key, &model.patterns)
+            };
             if cls.is_empty() {
                 continue;
             }

@@ -233,11 +233,6 @@ pub fn on_boundaries(key: &str, start: usize, end: usize) -> bool {
     left_ok && right_ok
 }
 
-/// True for a katakana letter or the long-vowel mark (not the middle dot between words).
-fn is_katakana_letter(c: char) -> bool {
-    matches!(c, '\u{30A1}'..='\u{30FA}' | '\u{30FC}')
-}
-
 /// In text without spaces, a run of katakana is one word (a loanword or a foreign name):
 /// a phrase that begins or ends in katakana must not cut such a run ("マリ" is not in
 /// "マリズ", "インド" is not in "インドネシア").
@@ -246,8 +241,10 @@ pub fn katakana_word_whole(key: &str, start: usize, end: usize) -> bool {
     let last = key[start..end].chars().next_back();
     let before = key[..start].chars().next_back();
     let after = key[end..].chars().next();
-    let cut_left = first.is_some_and(is_katakana_letter) && before.is_some_and(is_katakana_letter);
-    let cut_right = last.is_some_and(is_katakana_letter) && after.is_some_and(is_katakana_letter);
+    let cut_left =
+        first.is_some_and(attache_text::is_katakana_letter) && before.is_some_and(attache_text::is_katakana_letter);
+    let cut_right =
+        last.is_some_and(attache_text::is_katakana_letter) && after.is_some_and(attache_text::is_katakana_letter);
     !cut_left && !cut_right
 }
 

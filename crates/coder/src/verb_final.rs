@@ -214,19 +214,21 @@ fn merged(list: &[&Unit]) -> Slot {
     Slot::Mentions(ms)
 }
 
-/// The sentence's topic (the first mention marked by a topic particle), which stays the
-/// subject of later sentences that name none.
-pub fn sentence_topic(a: &Analysis, key: &str, particles: &Particles) -> Option<Slot> {
-    units(a, key, particles)
-        .into_iter()
-        .find(|u| u.role == Some(Particle::Topic) && matches!(u.slot, Slot::Mentions(_)))
-        .map(|u| u.slot)
-}
-
-/// Find each trigger's slots in an analysed sentence of a verb-final language.
-pub fn clauses_verb_final(a: &Analysis, key: &str, patterns: &[Pattern], particles: &Particles) -> Vec<Clause> {
+/// Find each trigger's slots in an analysed sentence of a verb-final language, and the
+/// sentence's topic (its first mention marked by a topic particle), which stays the subject
+/// of later sentences that name none.
+pub fn clauses_verb_final(
+    a: &Analysis,
+    key: &str,
+    patterns: &[Pattern],
+    particles: &Particles,
+) -> (Vec<Clause>, Option<Slot>) {
     let items = &a.items;
     let all_units = units(a, key, particles);
+    let topic = all_units
+        .iter()
+        .find(|u| u.role == Some(Particle::Topic) && matches!(u.slot, Slot::Mentions(_)))
+        .map(|u| u.slot.clone());
     // the place: a place name, or a state or capital marked by a locative particle
     // ("東京で", "서울에서"): a venue, not a party
     let place = items
@@ -439,7 +441,7 @@ pub fn clauses_verb_final(a: &Analysis, key: &str, patterns: &[Pattern], particl
             context_end: Some(item.end),
         });
     }
-    out
+    (out, topic)
 }
 
 #[cfg(test)]

@@ -43,6 +43,17 @@ pub fn char_script(c: char) -> Option<Script> {
     }
 }
 
+/// Katakana letters and the long-vowel mark (ー): the letters of a Japanese loanword or
+/// foreign name. The middle dot between a name's parts (・) is not one.
+pub fn is_katakana_letter(c: char) -> bool {
+    matches!(c, '\u{30A1}'..='\u{30FA}' | '\u{30FC}')
+}
+
+/// Han characters (CJK unified ideographs, extensions and compatibility ideographs).
+pub fn is_han(c: char) -> bool {
+    matches!(u32::from(c), 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
 /// Letters of the Latin script beyond ASCII that the hot paths answer without Unicode's
 /// general tables: Latin-1 letters, Latin Extended-A and -B, and Latin Extended Additional
 /// (Vietnamese). All of them are alphabetic (a test checks).
@@ -57,6 +68,16 @@ pub fn is_word_char(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn katakana_and_han_are_cjk_script() {
+        for c in (0x3000..0x30000u32).filter_map(char::from_u32) {
+            if super::is_katakana_letter(c) || super::is_han(c) {
+                assert_eq!(super::char_script(c), Some(super::Script::Cjk), "U+{:04X}", u32::from(c));
+            }
+        }
+        assert!(!super::is_katakana_letter('・') && super::is_katakana_letter('ー'));
+    }
+
     #[test]
     fn latin_letters_are_alphabetic() {
         for c in (0..0x2000u32).filter_map(char::from_u32).filter(|c| super::is_latin_letter(*c)) {
