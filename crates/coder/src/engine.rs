@@ -982,14 +982,16 @@ impl Engine {
                         // "stilt til rådighet … nødhjelp": a verb of giving and an aid noun in one
                         // sentence name one act of aid, coded with the more specific of the two
                         let same_aid = |e: &Event| {
-                            e.evidence.sentence == si
-                                && e.background == background
+                            e.background == background
                                 && e.root == "07"
                                 && code.starts_with("07")
                                 && e.source.first().map(|a| &a.country) == Some(&src.actor.country)
                                 && e.target.first().map(|a| &a.country) == Some(&tgt.actor.country)
                         };
-                        if let Some(ei) = out.events.iter().rposition(same_aid) {
+                        // this sentence's new events are the last ones: look only at them
+                        let this_sentence = out.events.iter().rev().take_while(|e| e.evidence.sentence == si).count();
+                        let first_here = out.events.len() - this_sentence;
+                        if let Some(ei) = out.events[first_here..].iter().rposition(same_aid).map(|i| first_here + i) {
                             if out.events[ei].cameo.ends_with('0') && !code.ends_with('0') {
                                 if let Some(info) = attache_ontology::lookup(&code) {
                                     let old = (
