@@ -85,9 +85,19 @@ enum Command {
         /// Measure the front-end alone (for profiling it).
         #[arg(long)]
         front_end: bool,
+        /// Code the corpus on one thread this many times and print the time only (for profiling).
+        #[arg(long)]
+        coding_only: Option<usize>,
     },
     /// Check every language pack and knowledge-base table, and list what each pack holds.
-    Packs,
+    Packs {
+        /// Also run the packs' own tests (`tests.tsv`, `actor_tests.tsv`); exit 1 if any fails.
+        #[arg(long)]
+        test: bool,
+        /// Only this language's tests.
+        #[arg(long)]
+        lang: Option<String>,
+    },
     /// Actors the engine knows or learned.
     Actors {
         #[command(subcommand)]
@@ -253,7 +263,11 @@ fn run() -> anyhow::Result<ExitCode> {
             }
             Ok(if skipped > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
         }
-        Command::Bench { docs, threads, json, front_end } => {
+        Command::Bench { docs, threads, json, front_end, coding_only } => {
+            if let Some(rounds) = coding_only {
+                bench::run_coding_only(docs, rounds)?;
+                return Ok(ExitCode::SUCCESS);
+            }
             if front_end {
                 bench::run_front_end(docs, json);
                 return Ok(ExitCode::SUCCESS);
@@ -262,9 +276,26 @@ fn run() -> anyhow::Result<ExitCode> {
             bench::run(docs, threads, json)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Packs => {
+        Command::Packs { test, lang } => {
             // loading parses every file: a bad line is reported with its file and line
             let engine = load_engine()?;
+            if test {
+                let data = attache_langdata::DataSource::from_env();
+                let sentences = attache_coder::pack_tests::run_sentence_tests(&engine, &data, lang.as_deref());
+                let actors = attache_coder::pack_tests::run_actor_tests(&engine, &data, lang.as_deref());
+                for f in sentences.failures.iter().chain(&actors.failures) {
+                    println!("FAIL {f}");
+                }
+                println!(
+                    "tests.tsv: {} lines, {} failed; actor_tests.tsv: {} lines, {} failed",
+                    sentences.checked,
+                    sentences.failures.len(),
+                    actors.checked,
+                    actors.failures.len()
+                );
+                let failed = !sentences.failures.is_empty() || !actors.failures.is_empty();
+                return Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS });
+            }
             println!("lang\tname\tphrases\tpatterns\trefinements");
             for (code, name, phrases, patterns, refinements) in engine.pack_stats() {
                 println!("{code}\t{name}\t{phrases}\t{patterns}\t{refinements}");

@@ -10,6 +10,7 @@ mod analysis;
 mod engine;
 mod lexicon;
 mod pack;
+pub mod pack_tests;
 mod verb_final;
 
 pub use analysis::Learned;

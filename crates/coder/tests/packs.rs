@@ -2,115 +2,83 @@
 //! events it must give (positive cases) or `none` (near misses: negation, conditionals,
 //! look-alike words). A linguist adds a line to pin a behaviour of the pack.
 
-use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+use attache_coder::pack_tests::{run_actor_tests, run_sentence_tests};
 use attache_coder::Engine;
 use attache_langdata::DataSource;
-use attache_model::Document;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// Parse "SRC CODE TGT, SRC CODE TGT bg" (bg: a background event) or "none".
-fn expected(field: &str) -> BTreeSet<String> {
-    if field.trim() == "none" {
-        return BTreeSet::new();
-    }
-    field.split(',').map(|e| e.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|e| !e.is_empty()).collect()
-}
-
 #[test]
 fn every_pack_passes_its_own_sentences() {
-    let engine = Engine::load(&DataSource::directory(repo())).expect("packs load");
-    let mut failures = Vec::new();
-    let mut checked = 0usize;
-    let mut packs_with_tests = BTreeSet::new();
-    for lang in engine.languages() {
-        let path = repo().join("packs").join(&lang).join("tests.tsv");
-        let Ok(file) = std::fs::read_to_string(&path) else { continue };
-        for (n, line) in file.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut fields = line.split('\t');
-            let (Some(sentence), Some(want)) = (fields.next(), fields.next()) else {
-                failures.push(format!("{lang}/tests.tsv:{}: expected sentence<TAB>events", n + 1));
-                continue;
-            };
-            let published = fields.next().map(str::trim).filter(|p| !p.is_empty()).unwrap_or("2024-07-25");
-            let doc = Document {
-                id: format!("{lang}-{}", n + 1),
-                text: sentence.to_string(),
-                published: Some(published.to_string()),
-                ..Default::default()
-            };
-            let got: BTreeSet<String> = engine
-                .code_as(&doc, &lang)
-                .events
-                .iter()
-                .map(|e| {
-                    let bg = if e.background { " bg" } else { "" };
-                    format!("{} {} {}{bg}", e.source[0].country, e.cameo, e.target[0].country)
-                })
-                .collect();
-            let want = expected(want);
-            checked += 1;
-            packs_with_tests.insert(lang.clone());
-            if got != want {
-                failures.push(format!("{lang}/tests.tsv:{}: {sentence}\n    want {want:?}\n    got  {got:?}", n + 1));
-            }
-        }
-    }
+    let data = DataSource::directory(repo());
+    let engine = Engine::load(&data).expect("packs load");
+    let report = run_sentence_tests(&engine, &data, None);
     for lang in ["vi", "en", "no"] {
-        assert!(packs_with_tests.contains(lang), "packs/{lang}/tests.tsv is missing or empty");
+        assert!(report.languages.contains(lang), "packs/{lang}/tests.tsv is missing or empty");
     }
-    assert!(failures.is_empty(), "{} of {checked} pack sentences failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        report.failures.is_empty(),
+        "{} of {} pack sentences failed:\n{}",
+        report.failures.len(),
+        report.checked,
+        report.failures.join("\n")
+    );
 }
 
 /// Every pack's `actor_tests.tsv`: the states and organisations a sentence names (as a set)
 /// and the persons it names, resolved with the line's date.
 #[test]
 fn every_pack_recognises_its_actors() {
-    let engine = Engine::load(&DataSource::directory(repo())).expect("packs load");
-    let mut failures = Vec::new();
-    let mut languages = BTreeSet::new();
-    for lang in engine.languages() {
-        let Ok(file) = std::fs::read_to_string(repo().join("packs").join(&lang).join("actor_tests.tsv")) else {
-            continue;
-        };
-        for (n, line) in file.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#')) {
-            let f: Vec<&str> = line.split('\t').collect();
-            let [date, sentence, want] = f[..] else {
-                failures.push(format!("{lang}/actor_tests.tsv:{}: expected date<TAB>sentence<TAB>actors", n + 1));
-                continue;
-            };
-            languages.insert(lang.clone());
-            let got = engine.actors(sentence, &lang, Some(date));
-            let got_states: BTreeSet<&str> = got.iter().map(|a| a.country.as_str()).collect();
-            let mut want_states = BTreeSet::new();
-            for item in want.split(';').map(str::trim).filter(|i| !i.is_empty()) {
-                let (state, person) = item.split_once(' ').map_or((item, None), |(s, p)| (s, Some(p)));
-                want_states.insert(state);
-                if let Some(p) = person {
-                    let same = |name: &str| {
-                        attache_text::fold_diacritics(&name.to_lowercase())
-                            == attache_text::fold_diacritics(&p.to_lowercase())
-                    };
-                    if !got.iter().any(|a| a.country == state && a.person.as_deref().is_some_and(same)) {
-                        failures.push(format!("{lang}:{}: {sentence}\n    {p} ({state}) not found in {got:?}", n + 1));
-                    }
-                }
-            }
-            if got_states != want_states {
-                failures
-                    .push(format!("{lang}:{}: {sentence}\n    want {want_states:?}\n    got  {got_states:?}", n + 1));
+    let data = DataSource::directory(repo());
+    let engine = Engine::load(&data).expect("packs load");
+    let report = run_actor_tests(&engine, &data, None);
+    assert!(report.failures.is_empty(), "{}", report.failures.join("\n"));
+    assert_eq!(report.languages.len(), 13, "actor tests in {:?}", report.languages);
+}
+
+/// A wrong expectation is reported: the runner can fail.
+#[test]
+fn a_wrong_expectation_fails() {
+    let dir = std::env::temp_dir().join(format!("attache-packtest-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("packs")).expect("temp dir");
+    for entry in std::fs::read_dir(repo().join("packs")).expect("packs") {
+        let entry = entry.expect("entry");
+        if entry.path().is_dir() {
+            let to = dir.join("packs").join(entry.file_name());
+            std::fs::create_dir_all(&to).expect("pack dir");
+            for f in std::fs::read_dir(entry.path()).expect("pack files") {
+                let f = f.expect("file");
+                std::fs::copy(f.path(), to.join(f.file_name())).expect("copy");
             }
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
-    assert_eq!(languages.len(), 13, "actor tests in {languages:?}");
+    std::fs::create_dir_all(dir.join("data")).expect("data dir");
+    copy_tree(&repo().join("data/kb"), &dir.join("data/kb"));
+    std::fs::write(dir.join("packs/en/tests.tsv"), "China condemned the United States.\tnone\n").expect("write");
+    let data = DataSource::directory(&dir);
+    let engine = Engine::load(&data).expect("packs load");
+    let report = run_sentence_tests(&engine, &data, Some("en"));
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(report.checked, 1);
+    assert_eq!(report.failures.len(), 1, "{:?}", report.failures);
+    assert!(report.failures[0].contains("CHN 111 USA"), "{}", report.failures[0]);
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("dir");
+    for e in std::fs::read_dir(from).expect("read dir") {
+        let e = e.expect("entry");
+        if e.path().is_dir() {
+            copy_tree(&e.path(), &to.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), to.join(e.file_name())).expect("copy");
+        }
+    }
 }
 
 /// Sentences stay whole across each language's abbreviations, initials and ordinal dates.
