@@ -540,7 +540,9 @@ fn build_mention(
         }
     }
     if m.actor.is_none() {
-        m.actor = demonym_actor.or(title_state);
+        // "3,000 Norwegians": a demonym counted by a number is people, not their state
+        let citizens = !m.official && title_state.is_none() && number_before(&key.key, start);
+        m.actor = if citizens { None } else { demonym_actor.or(title_state) };
     }
     m.counterpart_only = m.actor.is_none() && run.iter().any(|r| matches!(r.2, Part::Counterpart));
     if m.actor.is_some() {
@@ -582,6 +584,16 @@ fn build_mention(
         }
     }
     m
+}
+
+/// True when the word right before `at` in `key` is a number written in digits ("3,000 ",
+/// "12 ").
+fn number_before(key: &str, at: usize) -> bool {
+    let head = key.get(..at).unwrap_or("").trim_end();
+    let word = head.rsplit(char::is_whitespace).next().unwrap_or("");
+    !word.is_empty()
+        && word.chars().any(|c| c.is_ascii_digit())
+        && word.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
 }
 
 /// True for the characters of a name written in katakana: its letters and the marks

@@ -267,3 +267,21 @@ fn short_capitalised_names_need_their_capital() {
     assert!(code(&e, "Japan thanked the lao workers.").iter().all(|x| x.2 != "LAO"));
     assert_eq!(code(&e, "Japan thanked the Lao workers."), vec![t("JPN", "051", "LAO")]);
 }
+
+#[test]
+fn a_demonym_counted_by_a_number_is_people_not_their_state() {
+    let e = fixture();
+    assert_eq!(code(&e, "About 2,000 Japanese visited Laos last year."), vec![]);
+    // with a title it is the state's officials
+    assert_eq!(
+        code(&e, "Two Japanese foreign minister visited Laos."),
+        vec![t("JPN", "042", "LAO"), t("LAO", "043", "JPN")]
+    );
+}
+
+#[test]
+fn a_hard_wrapped_sentence_is_coded_whole() {
+    let e = fixture();
+    let text = "On Monday the foreign minister of Japan held talks with his counterpart from\nthe government of Laos in Vientiane.";
+    assert!(code(&e, text).contains(&t("JPN", "046", "LAO")), "{:?}", code(&e, text));
+}

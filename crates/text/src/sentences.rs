@@ -45,22 +45,68 @@ pub struct Paragraph {
 }
 
 /// Split a document's original text into paragraphs (lines) and sentences.
+///
+/// A line that a hard wrap broke off mid-sentence is joined to the line before: the line
+/// before ends without sentence punctuation and this one starts with a lower-case letter
+/// ("sent his condolences to his\ncounterparts"). A blank line always ends a paragraph.
 pub fn split_document(text: &str, rules: &SplitRules) -> Vec<Paragraph> {
     let mut out = Vec::new();
+    // the paragraph being built: its start and end, and whether a blank line followed it
+    let mut open: Option<(usize, usize)> = None;
+    let mut blank_since = false;
+    // the previous line's length in characters: a wrapped line is a long one
+    let mut last_line_chars = 0usize;
     let mut line_start = 0usize;
+    let close = |span: (usize, usize), out: &mut Vec<Paragraph>| {
+        let body = &text[span.0..span.1];
+        let sentences = split_sentences(body, span.0, rules);
+        out.push(Paragraph { start: span.0, end: span.1, content: !is_debris(body), sentences });
+    };
     for line in text.split_inclusive('\n') {
         let trimmed_start = line.len() - line.trim_start().len();
         let body = line.trim();
         let start = line_start + trimmed_start;
         line_start += line.len();
         if body.is_empty() {
+            blank_since = true;
             continue;
         }
         let end = start + body.len();
-        let sentences = split_sentences(body, start, rules);
-        out.push(Paragraph { start, end, content: !is_debris(body), sentences });
+        match open {
+            Some((s, e))
+                if !blank_since
+                    && last_line_chars >= WRAPPED_LINE_MIN_CHARS
+                    && continues_wrapped_line(&text[s..e], body) =>
+            {
+                open = Some((s, end));
+            }
+            Some(span) => {
+                close(span, &mut out);
+                open = Some((start, end));
+            }
+            None => open = Some((start, end)),
+        }
+        blank_since = false;
+        last_line_chars = body.chars().count();
+    }
+    if let Some(span) = open {
+        close(span, &mut out);
     }
     out
+}
+
+/// The fewest characters of a line that a hard wrap broke: shorter lines (menus, lists,
+/// headlines) are never joined to the next.
+const WRAPPED_LINE_MIN_CHARS: usize = 40;
+
+/// True when `next` carries on the sentence that `before` (the text so far) left open: a
+/// hard-wrapped line. `before` ends in a letter, digit, comma or closing bracket (no sentence
+/// punctuation, no colon) and `next` starts with a lower-case letter.
+fn continues_wrapped_line(before: &str, next: &str) -> bool {
+    let Some(last) = before.chars().next_back() else { return false };
+    let Some(first) = next.chars().next() else { return false };
+    let open_end = last.is_alphanumeric() || matches!(last, ',' | ')' | '%');
+    open_end && first.is_lowercase()
 }
 
 fn is_closing(c: char) -> bool {
@@ -294,6 +340,33 @@ mod tests {
             .iter()
             .flat_map(|p| p.sentences.iter().map(|s| text[s.start..s.end].to_string()))
             .collect()
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_joined() {
+        let r = rules(&[]);
+        let text = "The foreign minister sent his condolences to his\ncounterparts in the region on Monday.\nHe left.";
+        let s = sentences(text, &r);
+        assert_eq!(
+            s,
+            vec!["The foreign minister sent his condolences to his\ncounterparts in the region on Monday.", "He left."]
+        );
+        // "He left." starts with a capital: a paragraph of its own
+        assert_eq!(split_document(text, &r).len(), 2);
+    }
+
+    #[test]
+    fn lines_that_end_a_sentence_or_start_a_new_one_stay_apart() {
+        let r = rules(&[]);
+        // sentence punctuation, a capital, a blank line, a short line (menus, headlines)
+        for text in [
+            "The foreign minister sent his condolences on Monday.\nthe ministry said more aid would follow.",
+            "The foreign minister sent his condolences to his\nCounterparts in the region.",
+            "The foreign minister sent his condolences to his\n\ncounterparts in the region.",
+            "home\nworld\nsport",
+        ] {
+            assert!(split_document(text, &r).len() > 1, "{text:?}");
+        }
     }
 
     #[test]
