@@ -101,10 +101,9 @@ pub struct Analysis {
     pub mentions: Vec<Mention>,
 }
 
-const JOIN_GAPS: &[&str] = &[
-    "", ",", "'s", "'", "s", "of", "of the", "for", "-", "của", "the", "h.e.", "mr", "mr.", "ms", "ms.", "の", "의",
-    "・",
-];
+/// What may stand between two parts of one mention in every language: nothing, a comma, a
+/// hyphen. Each pack lists its own words (`name_gap` in words.tsv: "of the", "của", "の").
+const JOIN_GAPS: &[&str] = &["", ",", "-"];
 #[derive(Clone)]
 enum Part {
     Actor(String, PhraseKind),
@@ -131,6 +130,8 @@ pub struct Context<'a> {
     pub spaced: bool,
     /// The language's honorifics, lower-cased ("ông", "mr").
     pub honorifics: &'a [String],
+    /// Words that may stand between the parts of one mention ("of the", "の"), normalised.
+    pub name_gaps: &'a [String],
     /// Fewest words a captured name may have.
     pub min_name_words: usize,
     /// The state of officials named without one.
@@ -393,7 +394,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                 && items
                     .iter()
                     .any(|i| i.kind == ItemKind::Word(WordClass::Locative) && i.start >= prev_end && i.end <= s);
-            let joins = (JOIN_GAPS.contains(&gap) && !comma_between_names)
+            let joins = ((JOIN_GAPS.contains(&gap) || cx.name_gaps.iter().any(|g| g == gap)) && !comma_between_names)
                 || title_then_locative
                 || cx.honorifics.iter().any(|h| h == gap)
                 || (both_titles

@@ -16,6 +16,8 @@ use crate::CoderError;
 struct LanguageModel {
     info: PackInfo,
     honorifics: Vec<String>,
+    /// Words that may stand between the parts of one mention (`name_gap`), normalised.
+    name_gaps: Vec<String>,
     lexicon: Lexicon,
     patterns: Vec<Pattern>,
     /// Refinements: (refined code, base code, normalised context words).
@@ -303,6 +305,9 @@ impl Engine {
             let info = parse_pack_info(lang, &src.read(&format!("packs/{lang}/pack.toml"))?.unwrap_or_default());
             let words_file = format!("packs/{lang}/words.tsv");
             let all_words = parse_words(&words_file, &src.read(&words_file)?.unwrap_or_default())?;
+            let (gap_words, all_words): (Vec<_>, Vec<_>) =
+                all_words.into_iter().partition(|(c, _)| *c == WordClass::NameGap);
+            let name_gaps: Vec<String> = gap_words.iter().map(|(_, w)| normalize(w, 0).key).collect();
             let (particle_words, words): (Vec<_>, Vec<_>) =
                 all_words.into_iter().partition(|(c, _)| matches!(c, WordClass::Particle(_) | WordClass::Relative));
             let relative: Vec<String> =
@@ -363,7 +368,17 @@ impl Engine {
             let refiners = refiners_of(&refinements)?;
             Ok((
                 lang.to_string(),
-                LanguageModel { info, honorifics, lexicon, patterns, refinements, refiners, split, particles },
+                LanguageModel {
+                    info,
+                    honorifics,
+                    name_gaps,
+                    lexicon,
+                    patterns,
+                    refinements,
+                    refiners,
+                    split,
+                    particles,
+                },
             ))
         };
         let threads = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 8);
@@ -492,6 +507,7 @@ impl Engine {
                     learned: &learned,
                     spaced: model.info.word_boundaries,
                     honorifics: &model.honorifics,
+                    name_gaps: &model.name_gaps,
                     min_name_words: model.info.min_name_words,
                     home: None,
                     learned_finders: None,
@@ -572,6 +588,7 @@ impl Engine {
                 learned: &[],
                 spaced: m.info.word_boundaries,
                 honorifics: &m.honorifics,
+                name_gaps: &m.name_gaps,
                 min_name_words: m.info.min_name_words,
                 home: None,
                 learned_finders: Some(&[]),
@@ -636,6 +653,7 @@ impl Engine {
                 learned: &learned,
                 spaced: model.info.word_boundaries,
                 honorifics: &model.honorifics,
+                name_gaps: &model.name_gaps,
                 min_name_words: model.info.min_name_words,
                 home: if home_active(&model.info.home) { model.info.home.as_deref() } else { None },
                 learned_finders: Some(&finders),

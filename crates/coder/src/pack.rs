@@ -104,6 +104,9 @@ pub enum WordClass {
     /// An adnominal ending after a verb in a verb-final language ("訪問中の", "방문한"): the
     /// noun right after it is the verb's subject. Read like particles, not matched as phrases.
     Relative,
+    /// Words that may stand between the parts of one mention, state, title and name
+    /// ("of the", "'s", "của", "の"). Read from the gap between parts, not matched as phrases.
+    NameGap,
     /// A particle written right after a noun that gives its role in a verb-final language
     /// (は, を, 과). Particles are not phrases of the automaton: the coder reads them after
     /// each mention.
@@ -157,6 +160,7 @@ impl WordClass {
             "plain" => Self::Plain,
             "continuation" => Self::Continuation,
             "relative" => Self::Relative,
+            "name_gap" => Self::NameGap,
             "particle_topic" => Self::Particle(Particle::Topic),
             "particle_subject" => Self::Particle(Particle::Subject),
             "particle_object" => Self::Particle(Particle::Object),
