@@ -353,11 +353,12 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
     // mentions: runs of parts separated only by joining words
     let mut mentions: Vec<Mention> = Vec::new();
     let mut run: Vec<(usize, usize, Part)> = Vec::new();
-    let flush = |run: &mut Vec<(usize, usize, Part)>, mentions: &mut Vec<Mention>| {
+    // a name captured after a title stops where the next mention starts (`limit`)
+    let flush = |run: &mut Vec<(usize, usize, Part)>, mentions: &mut Vec<Mention>, limit: usize| {
         if run.is_empty() {
             return;
         }
-        mentions.push(build_mention(run, key, original, sentence_end, cx));
+        mentions.push(build_mention(run, key, original, limit, cx));
         run.clear();
     };
     for idx in 0..mention_parts.len() {
@@ -375,8 +376,13 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                 matches!((so_far, upcoming), (Some(a), Some(b)) if a != b)
             };
             // "한국 외교부 장관 일본 외무상": a second state starts a second mention
+            // "Norges utenriksminister Sveriges statsminister": a state's genitive after a state
+            // and its title starts the next mention too
             let second_state = match &p {
                 Part::Actor(b, PhraseKind::Name) => run.iter().any(|r| matches!(&r.2, Part::Actor(a, _) if a != b)),
+                Part::Actor(b, PhraseKind::Genitive) => {
+                    matches!(prev, Part::Title(..)) && run.iter().any(|r| matches!(&r.2, Part::Actor(a, _) if a != b))
+                }
                 _ => false,
             };
             let partners_apart =
@@ -411,12 +417,12 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                     katakana(name.unwrap_or(gap)) || name.is_some_and(han)
                 });
             if !joins || next_person_follows || partners_apart || second_state {
-                flush(&mut run, &mut mentions);
+                flush(&mut run, &mut mentions, key.original_range(s, s).0.min(sentence_end));
             }
         }
         run.push((s, e, p));
     }
-    flush(&mut run, &mut mentions);
+    flush(&mut run, &mut mentions, sentence_end);
     // an organisation next to a meeting noun names its own meeting, not a party to an act
     for m in mentions.iter_mut().filter(|m| m.actor.as_deref().is_some_and(|a| a.starts_with("IGO:"))) {
         m.org_meeting = items.iter().any(|i| {
@@ -793,7 +799,64 @@ fn preceding_word(items: &[Item], lo: usize, key: &str) -> Option<ItemKind> {
 }
 
 /// Find each trigger's slots in an analysed sentence.
-pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern]) -> Vec<Clause> {
+/// In verb-second order, the subject right after the verb at `ti`: a pronoun or a group of
+/// mentions, with at most one word (an article) between; its slot and item range.
+fn subject_after_verb(items: &[Item], ti: usize, key: &str) -> Option<(Slot, usize, usize)> {
+    let verb = items.get(ti)?;
+    let next = items.get(ti + 1)?;
+    if word_count(span_text(key, verb.end, next.start)) > 1 {
+        return None;
+    }
+    match next.kind {
+        ItemKind::Word(WordClass::Pronoun) => Some((Slot::Pronoun, ti + 1, ti + 1)),
+        ItemKind::Word(WordClass::TwoSides) => Some((Slot::TwoSides, ti + 1, ti + 1)),
+        ItemKind::Mention(_) => {
+            let (lo, mut hi) = group_of(items, ti + 1, key);
+            // "takket Norges statsminister Japan": subject and object may stand side by side;
+            // only "and" makes them one group
+            if !items[lo..=hi].iter().any(|i| i.kind == ItemKind::Word(WordClass::And)) {
+                hi = lo;
+            }
+            (lo == ti + 1).then(|| (Slot::Mentions(mentions_in(items, lo, hi)), lo, hi))
+        }
+        _ => None,
+    }
+}
+
+/// True when what stands before the verb at `ti` (from `clause_start`) is a fronted
+/// adverbial, not a subject: a time expression, a listed fronted word, a place, a time word
+/// (future or background), a number, or a clause ending in a comma ("I går møtte ...", "Am 3. März
+/// traf ...", "Als er ankam, traf ...").
+fn fronted_before(items: &[Item], ti: usize, clause_start: usize, key: &str, time_ends: &[usize]) -> bool {
+    let verb_start = items[ti].start;
+    let before = span_text(key, clause_start, verb_start).trim();
+    before.ends_with(',')
+        || time_ends.iter().any(|&e| e > clause_start && e <= verb_start)
+        || before.chars().any(|c| c.is_ascii_digit())
+        || items[..ti].iter().any(|i| {
+            i.start >= clause_start
+                && matches!(
+                    i.kind,
+                    ItemKind::Word(
+                        WordClass::Fronted | WordClass::Locative | WordClass::Future | WordClass::Background
+                    )
+                )
+        })
+}
+
+/// Index of the first item of the subject that ends at `subject_end`, before trigger `ti`.
+fn subject_group_start(items: &[Item], ti: usize, subject_end: usize, key: &str) -> Option<usize> {
+    let last = items[..ti].iter().rposition(|i| i.end == subject_end)?;
+    Some(match items[last].kind {
+        ItemKind::Mention(_) => group_of(items, last, key).0,
+        _ => last,
+    })
+}
+
+///
+/// `verb_second`: the language puts the finite verb second; it then lists the key offsets
+/// where the sentence's time expressions end (a time before the verb is fronted).
+pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], verb_second: Option<&[usize]>) -> Vec<Clause> {
     let items = &a.items;
     let mut out: Vec<Clause> = Vec::new();
     let mut subject_of: Vec<Option<Slot>> = vec![None; items.len()];
@@ -891,10 +954,32 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern]) -> Vec<Clause> {
                 _ => {}
             }
         }
+        // verb second: nothing before the verb names an actor ("I går møtte Støre ...",
+        // "Am Montag traf Baerbock ..."), so the group right after it is the subject
+        let mut object_from = ti + 1;
+        let mut inverted_window: Option<usize> = None;
+        if let Some(time_ends) =
+            verb_second.filter(|_| subject == Slot::Missing && partner_before.is_none() && p.frame != Frame::Rev)
+        {
+            let clause_start = items[..ti]
+                .iter()
+                .rev()
+                .find(|i| matches!(i.kind, ItemKind::Trigger { .. } | ItemKind::Word(WordClass::ClauseBreak)))
+                .map_or(0, |i| i.end);
+            if let Some((slot, _, hi)) = fronted_before(items, ti, clause_start, key, time_ends)
+                .then(|| subject_after_verb(items, ti, key))
+                .flatten()
+            {
+                subject = slot;
+                subject_end = items[hi].end;
+                object_from = hi + 1;
+                inverted_window = Some(clause_start);
+            }
+        }
         // object: first group after the trigger, before a clause break or the next trigger
         let mut object = Slot::Missing;
         let mut partner_after: Option<Vec<usize>> = None;
-        let mut j = ti + 1;
+        let mut j = object_from;
         while j < items.len() {
             match &items[j].kind {
                 ItemKind::Mention(_) => {
@@ -975,9 +1060,32 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern]) -> Vec<Clause> {
                 partner = true;
             }
         }
-        let window_start = if subject_end > 0 { subject_end } else { item.start.saturating_sub(40) };
+        // in verb-second order an auxiliary may stand before the subject ("Der skal han møte"):
+        // the clause from its start counts
+        let v2_aux_start = if verb_second.is_some() && inverted_window.is_none() && subject_end > 0 {
+            subject_group_start(items, ti, subject_end, key)
+                .filter(|&lo| {
+                    lo > 0 && matches!(items[lo - 1].kind, ItemKind::Word(WordClass::Future | WordClass::Negation))
+                })
+                .map(|lo| items[lo - 1].start)
+        } else {
+            None
+        };
+        let window_start = match (inverted_window, v2_aux_start) {
+            (Some(w), _) => w,
+            (None, Some(w)) => w,
+            _ if subject_end > 0 => subject_end,
+            _ => item.start.saturating_sub(40),
+        };
+        // inverted: the words between the verb and just after its subject count too
+        // ("I dag møtte han ikke ...")
+        let inverted_end = inverted_window.map(|_| subject_end + 1);
         let between = |class: WordClass| {
-            items.iter().any(|i| i.start >= window_start && i.end <= item.start && i.kind == ItemKind::Word(class))
+            items.iter().any(|i| {
+                i.kind == ItemKind::Word(class)
+                    && ((i.start >= window_start && i.end <= item.start)
+                        || inverted_end.is_some_and(|e| i.start >= item.end && i.start <= e))
+            })
         };
         // a future time word later in the same clause ("to visit Hanoi later this year")
         let clause_end = items[ti + 1..]

@@ -687,6 +687,7 @@ impl Engine {
                     );
                 }
             }
+            let mut early_times: Option<Vec<TimeExpr>> = None;
             let cls = if model.info.verb_final {
                 let (cls, topic) =
                     crate::verb_final::clauses_verb_final(&a, &key.key, &model.patterns, &model.particles);
@@ -699,13 +700,23 @@ impl Engine {
                 }
                 cls
             } else {
-                clauses(&a, &key.key, &model.patterns)
+                // verb second: a time before the verb is fronted, so the subject follows the verb
+                let time_ends: Option<Vec<usize>> = model.info.verb_second.then(|| {
+                    let found = self.time.find_normalized(key, s_lang, state.reference.as_ref());
+                    let ends = found.iter().map(|t| key.map.partition_point(|&o| o < t.end)).collect();
+                    early_times = Some(found);
+                    ends
+                });
+                clauses(&a, &key.key, &model.patterns, time_ends.as_deref())
             };
             if cls.is_empty() {
                 continue;
             }
             let sentence_text = &text[s_start..s_end];
-            let times: Vec<TimeExpr> = self.time.find_normalized(key, s_lang, state.reference.as_ref());
+            let times: Vec<TimeExpr> = match early_times.take() {
+                Some(t) => t,
+                None => self.time.find_normalized(key, s_lang, state.reference.as_ref()),
+            };
             let evidence = Evidence { sentence: si, start: s_start, end: s_end, text: sentence_text.to_string() };
             // where the clause breaks and other triggers stand, in original offsets
             let marks: Vec<(usize, usize, bool)> = a

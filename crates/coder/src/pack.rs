@@ -23,6 +23,9 @@ pub struct PackInfo {
     /// The verb comes last and particles after each noun give its role (Japanese, Korean):
     /// `word_order = "sov"`.
     pub verb_final: bool,
+    /// The finite verb comes second, so a fronted time or place puts the subject right after
+    /// the verb ("I går møtte Støre ...", "Am Montag traf Baerbock ..."): `word_order = "v2"`.
+    pub verb_second: bool,
 }
 
 /// Parse the `key = value` lines of `pack.toml`.
@@ -35,6 +38,7 @@ pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
         home: None,
         ordinal_dot: false,
         verb_final: false,
+        verb_second: false,
     };
     for line in text.lines() {
         let Some((k, v)) = line.split_once('=') else { continue };
@@ -45,7 +49,10 @@ pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
             "min_name_words" => info.min_name_words = v.parse().unwrap_or(1),
             "home" if !v.is_empty() => info.home = Some(v.to_string()),
             "ordinal_dot" => info.ordinal_dot = v == "true",
-            "word_order" => info.verb_final = v.eq_ignore_ascii_case("sov"),
+            "word_order" => {
+                info.verb_final = v.eq_ignore_ascii_case("sov");
+                info.verb_second = v.eq_ignore_ascii_case("v2");
+            }
             _ => {}
         }
     }
@@ -104,6 +111,9 @@ pub enum WordClass {
     /// An adnominal ending after a verb in a verb-final language ("訪問中の", "방문한"): the
     /// noun right after it is the verb's subject. Read like particles, not matched as phrases.
     Relative,
+    /// A word that opens a sentence before its verb in verb-second order (an adverb or a
+    /// time: "i går", "der", "heute"): the verb's subject then follows the verb.
+    Fronted,
     /// Words that may stand between the parts of one mention, state, title and name
     /// ("of the", "'s", "của", "の"). Read from the gap between parts, not matched as phrases.
     NameGap,
@@ -161,6 +171,7 @@ impl WordClass {
             "continuation" => Self::Continuation,
             "relative" => Self::Relative,
             "name_gap" => Self::NameGap,
+            "fronted" => Self::Fronted,
             "particle_topic" => Self::Particle(Particle::Topic),
             "particle_subject" => Self::Particle(Particle::Subject),
             "particle_object" => Self::Particle(Particle::Object),
@@ -393,5 +404,7 @@ mod tests {
         assert!(!i.word_boundaries);
         assert!(i.verb_final);
         assert!(!parse_pack_info("en", "").verb_final);
+        let no = parse_pack_info("no", "word_order = \"v2\"\n");
+        assert!(no.verb_second && !no.verb_final);
     }
 }
