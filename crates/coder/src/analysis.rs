@@ -495,9 +495,12 @@ fn build_mention(
     let mut m = Mention { start, end, orig_start, orig_end, ..Default::default() };
     let mut demonym_actor = None;
     let mut title_state: Option<String> = None;
+    let mut person_country: Option<String> = None;
+    let mut named_state: Option<String> = None;
     for (part_start, part_end, p) in run {
         match p {
             Part::Actor(code, kind) => {
+                named_state.get_or_insert_with(|| code.clone());
                 if m.actor.is_none() {
                     if *kind == PhraseKind::Demonym {
                         demonym_actor.get_or_insert_with(|| code.clone());
@@ -516,6 +519,7 @@ fn build_mention(
             }
             Part::Person(id) => {
                 if let Some(p) = cx.kb.person(*id) {
+                    person_country = cx.kb.resolve_person(*id, cx.date).map(|t| t.country.clone());
                     m.person = Some(p.canonical.clone());
                     // "ファム・ミン・チン" is later "チン首相": a katakana name in parts is
                     // learned too, so that its last part finds the person again
@@ -544,6 +548,14 @@ fn build_mention(
             Part::Partners { states_only } => {
                 m.partners.get_or_insert(*states_only);
             }
+        }
+    }
+    // "il primo ministro libico Abdul Hamid Dbeibah": a register person of another state with
+    // a similar name is not this one; the state the text names wins
+    if let (Some(named), Some(pc)) = (&named_state, &person_country) {
+        if named != pc && m.person.is_some() {
+            m.person = None;
+            m.actor = Some(named.clone());
         }
     }
     if m.actor.is_none() {

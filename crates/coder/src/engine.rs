@@ -263,6 +263,9 @@ fn actor_of(m: &crate::analysis::Mention, original: &str) -> Option<Actor> {
 
 struct DocState {
     main_pair: Vec<String>,
+    /// The two sides of the last meeting, talks, call or visit between exactly two actors:
+    /// what "the two sides" means from then on (the document's main pair before any).
+    last_pair: Vec<String>,
     author: Option<String>,
     last_subject: Vec<Party>,
     current_date: Option<(EventDate, usize)>,
@@ -270,6 +273,17 @@ struct DocState {
     partners: Vec<String>,
     reference: Option<PartialDate>,
     inferred: bool,
+}
+
+impl DocState {
+    /// "The two sides": the last two-sided meeting's actors, else the document's main pair.
+    fn pair(&self) -> &[String] {
+        if self.last_pair.len() == 2 {
+            &self.last_pair
+        } else {
+            &self.main_pair
+        }
+    }
 }
 
 fn synthetic(country: &str, text: &str, start: usize, end: usize) -> Party {
@@ -631,6 +645,7 @@ impl Engine {
         };
         let mut state = DocState {
             main_pair: ranked.iter().take(2).map(|r| r.0.clone()).collect(),
+            last_pair: Vec::new(),
             author: first_actor.or_else(|| ranked.first().map(|r| r.0.clone())),
             last_subject: Vec::new(),
             current_date: None,
@@ -741,11 +756,11 @@ impl Engine {
                 let symmetric_frame = matches!(p.frame, Frame::Sym | Frame::Meet);
                 if symmetric_frame
                     && (p.main_event || c.subject == Slot::TwoSides || c.object == Slot::TwoSides)
-                    && state.main_pair.len() == 2
+                    && state.pair().len() == 2
                 {
                     // "X agreed ... between the two countries": the two sides are the participants
                     let (ts, te) = key.original_range(c.start, c.end);
-                    subjects = state.main_pair.iter().map(|c| synthetic(c, "", ts, te)).collect();
+                    subjects = state.pair().iter().map(|c| synthetic(c, "", ts, te)).collect();
                     objects.clear();
                 }
                 if symmetric_frame && !c.partner && (c.subject == Slot::TwoSides || distinct(&subjects) >= 2) {
@@ -756,15 +771,15 @@ impl Engine {
                     // "talks between X and Y": the coordinated object holds both sides
                     subjects = std::mem::take(&mut objects);
                 }
-                if subjects.is_empty() && objects.is_empty() && symmetric_frame && state.main_pair.len() == 2 {
+                if subjects.is_empty() && objects.is_empty() && symmetric_frame && state.pair().len() == 2 {
                     // "during the talks": a symmetric act with no named side is the document's pair
                     let (ts, te) = key.original_range(c.start, c.end);
-                    subjects = state.main_pair.iter().map(|c| synthetic(c, "", ts, te)).collect();
+                    subjects = state.pair().iter().map(|c| synthetic(c, "", ts, te)).collect();
                 }
                 let anchor = subjects.first().map(|p| p.actor.country.clone());
                 for o in objects.iter_mut().chain(subjects.iter_mut()) {
                     if o.actor.country == COUNTERPART {
-                        let other = state.main_pair.iter().find(|c| Some(*c) != anchor.as_ref()).cloned();
+                        let other = state.pair().iter().find(|c| Some(*c) != anchor.as_ref()).cloned();
                         o.actor.country = other.unwrap_or_default();
                     }
                 }
@@ -777,6 +792,16 @@ impl Engine {
                     // "met X, Y and Z": they are "the partners" of what follows
                     state.partners = objects.iter().map(|o| o.actor.country.clone()).collect();
                     state.partners.dedup();
+                }
+                // a meeting, call or visit between exactly two actors: "the two sides" from now on
+                if p.code.starts_with("04") {
+                    let mut sides: Vec<&str> =
+                        subjects.iter().chain(objects.iter()).map(|x| x.actor.country.as_str()).collect();
+                    sides.sort_unstable();
+                    sides.dedup();
+                    if sides.len() == 2 && !subjects.is_empty() {
+                        state.last_pair = sides.iter().map(|c| (*c).to_string()).collect();
+                    }
                 }
                 let (t_start, t_end) = key.original_range(c.start, c.end);
                 // the time expression nearest the trigger; a bare year after the trigger is
@@ -946,8 +971,8 @@ impl Engine {
                     if subjects.is_empty() && !objects.is_empty() && cooperative && p.frame == Frame::Rev {
                         // "X accepted the invitation": the inviter is the other side
                         let o = objects[0].actor.country.clone();
-                        if state.main_pair.contains(&o) {
-                            if let Some(other) = state.main_pair.iter().find(|c| **c != o) {
+                        if state.pair().contains(&o) {
+                            if let Some(other) = state.pair().iter().find(|c| **c != o) {
                                 subjects.push(synthetic(other, "", t_start, t_end));
                             }
                         }
@@ -955,8 +980,8 @@ impl Engine {
                     // a host needs a named guest ("we have received the news" hosts nobody)
                     if objects.is_empty() && cooperative && p.frame != Frame::Host {
                         for s in &subjects {
-                            if let Some(other) = state.main_pair.iter().find(|c| **c != s.actor.country) {
-                                if state.main_pair.contains(&s.actor.country) {
+                            if let Some(other) = state.pair().iter().find(|c| **c != s.actor.country) {
+                                if state.pair().contains(&s.actor.country) {
                                     objects.push(synthetic(other, "", t_start, t_end));
                                 }
                             }
@@ -1186,7 +1211,7 @@ impl Engine {
                 }
                 out
             }
-            Slot::TwoSides => state.main_pair.iter().map(|c| synthetic(c, "", ts, te)).collect(),
+            Slot::TwoSides => state.pair().iter().map(|c| synthetic(c, "", ts, te)).collect(),
             Slot::Pronoun => state.last_subject.clone(),
             Slot::FirstPerson => state.author.iter().map(|c| synthetic(c, "", ts, te)).collect(),
             Slot::Missing => Vec::new(),

@@ -285,3 +285,21 @@ fn a_hard_wrapped_sentence_is_coded_whole() {
     let text = "On Monday the foreign minister of Japan held talks with his counterpart from\nthe government of Laos in Vientiane.";
     assert!(code(&e, text).contains(&t("JPN", "046", "LAO")), "{:?}", code(&e, text));
 }
+
+#[test]
+fn the_two_sides_are_the_last_meetings_pair() {
+    let e = fixture();
+    let text = "Japan held talks with Laos. Japan thanked Laos. Japan praised Laos. \
+                Norway met with the US in Bangkok. The two sides signed a treaty.";
+    let got = code(&e, text);
+    assert!(got.contains(&t("NOR", "057", "USA")) && got.contains(&t("USA", "057", "NOR")), "{got:?}");
+    assert!(!got.iter().any(|x| x.1 == "057" && x.0 == "JPN"), "{got:?}");
+}
+
+#[test]
+fn a_named_state_wins_over_a_register_person_of_another_state() {
+    let e = fixture();
+    // the register's Kamikawa Yoko is Japan's; a Lao official of that name is Lao
+    let got = code(&e, "The Lao Foreign Minister Kamikawa Yoko visited Thailand.");
+    assert!(got.contains(&t("LAO", "042", "THA")), "{got:?}");
+}
