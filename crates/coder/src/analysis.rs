@@ -132,6 +132,8 @@ pub struct Context<'a> {
     pub honorifics: &'a [String],
     /// Words that may stand between the parts of one mention ("of the", "の"), normalised.
     pub name_gaps: &'a [String],
+    /// Personal names may hold a word that also names a state (Vietnamese "Nguyễn Tuấn Anh").
+    pub state_words_in_names: bool,
     /// Fewest words a captured name may have.
     pub min_name_words: usize,
     /// The state of officials named without one.
@@ -338,6 +340,14 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             matches!(i.kind, ItemKind::Place { .. }) && matches!(span_text(k, i.end, s).trim(), "" | ",")
         });
         let after_locative = (locative.is_some() && !title_before) || after_place;
+        // "Bộ trưởng Nguyễn Tuấn Anh": after a title and capitalised name words, a state's
+        // name is the name's last word
+        if cx.state_words_in_names
+            && matches!(&p, Part::Actor(_, PhraseKind::Name))
+            && prev_part_end.is_some_and(|(pe, title)| title && name_words_between(key, original, &items, pe, s))
+        {
+            continue;
+        }
         prev_part_end = Some((e, matches!(p, Part::Title(..))));
         match &p {
             Part::Actor(code, kind)
@@ -603,6 +613,17 @@ fn build_mention(
         }
     }
     m
+}
+
+/// True when the key span `[from, to)` holds only capitalised words of the original text (at
+/// least one) and no recognised word: the start of a personal name.
+fn name_words_between(key: &Normalized, original: &str, items: &[Item], from: usize, to: usize) -> bool {
+    if items.iter().any(|i| i.start >= from && i.end <= to) {
+        return false;
+    }
+    let (os, oe) = key.original_range(from, to);
+    let words: Vec<&str> = original.get(os..oe).unwrap_or("").split_whitespace().collect();
+    !words.is_empty() && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// True when the word right before `at` in `key` is a number written in digits ("3,000 ",

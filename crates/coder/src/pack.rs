@@ -26,6 +26,10 @@ pub struct PackInfo {
     /// The finite verb comes second, so a fronted time or place puts the subject right after
     /// the verb ("I går møtte Støre ...", "Am Montag traf Baerbock ..."): `word_order = "v2"`.
     pub verb_second: bool,
+    /// Personal names may hold a word that also names a state ("Nguyễn Tuấn Anh", "Nguyễn
+    /// Đức Chi"): after a title, such a word that goes on a run of capitalised name words is
+    /// part of the name (`state_words_in_names = true`).
+    pub state_words_in_names: bool,
 }
 
 /// Parse the `key = value` lines of `pack.toml`.
@@ -39,6 +43,7 @@ pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
         ordinal_dot: false,
         verb_final: false,
         verb_second: false,
+        state_words_in_names: false,
     };
     for line in text.lines() {
         let Some((k, v)) = line.split_once('=') else { continue };
@@ -49,6 +54,7 @@ pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
             "min_name_words" => info.min_name_words = v.parse().unwrap_or(1),
             "home" if !v.is_empty() => info.home = Some(v.to_string()),
             "ordinal_dot" => info.ordinal_dot = v == "true",
+            "state_words_in_names" => info.state_words_in_names = v == "true",
             "word_order" => {
                 info.verb_final = v.eq_ignore_ascii_case("sov");
                 info.verb_second = v.eq_ignore_ascii_case("v2");
