@@ -281,6 +281,28 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
             }
         }
     }
+    // CJK and Korean: a bare day "7日", "7일" is that day of the month of publication (of
+    // the month before when the day is later), as news writes it ("王毅7日同…通电话");
+    // never a length of time or an offset ("3日間", "7일간", "10日前", "10일 만에")
+    if let (Some((d, dd)), Some(Kind::Cjk('d')), Some(r)) = (c.num(0), c.kind(1), reference) {
+        if let (Some(d), Some(rm), Some(rd)) = (day_ok(d, dd), r.month, r.day) {
+            let after = c.t.get(c.i + 1).and_then(|t| c.key.get(t.end..)).unwrap_or("").trim_start();
+            const NOT_A_DATE: &[&str] =
+                &["間", "间", "간", "前", "後", "后", "以", "目", "付近", "동안", "전", "후", "만에", "ぶり", "余り"];
+            if !NOT_A_DATE.iter().any(|w| after.starts_with(w)) {
+                let (y, m) = if d <= rd {
+                    (r.year, rm)
+                } else if rm == 1 {
+                    (r.year - 1, 12)
+                } else {
+                    (r.year, rm - 1)
+                };
+                if let Some(date) = PartialDate::ymd(y, m, d) {
+                    return found(2, (date, true), None);
+                }
+            }
+        }
+    }
     // Vietnamese: [ngày] D tháng M [năm Y]
     if let (Some((d, dd)), Some(Lex::MonthWord), Some((m, md))) = (c.num(0), c.word(1), c.num(2)) {
         if let (Some(d), Some(m)) = (day_ok(d, dd), month_ok(m, md)) {
@@ -496,6 +518,25 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
             ahead,
         });
     }
+    // "지난달 5일", "先月5日", "上月5日": a day of the month named relative to publication
+    if let (Some(Lex::RelMonth(n)), Some((d, dd)), Some(Kind::Cjk('d')), Some(r)) =
+        (c.word(0), c.num(1), c.kind(2), reference)
+    {
+        if let (Some(d), Some(_)) = (day_ok(d, dd), r.month) {
+            let month = r.add_months(n);
+            if let Some(value) = month.month.and_then(|m| PartialDate::ymd(month.year, m, d)) {
+                return Some(Found {
+                    len: 3,
+                    value,
+                    end_value: None,
+                    relative: true,
+                    past: n < 0,
+                    future: n > 0,
+                    ahead: None,
+                });
+            }
+        }
+    }
     // relative words
     let r = reference?;
     let (value, past, future) = match c.word(0)? {
@@ -550,7 +591,7 @@ pub(crate) fn find(norm: &attache_text::Normalized, lt: &LangTime, reference: Op
                             ahead: None,
                         })
                     };
-                    if let Some(g) = joined.then(|| match_at(&c2, lt, reference).or_else(bare_day)).flatten() {
+                    if let Some(g) = joined.then(|| bare_day().or_else(|| match_at(&c2, lt, reference))).flatten() {
                         let second = g.end_value.clone().unwrap_or_else(|| g.value.clone());
                         let first = match (f.relative && !g.relative, f.value.month, f.value.day) {
                             (true, Some(m), Some(d)) => {

@@ -211,3 +211,18 @@ fn lao_and_more_absolute_forms() {
     assert_eq!(one("Pada 10 Juli, kedua menteri bertemu.", "id", "2022-07-12"), "2022-07-10");
     assert_eq!(one("2024年7月25日から27日まで訪問する。", "ja", "2024-07-20"), "2024-07-25..2024-07-27");
 }
+
+#[test]
+fn cjk_bare_days_are_days_of_the_publication_month() {
+    assert_eq!(one("박진 외교부 장관은 7일 튀르키예 외무장관과 통화했다.", "ko", "2024-02-08"), "2024-02-07");
+    assert_eq!(one("外交部长7日同土耳其外长通电话。", "zh", "2024-02-08"), "2024-02-07");
+    // a day later than publication is in the month before
+    assert_eq!(one("外務大臣は29日、電話会談を行った。", "ja", "2024-03-02"), "2024-02-29");
+    // a month named relative to publication lends its month
+    assert_eq!(one("지난달 5일 서울에서 회담했다.", "ko", "2023-11-16"), "2023-10-05");
+    assert_eq!(one("外相は先月5日に訪問した。", "ja", "2024-01-10"), "2023-12-05");
+    // lengths of time and offsets are not dates
+    assert!(dates("外相は3日間の日程で訪問する。", "ja", "2024-03-02").is_empty());
+    assert!(dates("회담은 10일 만에 열렸다.", "ko", "2024-03-02").is_empty());
+    assert!(dates("대표단은 7일간 머물렀다.", "ko", "2024-03-02").is_empty());
+}
