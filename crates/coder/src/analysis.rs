@@ -229,9 +229,20 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
     let mut items: Vec<Item> = Vec::new();
     let mut parts: Vec<(usize, usize, Part)> = Vec::new(); // key start, end, part
     let mut consumed_until = 0usize;
-    let mut consumed_parts: Vec<(usize, usize)> = Vec::new();
+    let mut consumed_parts: Vec<(usize, usize, usize)> = Vec::new(); // last part's span, pattern
     for h in &selected {
-        if h.start < consumed_until || consumed_parts.iter().any(|&(a, b)| h.start >= a && h.start < b) {
+        // a phrase overlapping a gap trigger's last part is inside that act ("pledged 50 million
+        // euros in humanitarian aid": "humanitarian aid" is what was pledged, not a second act),
+        // unless it names the same kind of act more finely ("a missile attack")
+        let inside_act = |&(a, b, gap_pattern): &(usize, usize, usize)| {
+            (h.start >= a && h.start < b)
+                || (h.start < b
+                    && h.end > a
+                    && !cx.lexicon.entries(h.phrase).iter().any(|e| {
+                        matches!(e, Entry::Trigger { pattern, .. } if same_root(cx.patterns, *pattern, gap_pattern))
+                    }))
+        };
+        if h.start < consumed_until || consumed_parts.iter().any(inside_act) {
             continue;
         }
         if h.phrase >= learned_base {
@@ -260,7 +271,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             if last_part == h.start {
                 consumed_until = end;
             } else {
-                consumed_parts.push((last_part, end));
+                consumed_parts.push((last_part, end, pattern));
             }
             continue;
         }
