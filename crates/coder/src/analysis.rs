@@ -473,6 +473,18 @@ fn part_country(p: &Part, cx: &Context<'_>) -> Option<String> {
     }
 }
 
+/// The longest gap of a trigger in text without spaces between words, in characters.
+const UNSPACED_GAP_MAX_CHARS: usize = 24;
+
+/// True when a gap between a trigger's parts stays within one clause: at most six words
+/// (in text without spaces also at most `UNSPACED_GAP_MAX_CHARS` characters), and no
+/// semicolon or full-width comma or full stop ("针对…，中方决定…" is two clauses).
+fn gap_ok(gap: &str, spaced: bool) -> bool {
+    word_count(gap) <= 6
+        && !gap.contains([';', '；', '，', '。'])
+        && (spaced || gap.chars().filter(|c| !c.is_whitespace()).count() <= UNSPACED_GAP_MAX_CHARS)
+}
+
 /// End of the last part, and where the last part starts (none for a one-part trigger),
 /// when every later part of trigger `t` follows within six words.
 fn follow_parts(
@@ -489,7 +501,7 @@ fn follow_parts(
         let want = pi + 1;
         let next = all
             .iter()
-            .filter(|h| h.start >= from && word_count(span_text(k, from, h.start)) <= 6)
+            .filter(|h| h.start >= from && gap_ok(span_text(k, from, h.start), cx.spaced))
             .filter(|h| {
                 h.phrase < u32::MAX / 2
                     && cx.lexicon.entries(h.phrase).iter().any(|e| {
