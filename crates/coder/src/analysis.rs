@@ -912,7 +912,16 @@ fn subject_group_start(items: &[Item], ti: usize, subject_end: usize, key: &str)
 ///
 /// `verb_second`: the language puts the finite verb second; it then lists the key offsets
 /// where the sentence's time expressions end (a time before the verb is fronted).
-pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], verb_second: Option<&[usize]>) -> Vec<Clause> {
+///
+/// `relatives`: the language's relative pronouns ("who", "som"), normalised: right after an
+/// actor they make it the subject of the next verb.
+pub fn clauses(
+    a: &Analysis,
+    key: &str,
+    patterns: &[Pattern],
+    verb_second: Option<&[usize]>,
+    relatives: &[String],
+) -> Vec<Clause> {
     let items = &a.items;
     let mut out: Vec<Clause> = Vec::new();
     let mut subject_of: Vec<Option<Slot>> = vec![None; items.len()];
@@ -984,6 +993,19 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], verb_second: Optio
                         }
                     }
                     j = lo;
+                }
+                // "... with German Chancellor Olaf Scholz, who promised ...": the actor before
+                // a relative pronoun is the subject of the verb after it
+                ItemKind::Word(WordClass::ClauseBreak)
+                    if j > 0
+                        && matches!(items[j - 1].kind, ItemKind::Mention(_))
+                        && matches!(span_text(key, items[j - 1].end, items[j].start).trim(), "" | ",")
+                        && relatives.iter().any(|r| r == span_text(key, items[j].start, items[j].end)) =>
+                {
+                    let (lo, hi) = group_of(items, j - 1, key);
+                    subject = Slot::Mentions(mentions_in(items, lo, hi));
+                    subject_end = items[hi].end;
+                    break;
                 }
                 ItemKind::Word(WordClass::TwoSides) => {
                     subject = Slot::TwoSides;

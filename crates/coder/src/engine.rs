@@ -18,6 +18,8 @@ struct LanguageModel {
     honorifics: Vec<String>,
     /// Words that may stand between the parts of one mention (`name_gap`), normalised.
     name_gaps: Vec<String>,
+    /// Relative pronouns (`relative_pronoun`), normalised.
+    relative_pronouns: Vec<String>,
     lexicon: Lexicon,
     patterns: Vec<Pattern>,
     /// Refinements: (refined code, base code, normalised context words).
@@ -320,8 +322,12 @@ impl Engine {
             let words_file = format!("packs/{lang}/words.tsv");
             let all_words = parse_words(&words_file, &src.read(&words_file)?.unwrap_or_default())?;
             let (gap_words, all_words): (Vec<_>, Vec<_>) =
-                all_words.into_iter().partition(|(c, _)| *c == WordClass::NameGap);
-            let name_gaps: Vec<String> = gap_words.iter().map(|(_, w)| normalize(w, 0).key).collect();
+                all_words.into_iter().partition(|(c, _)| matches!(c, WordClass::NameGap | WordClass::RelativePronoun));
+            let read_words = |class: WordClass| -> Vec<String> {
+                gap_words.iter().filter(|(c, _)| *c == class).map(|(_, w)| normalize(w, 0).key).collect()
+            };
+            let name_gaps = read_words(WordClass::NameGap);
+            let relative_pronouns = read_words(WordClass::RelativePronoun);
             let (particle_words, words): (Vec<_>, Vec<_>) =
                 all_words.into_iter().partition(|(c, _)| matches!(c, WordClass::Particle(_) | WordClass::Relative));
             let relative: Vec<String> =
@@ -386,6 +392,7 @@ impl Engine {
                     info,
                     honorifics,
                     name_gaps,
+                    relative_pronouns,
                     lexicon,
                     patterns,
                     refinements,
@@ -725,7 +732,7 @@ impl Engine {
                     early_times = Some(found);
                     ends
                 });
-                clauses(&a, &key.key, &model.patterns, time_ends.as_deref())
+                clauses(&a, &key.key, &model.patterns, time_ends.as_deref(), &model.relative_pronouns)
             };
             if cls.is_empty() {
                 continue;

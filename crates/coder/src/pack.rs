@@ -117,6 +117,9 @@ pub enum WordClass {
     /// An adnominal ending after a verb in a verb-final language ("訪問中の", "방문한"): the
     /// noun right after it is the verb's subject. Read like particles, not matched as phrases.
     Relative,
+    /// A relative pronoun ("who", "som", "qui"), read from a clause break's text: right after an
+    /// actor it makes that actor the subject of the next verb. Not matched as a phrase.
+    RelativePronoun,
     /// A word that opens a sentence before its verb in verb-second order (an adverb or a
     /// time: "i går", "der", "heute"): the verb's subject then follows the verb.
     Fronted,
@@ -178,6 +181,7 @@ impl WordClass {
             "relative" => Self::Relative,
             "name_gap" => Self::NameGap,
             "fronted" => Self::Fronted,
+            "relative_pronoun" => Self::RelativePronoun,
             "particle_topic" => Self::Particle(Particle::Topic),
             "particle_subject" => Self::Particle(Particle::Subject),
             "particle_object" => Self::Particle(Particle::Object),
