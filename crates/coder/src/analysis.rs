@@ -473,6 +473,14 @@ fn part_country(p: &Part, cx: &Context<'_>) -> Option<String> {
     }
 }
 
+/// The pattern of a trigger item (`usize::MAX` for any other item).
+fn pattern_of(item: &Item) -> usize {
+    match item.kind {
+        ItemKind::Trigger { pattern } => pattern,
+        _ => usize::MAX,
+    }
+}
+
 /// The longest gap of a trigger in text without spaces between words, in characters.
 const UNSPACED_GAP_MAX_CHARS: usize = 24;
 
@@ -925,6 +933,7 @@ pub fn clauses(
     let items = &a.items;
     let mut out: Vec<Clause> = Vec::new();
     let mut subject_of: Vec<Option<Slot>> = vec![None; items.len()];
+    let mut object_of: Vec<Option<Slot>> = vec![None; items.len()];
     let place = items.iter().find_map(|i| match &i.kind {
         ItemKind::Place { country: Some(c) } => Some((c.clone(), i.start, i.end)),
         _ => None,
@@ -940,6 +949,8 @@ pub fn clauses(
         let mut partner_before: Option<Vec<usize>> = None;
         let mut j = ti;
         let mut continuing = false;
+        // the earlier verb whose subject this one shares ("X denounced Y and warned ...")
+        let mut shares_with: Option<usize> = None;
         while j > 0 {
             j -= 1;
             match &items[j].kind {
@@ -984,6 +995,7 @@ pub fn clauses(
                             // the earlier trigger's subject goes on
                             subject = subject_of[lo - 1].clone().unwrap_or(Slot::Missing);
                             subject_end = items[hi].end;
+                            shares_with = Some(lo - 1);
                             break;
                         }
                         _ => {
@@ -1026,6 +1038,7 @@ pub fn clauses(
                     if let Some(s) = &subject_of[j] {
                         subject = s.clone();
                         subject_end = items[j].start;
+                        shares_with = Some(j);
                         break;
                     }
                 }
@@ -1127,6 +1140,17 @@ pub fn clauses(
                 subject = Slot::Mentions(ms);
             }
         }
+        // "X denounced Y and warned that ...": a one-way verb joined by "and" to the verb
+        // before it, with no object of its own, acts on that verb's object
+        if object == Slot::Missing && p.frame == Frame::Dir {
+            if let Some(earlier) = shares_with.filter(|&e| {
+                items[e + 1..ti].iter().any(|i| i.kind == ItemKind::Word(WordClass::And))
+                    && patterns.get(pattern_of(&items[e])).is_some_and(|q| q.frame == Frame::Dir)
+            }) {
+                object = object_of[earlier].clone().unwrap_or(Slot::Missing);
+            }
+        }
+        object_of[ti] = Some(object.clone());
         if p.frame == Frame::Rev {
             // the agent is after "by"/"from"; the subject is the target
             std::mem::swap(&mut subject, &mut object);
