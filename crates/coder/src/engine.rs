@@ -844,9 +844,19 @@ impl Engine {
                             && !marks.iter().any(|&(s, _, trig)| !trig && s >= t_end && s < t.start)
                     }
                 };
+                // ... unless it is relative ("next year") or a locative introduces it ("in 2023",
+                // "vào năm 2023"; not "the Convention of 1982")
+                let adverbial_year = |t: &TimeExpr| {
+                    t.relative
+                        || a.items.iter().any(|i| {
+                            let (ls, le) = key.original_range(i.start, i.end);
+                            i.kind == crate::analysis::ItemKind::Word(WordClass::Locative)
+                                && (ls == t.start || text.get(le..t.start).is_some_and(|g| g.trim().is_empty()))
+                        })
+                };
                 let time = times
                     .iter()
-                    .filter(|t| t.precision != Precision::Year || t.end <= t_start)
+                    .filter(|t| t.precision != Precision::Year || t.end <= t_start || adverbial_year(t))
                     .filter(same_clause)
                     .min_by_key(|t| if t.end <= t_start { t_start - t.end } else { t.start.saturating_sub(t_end) });
                 // a bare year does not date a statement made at a dated meeting ("agreed to

@@ -303,3 +303,21 @@ fn a_named_state_wins_over_a_register_person_of_another_state() {
     let got = code(&e, "The Lao Foreign Minister Kamikawa Yoko visited Thailand.");
     assert!(got.contains(&t("LAO", "042", "THA")), "{got:?}");
 }
+
+fn dates_of(engine: &Engine, text: &str) -> Vec<String> {
+    let doc =
+        Document { id: "t".into(), text: text.into(), published: Some("2024-07-25".into()), ..Default::default() };
+    engine.code_as(&doc, "en").events.iter().filter_map(|e| e.date.as_ref().map(|d| d.value.clone())).collect()
+}
+
+#[test]
+fn a_year_after_the_verb_dates_it_only_when_a_locative_introduces_it() {
+    // the real English pack: its time words and its locatives
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let e = Engine::load(&DataSource::directory(root)).unwrap();
+    let in_2023 = dates_of(&e, "The Japanese prime minister visited Vietnam in 2023.");
+    assert!(!in_2023.is_empty() && in_2023.iter().all(|d| d == "2023"), "{in_2023:?}");
+    // "the 2019 treaty": a bare year after the verb is a complement, not the act's time
+    let treaty = dates_of(&e, "Japan signed the 2019 treaty with Vietnam.");
+    assert!(!treaty.is_empty() && treaty.iter().all(|d| d == "2024-07-25"), "{treaty:?}");
+}
