@@ -44,6 +44,9 @@ pub enum PhraseKind {
     /// Two states named together in one word ("日米" Japan and the US, "한미", "中美"): the
     /// actor field holds both codes joined by `+` (`JPN+USA`).
     Pair,
+    /// A party that is no state or organisation ("the international community", "donors"):
+    /// it fills the slot it stands in, so no other actor stands in for it. Actor field `-`.
+    Other,
 }
 
 impl PhraseKind {
@@ -55,6 +58,7 @@ impl PhraseKind {
             "capital" | "seat" => Self::Capital,
             "place" | "city" | "region" => Self::Place,
             "pair" => Self::Pair,
+            "other" => Self::Other,
             _ => return None,
         })
     }

@@ -60,6 +60,9 @@ pub struct Mention {
     /// An official named without a state: the language's home state's, when that state
     /// is among the document's main actors.
     pub home_candidate: bool,
+    /// A party that is no state or organisation ("the international community"): coded as
+    /// nobody, and nobody stands in for it.
+    pub other: bool,
 }
 
 /// What an item of a sentence is.
@@ -466,6 +469,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
 /// The state or organisation a part names by itself, if any.
 fn part_country(p: &Part, cx: &Context<'_>) -> Option<String> {
     match p {
+        Part::Actor(_, PhraseKind::Other) => None,
         Part::Actor(code, _) => Some(code.clone()),
         Part::Person(id) => cx.kb.resolve_person(*id, cx.date).map(|t| t.country.clone()),
         Part::Learned(i) => cx.learned.get(*i).map(|l| l.actor.clone()),
@@ -540,6 +544,7 @@ fn build_mention(
     let mut named_state: Option<String> = None;
     for (part_start, part_end, p) in run {
         match p {
+            Part::Actor(_, PhraseKind::Other) => m.other = true,
             Part::Actor(code, kind) => {
                 named_state.get_or_insert_with(|| code.clone());
                 if m.actor.is_none() {

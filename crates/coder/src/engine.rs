@@ -997,8 +997,11 @@ impl Engine {
                             }
                         }
                     }
-                    // a host needs a named guest ("we have received the news" hosts nobody)
-                    if objects.is_empty() && cooperative && p.frame != Frame::Host {
+                    // a host needs a named guest ("we have received the news" hosts nobody);
+                    // "appealed to the international community" names its addressee
+                    let names_other = matches!(&c.object, Slot::Mentions(ms)
+                        if ms.iter().any(|&m| a.mentions.get(m).is_some_and(|m| m.other)));
+                    if objects.is_empty() && cooperative && p.frame != Frame::Host && !names_other {
                         for s in &subjects {
                             if let Some(other) = state.pair().iter().find(|c| **c != s.actor.country) {
                                 if state.pair().contains(&s.actor.country) {
