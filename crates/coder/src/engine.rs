@@ -328,8 +328,11 @@ impl Engine {
             };
             let name_gaps = read_words(WordClass::NameGap);
             let relative_pronouns = read_words(WordClass::RelativePronoun);
-            let (particle_words, words): (Vec<_>, Vec<_>) =
-                all_words.into_iter().partition(|(c, _)| matches!(c, WordClass::Particle(_) | WordClass::Relative));
+            let (particle_words, words): (Vec<_>, Vec<_>) = all_words
+                .into_iter()
+                .partition(|(c, _)| matches!(c, WordClass::Particle(_) | WordClass::Relative | WordClass::Connective));
+            let connectives: Vec<String> =
+                particle_words.iter().filter(|(c, _)| *c == WordClass::Connective).map(|(_, w)| w.clone()).collect();
             let relative: Vec<String> =
                 particle_words.iter().filter(|(c, _)| *c == WordClass::Relative).map(|(_, w)| w.clone()).collect();
             let particle_words: Vec<(crate::pack::Particle, String)> = particle_words
@@ -338,7 +341,8 @@ impl Engine {
                 .collect();
             let particles = crate::verb_final::Particles::new(&particle_words, info.word_boundaries)
                 .with_verb_endings(if info.verb_final { &words } else { &[] })
-                .with_relative_endings(&relative);
+                .with_relative_endings(&relative)
+                .with_connectives(&connectives);
             let all_patterns = parse_events(lang, &src.read(&format!("packs/{lang}/events.txt"))?.unwrap_or_default())?;
             let (refining, patterns): (Vec<Pattern>, Vec<Pattern>) =
                 all_patterns.into_iter().partition(|p| p.refines.is_some());

@@ -117,6 +117,9 @@ pub enum WordClass {
     /// An adnominal ending after a verb in a verb-final language ("訪問中の", "방문한"): the
     /// noun right after it is the verb's subject. Read like particles, not matched as phrases.
     Relative,
+    /// (verb-final) A connective ending after a verb ("し、", "して", "하고"): the verb goes on
+    /// into the next one and shares its plan. Read after the verb, not matched as a phrase.
+    Connective,
     /// A relative pronoun ("who", "som", "qui"), read from a clause break's text: right after an
     /// actor it makes that actor the subject of the next verb. Not matched as a phrase.
     RelativePronoun,
@@ -182,6 +185,7 @@ impl WordClass {
             "name_gap" => Self::NameGap,
             "fronted" => Self::Fronted,
             "relative_pronoun" => Self::RelativePronoun,
+            "connective" => Self::Connective,
             "particle_topic" => Self::Particle(Particle::Topic),
             "particle_subject" => Self::Particle(Particle::Subject),
             "particle_object" => Self::Particle(Particle::Object),

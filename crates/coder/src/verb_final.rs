@@ -19,6 +19,9 @@ pub struct Particles {
     /// Adnominal endings after a verb ("の", "した", "한"): the noun after them is the
     /// verb's subject.
     relative: Vec<String>,
+    /// Connective endings ("し、", "して", "하고"): the verb goes on into the next one, whose
+    /// plan it shares ("회담하고 … 논의할 계획이다").
+    connectives: Vec<String>,
 }
 
 /// Characters that close a noun phrase: a particle is not looked for past them.
@@ -44,7 +47,7 @@ impl Particles {
         let mut list: Vec<(String, Particle)> =
             words.iter().map(|(p, w)| (attache_text::normalize(w, 0).key, *p)).filter(|(w, _)| !w.is_empty()).collect();
         list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        Self { list, spaced, verb_endings: Vec::new(), relative: Vec::new() }
+        Self { list, spaced, verb_endings: Vec::new(), relative: Vec::new(), connectives: Vec::new() }
     }
 
     /// The same particles, with the language's future, negation and conditional words
@@ -66,6 +69,18 @@ impl Particles {
     pub fn with_relative_endings(mut self, endings: &[String]) -> Self {
         self.relative = endings.iter().map(|w| attache_text::normalize(w, 0).key).filter(|w| !w.is_empty()).collect();
         self
+    }
+
+    /// These connective endings (`connective` in words.tsv).
+    pub fn with_connectives(mut self, endings: &[String]) -> Self {
+        self.connectives =
+            endings.iter().map(|w| attache_text::normalize(w, 0).key).filter(|w| !w.is_empty()).collect();
+        self
+    }
+
+    /// True when the text right after a verb starts with a connective ending.
+    fn connects(&self, verb_tail: &str) -> bool {
+        self.connectives.iter().any(|c| verb_tail.starts_with(c.as_str()))
     }
 
     /// True when `verb` (the verb and what follows it up to a noun) ends with an adnominal
@@ -247,6 +262,8 @@ pub fn clauses_verb_final(
             })
         });
     let mut out: Vec<Clause> = Vec::new();
+    // whether each clause's verb ends in a connective (parallel to `out`)
+    let mut joined_to_next: Vec<bool> = Vec::new();
     let mut previous_subject: Option<Slot> = None;
     let mut region_start = 0usize;
     let triggers: Vec<usize> =
@@ -404,7 +421,15 @@ pub fn clauses_verb_final(
             |class: WordClass| items.iter().any(|i| i.start < item.start && i.kind == ItemKind::Word(class));
         let negated = after(WordClass::Negation) || between(WordClass::Negation);
         let conditional = sentence_has(WordClass::Conditional) || after(WordClass::Conditional);
-        let future = after(WordClass::Future) || between(WordClass::Future);
+        // a verb that goes on into the rest of its clause ("회담하고 … 논의할 계획이다") shares the
+        // plan word that ends it, however far
+        let connects = particles.connects(verb_tail);
+        let future = after(WordClass::Future)
+            || between(WordClass::Future)
+            || (connects
+                && items.iter().any(|i| {
+                    i.kind == ItemKind::Word(WordClass::Future) && i.start >= item.end && i.start < clause_end
+                }));
         if subject != Slot::Missing && clause_level {
             previous_subject = Some(subject.clone());
         }
@@ -425,6 +450,7 @@ pub fn clauses_verb_final(
                 continue;
             }
         }
+        joined_to_next.push(connects);
         out.push(Clause {
             pattern,
             start: item.start,
@@ -440,6 +466,12 @@ pub fn clauses_verb_final(
             context_start,
             context_end: Some(item.end),
         });
+    }
+    // a verb joined by a connective to the next shares its plan: "회담하고 … 논의할 계획이다"
+    for i in (0..out.len().saturating_sub(1)).rev() {
+        if joined_to_next.get(i).copied().unwrap_or(false) && out[i + 1].future {
+            out[i].future = true;
+        }
     }
     (out, topic)
 }
