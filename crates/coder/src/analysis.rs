@@ -137,6 +137,8 @@ pub struct Context<'a> {
     pub name_gaps: &'a [String],
     /// Personal names may hold a word that also names a state (Vietnamese "Nguyễn Tuấn Anh").
     pub state_words_in_names: bool,
+    /// A Han name of two to four characters follows its title ("外交部发言人毛宁").
+    pub han_names_after_titles: bool,
     /// Fewest words a captured name may have.
     pub min_name_words: usize,
     /// The state of officials named without one.
@@ -378,11 +380,16 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
     let mut mentions: Vec<Mention> = Vec::new();
     let mut run: Vec<(usize, usize, Part)> = Vec::new();
     // a name captured after a title stops where the next mention starts (`limit`)
+    // ... and, in text without spaces, at the next recognised word after the run ("表示")
     let flush = |run: &mut Vec<(usize, usize, Part)>, mentions: &mut Vec<Mention>, limit: usize| {
-        if run.is_empty() {
-            return;
-        }
-        mentions.push(build_mention(run, key, original, limit, cx));
+        let Some(&(_, run_end, _)) = run.last() else { return };
+        let next_item = items
+            .iter()
+            .filter(|i| !cx.spaced && i.start >= run_end)
+            .map(|i| key.original_range(i.start, i.start).0)
+            .min()
+            .unwrap_or(limit);
+        mentions.push(build_mention(run, key, original, limit.min(next_item), cx));
         run.clear();
     };
     for idx in 0..mention_parts.len() {
@@ -632,6 +639,19 @@ fn build_mention(
     if m.home_candidate {
         m.actor = cx.home.map(str::to_string);
     }
+    if m.person.is_none() && m.official && !cx.spaced && cx.han_names_after_titles {
+        if let Some(name_end) = han_name_after(original, orig_end, sentence_end) {
+            m.captured_name = original.get(orig_end..name_end).map(str::to_string);
+            orig_end = name_end;
+            m.orig_end = orig_end;
+            while m.end < key.key.len() && key.map.get(m.end).is_some_and(|&o| o < name_end) {
+                m.end += 1;
+            }
+            while !key.key.is_char_boundary(m.end) {
+                m.end += 1;
+            }
+        }
+    }
     if m.person.is_none() && m.official && cx.spaced {
         if let Some((name, name_end)) = capture_name(original, orig_end, sentence_end, cx.honorifics)
             .filter(|(n, _)| n.split_whitespace().count() >= cx.min_name_words)
@@ -649,6 +669,18 @@ fn build_mention(
         }
     }
     m
+}
+
+/// The end of a name of two to four Han characters starting right at `from` and ending at
+/// `limit` (the next recognised word) or at a character that is not Han ("孙卫东21日").
+fn han_name_after(original: &str, from: usize, limit: usize) -> Option<usize> {
+    let rest = original.get(from..limit.max(from))?;
+    let run: usize = rest.chars().take_while(|&c| attache_text::is_han(c)).map(char::len_utf8).sum();
+    let chars = rest[..run].chars().count();
+    // the name ends where a recognised word, a number or punctuation starts, not at a space
+    // (a headline's "外長北京過生日 王毅")
+    let closed = run == rest.len() || rest[run..].chars().next().is_some_and(|c| !c.is_whitespace());
+    ((2..=4).contains(&chars) && closed).then_some(from + run)
 }
 
 /// True when the key span `[from, to)` holds only capitalised words of the original text (at

@@ -534,6 +534,7 @@ impl Engine {
                     honorifics: &model.honorifics,
                     name_gaps: &model.name_gaps,
                     state_words_in_names: model.info.state_words_in_names,
+                    han_names_after_titles: model.info.han_names_after_titles,
                     min_name_words: model.info.min_name_words,
                     home: None,
                     learned_finders: None,
@@ -604,6 +605,8 @@ impl Engine {
         let mut counts: HashMap<String, usize> = HashMap::new();
         let mut first_actor: Option<String> = None;
         let mut first_pass: Vec<Analysis> = Vec::with_capacity(keys.len());
+        let mut home_learned: Vec<(crate::analysis::Mention, String)> = Vec::new();
+        let m_home = |m: &LanguageModel| m.info.home.clone();
         for (i, key) in keys.iter().enumerate() {
             let m = sentence_lang[i].1;
             let cx = Context {
@@ -616,11 +619,19 @@ impl Engine {
                 honorifics: &m.honorifics,
                 name_gaps: &m.name_gaps,
                 state_words_in_names: m.info.state_words_in_names,
+                han_names_after_titles: m.info.han_names_after_titles,
                 min_name_words: m.info.min_name_words,
                 home: None,
                 learned_finders: Some(&[]),
             };
             let a = analyse(key, text, sentences[i].1, &cx);
+            // an official named without a state, with a name ("外交部发言人毛宁"): learned with
+            // the home state once it is known that the home state applies
+            for m in a.mentions.iter().filter(|m| m.actor.is_none() && m.home_candidate && m.captured_name.is_some()) {
+                if let Some(home) = &m_home(sentence_lang[i].1) {
+                    home_learned.push((m.clone(), home.clone()));
+                }
+            }
             for m in &a.mentions {
                 if let Some(c) = &m.actor {
                     // an organisation named as the host of its own meeting ("G7外相会合") is
@@ -656,6 +667,11 @@ impl Engine {
         let home_active = |home: &Option<String>| {
             home.as_ref().is_some_and(|h| ranked.iter().take(3).any(|(c, _)| c == h) || ranked.len() <= 1)
         };
+        for (m, home) in &home_learned {
+            if home_active(&Some(home.clone())) {
+                learn(m, home, &mut learned);
+            }
+        }
         let mut state = DocState {
             main_pair: ranked.iter().take(2).map(|r| r.0.clone()).collect(),
             last_pair: Vec::new(),
@@ -683,6 +699,7 @@ impl Engine {
                 honorifics: &model.honorifics,
                 name_gaps: &model.name_gaps,
                 state_words_in_names: model.info.state_words_in_names,
+                han_names_after_titles: model.info.han_names_after_titles,
                 min_name_words: model.info.min_name_words,
                 home: if home_active(&model.info.home) { model.info.home.as_deref() } else { None },
                 learned_finders: Some(&finders),

@@ -30,6 +30,10 @@ pub struct PackInfo {
     /// Đức Chi"): after a title, such a word that goes on a run of capitalised name words is
     /// part of the name (`state_words_in_names = true`).
     pub state_words_in_names: bool,
+    /// A name follows its title in Han script ("外交部发言人毛宁表示"): two to four Han
+    /// characters right after a title, up to the next recognised word, are a person's name
+    /// (`han_names_after_titles = true`).
+    pub han_names_after_titles: bool,
 }
 
 /// Parse the `key = value` lines of `pack.toml`.
@@ -44,6 +48,7 @@ pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
         verb_final: false,
         verb_second: false,
         state_words_in_names: false,
+        han_names_after_titles: false,
     };
     for line in text.lines() {
         let Some((k, v)) = line.split_once('=') else { continue };
@@ -55,6 +60,7 @@ pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
             "home" if !v.is_empty() => info.home = Some(v.to_string()),
             "ordinal_dot" => info.ordinal_dot = v == "true",
             "state_words_in_names" => info.state_words_in_names = v == "true",
+            "han_names_after_titles" => info.han_names_after_titles = v == "true",
             "word_order" => {
                 info.verb_final = v.eq_ignore_ascii_case("sov");
                 info.verb_second = v.eq_ignore_ascii_case("v2");
