@@ -992,6 +992,20 @@ pub fn clauses(
             j -= 1;
             match &items[j].kind {
                 ItemKind::Word(WordClass::Continuation) => continuing = true,
+                // verb second: an actor inside the gap of a subordinate clause's verb, which a
+                // comma closes before this verb, is that verb's ("Nachdem Israel den Iran
+                // angegriffen hatte, verurteilte Russland"): the subject follows this verb
+                ItemKind::Mention(_)
+                    if verb_second.is_some()
+                        && items[..j].iter().any(|t| {
+                            matches!(t.kind, ItemKind::Trigger { .. })
+                                && t.start < items[j].start
+                                && items[j].end <= t.end
+                                && span_text(key, t.end, item.start).trim() == ","
+                        }) =>
+                {
+                    break;
+                }
                 ItemKind::Mention(_) if continuing => {
                     // "X announced ..., at the same time thanked Y": the sentence's subject goes on
                     let (lo, _) = group_of(items, j, key);
@@ -1069,6 +1083,13 @@ pub fn clauses(
                 ItemKind::Word(WordClass::FirstPerson) => {
                     subject = Slot::FirstPerson;
                     subject_end = items[j].end;
+                    break;
+                }
+                // verb second: "Nachdem Israel den Iran angegriffen hatte, verurteilte Russland":
+                // a subordinate clause closed by a comma lends the next verb no subject
+                ItemKind::Trigger { .. }
+                    if verb_second.is_some() && span_text(key, items[j].end, item.start).trim() == "," =>
+                {
                     break;
                 }
                 ItemKind::Trigger { .. } => {
@@ -1244,7 +1265,10 @@ pub fn clauses(
         });
         let negated = between(WordClass::Negation)
             || items.iter().any(|i| {
-                i.kind == ItemKind::Word(WordClass::Negation) && i.start >= item.end && i.start <= item.end + 1
+                i.kind == ItemKind::Word(WordClass::Negation)
+                    && ((i.start >= item.end && i.start <= item.end + 1)
+                        // inside a trigger's gap: "hatte den Botschafter nicht einbestellt"
+                        || (i.start > item.start && i.end <= item.end))
             });
         let conditional = sentence_has(WordClass::Conditional, item.start);
         subject_of[ti] = Some(subject.clone());
