@@ -437,7 +437,9 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                 || (both_titles
                     && word_count(gap) <= 1
                     && !gap.contains([',', '、', '。'])
-                    && (cx.spaced || gap.chars().count() <= 4))
+                    && (cx.spaced || gap.chars().count() <= 4)
+                    // "Thứ trưởng Ngoại giao tiếp Đại sứ": a verb between two titles parts them
+                    && !items.iter().any(|i| matches!(i.kind, ItemKind::Trigger { .. }) && i.start >= prev_end && i.end <= s))
                 || (matches!(prev, Part::Counterpart) && gap.is_empty())
                 // "インドネシアのジョコ大統領", "韓国の朴振外相": a name in katakana, or of one to
                 // four Han characters after の, between the state and the title

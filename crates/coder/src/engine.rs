@@ -747,7 +747,9 @@ impl Engine {
                 cls
             } else {
                 // verb second: a time before the verb is fronted, so the subject follows the verb
-                let time_ends: Option<Vec<usize>> = model.info.verb_second.then(|| {
+                let has_trigger =
+                    || a.items.iter().any(|i| matches!(i.kind, crate::analysis::ItemKind::Trigger { .. }));
+                let time_ends: Option<Vec<usize>> = (model.info.verb_second && has_trigger()).then(|| {
                     let found = self.time.find_normalized(key, s_lang, state.reference.as_ref());
                     let ends = found.iter().map(|t| key.map.partition_point(|&o| o < t.end)).collect();
                     early_times = Some(found);
