@@ -1045,7 +1045,13 @@ impl Engine {
                     }
                     let mut emit: Vec<(String, &Party, &Party)> = Vec::new();
                     match p.frame {
-                        Frame::Dir | Frame::Rev => emit.push((code.clone(), &s, &o)),
+                        Frame::Dir | Frame::Rev => {
+                            emit.push((code.clone(), &s, &o));
+                            // "was received by X": a hosting read backwards has its visit too
+                            if p.frame == Frame::Rev && code == "043" && !planned {
+                                emit.push(("042".into(), &o, &s));
+                            }
+                        }
                         Frame::Visit => {
                             emit.push((code.clone(), &s, &o));
                             if !planned {
