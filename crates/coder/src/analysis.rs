@@ -901,7 +901,6 @@ fn preceding_word(items: &[Item], lo: usize, key: &str) -> Option<ItemKind> {
     }
 }
 
-/// Find each trigger's slots in an analysed sentence.
 /// In verb-second order, the subject right after the verb at `ti`: a pronoun or a group of
 /// mentions, with at most one word (an article) between; its slot and item range.
 fn subject_after_verb(items: &[Item], ti: usize, key: &str) -> Option<(Slot, usize, usize)> {
@@ -956,6 +955,7 @@ fn subject_group_start(items: &[Item], ti: usize, subject_end: usize, key: &str)
     })
 }
 
+/// Find each trigger's slots in an analysed sentence.
 ///
 /// `verb_second`: the language puts the finite verb second; it then lists the key offsets
 /// where the sentence's time expressions end (a time before the verb is fronted).

@@ -109,7 +109,8 @@ fn negated_and_conditional_give_nothing() {
 #[test]
 fn passive_agent_is_source() {
     let e = fixture();
-    assert_eq!(code(&e, "Japan was received by Laos."), vec![t("LAO", "043", "JPN")]);
+    // the host is the source of 043, and the guest's visit 042 goes with it (GUIDELINES §3)
+    assert_eq!(code(&e, "Japan was received by Laos."), vec![t("JPN", "042", "LAO"), t("LAO", "043", "JPN")]);
 }
 
 #[test]
