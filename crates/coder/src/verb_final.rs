@@ -360,6 +360,12 @@ pub fn clauses_verb_final(
         let object_unit = others.iter().rev().copied().find(|u| has(u, &[Particle::Object]));
         let with_unit = others.iter().rev().copied().find(|u| has(u, &[Particle::With]));
         let head_object = others.iter().rev().copied().find(|u| head_has(u, &[Particle::Object, Particle::With]));
+        // "북한은 한국이 …다고 비난했다", "日本は中国が…したことを非難した": with a topic as the
+        // subject, the subject of the embedded clause is what the act is aimed at
+        // (only for the sentence's last verb: the embedded verb's own subject is that phrase)
+        let embedded_subject = subject_unit
+            .filter(|s| tn + 1 == triggers.len() && has(s, &[Particle::Topic]))
+            .and_then(|_| others.iter().copied().find(|u| has(u, &[Particle::Subject])));
         let mut partner = false;
         let mut object = Slot::Missing;
         match p.frame {
@@ -381,7 +387,7 @@ pub fn clauses_verb_final(
                 let addressees: Vec<&Unit> = others.iter().copied().filter(|u| has(u, &[Particle::Object])).collect();
                 if addressees.len() > 1 && addressees.iter().all(|u| matches!(u.slot, Slot::Mentions(_))) {
                     object = merged(&addressees);
-                } else if let Some(u) = object_unit.or(with_unit).or(head_object) {
+                } else if let Some(u) = object_unit.or(embedded_subject).or(with_unit).or(head_object) {
                     object = u.slot.clone();
                 }
             }
