@@ -781,6 +781,9 @@ pub enum Slot {
     Pronoun,
     /// The writer.
     FirstPerson,
+    /// A reference to an earlier act ("condemned the decision"): that act's actor, the
+    /// source of the document's last event.
+    LastActor,
     /// Nothing found: the other side of the main pair, if the source is one side.
     Missing,
 }
@@ -1130,6 +1133,7 @@ pub fn clauses(
         // object: first group after the trigger, before a clause break or the next trigger
         let mut object = Slot::Missing;
         let mut partner_after: Option<Vec<usize>> = None;
+        let mut refers_to_act = false;
         let mut j = object_from;
         while j < items.len() {
             match &items[j].kind {
@@ -1152,9 +1156,19 @@ pub fn clauses(
                 }
                 ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation) | ItemKind::Trigger { .. } => break,
                 ItemKind::Word(WordClass::TwoSides) if object == Slot::Missing => object = Slot::TwoSides,
+                ItemKind::Word(WordClass::ActReference)
+                    if object == Slot::Missing && word_count(span_text(key, item.end, items[j].start)) <= 1 =>
+                {
+                    refers_to_act = true
+                }
                 _ => {}
             }
             j += 1;
+        }
+        // "condemned the decision" names no actor: the decision's maker is meant; "the attack
+        // of Russia" names it
+        if refers_to_act && object == Slot::Missing {
+            object = Slot::LastActor;
         }
         if let Slot::Mentions(_) = subject {
             // a list before the trigger ("X, Y; Z and W sent condolences") is the subject

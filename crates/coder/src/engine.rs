@@ -273,6 +273,8 @@ struct DocState {
     current_date: Option<(EventDate, usize)>,
     /// Counterparts of the last meeting with several of them: what "the partners" means.
     partners: Vec<String>,
+    /// The source of the last event coded: who did "the decision", "the move".
+    last_source: Option<String>,
     reference: Option<PartialDate>,
     inferred: bool,
 }
@@ -679,6 +681,7 @@ impl Engine {
             last_subject: Vec::new(),
             current_date: None,
             partners: Vec::new(),
+            last_source: None,
             reference: reference.clone(),
             inferred,
         };
@@ -1039,6 +1042,11 @@ impl Engine {
                         }
                     }
                 }
+                // the actor of this act is who "the decision" of a later sentence refers to
+                let act_source = pairs
+                    .iter()
+                    .find(|(s, o)| s.actor.country != o.actor.country)
+                    .map(|(s, _)| s.actor.country.clone());
                 for (s, o) in pairs {
                     if s.actor.country == o.actor.country {
                         continue;
@@ -1186,6 +1194,9 @@ impl Engine {
                         });
                     }
                 }
+                if !background && act_source.is_some() {
+                    state.last_source = act_source;
+                }
             }
         }
         out.learned = learned;
@@ -1266,6 +1277,7 @@ impl Engine {
             Slot::TwoSides => state.pair().iter().map(|c| synthetic(c, "", ts, te)).collect(),
             Slot::Pronoun => state.last_subject.clone(),
             Slot::FirstPerson => state.author.iter().map(|c| synthetic(c, "", ts, te)).collect(),
+            Slot::LastActor => state.last_source.iter().map(|c| synthetic(c, "", ts, te)).collect(),
             Slot::Missing => Vec::new(),
         }
     }
@@ -1320,6 +1332,7 @@ fn slot_words(c: &crate::analysis::Clause, actor: &Actor) -> String {
         Slot::TwoSides => "the two sides",
         Slot::Pronoun => "pronoun → last subject",
         Slot::FirstPerson => "first person → author",
+        Slot::LastActor => "an earlier act → its actor",
         Slot::Missing => "other side of the document's pair",
     };
     if actor.text.is_empty() {

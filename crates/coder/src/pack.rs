@@ -123,6 +123,9 @@ pub enum WordClass {
     /// An adnominal ending after a verb in a verb-final language ("訪問中の", "방문한"): the
     /// noun right after it is the verb's subject. Read like particles, not matched as phrases.
     Relative,
+    /// A noun phrase that refers to an earlier act ("the decision", "the move"): as the
+    /// object of an act, it stands for the actor of the document's last event.
+    ActReference,
     /// (verb-final) A connective ending after a verb ("し、", "して", "하고"): the verb goes on
     /// into the next one and shares its plan. Read after the verb, not matched as a phrase.
     Connective,
@@ -192,6 +195,7 @@ impl WordClass {
             "fronted" => Self::Fronted,
             "relative_pronoun" => Self::RelativePronoun,
             "connective" => Self::Connective,
+            "act_reference" => Self::ActReference,
             "particle_topic" => Self::Particle(Particle::Topic),
             "particle_subject" => Self::Particle(Particle::Subject),
             "particle_object" => Self::Particle(Particle::Object),
