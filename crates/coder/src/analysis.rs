@@ -777,8 +777,11 @@ pub enum Slot {
     Mentions(Vec<usize>),
     /// "The two sides": the document's main pair.
     TwoSides,
-    /// A pronoun: the last subject.
+    /// A subject left out: the last subject.
     Pronoun,
+    /// A personal pronoun ("he", "she", "同外相"): the last subject that was a person or an
+    /// official, else the last subject.
+    PersonPronoun,
     /// The writer.
     FirstPerson,
     /// A reference to an earlier act ("condemned the decision"): that act's actor, the
@@ -913,7 +916,7 @@ fn subject_after_verb(items: &[Item], ti: usize, key: &str) -> Option<(Slot, usi
         return None;
     }
     match next.kind {
-        ItemKind::Word(WordClass::Pronoun) => Some((Slot::Pronoun, ti + 1, ti + 1)),
+        ItemKind::Word(WordClass::Pronoun) => Some((Slot::PersonPronoun, ti + 1, ti + 1)),
         ItemKind::Word(WordClass::TwoSides) => Some((Slot::TwoSides, ti + 1, ti + 1)),
         ItemKind::Mention(_) => {
             let (lo, mut hi) = group_of(items, ti + 1, key);
@@ -1081,7 +1084,7 @@ pub fn clauses(
                     break;
                 }
                 ItemKind::Word(WordClass::Pronoun) => {
-                    subject = Slot::Pronoun;
+                    subject = Slot::PersonPronoun;
                     subject_end = items[j].end;
                     break;
                 }

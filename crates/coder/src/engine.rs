@@ -270,6 +270,8 @@ struct DocState {
     last_pair: Vec<String>,
     author: Option<String>,
     last_subject: Vec<Party>,
+    /// The last subject that was a person or an official: what "he" and "she" mean.
+    last_person: Vec<Party>,
     current_date: Option<(EventDate, usize)>,
     /// Counterparts of the last meeting with several of them: what "the partners" means.
     partners: Vec<String>,
@@ -679,6 +681,7 @@ impl Engine {
             last_pair: Vec::new(),
             author: first_actor.or_else(|| ranked.first().map(|r| r.0.clone())),
             last_subject: Vec::new(),
+            last_person: Vec::new(),
             current_date: None,
             partners: Vec::new(),
             last_source: None,
@@ -760,7 +763,18 @@ impl Engine {
                 });
                 clauses(&a, &key.key, &model.patterns, time_ends.as_deref(), &model.relative_pronouns)
             };
+            // the last person or official this sentence names: "he", "she" of later sentences
+            let named_person: Option<Vec<Party>> = a
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.actor.is_some() && (m.person.is_some() || m.official) && !m.org_meeting)
+                .and_then(|m| actor_of(m, text))
+                .map(|actor| vec![Party { actor, group: false }]);
             if cls.is_empty() {
+                if let Some(p) = named_person {
+                    state.last_person = p;
+                }
                 continue;
             }
             let sentence_text = &text[s_start..s_end];
@@ -823,6 +837,9 @@ impl Engine {
                 subjects.retain(|o| !o.actor.country.is_empty() && o.actor.country != COUNTERPART);
                 if !subjects.is_empty() {
                     state.last_subject = subjects.clone();
+                    if subjects.iter().any(|x| x.actor.person.is_some() || x.actor.sector.is_some()) {
+                        state.last_person = subjects.clone();
+                    }
                 }
                 if p.code.starts_with("04") && distinct(&objects) >= 2 && !objects.iter().any(|o| o.group) {
                     // "met X, Y and Z": they are "the partners" of what follows
@@ -1198,6 +1215,9 @@ impl Engine {
                     state.last_source = act_source;
                 }
             }
+            if let Some(p) = named_person {
+                state.last_person = p;
+            }
         }
         out.learned = learned;
         out
@@ -1276,6 +1296,8 @@ impl Engine {
             }
             Slot::TwoSides => state.pair().iter().map(|c| synthetic(c, "", ts, te)).collect(),
             Slot::Pronoun => state.last_subject.clone(),
+            Slot::PersonPronoun if !state.last_person.is_empty() => state.last_person.clone(),
+            Slot::PersonPronoun => state.last_subject.clone(),
             Slot::FirstPerson => state.author.iter().map(|c| synthetic(c, "", ts, te)).collect(),
             Slot::LastActor => state.last_source.iter().map(|c| synthetic(c, "", ts, te)).collect(),
             Slot::Missing => Vec::new(),
@@ -1330,7 +1352,8 @@ fn slot_words(c: &crate::analysis::Clause, actor: &Actor) -> String {
     let how = match slot {
         Slot::Mentions(_) => "mention",
         Slot::TwoSides => "the two sides",
-        Slot::Pronoun => "pronoun → last subject",
+        Slot::Pronoun => "subject left out → last subject",
+        Slot::PersonPronoun => "pronoun → last person or official",
         Slot::FirstPerson => "first person → author",
         Slot::LastActor => "an earlier act → its actor",
         Slot::Missing => "other side of the document's pair",

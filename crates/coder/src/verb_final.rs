@@ -176,7 +176,7 @@ fn units(a: &Analysis, key: &str, particles: &Particles) -> Vec<Unit> {
                 (lo, hi, Slot::Mentions(mentions_in(items, lo, hi)))
             }
             ItemKind::Word(WordClass::TwoSides) => (j, j, Slot::TwoSides),
-            ItemKind::Word(WordClass::Pronoun) => (j, j, Slot::Pronoun),
+            ItemKind::Word(WordClass::Pronoun) => (j, j, Slot::PersonPronoun),
             ItemKind::Word(WordClass::FirstPerson) => (j, j, Slot::FirstPerson),
             _ => {
                 j += 1;

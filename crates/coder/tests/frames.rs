@@ -322,3 +322,11 @@ fn a_year_after_the_verb_dates_it_only_when_a_locative_introduces_it() {
     let treaty = dates_of(&e, "Japan signed the 2019 treaty with Vietnam.");
     assert!(!treaty.is_empty() && treaty.iter().all(|d| d == "2024-07-25"), "{treaty:?}");
 }
+
+#[test]
+fn he_and_she_are_the_last_person_or_official_not_a_state() {
+    let e = fixture();
+    let got = code(&e, "The Japanese foreign minister visited Laos. Thailand met with Laos. He thanked Laos.");
+    assert!(got.contains(&t("JPN", "051", "LAO")), "{got:?}");
+    assert!(!got.contains(&t("THA", "051", "LAO")), "{got:?}");
+}
