@@ -924,6 +924,14 @@ impl Engine {
                             .as_ref()
                             .is_some_and(|r| r.month.is_some() && r.year <= t.value.year))
                 });
+                // ... nor does a month that holds the day being reported ("今月から", "this month")
+                let time = time.filter(|t| {
+                    planned
+                        || t.precision != Precision::Month
+                        || !state.current_date.as_ref().is_some_and(|(d, _)| {
+                            d.precision == "day" && d.value.starts_with(&t.value.to_string())
+                        })
+                });
                 let mut notes = Vec::new();
                 let mut background = c.background;
                 if c.background {

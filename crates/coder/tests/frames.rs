@@ -306,9 +306,12 @@ fn a_named_state_wins_over_a_register_person_of_another_state() {
 }
 
 fn dates_of(engine: &Engine, text: &str) -> Vec<String> {
-    let doc =
-        Document { id: "t".into(), text: text.into(), published: Some("2024-07-25".into()), ..Default::default() };
-    engine.code_as(&doc, "en").events.iter().filter_map(|e| e.date.as_ref().map(|d| d.value.clone())).collect()
+    dates_in(engine, text, "en", "2024-07-25")
+}
+
+fn dates_in(engine: &Engine, text: &str, lang: &str, published: &str) -> Vec<String> {
+    let doc = Document { id: "t".into(), text: text.into(), published: Some(published.into()), ..Default::default() };
+    engine.code_as(&doc, lang).events.iter().filter_map(|e| e.date.as_ref().map(|d| d.value.clone())).collect()
 }
 
 #[test]
@@ -329,4 +332,17 @@ fn he_and_she_are_the_last_person_or_official_not_a_state() {
     let got = code(&e, "The Japanese foreign minister visited Laos. Thailand met with Laos. He thanked Laos.");
     assert!(got.contains(&t("JPN", "051", "LAO")), "{got:?}");
     assert!(!got.contains(&t("THA", "051", "LAO")), "{got:?}");
+}
+
+#[test]
+fn a_month_that_holds_the_reported_day_does_not_replace_it() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let e = Engine::load(&DataSource::directory(root)).unwrap();
+    let got = dates_in(
+        &e,
+        "林外務大臣は8月2日、ベトナムの外相と会談した。林外相は、今月からASEAN議長国となるベトナムとの連携を深めたいと述べた。",
+        "ja",
+        "2024-08-02",
+    );
+    assert!(got.len() >= 2 && got.iter().all(|d| d == "2024-08-02"), "{got:?}");
 }
