@@ -928,9 +928,10 @@ impl Engine {
                 let time = time.filter(|t| {
                     planned
                         || t.precision != Precision::Month
-                        || !state.current_date.as_ref().is_some_and(|(d, _)| {
-                            d.precision == "day" && d.value.starts_with(&t.value.to_string())
-                        })
+                        || !state
+                            .current_date
+                            .as_ref()
+                            .is_some_and(|(d, _)| d.precision == "day" && d.value.starts_with(&t.value.to_string()))
                 });
                 let mut notes = Vec::new();
                 let mut background = c.background;
