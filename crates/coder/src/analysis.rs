@@ -139,6 +139,8 @@ pub struct Context<'a> {
     pub state_words_in_names: bool,
     /// A Han name of two to four characters follows its title ("外交部发言人毛宁").
     pub han_names_after_titles: bool,
+    /// A foreign name stands before its state and title ("토니 블링컨 미국 국무장관").
+    pub names_before_state_titles: bool,
     /// Fewest words a captured name may have.
     pub min_name_words: usize,
     /// The state of officials named without one.
@@ -389,7 +391,17 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             .map(|i| key.original_range(i.start, i.start).0)
             .min()
             .unwrap_or(limit);
-        mentions.push(build_mention(run, key, original, limit.min(next_item), cx));
+        // ... and a name written before the mention starts after the last word recognised
+        // before it
+        let run_start = run.first().map_or(0, |r| r.0);
+        let floor = items
+            .iter()
+            .filter(|i| i.end <= run_start)
+            .map(|i| key.original_range(i.start, i.end).1)
+            .chain(mentions.last().map(|m| m.orig_end))
+            .max()
+            .unwrap_or(0);
+        mentions.push(build_mention(run, key, original, (floor, limit.min(next_item)), cx));
         run.clear();
     };
     for idx in 0..mention_parts.len() {
@@ -540,7 +552,7 @@ fn build_mention(
     run: &[(usize, usize, Part)],
     key: &Normalized,
     original: &str,
-    sentence_end: usize,
+    (name_floor, sentence_end): (usize, usize),
     cx: &Context<'_>,
 ) -> Mention {
     let start = run.first().map_or(0, |r| r.0);
@@ -637,6 +649,14 @@ fn build_mention(
             m.orig_start = name_start;
         }
     }
+    // "토니 블링컨 미국 국무장관": a name of up to three words right before a state and its title
+    let starts_with_state = matches!(run.first(), Some((_, _, Part::Actor(..))));
+    if cx.names_before_state_titles && starts_with_state && m.person.is_none() && m.official && m.actor.is_some() {
+        if let Some((name, name_start)) = words_name_before(original, name_floor, orig_start) {
+            m.captured_name = Some(name);
+            m.orig_start = name_start;
+        }
+    }
     m.home_candidate = m.actor.is_none() && !m.counterpart_only && m.official && !foreign_name;
     if m.home_candidate {
         m.actor = cx.home.map(str::to_string);
@@ -683,6 +703,40 @@ fn han_name_after(original: &str, from: usize, limit: usize) -> Option<usize> {
     // (a headline's "外長北京過生日 王毅")
     let closed = run == rest.len() || rest[run..].chars().next().is_some_and(|c| !c.is_whitespace());
     ((2..=4).contains(&chars) && closed).then_some(from + run)
+}
+
+/// Particles and endings that close a Korean noun phrase: a word ending in one of them is
+/// not part of a following name.
+const NOUN_PHRASE_ENDINGS: &[char] =
+    &['은', '는', '이', '가', '을', '를', '의', '에', '와', '과', '로', '도', '서', '고', '며', '다'];
+
+/// Up to three words of letters right before `to` (a name written before its state and
+/// title: "토니 블링컨 "), each of one to five letters, none ending in a particle; the name
+/// and where it starts.
+fn words_name_before(original: &str, from: usize, to: usize) -> Option<(String, usize)> {
+    let head = original.get(..to)?;
+    let from = from.min(to);
+    let mut end = head.trim_end().len();
+    let mut start = end;
+    for _ in 0..3 {
+        let word_start = head[..end].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        if word_start < from {
+            break;
+        }
+        let w = &head[word_start..end];
+        let letters = w.chars().count();
+        if !(1..=5).contains(&letters) || !w.chars().all(char::is_alphabetic) || w.ends_with(NOUN_PHRASE_ENDINGS) {
+            break;
+        }
+        start = word_start;
+        if word_start <= from {
+            break;
+        }
+        end = head[..word_start].trim_end().len();
+    }
+    let name = head[start..].trim();
+    // a lone one-letter word is no name
+    (name.chars().count() >= 2).then(|| (name.to_string(), start))
 }
 
 /// True when the key span `[from, to)` holds only capitalised words of the original text (at

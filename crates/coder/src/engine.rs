@@ -187,7 +187,15 @@ fn learn(m: &crate::analysis::Mention, actor: &str, learned: &mut Vec<Learned>) 
         lower.split(|c: char| c.is_whitespace() || c == '\u{30FB}').filter(|t| !t.is_empty()).collect();
     // (Japanese calls a Lao or Thai official by the first part, "サルムサイ副首相", a
     // Western one by the last, "ペイン外相")
-    let mins: [usize; 2] = if katakana { [3, 2] } else { [4, 3] };
+    // (Korean calls a foreign official by the last part, however short: "웡 장관")
+    let hangul = lower.chars().any(|c| attache_text::char_script(c) == Some(attache_text::Script::Hangul));
+    let mins: [usize; 2] = if katakana {
+        [3, 2]
+    } else if hangul {
+        [2, 1]
+    } else {
+        [4, 3]
+    };
     if toks.len() >= 2 {
         for (t, min) in [(toks[0], mins[0]), (toks[toks.len() - 1], mins[1])] {
             if t.chars().count() >= min && !keys.iter().any(|k| k == t) {
@@ -539,6 +547,7 @@ impl Engine {
                     name_gaps: &model.name_gaps,
                     state_words_in_names: model.info.state_words_in_names,
                     han_names_after_titles: model.info.han_names_after_titles,
+                    names_before_state_titles: model.info.names_before_state_titles,
                     min_name_words: model.info.min_name_words,
                     home: None,
                     learned_finders: None,
@@ -624,6 +633,7 @@ impl Engine {
                 name_gaps: &m.name_gaps,
                 state_words_in_names: m.info.state_words_in_names,
                 han_names_after_titles: m.info.han_names_after_titles,
+                names_before_state_titles: m.info.names_before_state_titles,
                 min_name_words: m.info.min_name_words,
                 home: None,
                 learned_finders: Some(&[]),
@@ -706,6 +716,7 @@ impl Engine {
                 name_gaps: &model.name_gaps,
                 state_words_in_names: model.info.state_words_in_names,
                 han_names_after_titles: model.info.han_names_after_titles,
+                names_before_state_titles: model.info.names_before_state_titles,
                 min_name_words: model.info.min_name_words,
                 home: if home_active(&model.info.home) { model.info.home.as_deref() } else { None },
                 learned_finders: Some(&finders),

@@ -34,6 +34,10 @@ pub struct PackInfo {
     /// characters right after a title, up to the next recognised word, are a person's name
     /// (`han_names_after_titles = true`).
     pub han_names_after_titles: bool,
+    /// A foreign name stands before its state and title ("토니 블링컨 미국 국무장관"): up to
+    /// three words of the script's letters right before such a mention are a person's name
+    /// (`names_before_state_titles = true`).
+    pub names_before_state_titles: bool,
 }
 
 /// Parse the `key = value` lines of `pack.toml`.
@@ -49,6 +53,7 @@ pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
         verb_second: false,
         state_words_in_names: false,
         han_names_after_titles: false,
+        names_before_state_titles: false,
     };
     for line in text.lines() {
         let Some((k, v)) = line.split_once('=') else { continue };
@@ -61,6 +66,7 @@ pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
             "ordinal_dot" => info.ordinal_dot = v == "true",
             "state_words_in_names" => info.state_words_in_names = v == "true",
             "han_names_after_titles" => info.han_names_after_titles = v == "true",
+            "names_before_state_titles" => info.names_before_state_titles = v == "true",
             "word_order" => {
                 info.verb_final = v.eq_ignore_ascii_case("sov");
                 info.verb_second = v.eq_ignore_ascii_case("v2");
