@@ -396,7 +396,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
         let run_start = run.first().map_or(0, |r| r.0);
         let floor = items
             .iter()
-            .filter(|i| i.end <= run_start)
+            .filter(|i| cx.names_before_state_titles && i.end <= run_start)
             .map(|i| key.original_range(i.start, i.end).1)
             .chain(mentions.last().map(|m| m.orig_end))
             .max()
@@ -557,7 +557,7 @@ fn build_mention(
 ) -> Mention {
     let start = run.first().map_or(0, |r| r.0);
     let end = run.last().map_or(0, |r| r.1);
-    let (orig_start, mut orig_end) = key.original_range(start, end);
+    let (orig_start, orig_end) = key.original_range(start, end);
     let mut m = Mention { start, end, orig_start, orig_end, ..Default::default() };
     let mut demonym_actor = None;
     let mut title_state: Option<String> = None;
@@ -661,33 +661,29 @@ fn build_mention(
     if m.home_candidate {
         m.actor = cx.home.map(str::to_string);
     }
-    if m.person.is_none() && m.official && !cx.spaced && cx.han_names_after_titles {
-        if let Some(name_end) = han_name_after(original, orig_end, sentence_end) {
-            m.captured_name = original.get(orig_end..name_end).map(str::to_string);
-            orig_end = name_end;
-            m.orig_end = orig_end;
-            while m.end < key.key.len() && key.map.get(m.end).is_some_and(|&o| o < name_end) {
-                m.end += 1;
-            }
-            while !key.key.is_char_boundary(m.end) {
-                m.end += 1;
-            }
+    // a name written after the title: "外交部发言人毛宁", "Foreign Minister Penny Wong"
+    let name_after = if m.person.is_none() && m.official {
+        if cx.spaced {
+            capture_name(original, orig_end, sentence_end, cx.honorifics)
+                .filter(|(n, _)| n.split_whitespace().count() >= cx.min_name_words)
+        } else if cx.han_names_after_titles {
+            han_name_after(original, orig_end, sentence_end)
+                .and_then(|end| Some((original.get(orig_end..end)?.to_string(), end)))
+        } else {
+            None
         }
-    }
-    if m.person.is_none() && m.official && cx.spaced {
-        if let Some((name, name_end)) = capture_name(original, orig_end, sentence_end, cx.honorifics)
-            .filter(|(n, _)| n.split_whitespace().count() >= cx.min_name_words)
-        {
-            m.captured_name = Some(name);
-            orig_end = name_end;
-            m.orig_end = orig_end;
-            // the mention's key span covers the name too
-            while m.end < key.key.len() && key.map.get(m.end).is_some_and(|&o| o < name_end) {
-                m.end += 1;
-            }
-            while !key.key.is_char_boundary(m.end) {
-                m.end += 1;
-            }
+    } else {
+        None
+    };
+    if let Some((name, name_end)) = name_after {
+        m.captured_name = Some(name);
+        m.orig_end = name_end;
+        // the mention's key span covers the name too
+        while m.end < key.key.len() && key.map.get(m.end).is_some_and(|&o| o < name_end) {
+            m.end += 1;
+        }
+        while !key.key.is_char_boundary(m.end) {
+            m.end += 1;
         }
     }
     m
