@@ -141,6 +141,8 @@ pub struct Context<'a> {
     pub han_names_after_titles: bool,
     /// A foreign name stands before its state and title ("토니 블링컨 미국 국무장관").
     pub names_before_state_titles: bool,
+    /// The language's particles and endings (verb-final languages; empty elsewhere).
+    pub particles: &'a crate::verb_final::Particles,
     /// Fewest words a captured name may have.
     pub min_name_words: usize,
     /// The state of officials named without one.
@@ -652,7 +654,7 @@ fn build_mention(
     // "토니 블링컨 미국 국무장관": a name of up to three words right before a state and its title
     let starts_with_state = matches!(run.first(), Some((_, _, Part::Actor(..))));
     if cx.names_before_state_titles && starts_with_state && m.person.is_none() && m.official && m.actor.is_some() {
-        if let Some((name, name_start)) = words_name_before(original, name_floor, orig_start) {
+        if let Some((name, name_start)) = words_name_before(original, name_floor, orig_start, cx.particles) {
             m.captured_name = Some(name);
             m.orig_start = name_start;
         }
@@ -701,15 +703,15 @@ fn han_name_after(original: &str, from: usize, limit: usize) -> Option<usize> {
     ((2..=4).contains(&chars) && closed).then_some(from + run)
 }
 
-/// Particles and endings that close a Korean noun phrase: a word ending in one of them is
-/// not part of a following name.
-const NOUN_PHRASE_ENDINGS: &[char] =
-    &['은', '는', '이', '가', '을', '를', '의', '에', '와', '과', '로', '도', '서', '고', '며', '다'];
-
 /// Up to three words of letters right before `to` (a name written before its state and
-/// title: "토니 블링컨 "), each of one to five letters, none ending in a particle; the name
-/// and where it starts.
-fn words_name_before(original: &str, from: usize, to: usize) -> Option<(String, usize)> {
+/// title: "토니 블링컨 "), each of one to five letters, none ending in one of the language's
+/// particles or endings; the name and where it starts.
+fn words_name_before(
+    original: &str,
+    from: usize,
+    to: usize,
+    particles: &crate::verb_final::Particles,
+) -> Option<(String, usize)> {
     let head = original.get(..to)?;
     let from = from.min(to);
     let mut end = head.trim_end().len();
@@ -721,7 +723,7 @@ fn words_name_before(original: &str, from: usize, to: usize) -> Option<(String, 
         }
         let w = &head[word_start..end];
         let letters = w.chars().count();
-        if !(1..=5).contains(&letters) || !w.chars().all(char::is_alphabetic) || w.ends_with(NOUN_PHRASE_ENDINGS) {
+        if !(1..=5).contains(&letters) || !w.chars().all(char::is_alphabetic) || particles.ends_phrase(w) {
             break;
         }
         start = word_start;

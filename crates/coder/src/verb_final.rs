@@ -98,6 +98,12 @@ impl Particles {
         })
     }
 
+    /// True when `word` ends with a listed particle, suffix or connective ending: it closes
+    /// a noun phrase or a clause ("장관은", "회담하고"), so it is no part of a following name.
+    pub fn ends_phrase(&self, word: &str) -> bool {
+        self.list.iter().map(|(w, _)| w).chain(&self.connectives).any(|e| word.ends_with(e.as_str()))
+    }
+
     /// Every listed ending (particles and suffixes), for the lexicon's word boundaries.
     pub fn endings(&self) -> Vec<String> {
         self.list.iter().map(|(w, _)| w.clone()).collect()
