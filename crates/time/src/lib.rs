@@ -91,6 +91,9 @@ pub(crate) struct LangTime {
     pub day_first: bool,
     /// One automaton over every phrase; its value is the phrase's first index in `phrases`.
     pub automaton: PhraseAutomaton,
+    /// Words that, right after a bare day ("3日間", "10일 만에"), make it a length of time or
+    /// an offset, not a date (`not_a_day_after` in dates.tsv), normalised.
+    pub not_a_day_after: Vec<String>,
 }
 
 /// The phrases' automaton (empty until the phrases are known).
@@ -168,6 +171,12 @@ impl TimeParser {
                 let f: Vec<&str> = line.split('\t').map(str::trim).collect();
                 if f.first() == Some(&"numeric_order") {
                     lt.day_first = f.get(1) != Some(&"month_first");
+                    continue;
+                }
+                if f.first() == Some(&"not_a_day_after") {
+                    if let Some(w) = f.get(1).filter(|w| !w.is_empty()) {
+                        lt.not_a_day_after.push(attache_text::normalize(w, 0).key);
+                    }
                     continue;
                 }
                 let (Some(class), Some(phrase)) = (f.first(), f.get(1)) else {

@@ -283,13 +283,12 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
     }
     // CJK and Korean: a bare day "7日", "7일" is that day of the month of publication (of
     // the month before when the day is later), as news writes it ("王毅7日同…通电话");
-    // never a length of time or an offset ("3日間", "7일간", "10日前", "10일 만에")
+    // never a length of time or an offset ("3日間", "7일간", "10日前", "10일 만에": the
+    // pack's `not_a_day_after` words)
     if let (Some((d, dd)), Some(Kind::Cjk('d')), Some(r)) = (c.num(0), c.kind(1), reference) {
         if let (Some(d), Some(rm), Some(rd)) = (day_ok(d, dd), r.month, r.day) {
             let after = c.t.get(c.i + 1).and_then(|t| c.key.get(t.end..)).unwrap_or("").trim_start();
-            const NOT_A_DATE: &[&str] =
-                &["間", "间", "간", "前", "後", "后", "以", "目", "付近", "동안", "전", "후", "만에", "ぶり", "余り"];
-            if !NOT_A_DATE.iter().any(|w| after.starts_with(w)) {
+            if !lt.not_a_day_after.iter().any(|w| after.starts_with(w.as_str())) {
                 let (y, m) = if d <= rd {
                     (r.year, rm)
                 } else if rm == 1 {
