@@ -33,6 +33,34 @@ struct LanguageModel {
 }
 
 impl LanguageModel {
+    /// What `analyse` needs to read a sentence of this language.
+    fn context<'a>(
+        &'a self,
+        kb: &'a KnowledgeBase,
+        date: Option<&'a str>,
+        learned: &'a [Learned],
+        home: Option<&'a str>,
+        learned_finders: Option<&'a [crate::analysis::LearnedFinder<'a>]>,
+    ) -> Context<'a> {
+        Context {
+            lexicon: &self.lexicon,
+            kb,
+            patterns: &self.patterns,
+            date,
+            learned,
+            spaced: self.info.word_boundaries,
+            honorifics: &self.honorifics,
+            name_gaps: &self.name_gaps,
+            state_words_in_names: self.info.state_words_in_names,
+            han_names_after_titles: self.info.han_names_after_titles,
+            names_before_state_titles: self.info.names_before_state_titles,
+            particles: &self.particles,
+            min_name_words: self.info.min_name_words,
+            home,
+            learned_finders,
+        }
+    }
+
     /// The code after refinement by context words in the sentence key, looked for from
     /// `from` (the trigger, or the start of a verb-final clause) to `to`, or else over the
     /// `REFINE_WINDOW_WORDS` words after `from` ("asked Y to expand trade").
@@ -333,23 +361,28 @@ impl Engine {
             let info = parse_pack_info(lang, &src.read(&format!("packs/{lang}/pack.toml"))?.unwrap_or_default());
             let words_file = format!("packs/{lang}/words.tsv");
             let all_words = parse_words(&words_file, &src.read(&words_file)?.unwrap_or_default())?;
-            let (gap_words, all_words): (Vec<_>, Vec<_>) =
-                all_words.into_iter().partition(|(c, _)| matches!(c, WordClass::NameGap | WordClass::RelativePronoun));
-            let read_words = |class: WordClass| -> Vec<String> {
-                gap_words.iter().filter(|(c, _)| *c == class).map(|(_, w)| normalize(w, 0).key).collect()
+            // classes read from the text around a phrase, never matched as phrases themselves
+            let (read_words, words): (Vec<_>, Vec<_>) = all_words.into_iter().partition(|(c, _)| {
+                matches!(
+                    c,
+                    WordClass::NameGap
+                        | WordClass::RelativePronoun
+                        | WordClass::Particle(_)
+                        | WordClass::Relative
+                        | WordClass::Connective
+                )
+            });
+            let of_class = |class: WordClass| -> Vec<String> {
+                read_words.iter().filter(|(c, _)| *c == class).map(|(_, w)| w.clone()).collect()
             };
-            let name_gaps = read_words(WordClass::NameGap);
-            let relative_pronouns = read_words(WordClass::RelativePronoun);
-            let (particle_words, words): (Vec<_>, Vec<_>) = all_words
-                .into_iter()
-                .partition(|(c, _)| matches!(c, WordClass::Particle(_) | WordClass::Relative | WordClass::Connective));
-            let connectives: Vec<String> =
-                particle_words.iter().filter(|(c, _)| *c == WordClass::Connective).map(|(_, w)| w.clone()).collect();
-            let relative: Vec<String> =
-                particle_words.iter().filter(|(c, _)| *c == WordClass::Relative).map(|(_, w)| w.clone()).collect();
-            let particle_words: Vec<(crate::pack::Particle, String)> = particle_words
-                .into_iter()
-                .filter_map(|(c, w)| if let WordClass::Particle(p) = c { Some((p, w)) } else { None })
+            let normalised = |ws: Vec<String>| -> Vec<String> { ws.iter().map(|w| normalize(w, 0).key).collect() };
+            let name_gaps = normalised(of_class(WordClass::NameGap));
+            let relative_pronouns = normalised(of_class(WordClass::RelativePronoun));
+            let connectives = of_class(WordClass::Connective);
+            let relative = of_class(WordClass::Relative);
+            let particle_words: Vec<(crate::pack::Particle, String)> = read_words
+                .iter()
+                .filter_map(|(c, w)| if let WordClass::Particle(p) = c { Some((*p, w.clone())) } else { None })
                 .collect();
             let particles = crate::verb_final::Particles::new(&particle_words, info.word_boundaries)
                 .with_verb_endings(if info.verb_final { &words } else { &[] })
@@ -536,23 +569,7 @@ impl Engine {
         let mut out = Vec::new();
         for pass in 0..2 {
             for (i, key) in keys.iter().enumerate() {
-                let cx = Context {
-                    lexicon: &model.lexicon,
-                    kb: &self.kb,
-                    patterns: &model.patterns,
-                    date,
-                    learned: &learned,
-                    spaced: model.info.word_boundaries,
-                    honorifics: &model.honorifics,
-                    name_gaps: &model.name_gaps,
-                    state_words_in_names: model.info.state_words_in_names,
-                    han_names_after_titles: model.info.han_names_after_titles,
-                    names_before_state_titles: model.info.names_before_state_titles,
-                    particles: &model.particles,
-                    min_name_words: model.info.min_name_words,
-                    home: None,
-                    learned_finders: None,
-                };
+                let cx = model.context(&self.kb, date, &learned, None, None);
                 let a = analyse(key, text, sentences[i].1, &cx);
                 if pass == 0 {
                     for m in &a.mentions {
@@ -623,23 +640,7 @@ impl Engine {
         let m_home = |m: &LanguageModel| m.info.home.clone();
         for (i, key) in keys.iter().enumerate() {
             let m = sentence_lang[i].1;
-            let cx = Context {
-                lexicon: &m.lexicon,
-                kb: &self.kb,
-                patterns: &m.patterns,
-                date: ref_string.as_deref(),
-                learned: &[],
-                spaced: m.info.word_boundaries,
-                honorifics: &m.honorifics,
-                name_gaps: &m.name_gaps,
-                state_words_in_names: m.info.state_words_in_names,
-                han_names_after_titles: m.info.han_names_after_titles,
-                names_before_state_titles: m.info.names_before_state_titles,
-                particles: &m.particles,
-                min_name_words: m.info.min_name_words,
-                home: None,
-                learned_finders: Some(&[]),
-            };
+            let cx = m.context(&self.kb, ref_string.as_deref(), &[], None, Some(&[]));
             let a = analyse(key, text, sentences[i].1, &cx);
             // an official named without a state, with a name ("外交部发言人毛宁"): learned with
             // the home state once it is known that the home state applies
@@ -707,23 +708,8 @@ impl Engine {
         for (si, key) in keys.iter().enumerate() {
             let (s_start, s_end) = sentences[si];
             let (s_lang, model) = sentence_lang[si];
-            let cx = Context {
-                lexicon: &model.lexicon,
-                kb: &self.kb,
-                patterns: &model.patterns,
-                date: ref_string.as_deref(),
-                learned: &learned,
-                spaced: model.info.word_boundaries,
-                honorifics: &model.honorifics,
-                name_gaps: &model.name_gaps,
-                state_words_in_names: model.info.state_words_in_names,
-                han_names_after_titles: model.info.han_names_after_titles,
-                names_before_state_titles: model.info.names_before_state_titles,
-                particles: &model.particles,
-                min_name_words: model.info.min_name_words,
-                home: if home_active(&model.info.home) { model.info.home.as_deref() } else { None },
-                learned_finders: Some(&finders),
-            };
+            let home = if home_active(&model.info.home) { model.info.home.as_deref() } else { None };
+            let cx = model.context(&self.kb, ref_string.as_deref(), &learned, home, Some(&finders));
             // re-analyse only where a learned name occurs; the home state fills in the
             // first pass's officials without a state
             let mentions_learned = finders.iter().any(|f| f.occurs_in(&key.key));
