@@ -637,7 +637,6 @@ impl Engine {
         let mut first_actor: Option<String> = None;
         let mut first_pass: Vec<Analysis> = Vec::with_capacity(keys.len());
         let mut home_learned: Vec<(crate::analysis::Mention, String)> = Vec::new();
-        let m_home = |m: &LanguageModel| m.info.home.clone();
         for (i, key) in keys.iter().enumerate() {
             let m = sentence_lang[i].1;
             let cx = m.context(&self.kb, ref_string.as_deref(), &[], None, Some(&[]));
@@ -645,7 +644,7 @@ impl Engine {
             // an official named without a state, with a name ("外交部发言人毛宁"): learned with
             // the home state once it is known that the home state applies
             for m in a.mentions.iter().filter(|m| m.actor.is_none() && m.home_candidate && m.captured_name.is_some()) {
-                if let Some(home) = &m_home(sentence_lang[i].1) {
+                if let Some(home) = &sentence_lang[i].1.info.home {
                     home_learned.push((m.clone(), home.clone()));
                 }
             }
@@ -685,7 +684,7 @@ impl Engine {
             home.as_ref().is_some_and(|h| ranked.iter().take(3).any(|(c, _)| c == h) || ranked.len() <= 1)
         };
         for (m, home) in &home_learned {
-            if home_active(&Some(home.clone())) {
+            if home_active(&Some(home.to_string())) {
                 learn(m, home, &mut learned);
             }
         }
