@@ -211,6 +211,26 @@ pub fn run_coding_only(docs_per_lang: usize, rounds: usize) -> anyhow::Result<()
     Ok(())
 }
 
+/// Run the floor (one pass of each language's phrase automaton over the corpus's lower-cased
+/// text) `rounds` times on one thread and print the speed, as `run_coding_only` does for coding.
+pub fn run_floor_only(docs_per_lang: usize, rounds: usize) -> anyhow::Result<()> {
+    let engine = Engine::load(&attache_langdata::DataSource::from_env())?;
+    let docs = corpus(docs_per_lang);
+    let bytes: usize = docs.iter().map(|d| d.doc.text.len()).sum();
+    let t = Instant::now();
+    let mut matches = 0;
+    for _ in 0..rounds {
+        matches += docs.iter().map(|d| engine.scan_only(d.lang, &d.lower)).sum::<usize>();
+    }
+    let secs = t.elapsed().as_secs_f64().max(1e-9);
+    println!(
+        "floor: {rounds} × {} documents ({matches} matches): {:.2} MB/s",
+        docs.len(),
+        (bytes * rounds) as f64 / secs / 1e6
+    );
+    Ok(())
+}
+
 /// Run the benchmark and print a report (JSON when `json`).
 pub fn run(docs_per_lang: usize, threads: usize, json: bool) -> anyhow::Result<()> {
     let t = Instant::now();

@@ -88,6 +88,10 @@ enum Command {
         /// Code the corpus on one thread this many times and print the time only (for profiling).
         #[arg(long)]
         coding_only: Option<usize>,
+        /// Run only the floor (one automaton pass over the corpus) this many times and print the
+        /// time only (for counting its instructions beside `--coding-only`).
+        #[arg(long)]
+        floor_only: Option<usize>,
     },
     /// Check every language pack and knowledge-base table, and list what each pack holds.
     Packs {
@@ -263,9 +267,13 @@ fn run() -> anyhow::Result<ExitCode> {
             }
             Ok(if skipped > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
         }
-        Command::Bench { docs, threads, json, front_end, coding_only } => {
+        Command::Bench { docs, threads, json, front_end, coding_only, floor_only } => {
             if let Some(rounds) = coding_only {
                 bench::run_coding_only(docs, rounds)?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            if let Some(rounds) = floor_only {
+                bench::run_floor_only(docs, rounds)?;
                 return Ok(ExitCode::SUCCESS);
             }
             if front_end {

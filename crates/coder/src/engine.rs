@@ -1,6 +1,6 @@
 //! The engine: loads every language pack once, then codes documents.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use attache_actors::KnowledgeBase;
 use attache_langdata::DataSource;
@@ -124,14 +124,14 @@ fn event_seed_hash(doc: &str, code: &str, src: &Party, tgt: &Party, sentence_sta
 fn refiners_of(
     refinements: &[(String, String, Vec<String>)],
 ) -> Result<HashMap<String, daachorse::CharwiseDoubleArrayAhoCorasick<u32>>, CoderError> {
-    let mut words_by_base: HashMap<&str, HashMap<&str, u32>> = HashMap::new();
+    let mut words_by_base: HashMap<&str, HashMap<&str, u32>> = HashMap::default();
     for (i, (_, base, words)) in refinements.iter().enumerate() {
         let map = words_by_base.entry(base.as_str()).or_default();
         for w in words.iter().filter(|w| !w.is_empty()) {
             map.entry(w.as_str()).or_insert(i as u32);
         }
     }
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for (base, words) in words_by_base {
         if words.is_empty() {
             continue;
@@ -466,7 +466,7 @@ impl Engine {
                 })
                 .collect()
         });
-        let mut models = HashMap::new();
+        let mut models = HashMap::default();
         for result in built {
             let (lang, model) = result?;
             models.insert(lang, model);
@@ -633,7 +633,7 @@ impl Engine {
 
         // pass 0: names introduced by title and state; actor counts for the main pair
         let mut learned: Vec<Learned> = Vec::new();
-        let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut counts: HashMap<String, usize> = HashMap::default();
         let mut first_actor: Option<String> = None;
         let mut first_pass: Vec<Analysis> = Vec::with_capacity(keys.len());
         let mut home_learned: Vec<(crate::analysis::Mention, String)> = Vec::new();
@@ -703,7 +703,7 @@ impl Engine {
 
         // pass 1: code every sentence
         let finders = crate::analysis::learned_finders(&learned);
-        let mut index: HashMap<(String, String, String, bool), usize> = HashMap::new();
+        let mut index: HashMap<(String, String, String, bool), usize> = HashMap::default();
         for (si, key) in keys.iter().enumerate() {
             let (s_start, s_end) = sentences[si];
             let (s_lang, model) = sentence_lang[si];

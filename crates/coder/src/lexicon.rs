@@ -189,6 +189,12 @@ impl Lexicon {
                 continue;
             }
             if self.word_boundaries {
+                // most overlapping matches start inside a Latin word: an ASCII letter or digit
+                // on both sides of the start fails every boundary test below
+                let bytes = key.as_bytes();
+                if start > 0 && bytes[start - 1].is_ascii_alphanumeric() && bytes[start].is_ascii_alphanumeric() {
+                    continue;
+                }
                 let open = self.open_right.get(m.value() as usize).copied().unwrap_or(false);
                 let ok = if open {
                     on_left_boundary(key, start)

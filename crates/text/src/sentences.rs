@@ -1,10 +1,10 @@
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// Language-specific knowledge the splitter needs.
 #[derive(Debug, Clone, Default)]
 pub struct SplitRules {
     /// Lower-cased abbreviations, with their final full stop ("mr.", "tp.", "bl.a.").
-    pub abbreviations: HashSet<String>,
+    pub abbreviations: FxHashSet<String>,
     /// A number of one or two digits before a full stop is an ordinal ("am 3. Oktober").
     pub ordinal_dot: bool,
 }

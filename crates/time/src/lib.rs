@@ -13,7 +13,7 @@
 mod date;
 mod scan;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 pub use date::{civil_from_days, days_from_civil, days_in_month, is_leap, PartialDate, Precision};
 
@@ -138,7 +138,7 @@ fn parse_word(class: &str, value: &str) -> Option<Lex> {
 impl TimeParser {
     /// Load CLDR names and every pack's `dates.tsv` from `src`.
     pub fn load(src: &DataSource) -> Result<Self, TimeError> {
-        let mut langs: HashMap<String, LangTime> = HashMap::new();
+        let mut langs: HashMap<String, LangTime> = HashMap::default();
         for lang in src.pack_languages() {
             langs.insert(lang, LangTime { day_first: true, ..Default::default() });
         }
@@ -197,7 +197,7 @@ impl TimeParser {
         for lt in langs.values_mut() {
             lt.phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
             lt.phrases.dedup();
-            let mut first_index: HashMap<&str, u32> = HashMap::new();
+            let mut first_index: HashMap<&str, u32> = HashMap::default();
             for (i, (ph, _)) in lt.phrases.iter().enumerate() {
                 if !ph.is_empty() {
                     first_index.entry(ph.as_str()).or_insert(i as u32);
@@ -237,7 +237,7 @@ impl TimeParser {
     pub fn infer_document_date(&self, text: &str, lang: &str) -> Option<PartialDate> {
         // a news text is written after the dates it reports: the latest explicit day or
         // month is a lower bound for the document's own date
-        let mut years: HashMap<i32, usize> = HashMap::new();
+        let mut years: HashMap<i32, usize> = HashMap::default();
         let mut latest: Option<PartialDate> = None;
         for line in text.lines().take(400) {
             for e in self.find(line, lang, None) {
