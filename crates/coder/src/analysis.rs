@@ -829,6 +829,8 @@ pub enum Slot {
     Mentions(Vec<usize>),
     /// "The two sides": the document's main pair.
     TwoSides,
+    /// "The ministers": every party of the last meeting.
+    Participants,
     /// A subject left out: the last subject.
     Pronoun,
     /// A personal pronoun ("he", "she", "同外相"): the last subject that was a person or an
@@ -970,6 +972,7 @@ fn subject_after_verb(items: &[Item], ti: usize, key: &str) -> Option<(Slot, usi
     match next.kind {
         ItemKind::Word(WordClass::Pronoun) => Some((Slot::PersonPronoun, ti + 1, ti + 1)),
         ItemKind::Word(WordClass::TwoSides) => Some((Slot::TwoSides, ti + 1, ti + 1)),
+        ItemKind::Word(WordClass::Participants) => Some((Slot::Participants, ti + 1, ti + 1)),
         ItemKind::Mention(_) => {
             let (lo, mut hi) = group_of(items, ti + 1, key);
             // "takket Norges statsminister Japan": subject and object may stand side by side;
@@ -1130,8 +1133,8 @@ pub fn clauses(
                     subject_end = items[hi].end;
                     break;
                 }
-                ItemKind::Word(WordClass::TwoSides) => {
-                    subject = Slot::TwoSides;
+                ItemKind::Word(w @ (WordClass::TwoSides | WordClass::Participants)) => {
+                    subject = if *w == WordClass::TwoSides { Slot::TwoSides } else { Slot::Participants };
                     subject_end = items[j].end;
                     break;
                 }
@@ -1211,6 +1214,7 @@ pub fn clauses(
                 }
                 ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation) | ItemKind::Trigger { .. } => break,
                 ItemKind::Word(WordClass::TwoSides) if object == Slot::Missing => object = Slot::TwoSides,
+                ItemKind::Word(WordClass::Participants) if object == Slot::Missing => object = Slot::Participants,
                 ItemKind::Word(WordClass::ActReference)
                     if object == Slot::Missing && word_count(span_text(key, item.end, items[j].start)) <= 1 =>
                 {

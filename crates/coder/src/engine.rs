@@ -311,6 +311,9 @@ struct DocState {
     current_date: Option<(EventDate, usize)>,
     /// Counterparts of the last meeting with several of them: what "the partners" means.
     partners: Vec<String>,
+    /// The one actor who met the `partners` ("X held talks with Y, Z and W"), while that meeting
+    /// is the last one: "the ministers" then means X with each of them.
+    partners_hub: Option<String>,
     /// The source of the last event coded: who did "the decision", "the move".
     last_source: Option<String>,
     reference: Option<PartialDate>,
@@ -324,6 +327,22 @@ impl DocState {
             &self.last_pair
         } else {
             &self.main_pair
+        }
+    }
+
+    /// "The ministers", "the leaders" as parties: after a meeting of one actor with several
+    /// (the last meeting), that actor and each counterpart (as a group, so that the pairs are
+    /// the actor with each of them); otherwise the two sides of `pair`.
+    fn sides(&self, start: usize, end: usize) -> Vec<Party> {
+        match &self.partners_hub {
+            Some(hub) if self.partners.len() >= 2 => std::iter::once(synthetic(hub, "", start, end))
+                .chain(self.partners.iter().filter(|c| *c != hub).map(|c| {
+                    let mut p = synthetic(c, "", start, end);
+                    p.group = true;
+                    p
+                }))
+                .collect(),
+            _ => self.pair().iter().map(|c| synthetic(c, "", start, end)).collect(),
         }
     }
 }
@@ -696,6 +715,7 @@ impl Engine {
             last_person: Vec::new(),
             current_date: None,
             partners: Vec::new(),
+            partners_hub: None,
             last_source: None,
             reference: reference.clone(),
             inferred,
@@ -803,16 +823,23 @@ impl Engine {
                 let mut subjects = self.resolve(&c.subject, &a, text, &state, key, c.start);
                 let mut objects = self.resolve(&c.object, &a, text, &state, key, c.start);
                 let symmetric_frame = matches!(p.frame, Frame::Sym | Frame::Meet);
-                if symmetric_frame
-                    && (p.main_event || c.subject == Slot::TwoSides || c.object == Slot::TwoSides)
-                    && state.pair().len() == 2
-                {
+                let participants = c.subject == Slot::Participants || c.object == Slot::Participants;
+                let two_sides = participants || c.subject == Slot::TwoSides || c.object == Slot::TwoSides;
+                if symmetric_frame && participants && state.partners_hub.is_some() {
+                    // "the ministers agreed" after one actor met several: that actor with each
+                    let (ts, te) = key.original_range(c.start, c.end);
+                    subjects = state.sides(ts, te);
+                    objects.clear();
+                } else if symmetric_frame && (p.main_event || two_sides) && state.pair().len() == 2 {
                     // "X agreed ... between the two countries": the two sides are the participants
                     let (ts, te) = key.original_range(c.start, c.end);
                     subjects = state.pair().iter().map(|c| synthetic(c, "", ts, te)).collect();
                     objects.clear();
                 }
-                if symmetric_frame && !c.partner && (c.subject == Slot::TwoSides || distinct(&subjects) >= 2) {
+                if symmetric_frame
+                    && !c.partner
+                    && (matches!(c.subject, Slot::TwoSides | Slot::Participants) || distinct(&subjects) >= 2)
+                {
                     // "the two sides agreed on X": X is what they agreed on, not a partner
                     objects.clear();
                 }
@@ -844,6 +871,8 @@ impl Engine {
                     // "met X, Y and Z": they are "the partners" of what follows
                     state.partners = objects.iter().map(|o| o.actor.country.clone()).collect();
                     state.partners.dedup();
+                    state.partners_hub =
+                        subjects.first().filter(|_| distinct(&subjects) == 1).map(|s| s.actor.country.clone());
                 }
                 // a meeting, call or visit between exactly two actors: "the two sides" from now on
                 if p.code.starts_with("04") {
@@ -853,6 +882,7 @@ impl Engine {
                     sides.dedup();
                     if sides.len() == 2 && !subjects.is_empty() {
                         state.last_pair = sides.iter().map(|c| (*c).to_string()).collect();
+                        state.partners_hub = None;
                     }
                 }
                 let (t_start, t_end) = key.original_range(c.start, c.end);
@@ -1303,6 +1333,7 @@ impl Engine {
                 out
             }
             Slot::TwoSides => state.pair().iter().map(|c| synthetic(c, "", ts, te)).collect(),
+            Slot::Participants => state.sides(ts, te),
             Slot::Pronoun => state.last_subject.clone(),
             Slot::PersonPronoun if !state.last_person.is_empty() => state.last_person.clone(),
             Slot::PersonPronoun => state.last_subject.clone(),
@@ -1360,6 +1391,7 @@ fn slot_words(c: &crate::analysis::Clause, actor: &Actor) -> String {
     let how = match slot {
         Slot::Mentions(_) => "mention",
         Slot::TwoSides => "the two sides",
+        Slot::Participants => "the last meeting's parties",
         Slot::Pronoun => "subject left out → last subject",
         Slot::PersonPronoun => "pronoun → last person or official",
         Slot::FirstPerson => "first person → author",

@@ -96,6 +96,9 @@ pub enum WordClass {
     Background,
     /// "The two sides".
     TwoSides,
+    /// "The ministers", "the leaders": every party of the last meeting (after one actor met
+    /// several, that actor with each of them; else the two sides).
+    Participants,
     /// Introduces a place.
     Locative,
     /// Third-person reference to the last actor.
@@ -183,6 +186,7 @@ impl WordClass {
             "conditional" => Self::Conditional,
             "background" => Self::Background,
             "two_sides" => Self::TwoSides,
+            "participants" => Self::Participants,
             "locative" => Self::Locative,
             "pronoun" => Self::Pronoun,
             "first_person" => Self::FirstPerson,

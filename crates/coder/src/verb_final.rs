@@ -182,6 +182,7 @@ fn units(a: &Analysis, key: &str, particles: &Particles) -> Vec<Unit> {
                 (lo, hi, Slot::Mentions(mentions_in(items, lo, hi)))
             }
             ItemKind::Word(WordClass::TwoSides) => (j, j, Slot::TwoSides),
+            ItemKind::Word(WordClass::Participants) => (j, j, Slot::Participants),
             ItemKind::Word(WordClass::Pronoun) => (j, j, Slot::PersonPronoun),
             ItemKind::Word(WordClass::FirstPerson) => (j, j, Slot::FirstPerson),
             _ => {

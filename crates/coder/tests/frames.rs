@@ -21,7 +21,7 @@ fn fixture() -> Engine {
         (
             "packs/xx/words.tsv",
             "and\tand\nwith\twith\nnegation\tdid not\nnegation\tnot\nfuture\twill\nconditional\tif\n\
-             two_sides\tthe two sides\nlocative\tin\npronoun\the\nby\tby\nbackground\tpreviously\ncounterpart\tcounterpart\nhonorific\tmr\n",
+             two_sides\tthe two sides\nparticipants\tthe ministers\nlocative\tin\npronoun\the\nby\tby\nbackground\tpreviously\ncounterpart\tcounterpart\nhonorific\tmr\n",
         ),
         ("packs/xx/titles.tsv", "foreign minister\tGOV\tforeign_minister\nprime minister\tGOV\thead_of_government\n"),
         (
@@ -295,6 +295,24 @@ fn the_two_sides_are_the_last_meetings_pair() {
     let got = code(&e, text);
     assert!(got.contains(&t("NOR", "057", "USA")) && got.contains(&t("USA", "057", "NOR")), "{got:?}");
     assert!(!got.iter().any(|x| x.1 == "057" && x.0 == "JPN"), "{got:?}");
+}
+
+#[test]
+fn the_ministers_are_the_last_meetings_parties() {
+    let e = fixture();
+    // one actor met three: "the ministers" is that actor with each of them, not all pairs
+    let text = "Japan held talks with Laos, Norway and Thailand. The ministers signed a plan.";
+    let got = code(&e, text);
+    for other in ["LAO", "NOR", "THA"] {
+        assert!(got.contains(&t("JPN", "057", other)) && got.contains(&t(other, "057", "JPN")), "{got:?}");
+    }
+    assert!(!got.iter().any(|x| x.1 == "057" && x.0 != "JPN" && x.2 != "JPN"), "{got:?}");
+    // after a meeting of two, they are that meeting's two sides; "the two sides" never changed
+    let text = "Japan held talks with Laos, Norway and Thailand. Norway met with the US. The ministers signed a plan.";
+    let got: Vec<_> = code(&e, text).into_iter().filter(|x| x.1 == "057").collect();
+    assert_eq!(got, vec![t("NOR", "057", "USA"), t("USA", "057", "NOR")]);
+    let text = "Japan held talks with Laos, Norway and Thailand. The two sides signed a plan.";
+    assert!(!code(&e, text).iter().any(|x| x.1 == "057" && x.0 == "JPN" && x.2 == "NOR"));
 }
 
 #[test]
