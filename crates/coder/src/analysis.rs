@@ -954,7 +954,8 @@ pub(crate) fn same_root(patterns: &[Pattern], a: usize, b: usize) -> bool {
 fn preceding_word(items: &[Item], lo: usize, key: &str) -> Option<ItemKind> {
     let prev = items.get(lo.checked_sub(1)?)?;
     let gap = key.get(prev.end..items[lo].start).unwrap_or("");
-    if word_count(gap) <= 2 {
+    // a comma closes the word's phrase: "In March 2019, Mexico asked …" (Mexico is no place)
+    if word_count(gap) <= 2 && !gap.contains([',', '，', '、']) {
         Some(prev.kind.clone())
     } else {
         None

@@ -316,6 +316,16 @@ fn the_ministers_are_the_last_meetings_parties() {
 }
 
 #[test]
+fn a_comma_ends_a_locative_before_the_subject() {
+    let e = fixture();
+    // "In March 2019, Japan …": the locative's phrase ends at the comma; Japan is the subject
+    let got = code(&e, "In March 2019, Japan thanked Laos.");
+    assert!(got.contains(&t("JPN", "051", "LAO")), "{got:?}");
+    // without the comma, a place after "in" is still no subject
+    assert!(!code(&e, "In Vientiane Japan thanked Laos.").iter().any(|x| x.0 == "LAO"));
+}
+
+#[test]
 fn a_named_state_wins_over_a_register_person_of_another_state() {
     let e = fixture();
     // the register's Kamikawa Yoko is Japan's; a Lao official of that name is Lao
