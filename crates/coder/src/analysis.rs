@@ -951,6 +951,36 @@ pub(crate) fn same_root(patterns: &[Pattern], a: usize, b: usize) -> bool {
     }
 }
 
+/// Roots whose act is about another act that has not happened: appeals (02), demands (10),
+/// rejections (12) and threats (13). Not intents (03): "agreed on a sanctions package" is the
+/// sanctions, and "pledged that X would send aid" is coded by the planned aid itself.
+const ABOUT_ANOTHER_ACT: [&str; 4] = ["02", "10", "12", "13"];
+
+/// True when the trigger at `ti` is what an earlier trigger of its clause asks for, promises,
+/// refuses or threatens ("urged Armenia and Azerbaijan to sign a peace treaty": no signing).
+/// The clause ends at a comma, semicolon or clause break; an act of those roots itself is
+/// still coded ("condemned … and demanded …").
+fn asked_for(items: &[Item], ti: usize, key: &str, patterns: &[Pattern]) -> bool {
+    let root = |p: usize| patterns.get(p).and_then(|p| p.code.get(..2)).unwrap_or("");
+    let ItemKind::Trigger { pattern } = items[ti].kind else { return false };
+    if ABOUT_ANOTHER_ACT.contains(&root(pattern)) {
+        return false;
+    }
+    let mut after = items[ti].start;
+    for i in items[..ti].iter().rev() {
+        if span_text(key, i.end, after).contains([',', ';', '，', '；', '、']) {
+            return false;
+        }
+        match i.kind {
+            ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation) => return false,
+            ItemKind::Trigger { pattern } if ABOUT_ANOTHER_ACT.contains(&root(pattern)) => return true,
+            _ => {}
+        }
+        after = i.start;
+    }
+    false
+}
+
 fn preceding_word(items: &[Item], lo: usize, key: &str) -> Option<ItemKind> {
     let prev = items.get(lo.checked_sub(1)?)?;
     let gap = key.get(prev.end..items[lo].start).unwrap_or("");
@@ -1348,7 +1378,7 @@ pub fn clauses(
             });
         let conditional = sentence_has(WordClass::Conditional, item.start);
         subject_of[ti] = Some(subject.clone());
-        if negated || conditional {
+        if negated || conditional || asked_for(items, ti, key, patterns) {
             continue;
         }
         out.push(Clause {

@@ -16,7 +16,7 @@ fn fixture() -> Engine {
         (
             "packs/xx/events.txt",
             "046 sym held talks | talks with\n040 meet met | met with\n042 visit visit{,s,ed}\n043 host received\n\
-             051 dir thanked | praised\n043 rev was received by\n057 sym signed\n036 dir,nofuture invited\n",
+             051 dir thanked | praised\n043 rev was received by\n057 sym signed | sign\n036 dir,nofuture invited\n020 dir urged\n",
         ),
         (
             "packs/xx/words.tsv",
@@ -323,6 +323,18 @@ fn a_comma_ends_a_locative_before_the_subject() {
     assert!(got.contains(&t("JPN", "051", "LAO")), "{got:?}");
     // without the comma, a place after "in" is still no subject
     assert!(!code(&e, "In Vientiane Japan thanked Laos.").iter().any(|x| x.0 == "LAO"));
+}
+
+#[test]
+fn what_an_appeal_asks_for_is_not_done() {
+    let e = fixture();
+    // "urged X to sign": the appeal is coded, the signing it asks for is not
+    let got = code(&e, "Japan urged Laos and Thailand to sign a treaty.");
+    assert!(got.contains(&t("JPN", "020", "LAO")), "{got:?}");
+    assert!(!got.iter().any(|x| x.1 == "057"), "{got:?}");
+    // after a comma a new clause starts, and its act is done
+    let got = code(&e, "Japan urged Laos to act, and Norway signed a treaty with Thailand.");
+    assert!(got.contains(&t("NOR", "057", "THA")), "{got:?}");
 }
 
 #[test]
