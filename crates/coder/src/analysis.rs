@@ -135,6 +135,8 @@ pub struct Context<'a> {
     pub honorifics: &'a [String],
     /// Words that may stand between the parts of one mention ("of the", "の"), normalised.
     pub name_gaps: &'a [String],
+    /// Articles that may stand before a name in a list ("la", "l'", "il"), normalised.
+    pub articles: &'a [String],
     /// Personal names may hold a word that also names a state (Vietnamese "Nguyễn Tuấn Anh").
     pub state_words_in_names: bool,
     /// A Han name of two to four characters follows its title ("外交部发言人毛宁").
@@ -233,6 +235,25 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                 all.push(Hit { start: s, end: e, phrase: learned_base + f.learned as u32 });
             }
         }
+    }
+    // "the ministers of Laos and Cambodia" is a title with its states, not the last meeting's
+    // parties: a participants phrase followed by a genitive or name-gap word is dropped
+    let word_of = |h: &Hit, class: WordClass| {
+        h.phrase < learned_base
+            && cx.lexicon.entries(h.phrase).iter().any(|e| matches!(e, Entry::Word(c) if *c == class))
+    };
+    if all.iter().any(|h| word_of(h, WordClass::Participants)) {
+        let genitives: Vec<usize> = all.iter().filter(|h| word_of(h, WordClass::Genitive)).map(|h| h.start).collect();
+        all.retain(|h| {
+            if !word_of(h, WordClass::Participants) {
+                return true;
+            }
+            let rest = k.get(h.end..).unwrap_or("");
+            let next = rest.trim_start();
+            let at = h.end + rest.len() - next.len();
+            !genitives.contains(&at)
+                && !cx.name_gaps.iter().any(|g| next.strip_prefix(g.as_str()).is_some_and(|r| r.starts_with(' ')))
+        });
     }
     let selected = select(all.clone());
     let mut items: Vec<Item> = Vec::new();
@@ -486,6 +507,20 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
         items.push(Item { start: m.start, end: m.end, kind: ItemKind::Mention(i) });
     }
     items.sort_by_key(|i| (i.start, i.end));
+    // an article right before a name belongs to it ("la Russie, la Chine et l'Iran" is a list)
+    if !cx.articles.is_empty() {
+        let mut prev_end = 0;
+        for item in items.iter_mut() {
+            if matches!(item.kind, ItemKind::Mention(_)) {
+                let before = span_text(k, prev_end, item.start);
+                let word = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+                if !word.is_empty() && cx.articles.iter().any(|a| a == word) {
+                    item.start -= before.len() - before.trim_end().len() + word.len();
+                }
+            }
+            prev_end = item.end;
+        }
+    }
     Analysis { items, mentions }
 }
 

@@ -18,6 +18,8 @@ struct LanguageModel {
     honorifics: Vec<String>,
     /// Words that may stand between the parts of one mention (`name_gap`), normalised.
     name_gaps: Vec<String>,
+    /// Articles that may stand before a name in a list (`article`), normalised.
+    articles: Vec<String>,
     /// Relative pronouns (`relative_pronoun`), normalised.
     relative_pronouns: Vec<String>,
     lexicon: Lexicon,
@@ -51,6 +53,7 @@ impl LanguageModel {
             spaced: self.info.word_boundaries,
             honorifics: &self.honorifics,
             name_gaps: &self.name_gaps,
+            articles: &self.articles,
             state_words_in_names: self.info.state_words_in_names,
             han_names_after_titles: self.info.han_names_after_titles,
             names_before_state_titles: self.info.names_before_state_titles,
@@ -385,6 +388,7 @@ impl Engine {
                 matches!(
                     c,
                     WordClass::NameGap
+                        | WordClass::Article
                         | WordClass::RelativePronoun
                         | WordClass::Particle(_)
                         | WordClass::Relative
@@ -396,6 +400,7 @@ impl Engine {
             };
             let normalised = |ws: Vec<String>| -> Vec<String> { ws.iter().map(|w| normalize(w, 0).key).collect() };
             let name_gaps = normalised(of_class(WordClass::NameGap));
+            let articles = normalised(of_class(WordClass::Article));
             let relative_pronouns = normalised(of_class(WordClass::RelativePronoun));
             let connectives = of_class(WordClass::Connective);
             let relative = of_class(WordClass::Relative);
@@ -460,6 +465,7 @@ impl Engine {
                     info,
                     honorifics,
                     name_gaps,
+                    articles,
                     relative_pronouns,
                     lexicon,
                     patterns,

@@ -147,6 +147,9 @@ pub enum WordClass {
     /// Words that may stand between the parts of one mention, state, title and name
     /// ("of the", "'s", "của", "の"). Read from the gap between parts, not matched as phrases.
     NameGap,
+    /// An article that may stand before a name in a list ("la Russie, la Chine et l'Iran"):
+    /// read from the text before a mention, not matched as a phrase.
+    Article,
     /// A particle written right after a noun that gives its role in a verb-final language
     /// (は, を, 과). Particles are not phrases of the automaton: the coder reads them after
     /// each mention.
@@ -202,6 +205,7 @@ impl WordClass {
             "continuation" => Self::Continuation,
             "relative" => Self::Relative,
             "name_gap" => Self::NameGap,
+            "article" => Self::Article,
             "fronted" => Self::Fronted,
             "relative_pronoun" => Self::RelativePronoun,
             "connective" => Self::Connective,
