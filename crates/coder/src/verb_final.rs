@@ -98,6 +98,16 @@ impl Particles {
         })
     }
 
+    /// True when `trigger` holds an object particle between its words ("提案を拒否", "요구를
+    /// 거부"): its first noun is the verb's object, so an owner right before it owns that
+    /// object ("日本の提案を拒否した" rejects Japan's proposal) and is not the actor.
+    fn has_inner_object(&self, trigger: &str) -> bool {
+        self.list
+            .iter()
+            .filter(|(_, p)| *p == Particle::Object)
+            .any(|(w, _)| trigger.match_indices(w.as_str()).any(|(i, _)| i > 0 && i + w.len() < trigger.len()))
+    }
+
     /// True when `word` ends with a listed particle, suffix or connective ending: it closes
     /// a noun phrase or a clause ("장관은", "회담하고"), so it is no part of a following name.
     pub fn ends_phrase(&self, word: &str) -> bool {
@@ -302,12 +312,17 @@ pub fn clauses_verb_final(
             .iter()
             .find(|u| close_after(u, RELATIVE_GAP_CHARS))
             .filter(|u| particles.modifies_next_noun(span_text(key, item.start, u.start)));
-        let owner = region.iter().rev().copied().find(|u| {
+        // a reaction to another's act (praise, disapproval, rejection) aimed at the act's owner
+        let reaction = ["05", "11", "12"].iter().any(|r| p.code.starts_with(r));
+        let owns_object = reaction && particles.has_inner_object(span_text(key, item.start, item.end));
+        let owner_unit = region.iter().rev().copied().find(|u| {
             u.role == Some(Particle::Genitive)
                 && particles
                     .at(key, u.end)
                     .is_some_and(|(_, after)| span_text(key, after, item.start).chars().count() <= OWNER_GAP_CHARS)
         });
+        let owner = owner_unit.filter(|_| !owns_object);
+        let owned_object = owner_unit.filter(|_| owns_object);
         let mut subject_unit: Option<&Unit> = None;
         let mut subject: Option<Slot> = None;
         // a subject found inside the clause goes on to the next verb; an owner or a
@@ -394,7 +409,8 @@ pub fn clauses_verb_final(
                 let addressees: Vec<&Unit> = others.iter().copied().filter(|u| has(u, &[Particle::Object])).collect();
                 if addressees.len() > 1 && addressees.iter().all(|u| matches!(u.slot, Slot::Mentions(_))) {
                     object = merged(&addressees);
-                } else if let Some(u) = object_unit.or(embedded_subject).or(with_unit).or(head_object) {
+                } else if let Some(u) = object_unit.or(embedded_subject).or(with_unit).or(head_object).or(owned_object)
+                {
                     object = u.slot.clone();
                 }
             }
