@@ -502,6 +502,19 @@ pub fn clauses_verb_final(
             out[i].future = true;
         }
     }
+    // a one-way verb joined by a connective to the one before it, with the same subject and no
+    // object of its own, acts on that verb's object: "外交官を拘束し、国外退去を命じた"
+    for i in 1..out.len() {
+        let one_way = patterns.get(out[i].pattern).is_some_and(|p| p.frame == Frame::Dir);
+        if one_way
+            && joined_to_next.get(i - 1).copied().unwrap_or(false)
+            && out[i].object == Slot::Missing
+            && out[i].subject == out[i - 1].subject
+            && matches!(out[i - 1].object, Slot::Mentions(_))
+        {
+            out[i].object = out[i - 1].object.clone();
+        }
+    }
     (out, topic)
 }
 
