@@ -1342,7 +1342,11 @@ pub fn clauses(
         // "X denounced Y and warned that ...": a one-way verb joined by "and" to the verb
         // before it, with no object of its own, acts on that verb's object
         if object == Slot::Missing && p.frame == Frame::Dir {
-            if let Some(earlier) = shares_with.filter(|&e| {
+            // the verb before it, when this one shares its subject ("… condemned the move and
+            // vowed to retaliate": the subject goes on past the act reference)
+            let previous_trigger = items[..ti].iter().rposition(|i| matches!(i.kind, ItemKind::Trigger { .. }));
+            let same_subject = previous_trigger.filter(|&e| subject_of[e].as_ref() == Some(&subject));
+            if let Some(earlier) = shares_with.or(same_subject).filter(|&e| {
                 items[e + 1..ti].iter().any(|i| i.kind == ItemKind::Word(WordClass::And))
                     && patterns.get(pattern_of(&items[e])).is_some_and(|q| q.frame == Frame::Dir)
             }) {

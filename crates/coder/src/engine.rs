@@ -319,6 +319,9 @@ struct DocState {
     partners_hub: Option<String>,
     /// The source of the last event coded: who did "the decision", "the move".
     last_source: Option<String>,
+    /// The source of the last event before the one of `last_source`: what "the move" means
+    /// when the mover itself reacts to it ("… condemned the move and vowed to retaliate").
+    source_before: Option<String>,
     reference: Option<PartialDate>,
     inferred: bool,
 }
@@ -723,6 +726,7 @@ impl Engine {
             partners: Vec::new(),
             partners_hub: None,
             last_source: None,
+            source_before: None,
             reference: reference.clone(),
             inferred,
         };
@@ -828,6 +832,13 @@ impl Engine {
                 let Some(p) = model.patterns.get(c.pattern) else { continue };
                 let mut subjects = self.resolve(&c.subject, &a, text, &state, key, c.start);
                 let mut objects = self.resolve(&c.object, &a, text, &state, key, c.start);
+                // "the move" by the one who reacts to it is the act before its own
+                if c.object == Slot::LastActor
+                    && objects.iter().any(|o| subjects.iter().any(|s| s.actor.country == o.actor.country))
+                {
+                    let (ts, te) = key.original_range(c.start, c.end);
+                    objects = state.source_before.iter().map(|c| synthetic(c, "", ts, te)).collect();
+                }
                 let symmetric_frame = matches!(p.frame, Frame::Sym | Frame::Meet);
                 let participants = c.subject == Slot::Participants || c.object == Slot::Participants;
                 let two_sides = participants || c.subject == Slot::TwoSides || c.object == Slot::TwoSides;
@@ -1255,8 +1266,8 @@ impl Engine {
                         });
                     }
                 }
-                if !background && act_source.is_some() {
-                    state.last_source = act_source;
+                if !background && act_source.is_some() && act_source != state.last_source {
+                    state.source_before = std::mem::replace(&mut state.last_source, act_source);
                 }
             }
             if let Some(p) = named_person {
