@@ -906,7 +906,10 @@ impl Engine {
                 // the time expression nearest the trigger; a bare year after the trigger is
                 // usually a complement ("the 2025 anniversary"), not the act's time
                 let same_clause = |t: &&TimeExpr| {
-                    if t.end <= t_start {
+                    if t.start >= t_start && t.end <= t_end {
+                        // inside a trigger's gap: "wies am Montag zwei Diplomaten aus"
+                        true
+                    } else if t.end <= t_start {
                         // "After my visit last October, I ...": the time belongs to the clause
                         // opened by the break word, which a comma closed before the trigger
                         let opened = marks.iter().any(|&(s, e, trig)| {

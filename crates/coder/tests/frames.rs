@@ -367,6 +367,15 @@ fn a_year_after_the_verb_dates_it_only_when_a_locative_introduces_it() {
 }
 
 #[test]
+fn a_time_inside_a_triggers_gap_dates_the_act() {
+    // the real German pack: "wies … aus" holds its time ("am Montag" of 2024-07-25 is 22 July)
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let e = Engine::load(&DataSource::directory(root)).unwrap();
+    let got = dates_in(&e, "Deutschland wies am Montag zwei russische Diplomaten aus.", "de", "2024-07-25");
+    assert!(!got.is_empty() && got.iter().all(|d| d == "2024-07-22"), "{got:?}");
+}
+
+#[test]
 fn he_and_she_are_the_last_person_or_official_not_a_state() {
     let e = fixture();
     let got = code(&e, "The Japanese foreign minister visited Laos. Thailand met with Laos. He thanked Laos.");
