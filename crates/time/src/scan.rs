@@ -1,6 +1,6 @@
 //! The scanner: tokens of a sentence key, then date shapes over the tokens.
 
-use crate::date::PartialDate;
+use crate::date::{PartialDate, Precision};
 use crate::{LangTime, Lex, TimeExpr};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -554,6 +554,8 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
 pub(crate) fn find(norm: &attache_text::Normalized, lt: &LangTime, reference: Option<&PartialDate>) -> Vec<TimeExpr> {
     let toks = tokenize(&norm.key, lt);
     let mut out = Vec::new();
+    // each expression's token range, to join a month to a relative year next to it
+    let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let interesting = matches!(toks[i].kind, Kind::Num(..) | Kind::Word(_));
@@ -631,11 +633,65 @@ pub(crate) fn find(norm: &attache_text::Normalized, lt: &LangTime, reference: Op
                     future_marker: f.future,
                     ahead: f.ahead,
                 });
+                spans.push((i, i + len));
                 i += len;
                 continue;
             }
         }
         i += 1;
+    }
+    join_relative_years(out, &spans, &toks)
+}
+
+/// "昨年4月", "December last year", "tháng 12 năm ngoái": a month or day written without its
+/// year, next to a relative year (nothing, a comma or a joining word between), takes that
+/// year and becomes one expression.
+fn join_relative_years(mut out: Vec<TimeExpr>, spans: &[(usize, usize)], toks: &[Tok]) -> Vec<TimeExpr> {
+    let mut spans = spans.to_vec();
+    let without_year =
+        |t: &TimeExpr| t.relative && t.end_value.is_none() && t.precision != Precision::Year && t.value.month.is_some();
+    let relative_year = |t: &TimeExpr| t.relative && t.precision == Precision::Year && t.end_value.is_none();
+    let mut k = 0;
+    while k + 1 < out.len() && k + 1 < spans.len() {
+        let (a_end, b_start) = (spans[k].1, spans[k + 1].0);
+        let adjacent = b_start == a_end
+            || (b_start == a_end + 1
+                && matches!(toks.get(a_end).map(|t| t.kind), Some(Kind::Sym(',') | Kind::Word(Lex::Skip))));
+        let pair = if !adjacent {
+            None
+        } else if without_year(&out[k]) && relative_year(&out[k + 1]) {
+            Some((k, k + 1))
+        } else if relative_year(&out[k]) && without_year(&out[k + 1]) {
+            Some((k + 1, k))
+        } else {
+            None
+        };
+        let joined = pair.and_then(|(m, y)| {
+            let year = out[y].value.year;
+            let month = out[m].value.month?;
+            let value = match out[m].value.day {
+                Some(day) => PartialDate::ymd(year, month, day)?,
+                None => PartialDate::ym(year, month)?,
+            };
+            Some(TimeExpr {
+                start: out[k].start.min(out[k + 1].start),
+                end: out[k].end.max(out[k + 1].end),
+                precision: value.precision(),
+                value,
+                end_value: None,
+                relative: true,
+                past_marker: out[k].past_marker || out[k + 1].past_marker,
+                future_marker: out[k].future_marker || out[k + 1].future_marker,
+                ahead: None,
+            })
+        });
+        if let Some(t) = joined {
+            out[k] = t;
+            out.remove(k + 1);
+            spans[k].1 = spans[k + 1].1;
+            spans.remove(k + 1);
+        }
+        k += 1;
     }
     out
 }

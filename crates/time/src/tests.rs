@@ -226,3 +226,14 @@ fn cjk_bare_days_are_days_of_the_publication_month() {
     assert!(dates("회담은 10일 만에 열렸다.", "ko", "2024-03-02").is_empty());
     assert!(dates("대표단은 7일간 머물렀다.", "ko", "2024-03-02").is_empty());
 }
+
+#[test]
+fn a_month_next_to_a_relative_year_takes_that_year() {
+    // without the join, "4月" alone is the April before June 2024, and "last year" 2023
+    assert_eq!(one("ロシアは昨年4月、日本人男性を拘束した。", "ja", "2024-06-20"), "2023-04");
+    assert_eq!(one("China condemned the move in December last year.", "en", "2024-06-20"), "2023-12");
+    assert_eq!(one("Tháng 12 năm ngoái, Việt Nam lên án Israel.", "vi", "2024-06-20"), "2023-12");
+    assert_eq!(one("去年3月5日，中国谴责美国。", "zh", "2024-06-20"), "2023-03-05");
+    // a year of its own is not replaced
+    assert_eq!(dates("In April 2022 and last year, Japan met Laos.", "en", "2024-06-20"), vec!["2022-04", "2023"]);
+}
