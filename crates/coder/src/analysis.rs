@@ -895,6 +895,9 @@ pub struct Clause {
     pub object: Slot,
     /// The object came from a `with`-phrase (a partner of a symmetric act).
     pub partner: bool,
+    /// The partners came from a `between`-phrase naming both sides ("talks between X and
+    /// Y"): the act is between them, not with the subject (a host or mediator).
+    pub between: bool,
     /// The place stated in the sentence.
     pub place: Option<(String, usize, usize)>,
     /// A future marker governs the trigger.
@@ -1095,6 +1098,7 @@ pub fn clauses(
     patterns: &[Pattern],
     verb_second: Option<&[usize]>,
     relatives: &[String],
+    between_words: &[String],
 ) -> Vec<Clause> {
     let items = &a.items;
     let mut out: Vec<Clause> = Vec::new();
@@ -1145,7 +1149,11 @@ pub fn clauses(
                             !matches!(
                                 w,
                                 ItemKind::Word(
-                                    WordClass::With | WordClass::By | WordClass::Locative | WordClass::Genitive
+                                    WordClass::With
+                                        | WordClass::Between
+                                        | WordClass::By
+                                        | WordClass::Locative
+                                        | WordClass::Genitive
                                 )
                             )
                         })
@@ -1161,7 +1169,7 @@ pub fn clauses(
                     let before = preceding_word(items, lo, key);
                     let ms = mentions_in(items, lo, hi);
                     match before {
-                        Some(ItemKind::Word(WordClass::With)) => {
+                        Some(ItemKind::Word(WordClass::With | WordClass::Between)) => {
                             partner_before.get_or_insert(ms);
                         }
                         Some(ItemKind::Word(WordClass::By | WordClass::Locative | WordClass::Genitive)) => {}
@@ -1257,6 +1265,8 @@ pub fn clauses(
         // object: first group after the trigger, before a clause break or the next trigger
         let mut object = Slot::Missing;
         let mut partner_after: Option<Vec<usize>> = None;
+        // the partner phrase after the trigger is "between X and Y"
+        let mut between_phrase = false;
         let mut refers_to_act = false;
         let mut j = object_from;
         while j < items.len() {
@@ -1266,7 +1276,22 @@ pub fn clauses(
                     let ms = mentions_in(items, lo, hi);
                     let before = preceding_word(items, lo, key);
                     match before {
-                        Some(ItemKind::Word(WordClass::With)) if partner_after.is_none() => {
+                        Some(ItemKind::Word(w @ (WordClass::With | WordClass::Between))) if partner_after.is_none() => {
+                            between_phrase = w == WordClass::Between && ms.len() >= 2;
+                            partner_after = Some(ms.clone())
+                        }
+                        Some(ItemKind::Trigger { .. })
+                            if lo == ti + 1
+                                && partner_after.is_none()
+                                && ms.len() >= 2
+                                && between_words.iter().any(|w| {
+                                    span_text(key, item.start, item.end)
+                                        .strip_suffix(w.as_str())
+                                        .is_some_and(|t| t.ends_with(' ') || t.is_empty())
+                                }) =>
+                        {
+                            // "talks between X and Y": the trigger ends with its own "between"
+                            between_phrase = true;
                             partner_after = Some(ms.clone())
                         }
                         Some(ItemKind::Word(WordClass::Locative)) => {}
@@ -1314,7 +1339,11 @@ pub fn clauses(
                     !matches!(
                         preceding_word(items, j, key),
                         Some(ItemKind::Word(
-                            WordClass::With | WordClass::By | WordClass::Locative | WordClass::Genitive
+                            WordClass::With
+                                | WordClass::Between
+                                | WordClass::By
+                                | WordClass::Locative
+                                | WordClass::Genitive
                         ))
                     )
                 })
@@ -1324,9 +1353,10 @@ pub fn clauses(
                     .iter()
                     .filter(|i| i.start >= stretch_start && i.kind == ItemKind::Word(WordClass::And))
                     .count();
-            let partners_in_stretch = items[..ti]
-                .iter()
-                .any(|i| i.start >= stretch_start && matches!(i.kind, ItemKind::Word(WordClass::With | WordClass::By)));
+            let partners_in_stretch = items[..ti].iter().any(|i| {
+                i.start >= stretch_start
+                    && matches!(i.kind, ItemKind::Word(WordClass::With | WordClass::Between | WordClass::By))
+            });
             // a list is tight: its members stand a few words apart, and the last one near the trigger
             let tight =
                 in_stretch.windows(2).all(|w| word_count(span_text(key, items[w[0]].end, items[w[1]].start)) <= 6)
@@ -1427,6 +1457,7 @@ pub fn clauses(
             subject,
             object,
             partner,
+            between: between_phrase && partner,
             place: place.clone(),
             future: between(WordClass::Future) || future_after,
             background: sentence_has(WordClass::Background, item.start),

@@ -20,6 +20,9 @@ struct LanguageModel {
     name_gaps: Vec<String>,
     /// Articles that may stand before a name in a list (`article`), normalised.
     articles: Vec<String>,
+    /// The `between` words, normalised: a trigger ending in one ("talks between") opens a
+    /// `between`-phrase itself.
+    between_words: Vec<String>,
     /// Relative pronouns (`relative_pronoun`), normalised.
     relative_pronouns: Vec<String>,
     lexicon: Lexicon,
@@ -404,6 +407,8 @@ impl Engine {
             let normalised = |ws: Vec<String>| -> Vec<String> { ws.iter().map(|w| normalize(w, 0).key).collect() };
             let name_gaps = normalised(of_class(WordClass::NameGap));
             let articles = normalised(of_class(WordClass::Article));
+            let between_words =
+                normalised(words.iter().filter(|(c, _)| *c == WordClass::Between).map(|(_, w)| w.clone()).collect());
             let relative_pronouns = normalised(of_class(WordClass::RelativePronoun));
             let connectives = of_class(WordClass::Connective);
             let relative = of_class(WordClass::Relative);
@@ -469,6 +474,7 @@ impl Engine {
                     honorifics,
                     name_gaps,
                     articles,
+                    between_words,
                     relative_pronouns,
                     lexicon,
                     patterns,
@@ -790,7 +796,14 @@ impl Engine {
                     early_times = Some(found);
                     ends
                 });
-                clauses(&a, &key.key, &model.patterns, time_ends.as_deref(), &model.relative_pronouns)
+                clauses(
+                    &a,
+                    &key.key,
+                    &model.patterns,
+                    time_ends.as_deref(),
+                    &model.relative_pronouns,
+                    &model.between_words,
+                )
             };
             // the last person or official this sentence names: "he", "she" of later sentences
             let named_person: Option<Vec<Party>> = a
@@ -852,6 +865,10 @@ impl Engine {
                     let (ts, te) = key.original_range(c.start, c.end);
                     subjects = state.pair().iter().map(|c| synthetic(c, "", ts, te)).collect();
                     objects.clear();
+                }
+                if symmetric_frame && c.between && distinct(&objects) >= 2 {
+                    // "hosted talks between X and Y": the talks are X's and Y's, not the host's
+                    subjects = std::mem::take(&mut objects);
                 }
                 if symmetric_frame
                     && !c.partner

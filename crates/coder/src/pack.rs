@@ -84,6 +84,9 @@ pub enum WordClass {
     And,
     /// Introduces the partner of a symmetric act.
     With,
+    /// Introduces both sides of a symmetric act ("talks between X and Y"): the act is
+    /// between them, whoever hosts it.
+    Between,
     /// Introduces the agent of a passive.
     By,
     /// Negates the clause.
@@ -183,6 +186,7 @@ impl WordClass {
         Some(match s {
             "and" => Self::And,
             "with" => Self::With,
+            "between" => Self::Between,
             "by" => Self::By,
             "negation" => Self::Negation,
             "future" => Self::Future,

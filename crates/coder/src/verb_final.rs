@@ -487,6 +487,7 @@ pub fn clauses_verb_final(
             subject,
             object,
             partner,
+            between: false,
             place: place.clone(),
             future,
             background: items.iter().any(|i| {

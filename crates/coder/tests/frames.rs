@@ -20,7 +20,7 @@ fn fixture() -> Engine {
         ),
         (
             "packs/xx/words.tsv",
-            "and\tand\nwith\twith\nnegation\tdid not\nnegation\tnot\nfuture\twill\nconditional\tif\n\
+            "and\tand\nwith\twith\nbetween\tbetween\nnegation\tdid not\nnegation\tnot\nfuture\twill\nconditional\tif\n\
              two_sides\tthe two sides\nparticipants\tthe ministers\nlocative\tin\npronoun\the\nby\tby\nbackground\tpreviously\ncounterpart\tcounterpart\nhonorific\tmr\n",
         ),
         ("packs/xx/titles.tsv", "foreign minister\tGOV\tforeign_minister\nprime minister\tGOV\thead_of_government\n"),
@@ -335,6 +335,17 @@ fn what_an_appeal_asks_for_is_not_done() {
     // after a comma a new clause starts, and its act is done
     let got = code(&e, "Japan urged Laos to act, and Norway signed a treaty with Thailand.");
     assert!(got.contains(&t("NOR", "057", "THA")), "{got:?}");
+}
+
+#[test]
+fn talks_between_two_others_are_theirs() {
+    let e = fixture();
+    // a host or mediator is no side of the talks it brings about
+    let got = code(&e, "Japan held talks between Laos and Thailand.");
+    assert!(got.contains(&t("LAO", "046", "THA")) && got.contains(&t("THA", "046", "LAO")), "{got:?}");
+    assert!(!got.iter().any(|x| x.0 == "JPN" || x.2 == "JPN"), "{got:?}");
+    // "with" still names the partner
+    assert!(code(&e, "Japan held talks with Laos and Thailand.").contains(&t("JPN", "046", "LAO")));
 }
 
 #[test]
