@@ -79,6 +79,13 @@ fn needs_exact_case(phrase: &str) -> bool {
     short && (acronym || capitalised_word)
 }
 
+/// True for a state's or capital's name of one capitalised word ("Réunion", "Turkey",
+/// "Chad"): written in lower case it is an ordinary word ("reunión", "turkey").
+fn capitalised_place_name(phrase: &str, entry: &Entry) -> bool {
+    let place = matches!(entry, Entry::Actor { kind: PhraseKind::Name | PhraseKind::Capital, .. });
+    place && !phrase.contains(char::is_whitespace) && phrase.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// True when `original` shows `form` with the case it needs: acronyms letter for letter,
 /// capitalised names with their capital.
 pub fn case_matches(form: &str, original: &str) -> bool {
@@ -113,7 +120,7 @@ impl Lexicon {
             if prefix {
                 open_right[id as usize] = true;
             }
-            let form = needs_exact_case(&phrase).then(|| phrase.clone());
+            let form = (needs_exact_case(&phrase) || capitalised_place_name(&phrase, &entry)).then(|| phrase.clone());
             let list = &mut entries[id as usize];
             match list.iter().position(|e| *e == entry) {
                 // one spelling without a case requirement lifts it for this entry
@@ -295,6 +302,19 @@ mod tests {
         let hits = select(lex.find_all(key));
         let found: Vec<&str> = hits.iter().map(|h| &key[h.start..h.end]).collect();
         assert_eq!(found, vec!["laos", "lao", "held talks"]);
+    }
+
+    #[test]
+    fn one_word_state_names_need_their_capital() {
+        let reunion = Entry::Actor { actor: "REU".into(), kind: PhraseKind::Name };
+        let turkish = Entry::Actor { actor: "TUR".into(), kind: PhraseKind::Demonym };
+        let lex =
+            Lexicon::build(vec![("Réunion".into(), reunion.clone()), ("türkisch".into(), turkish)], true).unwrap();
+        // "después de la reunión" is a meeting, not the island
+        assert!(lex.entries_for(0, "reunión").is_empty());
+        assert_eq!(lex.entries_for(0, "Réunion"), vec![&reunion]);
+        // demonyms keep their lower case
+        assert_eq!(lex.entries_for(1, "türkisch").len(), 1);
     }
 
     #[test]
