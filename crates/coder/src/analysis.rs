@@ -1445,7 +1445,16 @@ pub fn clauses(
                         // inside a trigger's gap: "hatte den Botschafter nicht einbestellt"
                         || (i.start > item.start && i.end <= item.end))
             });
-        let conditional = sentence_has(WordClass::Conditional, item.start);
+        let future = between(WordClass::Future) || future_after;
+        // a plan or promise on a condition stated after it ("will send troops if the UN gives
+        // a mandate") is hypothetical too; a threat is conditional by nature and stays
+        let root = p.code.get(..2).unwrap_or("");
+        let conditional_after = (future || root == "03")
+            && root != "13"
+            && items.iter().any(|i| {
+                i.kind == ItemKind::Word(WordClass::Conditional) && i.start >= item.end && i.start < clause_end
+            });
+        let conditional = sentence_has(WordClass::Conditional, item.start) || conditional_after;
         subject_of[ti] = Some(subject.clone());
         if negated || conditional || asked_for(items, ti, key, patterns) {
             continue;
@@ -1459,7 +1468,7 @@ pub fn clauses(
             partner,
             between: between_phrase && partner,
             place: place.clone(),
-            future: between(WordClass::Future) || future_after,
+            future,
             background: sentence_has(WordClass::Background, item.start),
             context_start: item.start,
             context_end: None,

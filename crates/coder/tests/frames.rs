@@ -349,6 +349,15 @@ fn talks_between_two_others_are_theirs() {
 }
 
 #[test]
+fn a_plan_on_a_condition_after_it_is_hypothetical() {
+    let e = fixture();
+    assert!(!code(&e, "Japan will visit Laos.").is_empty());
+    // "if" after the plan makes it hypothetical, as "if" before it does
+    assert!(code(&e, "Japan will visit Laos if the talks succeed.").is_empty());
+    assert!(code(&e, "If the talks succeed, Japan will visit Laos.").is_empty());
+}
+
+#[test]
 fn a_named_state_wins_over_a_register_person_of_another_state() {
     let e = fixture();
     // the register's Kamikawa Yoko is Japan's; a Lao official of that name is Lao
