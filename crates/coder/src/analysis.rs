@@ -989,19 +989,20 @@ pub(crate) fn same_root(patterns: &[Pattern], a: usize, b: usize) -> bool {
     }
 }
 
-/// Roots whose act is about another act that has not happened: appeals (02), demands (10),
-/// rejections (12) and threats (13). Not intents (03): "agreed on a sanctions package" is the
-/// sanctions, and "pledged that X would send aid" is coded by the planned aid itself.
-const ABOUT_ANOTHER_ACT: [&str; 4] = ["02", "10", "12", "13"];
+/// Codes (by prefix) whose act is about another act that has not happened or is not
+/// established: appeals (02), demands (10), accusations (112), rejections (12) and threats
+/// (13). Not intents (03): "agreed on a sanctions package" is the sanctions, and "pledged that
+/// X would send aid" is coded by the planned aid itself.
+const ABOUT_ANOTHER_ACT: [&str; 5] = ["02", "10", "112", "12", "13"];
 
 /// True when the trigger at `ti` is what an earlier trigger of its clause asks for, promises,
 /// refuses or threatens ("urged Armenia and Azerbaijan to sign a peace treaty": no signing).
 /// The clause ends at a comma, semicolon or clause break; an act of those roots itself is
 /// still coded ("condemned … and demanded …").
 fn asked_for(items: &[Item], ti: usize, key: &str, patterns: &[Pattern]) -> bool {
-    let root = |p: usize| patterns.get(p).and_then(|p| p.code.get(..2)).unwrap_or("");
+    let about = |p: usize| patterns.get(p).is_some_and(|p| ABOUT_ANOTHER_ACT.iter().any(|c| p.code.starts_with(c)));
     let ItemKind::Trigger { pattern } = items[ti].kind else { return false };
-    if ABOUT_ANOTHER_ACT.contains(&root(pattern)) {
+    if about(pattern) {
         return false;
     }
     let mut after = items[ti].start;
@@ -1011,7 +1012,7 @@ fn asked_for(items: &[Item], ti: usize, key: &str, patterns: &[Pattern]) -> bool
         }
         match i.kind {
             ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation) => return false,
-            ItemKind::Trigger { pattern } if ABOUT_ANOTHER_ACT.contains(&root(pattern)) => return true,
+            ItemKind::Trigger { pattern } if about(pattern) => return true,
             _ => {}
         }
         after = i.start;
