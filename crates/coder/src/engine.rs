@@ -356,6 +356,10 @@ impl DocState {
     }
 }
 
+/// Roles (titles.tsv) of a state's representatives abroad: a bare such title stands for the
+/// representative the text named last rather than for the home state.
+const ENVOY_ROLES: [&str; 2] = ["ambassador", "envoy"];
+
 fn synthetic(country: &str, text: &str, start: usize, end: usize) -> Party {
     Party {
         actor: Actor { country: country.to_string(), sector: None, person: None, text: text.to_string(), start, end },
@@ -740,6 +744,8 @@ impl Engine {
         // pass 1: code every sentence
         let finders = crate::analysis::learned_finders(&learned);
         let mut index: HashMap<(String, String, String, bool), usize> = HashMap::default();
+        // the state of the envoy of each envoy role the text named last
+        let mut envoy_states: HashMap<String, String> = HashMap::default();
         for (si, key) in keys.iter().enumerate() {
             let (s_start, s_end) = sentences[si];
             let (s_lang, model) = sentence_lang[si];
@@ -748,7 +754,7 @@ impl Engine {
             // re-analyse only where a learned name occurs; the home state fills in the
             // first pass's officials without a state
             let mentions_learned = finders.iter().any(|f| f.occurs_in(&key.key));
-            let a = if mentions_learned {
+            let mut a = if mentions_learned {
                 analyse(key, text, s_end, &cx)
             } else {
                 let mut a = std::mem::take(&mut first_pass[si]);
@@ -759,6 +765,18 @@ impl Engine {
                 }
                 a
             };
+            // "Đại sứ Nigeria … Đại sứ đánh giá cao …": a bare envoy's title is the envoy the
+            // text named last, not the home state's
+            for m in a.mentions.iter_mut() {
+                let Some(role) = m.role.as_deref().filter(|r| ENVOY_ROLES.contains(r)) else { continue };
+                if m.home_candidate {
+                    if let Some(c) = envoy_states.get(role) {
+                        m.actor = Some(c.clone());
+                    }
+                } else if let Some(c) = &m.actor {
+                    envoy_states.insert(role.to_string(), c.clone());
+                }
+            }
             if trace_enabled() {
                 eprintln!("[{}#{si}] {}", doc.id, key.key);
                 for it in &a.items {

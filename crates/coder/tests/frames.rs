@@ -23,7 +23,7 @@ fn fixture() -> Engine {
             "and\tand\nwith\twith\nbetween\tbetween\nnegation\tdid not\nnegation\tnot\nfuture\twill\nconditional\tif\n\
              two_sides\tthe two sides\nparticipants\tthe ministers\nlocative\tin\npronoun\the\nby\tby\nbackground\tpreviously\ncounterpart\tcounterpart\nhonorific\tmr\n",
         ),
-        ("packs/xx/titles.tsv", "foreign minister\tGOV\tforeign_minister\nprime minister\tGOV\thead_of_government\n"),
+        ("packs/xx/titles.tsv", "foreign minister\tGOV\tforeign_minister\nprime minister\tGOV\thead_of_government\nambassador\tGOV\tambassador\n"),
         (
             "packs/xx/actors.tsv",
             "Japan\tJPN\tname\nJapanese\tJPN\tdemonym\nLaos\tLAO\tname\nLao\tLAO\tdemonym\nVientiane\tLAO\tcapital\n\
@@ -355,6 +355,14 @@ fn a_plan_on_a_condition_after_it_is_hypothetical() {
     // "if" after the plan makes it hypothetical, as "if" before it does
     assert!(code(&e, "Japan will visit Laos if the talks succeed.").is_empty());
     assert!(code(&e, "If the talks succeed, Japan will visit Laos.").is_empty());
+}
+
+#[test]
+fn a_bare_envoy_is_the_envoy_named_last() {
+    let e = fixture();
+    // with Japan the home of the document, "the ambassador" is still Laos's envoy
+    let got = code(&e, "The Japanese foreign minister received the Lao ambassador. The ambassador thanked Japan.");
+    assert!(got.contains(&t("LAO", "051", "JPN")), "{got:?}");
 }
 
 #[test]
