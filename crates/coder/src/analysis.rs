@@ -1439,7 +1439,17 @@ pub fn clauses(
                 w.contains(' ') || w.chars().count() > 5
             }
         });
-        let negated = between(WordClass::Negation)
+        // verb-second order puts "nicht", "ikke" after the object, at the clause's end
+        // ("Brasilien verurteilte Russland nicht."): no comma between
+        let negated_late = verb_second.is_some()
+            && items.iter().any(|i| {
+                i.kind == ItemKind::Word(WordClass::Negation)
+                    && i.start >= item.end
+                    && i.start < clause_end
+                    && !span_text(key, item.end, i.start).contains([',', ';'])
+            });
+        let negated = negated_late
+            || between(WordClass::Negation)
             || items.iter().any(|i| {
                 i.kind == ItemKind::Word(WordClass::Negation)
                     && ((i.start >= item.end && i.start <= item.end + 1)
