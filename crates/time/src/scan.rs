@@ -348,6 +348,21 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
             }
         }
     }
+    // D-M[-Y] right after a day word ("ngày 14-10", "sáng 14-10-2025"): Vietnamese papers write
+    // dates with hyphens; elsewhere "3-1" is a score or a range, so the day word is required
+    let after_day_word = c.i > 0 && matches!(c.t.get(c.i - 1).map(|t| t.kind), Some(Kind::Word(Lex::DayWord)));
+    // ... and not a range of days before a month ("วันที่ 10-12 ตุลาคม", "ngày 10-12 tháng 10")
+    let month_follows = c.month(3).is_some() || matches!(c.word(3), Some(Lex::MonthWord | Lex::MonthPrefix));
+    if let (true, false, Some((d, dd)), true, Some((m, md))) =
+        (after_day_word, month_follows, c.num(0), c.sym(1, &['-']), c.num(2))
+    {
+        if let (Some(d), Some(m)) = (day_ok(d, dd), month_ok(m, md)) {
+            if let (true, Some((y, 4))) = (c.sym(3, &['-']), c.num(4)) {
+                return found(5, full(year_of(y, 4), m, d, reference)?, None);
+            }
+            return found(3, full(None, m, d, reference)?, None);
+        }
+    }
     // numeric: D/M[/Y], D.M.Y (day first unless the pack says otherwise)
     if let (Some((a, ad)), true, Some((b, bd))) = (c.num(0), c.sym(1, &['/', '.']), c.num(2)) {
         let dot = c.sym(1, &['.']);

@@ -237,3 +237,13 @@ fn a_month_next_to_a_relative_year_takes_that_year() {
     // a year of its own is not replaced
     assert_eq!(dates("In April 2022 and last year, Japan met Laos.", "en", "2024-06-20"), vec!["2022-04", "2023"]);
 }
+
+#[test]
+fn vietnamese_hyphenated_dates_follow_a_day_word() {
+    assert_eq!(one("Ngày 14-10, Việt Nam phản đối.", "vi", "2025-10-16"), "2025-10-14");
+    assert_eq!(one("Sáng 14-10-2024, hai bên hội đàm.", "vi", "2025-10-16"), "2024-10-14");
+    // a score or a span of days is no date
+    assert!(dates("Tỷ số 3-1 nghiêng về chủ nhà.", "vi", "2025-10-16").is_empty());
+    // nor is a range of days before its month (10 December)
+    assert!(!dates("Hội nghị diễn ra ngày 10-12 tháng 10.", "vi", "2025-10-16").iter().any(|d| d.contains("-12-")));
+}
