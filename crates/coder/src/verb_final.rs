@@ -212,13 +212,14 @@ fn units(a: &Analysis, key: &str, particles: &Particles) -> Vec<Unit> {
             None => particles.head_role(key, end, key.len().min(next_item.max(end))),
             _ => None,
         };
-        // "XとYは": a partner right before the subject is coordinated with it
+        // "XとYは", "페루와 칠레를": a partner right before the subject or the object is
+        // coordinated with it
         if let Some(prev) = out.last_mut() {
             let adjacent =
                 particles.at(key, prev.end).is_some_and(|(_, after)| span_text(key, after, start).trim().is_empty());
             if prev.role == Some(Particle::With)
                 && adjacent
-                && matches!(role, Some(Particle::Topic | Particle::Subject))
+                && matches!(role, Some(Particle::Topic | Particle::Subject | Particle::Object))
             {
                 if let (Slot::Mentions(first), Slot::Mentions(second)) = (&prev.slot, &slot) {
                     let mut both = first.clone();
