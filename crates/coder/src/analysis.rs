@@ -698,8 +698,10 @@ fn build_mention(
     if m.home_candidate {
         m.actor = cx.home.map(str::to_string);
     }
-    // a name written after the title: "外交部发言人毛宁", "Foreign Minister Penny Wong"
-    let name_after = if m.person.is_none() && m.official {
+    // a name written after the title: "外交部发言人毛宁", "Foreign Minister Penny Wong";
+    // never after an institution ("警方闯入", "der Armee Waffen geliefert")
+    let institution = m.role.as_deref().is_some_and(|r| INSTITUTION_ROLES.contains(&r));
+    let name_after = if m.person.is_none() && m.official && !institution {
         if cx.spaced {
             capture_name(original, orig_end, sentence_end, cx.honorifics)
                 .filter(|(n, _)| n.split_whitespace().count() >= cx.min_name_words)
@@ -812,6 +814,9 @@ fn katakana_name_before(original: &str, to: usize) -> Option<(String, usize)> {
 }
 
 /// A capitalised name (up to four words) right after `from` in the original text.
+/// Roles (titles.tsv) of institutions rather than people: no personal name follows them.
+const INSTITUTION_ROLES: [&str; 6] = ["ministry", "government", "military", "embassy", "parliament", "party"];
+
 fn capture_name(original: &str, from: usize, limit: usize, honorifics: &[String]) -> Option<(String, usize)> {
     let rest = original.get(from..limit.min(original.len()))?;
     let mut words: Vec<&str> = Vec::new();

@@ -404,6 +404,24 @@ fn a_time_inside_a_triggers_gap_dates_the_act() {
 }
 
 #[test]
+fn no_personal_name_follows_an_institution() {
+    // the real German pack: "Armee" is an institution, so "Waffen" is no soldier's name
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let e = Engine::load(&DataSource::directory(root)).unwrap();
+    let doc = Document {
+        id: "t".into(),
+        text: "Russland hat der sudanesischen Armee Waffen geliefert.".into(),
+        published: Some("2024-07-25".into()),
+        ..Default::default()
+    };
+    let out = e.code_as(&doc, "de");
+    assert!(!out.events.is_empty());
+    for ev in &out.events {
+        assert!(ev.source.iter().chain(&ev.target).all(|a| a.person.is_none()), "{:?}", ev.target);
+    }
+}
+
+#[test]
 fn he_and_she_are_the_last_person_or_official_not_a_state() {
     let e = fixture();
     let got = code(&e, "The Japanese foreign minister visited Laos. Thailand met with Laos. He thanked Laos.");
