@@ -194,37 +194,35 @@ pub fn run_front_end(docs_per_lang: usize, json: bool) {
 /// Code the corpus `rounds` times on one thread and print the speed: nothing else runs,
 /// so a profiler sees coding alone.
 pub fn run_coding_only(docs_per_lang: usize, rounds: usize) -> anyhow::Result<()> {
-    let engine = Engine::load(&attache_langdata::DataSource::from_env())?;
-    let docs = corpus(docs_per_lang);
-    let bytes: usize = docs.iter().map(|d| d.doc.text.len()).sum();
-    let t = Instant::now();
-    let mut events = 0;
-    for _ in 0..rounds {
-        events += docs.iter().map(|d| engine.code_as(&d.doc, d.lang).events.len()).sum::<usize>();
-    }
-    let secs = t.elapsed().as_secs_f64().max(1e-9);
-    println!(
-        "coded {rounds} × {} documents ({events} events): {:.2} MB/s",
-        docs.len(),
-        (bytes * rounds) as f64 / secs / 1e6
-    );
-    Ok(())
+    run_one_part(docs_per_lang, rounds, "coded", "events", |engine, d| engine.code_as(&d.doc, d.lang).events.len())
 }
 
 /// Run the floor (one pass of each language's phrase automaton over the corpus's lower-cased
 /// text) `rounds` times on one thread and print the speed, as `run_coding_only` does for coding.
 pub fn run_floor_only(docs_per_lang: usize, rounds: usize) -> anyhow::Result<()> {
+    run_one_part(docs_per_lang, rounds, "floor:", "matches", |engine, d| engine.scan_only(d.lang, &d.lower))
+}
+
+/// Run `part` over every document of the corpus `rounds` times on one thread and print the
+/// speed and the sum of what `part` counted (`unit`).
+fn run_one_part(
+    docs_per_lang: usize,
+    rounds: usize,
+    label: &str,
+    unit: &str,
+    part: impl Fn(&Engine, &BenchDoc) -> usize,
+) -> anyhow::Result<()> {
     let engine = Engine::load(&attache_langdata::DataSource::from_env())?;
     let docs = corpus(docs_per_lang);
     let bytes: usize = docs.iter().map(|d| d.doc.text.len()).sum();
     let t = Instant::now();
-    let mut matches = 0;
+    let mut counted = 0;
     for _ in 0..rounds {
-        matches += docs.iter().map(|d| engine.scan_only(d.lang, &d.lower)).sum::<usize>();
+        counted += docs.iter().map(|d| part(&engine, d)).sum::<usize>();
     }
     let secs = t.elapsed().as_secs_f64().max(1e-9);
     println!(
-        "floor: {rounds} × {} documents ({matches} matches): {:.2} MB/s",
+        "{label} {rounds} × {} documents ({counted} {unit}): {:.2} MB/s",
         docs.len(),
         (bytes * rounds) as f64 / secs / 1e6
     );

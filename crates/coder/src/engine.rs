@@ -351,7 +351,7 @@ impl DocState {
                     p
                 }))
                 .collect(),
-            _ => self.pair().iter().map(|c| synthetic(c, "", start, end)).collect(),
+            _ => synthetics(self.pair(), start, end),
         }
     }
 }
@@ -359,6 +359,11 @@ impl DocState {
 /// Roles (titles.tsv) of a state's representatives abroad: a bare such title stands for the
 /// representative the text named last rather than for the home state.
 const ENVOY_ROLES: [&str; 2] = ["ambassador", "envoy"];
+
+/// A party with no words of its own for each of `countries` ("the two sides", "the move").
+fn synthetics<'a>(countries: impl IntoIterator<Item = &'a String>, start: usize, end: usize) -> Vec<Party> {
+    countries.into_iter().map(|c| synthetic(c, "", start, end)).collect()
+}
 
 fn synthetic(country: &str, text: &str, start: usize, end: usize) -> Party {
     Party {
@@ -405,14 +410,15 @@ impl Engine {
                         | WordClass::Connective
                 )
             });
-            let of_class = |class: WordClass| -> Vec<String> {
-                read_words.iter().filter(|(c, _)| *c == class).map(|(_, w)| w.clone()).collect()
+            let in_class = |list: &[(WordClass, String)], class: WordClass| -> Vec<String> {
+                list.iter().filter(|(c, _)| *c == class).map(|(_, w)| w.clone()).collect()
             };
+            let of_class = |class: WordClass| in_class(&read_words, class);
             let normalised = |ws: Vec<String>| -> Vec<String> { ws.iter().map(|w| normalize(w, 0).key).collect() };
             let name_gaps = normalised(of_class(WordClass::NameGap));
             let articles = normalised(of_class(WordClass::Article));
-            let between_words =
-                normalised(words.iter().filter(|(c, _)| *c == WordClass::Between).map(|(_, w)| w.clone()).collect());
+            // (matched as phrases too)
+            let between_words = normalised(in_class(&words, WordClass::Between));
             let relative_pronouns = normalised(of_class(WordClass::RelativePronoun));
             let connectives = of_class(WordClass::Connective);
             let relative = of_class(WordClass::Relative);
@@ -868,7 +874,7 @@ impl Engine {
                     && objects.iter().any(|o| subjects.iter().any(|s| s.actor.country == o.actor.country))
                 {
                     let (ts, te) = key.original_range(c.start, c.end);
-                    objects = state.source_before.iter().map(|c| synthetic(c, "", ts, te)).collect();
+                    objects = synthetics(&state.source_before, ts, te);
                 }
                 let symmetric_frame = matches!(p.frame, Frame::Sym | Frame::Meet);
                 let participants = c.subject == Slot::Participants || c.object == Slot::Participants;
@@ -881,7 +887,7 @@ impl Engine {
                 } else if symmetric_frame && (p.main_event || two_sides) && state.pair().len() == 2 {
                     // "X agreed ... between the two countries": the two sides are the participants
                     let (ts, te) = key.original_range(c.start, c.end);
-                    subjects = state.pair().iter().map(|c| synthetic(c, "", ts, te)).collect();
+                    subjects = synthetics(state.pair(), ts, te);
                     objects.clear();
                 }
                 if symmetric_frame && c.between && distinct(&objects) >= 2 {
@@ -902,7 +908,7 @@ impl Engine {
                 if subjects.is_empty() && objects.is_empty() && symmetric_frame && state.pair().len() == 2 {
                     // "during the talks": a symmetric act with no named side is the document's pair
                     let (ts, te) = key.original_range(c.start, c.end);
-                    subjects = state.pair().iter().map(|c| synthetic(c, "", ts, te)).collect();
+                    subjects = synthetics(state.pair(), ts, te);
                 }
                 let anchor = subjects.first().map(|p| p.actor.country.clone());
                 for o in objects.iter_mut().chain(subjects.iter_mut()) {
@@ -1387,13 +1393,13 @@ impl Engine {
                 }
                 out
             }
-            Slot::TwoSides => state.pair().iter().map(|c| synthetic(c, "", ts, te)).collect(),
+            Slot::TwoSides => synthetics(state.pair(), ts, te),
             Slot::Participants => state.sides(ts, te),
             Slot::Pronoun => state.last_subject.clone(),
             Slot::PersonPronoun if !state.last_person.is_empty() => state.last_person.clone(),
             Slot::PersonPronoun => state.last_subject.clone(),
-            Slot::FirstPerson => state.author.iter().map(|c| synthetic(c, "", ts, te)).collect(),
-            Slot::LastActor => state.last_source.iter().map(|c| synthetic(c, "", ts, te)).collect(),
+            Slot::FirstPerson => synthetics(&state.author, ts, te),
+            Slot::LastActor => synthetics(&state.last_source, ts, te),
             Slot::Missing => Vec::new(),
         }
     }

@@ -377,6 +377,12 @@ fn dates_of(engine: &Engine, text: &str) -> Vec<String> {
     dates_in(engine, text, "en", "2024-07-25")
 }
 
+/// The engine with the repository's own packs (not the fixture's).
+fn real_packs() -> Engine {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    Engine::load(&DataSource::directory(root)).unwrap()
+}
+
 fn dates_in(engine: &Engine, text: &str, lang: &str, published: &str) -> Vec<String> {
     let doc = Document { id: "t".into(), text: text.into(), published: Some(published.into()), ..Default::default() };
     engine.code_as(&doc, lang).events.iter().filter_map(|e| e.date.as_ref().map(|d| d.value.clone())).collect()
@@ -385,8 +391,7 @@ fn dates_in(engine: &Engine, text: &str, lang: &str, published: &str) -> Vec<Str
 #[test]
 fn a_year_after_the_verb_dates_it_only_when_a_locative_introduces_it() {
     // the real English pack: its time words and its locatives
-    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let e = Engine::load(&DataSource::directory(root)).unwrap();
+    let e = real_packs();
     let in_2023 = dates_of(&e, "The Japanese prime minister visited Vietnam in 2023.");
     assert!(!in_2023.is_empty() && in_2023.iter().all(|d| d == "2023"), "{in_2023:?}");
     // "the 2019 treaty": a bare year after the verb is a complement, not the act's time
@@ -397,8 +402,7 @@ fn a_year_after_the_verb_dates_it_only_when_a_locative_introduces_it() {
 #[test]
 fn a_time_inside_a_triggers_gap_dates_the_act() {
     // the real German pack: "wies … aus" holds its time ("am Montag" of 2024-07-25 is 22 July)
-    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let e = Engine::load(&DataSource::directory(root)).unwrap();
+    let e = real_packs();
     let got = dates_in(&e, "Deutschland wies am Montag zwei russische Diplomaten aus.", "de", "2024-07-25");
     assert!(!got.is_empty() && got.iter().all(|d| d == "2024-07-22"), "{got:?}");
 }
@@ -406,8 +410,7 @@ fn a_time_inside_a_triggers_gap_dates_the_act() {
 #[test]
 fn no_personal_name_follows_an_institution() {
     // the real German pack: "Armee" is an institution, so "Waffen" is no soldier's name
-    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let e = Engine::load(&DataSource::directory(root)).unwrap();
+    let e = real_packs();
     let doc = Document {
         id: "t".into(),
         text: "Russland hat der sudanesischen Armee Waffen geliefert.".into(),
@@ -431,8 +434,7 @@ fn he_and_she_are_the_last_person_or_official_not_a_state() {
 
 #[test]
 fn a_month_that_holds_the_reported_day_does_not_replace_it() {
-    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let e = Engine::load(&DataSource::directory(root)).unwrap();
+    let e = real_packs();
     let got = dates_in(
         &e,
         "林外務大臣は8月2日、ベトナムの外相と会談した。林外相は、今月からASEAN議長国となるベトナムとの連携を深めたいと述べた。",

@@ -655,14 +655,13 @@ pub(crate) fn find(norm: &attache_text::Normalized, lt: &LangTime, reference: Op
         }
         i += 1;
     }
-    join_relative_years(out, &spans, &toks)
+    join_relative_years(out, spans, &toks)
 }
 
 /// "昨年4月", "December last year", "tháng 12 năm ngoái": a month or day written without its
 /// year, next to a relative year (nothing, a comma or a joining word between), takes that
 /// year and becomes one expression.
-fn join_relative_years(mut out: Vec<TimeExpr>, spans: &[(usize, usize)], toks: &[Tok]) -> Vec<TimeExpr> {
-    let mut spans = spans.to_vec();
+fn join_relative_years(mut out: Vec<TimeExpr>, mut spans: Vec<(usize, usize)>, toks: &[Tok]) -> Vec<TimeExpr> {
     let without_year =
         |t: &TimeExpr| t.relative && t.end_value.is_none() && t.precision != Precision::Year && t.value.month.is_some();
     let relative_year = |t: &TimeExpr| t.relative && t.precision == Precision::Year && t.end_value.is_none();
