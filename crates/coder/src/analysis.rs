@@ -955,6 +955,13 @@ fn coordinates(items: &[Item], a: usize, b: usize, key: &str) -> bool {
 
 pub(crate) fn group_of(items: &[Item], idx: usize, key: &str) -> (usize, usize) {
     let is_mention = |i: usize| matches!(items[i].kind, ItemKind::Mention(_));
+    // a mention a space before a trigger is that verb's subject ("Russia invaded Ukraine, and
+    // Germany imposed sanctions"), not one more object of the verb before the group
+    let subject_of_next_verb = |i: usize| {
+        items.get(i + 1).is_some_and(|t| matches!(t.kind, ItemKind::Trigger { .. }))
+            && span_text(key, items[i].end, items[i + 1].start) == " "
+    };
+    let object_group = |lo: usize| matches!(preceding_word(items, lo, key), Some(ItemKind::Trigger { .. }));
     let mut lo = idx;
     while lo > 0 {
         let mut j = lo - 1;
@@ -967,13 +974,20 @@ pub(crate) fn group_of(items: &[Item], idx: usize, key: &str) -> (usize, usize) 
             break;
         }
     }
+    if lo < idx && subject_of_next_verb(idx) && object_group(lo) {
+        return (idx, idx);
+    }
     let mut hi = idx;
     loop {
         let mut j = hi + 1;
         while j < items.len() && matches!(items[j].kind, ItemKind::Word(WordClass::And | WordClass::Joiner)) {
             j += 1;
         }
-        if j < items.len() && is_mention(j) && coordinates(items, hi, j, key) {
+        if j < items.len()
+            && is_mention(j)
+            && coordinates(items, hi, j, key)
+            && !(subject_of_next_verb(j) && object_group(lo))
+        {
             hi = j;
         } else {
             break;

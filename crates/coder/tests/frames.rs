@@ -443,3 +443,17 @@ fn a_month_that_holds_the_reported_day_does_not_replace_it() {
     );
     assert!(got.len() >= 2 && got.iter().all(|d| d == "2024-08-02"), "{got:?}");
 }
+
+#[test]
+fn a_mention_right_before_a_verb_starts_a_new_clause_after_an_object() {
+    let e = fixture();
+    // "Laos, and Norway signed": Norway is the signer, not one more visited state
+    let got = code(&e, "Japan visited Laos, and Norway signed a treaty with Thailand.");
+    assert!(got.contains(&t("JPN", "042", "LAO")) && got.contains(&t("NOR", "057", "THA")), "{got:?}");
+    assert!(!got.iter().any(|x| x == &t("JPN", "042", "NOR") || x.0 == "LAO" && x.1 == "057"), "{got:?}");
+    // a list that is the subject, or an object list with no verb after it, stays whole
+    let subjects = code(&e, "Japan, Laos and Norway signed a treaty with Thailand.");
+    assert!(subjects.contains(&t("LAO", "057", "THA")) && subjects.contains(&t("JPN", "057", "THA")), "{subjects:?}");
+    let objects = code(&e, "Japan visited Laos and Norway.");
+    assert!(objects.contains(&t("JPN", "042", "NOR")) && objects.contains(&t("JPN", "042", "LAO")), "{objects:?}");
+}
