@@ -903,6 +903,9 @@ pub struct Clause {
     /// The partners came from a `between`-phrase naming both sides ("talks between X and
     /// Y"): the act is between them, not with the subject (a host or mediator).
     pub between: bool,
+    /// The key span of the phrase by which the object refers to an earlier act ("the
+    /// attack"), when the object is that act's actor.
+    pub act_reference: Option<(usize, usize)>,
     /// The place stated in the sentence.
     pub place: Option<(String, usize, usize)>,
     /// A future marker governs the trigger.
@@ -955,11 +958,14 @@ fn coordinates(items: &[Item], a: usize, b: usize, key: &str) -> bool {
 
 pub(crate) fn group_of(items: &[Item], idx: usize, key: &str) -> (usize, usize) {
     let is_mention = |i: usize| matches!(items[i].kind, ItemKind::Mention(_));
-    // a mention a space before a trigger is that verb's subject ("Russia invaded Ukraine, and
-    // Germany imposed sanctions"), not one more object of the verb before the group
+    // a mention after a comma and a space before a trigger is that verb's subject ("Russia
+    // invaded Ukraine, and Germany imposed sanctions"), not one more object of the verb before
+    // the group ("welcomed X and Y reaching a deal" keeps both)
     let subject_of_next_verb = |i: usize| {
+        let previous_mention = items[..i].iter().rev().find(|m| matches!(m.kind, ItemKind::Mention(_)));
         items.get(i + 1).is_some_and(|t| matches!(t.kind, ItemKind::Trigger { .. }))
             && span_text(key, items[i].end, items[i + 1].start) == " "
+            && previous_mention.is_some_and(|m| span_text(key, m.end, items[i].start).contains([',', '，']))
     };
     let object_group = |lo: usize| matches!(preceding_word(items, lo, key), Some(ItemKind::Trigger { .. }));
     let mut lo = idx;
@@ -1287,7 +1293,7 @@ pub fn clauses(
         let mut partner_after: Option<Vec<usize>> = None;
         // the partner phrase after the trigger is "between X and Y"
         let mut between_phrase = false;
-        let mut refers_to_act = false;
+        let mut refers_to_act: Option<(usize, usize)> = None;
         let mut j = object_from;
         while j < items.len() {
             match &items[j].kind {
@@ -1329,7 +1335,7 @@ pub fn clauses(
                 ItemKind::Word(WordClass::ActReference)
                     if object == Slot::Missing && word_count(span_text(key, item.end, items[j].start)) <= 1 =>
                 {
-                    refers_to_act = true
+                    refers_to_act = Some((items[j].start, items[j].end))
                 }
                 _ => {}
             }
@@ -1337,7 +1343,7 @@ pub fn clauses(
         }
         // "condemned the decision" names no actor: the decision's maker is meant; "the attack
         // of Russia" names it
-        if refers_to_act && object == Slot::Missing {
+        if refers_to_act.is_some() && object == Slot::Missing {
             object = Slot::LastActor;
         }
         if let Slot::Mentions(_) = subject {
@@ -1489,6 +1495,7 @@ pub fn clauses(
         if negated || conditional || asked_for(items, ti, key, patterns) {
             continue;
         }
+        let act_reference = refers_to_act.filter(|_| object == Slot::LastActor);
         out.push(Clause {
             pattern,
             start: item.start,
@@ -1497,6 +1504,7 @@ pub fn clauses(
             object,
             partner,
             between: between_phrase && partner,
+            act_reference,
             place: place.clone(),
             future,
             background: sentence_has(WordClass::Background, item.start),

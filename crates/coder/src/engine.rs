@@ -10,7 +10,9 @@ use attache_time::{PartialDate, Precision, TimeExpr, TimeParser};
 
 use crate::analysis::{analyse, clauses, Analysis, Context, Learned, Slot};
 use crate::lexicon::{Entry, Lexicon};
-use crate::pack::{parse_events, parse_pack_info, parse_words, Frame, PackInfo, Pattern, WordClass};
+use crate::pack::{
+    parse_act_reference_kinds, parse_events, parse_pack_info, parse_words, Frame, PackInfo, Pattern, WordClass,
+};
 use crate::CoderError;
 
 struct LanguageModel {
@@ -25,6 +27,8 @@ struct LanguageModel {
     between_words: Vec<String>,
     /// Relative pronouns (`relative_pronoun`), normalised.
     relative_pronouns: Vec<String>,
+    /// The CAMEO root of the act each `act_reference` phrase names, by normalised phrase.
+    act_reference_kinds: HashMap<String, String>,
     lexicon: Lexicon,
     patterns: Vec<Pattern>,
     /// Refinements: (refined code, base code, normalised context words).
@@ -325,6 +329,8 @@ struct DocState {
     /// The source of the last event before the one of `last_source`: what "the move" means
     /// when the mover itself reacts to it ("… condemned the move and vowed to retaliate").
     source_before: Option<String>,
+    /// The source of the last event of each CAMEO root: who did "the attack", "the sanctions".
+    source_by_root: HashMap<String, String>,
     reference: Option<PartialDate>,
     inferred: bool,
 }
@@ -397,7 +403,8 @@ impl Engine {
         let build = |lang: &str| -> Result<(String, LanguageModel), CoderError> {
             let info = parse_pack_info(lang, &src.read(&format!("packs/{lang}/pack.toml"))?.unwrap_or_default());
             let words_file = format!("packs/{lang}/words.tsv");
-            let all_words = parse_words(&words_file, &src.read(&words_file)?.unwrap_or_default())?;
+            let words_text = src.read(&words_file)?.unwrap_or_default();
+            let all_words = parse_words(&words_file, &words_text)?;
             // classes read from the text around a phrase, never matched as phrases themselves
             let (read_words, words): (Vec<_>, Vec<_>) = all_words.into_iter().partition(|(c, _)| {
                 matches!(
@@ -420,6 +427,10 @@ impl Engine {
             // (matched as phrases too)
             let between_words = normalised(in_class(&words, WordClass::Between));
             let relative_pronouns = normalised(of_class(WordClass::RelativePronoun));
+            let act_reference_kinds = parse_act_reference_kinds(&words_file, &words_text)?
+                .into_iter()
+                .map(|(phrase, root)| (normalize(&phrase, 0).key, root))
+                .collect();
             let connectives = of_class(WordClass::Connective);
             let relative = of_class(WordClass::Relative);
             let particle_words: Vec<(crate::pack::Particle, String)> = read_words
@@ -486,6 +497,7 @@ impl Engine {
                     articles,
                     between_words,
                     relative_pronouns,
+                    act_reference_kinds,
                     lexicon,
                     patterns,
                     refinements,
@@ -743,6 +755,7 @@ impl Engine {
             partners_hub: None,
             last_source: None,
             source_before: None,
+            source_by_root: HashMap::default(),
             reference: reference.clone(),
             inferred,
         };
@@ -869,10 +882,20 @@ impl Engine {
                 let Some(p) = model.patterns.get(c.pattern) else { continue };
                 let mut subjects = self.resolve(&c.subject, &a, text, &state, key, c.start);
                 let mut objects = self.resolve(&c.object, &a, text, &state, key, c.start);
-                // "the move" by the one who reacts to it is the act before its own
-                if c.object == Slot::LastActor
+                // "the attack" is the last attack's actor, whatever was coded after it, unless
+                // that is the one who reacts to it
+                let kind_source = c
+                    .act_reference
+                    .and_then(|(rs, re)| model.act_reference_kinds.get(crate::analysis::span_text(&key.key, rs, re)))
+                    .and_then(|root| state.source_by_root.get(root))
+                    .filter(|src| !subjects.iter().any(|s| &&s.actor.country == src));
+                if let Some(src) = kind_source {
+                    let (ts, te) = key.original_range(c.start, c.end);
+                    objects = synthetics(&Some(src.clone()), ts, te);
+                } else if c.object == Slot::LastActor
                     && objects.iter().any(|o| subjects.iter().any(|s| s.actor.country == o.actor.country))
                 {
+                    // "the move" by the one who reacts to it is the act before its own
                     let (ts, te) = key.original_range(c.start, c.end);
                     objects = synthetics(&state.source_before, ts, te);
                 }
@@ -1309,6 +1332,9 @@ impl Engine {
                             mentions: Vec::new(),
                         });
                     }
+                }
+                if let (Some(src), Some(root)) = (&act_source, code.get(..2)) {
+                    state.source_by_root.insert(root.to_string(), src.clone());
                 }
                 if !background && act_source.is_some() && act_source != state.last_source {
                     state.source_before = std::mem::replace(&mut state.last_source, act_source);

@@ -255,6 +255,27 @@ pub fn parse_words(file: &str, text: &str) -> Result<Vec<(WordClass, String)>, C
     Ok(out)
 }
 
+/// The kind of act each `act_reference` phrase of `words.tsv` names, from its optional third
+/// column: a two-digit CAMEO root ("the attack" 19, "the sanctions" 16). Phrases without one
+/// ("the decision") name any act.
+pub fn parse_act_reference_kinds(file: &str, text: &str) -> Result<Vec<(String, String)>, CoderError> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let mut f = line.trim().split('\t').map(str::trim);
+        let (Some("act_reference"), Some(phrase), Some(root)) = (f.next(), f.next(), f.next()) else { continue };
+        let known = root.len() == 2 && root.parse::<u8>().is_ok_and(|r| (1..=20).contains(&r));
+        if !known {
+            return Err(CoderError::Pack {
+                file: file.into(),
+                line: n + 1,
+                message: format!("`{root}` is no CAMEO root (01 to 20)"),
+            });
+        }
+        out.push((phrase.to_string(), root.to_string()));
+    }
+    Ok(out)
+}
+
 /// How a pattern finds its source and target around the trigger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Frame {
@@ -436,6 +457,9 @@ mod tests {
         assert!(e.contains("events.txt:1") && e.contains("999"), "{e}");
         assert!(parse_events("en", "040 wobble foo\n").is_err());
         assert!(parse_words("w", "bogus\tx\n").is_err());
+        let kinds = parse_act_reference_kinds("w", "act_reference\tthe attack\t19\nact_reference\tthe move\n").unwrap();
+        assert_eq!(kinds, vec![("the attack".to_string(), "19".to_string())]);
+        assert!(parse_act_reference_kinds("w", "act_reference\tthe attack\t190\n").is_err());
         assert_eq!(parse_words("w", "and\tand\n").unwrap()[0].0, WordClass::And);
         assert_eq!(parse_words("w", "particle_topic\tは\n").unwrap()[0].0, WordClass::Particle(Particle::Topic));
     }

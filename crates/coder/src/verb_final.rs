@@ -489,6 +489,7 @@ pub fn clauses_verb_final(
             object,
             partner,
             between: false,
+            act_reference: None,
             place: place.clone(),
             future,
             background: items.iter().any(|i| {

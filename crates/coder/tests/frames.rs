@@ -16,12 +16,14 @@ fn fixture() -> Engine {
         (
             "packs/xx/events.txt",
             "046 sym held talks | talks with\n040 meet met | met with\n042 visit visit{,s,ed}\n043 host received\n\
-             051 dir thanked | praised\n043 rev was received by\n057 sym signed | sign\n036 dir,nofuture invited\n020 dir urged\n",
+             051 dir thanked | praised\n043 rev was received by\n057 sym signed | sign\n036 dir,nofuture invited\n020 dir urged\n\
+             190 dir attacked\n111 dir condemned\n163 dir imposed sanctions on\n",
         ),
         (
             "packs/xx/words.tsv",
             "and\tand\nwith\twith\nbetween\tbetween\nnegation\tdid not\nnegation\tnot\nfuture\twill\nconditional\tif\n\
-             two_sides\tthe two sides\nparticipants\tthe ministers\nlocative\tin\npronoun\the\nby\tby\nbackground\tpreviously\ncounterpart\tcounterpart\nhonorific\tmr\n",
+             two_sides\tthe two sides\nparticipants\tthe ministers\nlocative\tin\npronoun\the\nby\tby\nbackground\tpreviously\ncounterpart\tcounterpart\nhonorific\tmr\n\
+             act_reference\tthe attack\t19\nact_reference\tthe move\n",
         ),
         ("packs/xx/titles.tsv", "foreign minister\tGOV\tforeign_minister\nprime minister\tGOV\thead_of_government\nambassador\tGOV\tambassador\n"),
         (
@@ -454,6 +456,21 @@ fn a_mention_right_before_a_verb_starts_a_new_clause_after_an_object() {
     // a list that is the subject, or an object list with no verb after it, stays whole
     let subjects = code(&e, "Japan, Laos and Norway signed a treaty with Thailand.");
     assert!(subjects.contains(&t("LAO", "057", "THA")) && subjects.contains(&t("JPN", "057", "THA")), "{subjects:?}");
+    // without a comma the group is the subject of the clause the verb reports on
+    let welcomed = code(&e, "Japan praised Laos and Norway signed a treaty.");
+    assert!(welcomed.contains(&t("JPN", "051", "LAO")) && welcomed.contains(&t("JPN", "051", "NOR")), "{welcomed:?}");
     let objects = code(&e, "Japan visited Laos and Norway.");
     assert!(objects.contains(&t("JPN", "042", "NOR")) && objects.contains(&t("JPN", "042", "LAO")), "{objects:?}");
+}
+
+#[test]
+fn an_act_named_by_its_kind_is_the_last_act_of_that_kind() {
+    let e = fixture();
+    let text = "Japan attacked Laos.\n\nNorway imposed sanctions on Japan.\n\nThailand condemned the attack.";
+    let got = code(&e, text);
+    // the attack was Japan's, though Norway acted last
+    assert!(got.contains(&t("THA", "111", "JPN")), "{got:?}");
+    // a reference that names no kind is the last act's actor
+    let got = code(&e, "Japan attacked Laos.\n\nNorway imposed sanctions on Japan.\n\nThailand condemned the move.");
+    assert!(got.contains(&t("THA", "111", "NOR")), "{got:?}");
 }
