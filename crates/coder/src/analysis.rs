@@ -569,16 +569,19 @@ fn follow_parts(
     let mut last = None;
     for (pi, _) in rest.iter().enumerate() {
         let want = pi + 1;
+        // the nearest later part; a gap only grows with distance, so when the nearest one is
+        // too far, every other one is too
         let next = all
             .iter()
-            .filter(|h| h.start >= from && gap_ok(span_text(k, from, h.start), cx.spaced))
             .filter(|h| {
-                h.phrase < u32::MAX / 2
+                h.start >= from
+                    && h.phrase < u32::MAX / 2
                     && cx.lexicon.entries(h.phrase).iter().any(|e| {
                         matches!(e, Entry::Trigger { pattern: p, trigger: tt, part } if *p == pattern && *tt == t && *part == want)
                     })
             })
-            .min_by_key(|h| h.start)?;
+            .min_by_key(|h| h.start)
+            .filter(|h| gap_ok(span_text(k, from, h.start), cx.spaced))?;
         from = next.end;
         last = Some(next.start);
     }

@@ -117,63 +117,53 @@ fn is_opening(c: char) -> bool {
     matches!(c, '"' | '\'' | '(' | '[' | '\u{201c}' | '\u{2018}' | '\u{00ab}' | '-' | '\u{2013}' | '\u{2014}')
 }
 
-thread_local! {
-    /// A paragraph's characters, kept between calls so that splitting does not allocate them.
-    static CHARS: std::cell::RefCell<Vec<(usize, char)>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
 fn split_sentences(body: &str, base: usize, rules: &SplitRules) -> Vec<SentenceSpan> {
-    CHARS.with(|cell| {
-        let mut chars = cell.take();
-        chars.clear();
-        chars.extend(body.char_indices());
-        let spans = split_chars(body, &chars, base, rules);
-        // a huge paragraph's buffer is not kept
-        if chars.capacity() <= 1 << 16 {
-            cell.replace(chars);
-        }
-        spans
-    })
-}
-
-fn split_chars(body: &str, chars: &[(usize, char)], base: usize, rules: &SplitRules) -> Vec<SentenceSpan> {
+    let bytes = body.as_bytes();
     let mut spans = Vec::new();
     let mut sent_start = 0usize;
-    let mut i = 0usize;
-    while i < chars.len() {
-        let (off, c) = chars[i];
+    let mut pos = 0usize;
+    while pos < bytes.len() {
+        // every stop starts with one of these bytes ('…', '。', '！', '？' with a lead byte
+        // that is never inside another character), so other bytes are stepped over
+        if !matches!(bytes[pos], b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF) {
+            pos += 1;
+            continue;
+        }
+        let Some(c) = body.get(pos..).and_then(|r| r.chars().next()) else { break };
         let cjk_stop = matches!(c, '。' | '！' | '？');
         let latin_stop = matches!(c, '.' | '!' | '?' | '\u{2026}');
-        if cjk_stop || latin_stop {
-            let mut j = i + 1;
-            while j < chars.len() && (is_closing(chars[j].1) || matches!(chars[j].1, '.' | '!' | '?')) {
-                j += 1;
-            }
-            let split_here = if cjk_stop {
-                true
-            } else {
-                let mut k = j;
-                while k < chars.len() && chars[k].1.is_whitespace() {
-                    k += 1;
-                }
-                let had_space = k > j;
-                let next = chars.get(k).map(|&(_, c)| c);
-                let spaced_stop = had_space
-                    && next.is_some_and(|n| {
-                        n.is_uppercase() || n.is_numeric() || is_opening(n) || crate::char_script(n).is_some()
-                    });
-                (spaced_stop || (!had_space && glued_stop(chars, i, j)))
-                    && !(c == '.' && is_abbreviation(body, sent_start, off, rules))
-            };
-            if split_here {
-                let end = chars.get(j).map_or(body.len(), |&(o, _)| o);
-                push_span(&mut spans, body, base, sent_start, end);
-                sent_start = end;
-                i = j;
-                continue;
-            }
+        if !(cjk_stop || latin_stop) {
+            pos += c.len_utf8();
+            continue;
         }
-        i += 1;
+        let mut j = pos + c.len_utf8();
+        for next in body[j..].chars() {
+            if !(is_closing(next) || matches!(next, '.' | '!' | '?')) {
+                break;
+            }
+            j += next.len_utf8();
+        }
+        let split_here = if cjk_stop {
+            true
+        } else {
+            let rest = &body[j..];
+            let after_space = rest.trim_start();
+            let had_space = after_space.len() < rest.len();
+            let next = after_space.chars().next();
+            let spaced_stop = had_space
+                && next.is_some_and(|n| {
+                    n.is_uppercase() || n.is_numeric() || is_opening(n) || crate::char_script(n).is_some()
+                });
+            (spaced_stop || (!had_space && glued_stop(body, pos, j)))
+                && !(c == '.' && is_abbreviation(body, sent_start, pos, rules))
+        };
+        if split_here {
+            push_span(&mut spans, body, base, sent_start, j);
+            sent_start = j;
+            pos = j;
+            continue;
+        }
+        pos += c.len_utf8();
     }
     push_span(&mut spans, body, base, sent_start, body.len());
     spans
@@ -181,18 +171,25 @@ fn split_chars(body: &str, chars: &[(usize, char)], base: usize, rules: &SplitRu
 
 /// A full stop glued to the next sentence by lost whitespace ("Mogherini.Trong các"):
 /// a word of three letters or more ending in two lower-case ones, the stop, then a capitalised word.
-/// Domains and versions ("vnexpress.net", "U.S.A", "2.5") do not qualify.
-fn glued_stop(chars: &[(usize, char)], dot: usize, next: usize) -> bool {
-    if chars.get(dot).is_none_or(|&(_, c)| c != '.') || next != dot + 1 {
+/// Domains and versions ("vnexpress.net", "U.S.A", "2.5") do not qualify. `dot` and `next`
+/// are byte offsets of the stop and of what follows it.
+fn glued_stop(body: &str, dot: usize, next: usize) -> bool {
+    if body.as_bytes().get(dot) != Some(&b'.') || next != dot + 1 {
         return false;
     }
-    let word_before = chars[..dot].iter().rev().take_while(|&&(_, c)| c.is_alphabetic()).count();
-    let lower_before = chars[..dot].iter().rev().take(2).all(|&(_, c)| c.is_lowercase());
-    let boundary_before = dot <= word_before
-        || !chars[dot - word_before - 1].1.is_alphanumeric() && chars[dot - word_before - 1].1 != '.';
-    let cap = chars.get(next).is_some_and(|&(_, c)| c.is_uppercase());
-    let lower_after = chars.get(next + 1).is_some_and(|&(_, c)| c.is_lowercase());
-    word_before >= 3 && lower_before && boundary_before && cap && lower_after
+    let before = &body[..dot];
+    let (word_chars, word_bytes) = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .fold((0usize, 0usize), |(n, b), c| (n + 1, b + c.len_utf8()));
+    let lower_before = before.chars().rev().take(2).all(char::is_lowercase);
+    let boundary_before = word_bytes == before.len()
+        || before[..before.len() - word_bytes].chars().next_back().is_some_and(|c| !c.is_alphanumeric() && c != '.');
+    let mut after = body[next..].chars();
+    let cap = after.next().is_some_and(char::is_uppercase);
+    let lower_after = after.next().is_some_and(char::is_lowercase);
+    word_chars >= 3 && lower_before && boundary_before && cap && lower_after
 }
 
 /// The longest sentence kept whole, in bytes. No sentence of news is this long (a long
