@@ -374,8 +374,29 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             prev_part_end
                 .is_some_and(|(pe, title)| title && pe <= l.start && span_text(k, pe, l.start).trim().is_empty())
         });
-        // ... but a capital after it is where the act happens ("Indias utenriksminister i Oslo")
-        let title_before = title_before && matches!(&p, Part::Actor(_, PhraseKind::Name));
+        // ... but a capital after it is where the act happens ("Indias utenriksminister i Oslo"),
+        // unless the title names no state and serves where it sits: "die Regierung in Peking",
+        // "the police in Moscow"
+        let stateless_title = || {
+            let n = mention_parts.len();
+            let stateless = matches!(mention_parts.last(), Some((_, _, Part::Title(_, role, None)))
+                if SEATED_ROLES.contains(&role.as_str()));
+            let state_before = n >= 2
+                && matches!(mention_parts[n - 2].2, Part::Actor(..))
+                && word_count(span_text(k, mention_parts[n - 2].1, mention_parts[n - 1].0)) <= 1;
+            // "at the headquarters of the government in Hanoi" is a place as a whole
+            let inside_place = mention_parts.last().is_some_and(|&(ts, _, _)| {
+                items.iter().any(|i| {
+                    i.kind == ItemKind::Word(WordClass::Locative)
+                        && i.end <= ts
+                        && word_count(span_text(k, i.end, ts)) <= 3
+                })
+            });
+            stateless && !state_before && !inside_place
+        };
+        let title_before = title_before
+            && (matches!(&p, Part::Actor(_, PhraseKind::Name))
+                || (matches!(&p, Part::Actor(_, PhraseKind::Capital)) && stateless_title()));
         // "in Da Nang, Vietnam": a state named right after a place is where that place is
         let after_place = items.iter().rev().find(|i| i.end <= s).is_some_and(|i| {
             matches!(i.kind, ItemKind::Place { .. }) && matches!(span_text(k, i.end, s).trim(), "" | ",")
@@ -818,6 +839,11 @@ fn katakana_name_before(original: &str, to: usize) -> Option<(String, usize)> {
 
 /// A capitalised name (up to four words) right after `from` in the original text.
 /// Roles (titles.tsv) of institutions rather than people: no personal name follows them.
+/// Roles of institutions and officials that serve where they sit: "the government in Beijing"
+/// is China's (a minister "in Beijing" may be visiting, an embassy there is another state's,
+/// and a ministry or parliament is as often the building where something happens).
+const SEATED_ROLES: [&str; 4] = ["government", "military", "party", "official"];
+
 const INSTITUTION_ROLES: [&str; 6] = ["ministry", "government", "military", "embassy", "parliament", "party"];
 
 fn capture_name(original: &str, from: usize, limit: usize, honorifics: &[String]) -> Option<(String, usize)> {

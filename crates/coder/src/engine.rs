@@ -366,6 +366,21 @@ impl DocState {
 /// representative the text named last rather than for the home state.
 const ENVOY_ROLES: [&str; 2] = ["ambassador", "envoy"];
 
+/// How many days after the publication day a yearless date of an act reported as done may lie
+/// and still be read as coming (further ahead, the last year's occurrence is meant).
+const YEARLESS_AHEAD_MAX_DAYS: i64 = 45;
+
+/// The same day or month one year earlier (none for a bare year).
+fn year_before(d: &PartialDate) -> Option<PartialDate> {
+    match (d.month, d.day) {
+        (Some(m), Some(day)) => {
+            PartialDate::ymd(d.year - 1, m, day).or_else(|| PartialDate::ymd(d.year - 1, m, day - 1))
+        }
+        (Some(m), None) => PartialDate::ym(d.year - 1, m),
+        _ => None,
+    }
+}
+
 /// A party with no words of its own for each of `countries` ("the two sides", "the move").
 fn synthetics<'a>(countries: impl IntoIterator<Item = &'a String>, start: usize, end: usize) -> Vec<Party> {
     countries.into_iter().map(|c| synthetic(c, "", start, end)).collect()
@@ -1046,6 +1061,19 @@ impl Engine {
                             .as_ref()
                             .is_some_and(|(d, _)| d.precision == "day" && d.value.starts_with(&t.value.to_string()))
                 });
+                // an act reported as done does not lie months ahead: a yearless date far after the
+                // publication day is last year's ("signed in March", published in November),
+                // unless a word of the sentence points ahead (the date may be that plan's)
+                let sentence_plans =
+                    a.items.iter().any(|i| i.kind == crate::analysis::ItemKind::Word(WordClass::Future));
+                let last_year: Option<TimeExpr> = time
+                    .filter(|t| !planned && !sentence_plans && self.yearless_far_ahead(t, &state))
+                    .map(|t| TimeExpr {
+                        value: year_before(&t.value).unwrap_or_else(|| t.value.clone()),
+                        end_value: t.end_value.as_ref().map(|e| year_before(e).unwrap_or_else(|| e.clone())),
+                        ..t.clone()
+                    });
+                let time = last_year.as_ref().or(time);
                 let mut notes = Vec::new();
                 let mut background = c.background;
                 if c.background {
@@ -1346,6 +1374,20 @@ impl Engine {
         }
         out.learned = learned;
         out
+    }
+
+    /// True when `t` is a day or month written without its year (and without a word that
+    /// points ahead) that lies more than [`YEARLESS_AHEAD_MAX_DAYS`] after a known publication day.
+    fn yearless_far_ahead(&self, t: &TimeExpr, state: &DocState) -> bool {
+        t.relative
+            && !t.future_marker
+            && t.ahead.is_none()
+            && t.precision != Precision::Year
+            && !state.inferred
+            && state
+                .reference
+                .as_ref()
+                .is_some_and(|r| r.day.is_some() && t.value.first_day() - r.first_day() > YEARLESS_AHEAD_MAX_DAYS)
     }
 
     /// The year in which the most people named in the document held office (the latest

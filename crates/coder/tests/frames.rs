@@ -474,3 +474,30 @@ fn an_act_named_by_its_kind_is_the_last_act_of_that_kind() {
     let got = code(&e, "Japan attacked Laos.\n\nNorway imposed sanctions on Japan.\n\nThailand condemned the move.");
     assert!(got.contains(&t("THA", "111", "NOR")), "{got:?}");
 }
+
+#[test]
+fn a_done_act_with_a_yearless_date_far_ahead_is_last_years() {
+    let e = real_packs();
+    let signed = "Italy and Egypt signed an agreement in March.";
+    assert!(dates_in(&e, signed, "en", "2025-11-20").iter().all(|d| d == "2025-03"), "{signed}");
+    // a plan keeps the coming March, and so does a sentence with a word that points ahead
+    let will = "Italy and Egypt will sign an agreement in March.";
+    assert!(dates_in(&e, will, "en", "2025-11-20").iter().all(|d| d == "2026-03"), "{will}");
+    // a date a few days ahead stays where it is
+    let soon = "Italy and Egypt signed an agreement on 1 December.";
+    assert!(dates_in(&e, soon, "en", "2025-11-20").iter().all(|d| d == "2025-12-01"), "{soon}");
+}
+
+#[test]
+fn a_government_named_by_its_seat_is_that_states() {
+    let e = real_packs();
+    let sources = |text: &str, lang: &str| -> Vec<String> {
+        let doc =
+            Document { id: "t".into(), text: text.into(), published: Some("2025-03-12".into()), ..Default::default() };
+        e.code_as(&doc, lang).events.iter().map(|ev| ev.source[0].country.clone()).collect()
+    };
+    assert_eq!(sources("The government in Beijing criticised Japan.", "en"), vec!["CHN"]);
+    assert_eq!(sources("Die Regierung in Peking kritisierte Japan.", "de"), vec!["CHN"]);
+    // a minister in a capital may be visiting it, and an embassy there is another state's
+    assert!(!sources("The Japanese embassy in Beijing criticised the decision.", "en").contains(&"CHN".to_string()));
+}
