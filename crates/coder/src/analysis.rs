@@ -1326,6 +1326,14 @@ pub fn clauses(
         let mut j = object_from;
         while j < items.len() {
             match &items[j].kind {
+                // "condemned the strikes, a spokesman said": after an act reference, a comma ends
+                // the object ("the attack of Russia" still names its actor)
+                ItemKind::Mention(_)
+                    if refers_to_act
+                        .is_some_and(|(_, re)| span_text(key, re, items[j].start).contains([',', '，'])) =>
+                {
+                    break
+                }
                 ItemKind::Mention(_) => {
                     let (lo, hi) = group_of(items, j, key);
                     let ms = mentions_in(items, lo, hi);

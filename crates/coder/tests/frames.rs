@@ -473,6 +473,9 @@ fn an_act_named_by_its_kind_is_the_last_act_of_that_kind() {
     // a reference that names no kind is the last act's actor
     let got = code(&e, "Japan attacked Laos.\n\nNorway imposed sanctions on Japan.\n\nThailand condemned the move.");
     assert!(got.contains(&t("THA", "111", "NOR")), "{got:?}");
+    // a closing "…, the foreign minister said" leaves the reference the object
+    let got = code(&e, "Japan attacked Laos.\n\nThailand condemned the attack, the foreign minister said.");
+    assert!(got.contains(&t("THA", "111", "JPN")), "{got:?}");
 }
 
 #[test]
