@@ -504,3 +504,20 @@ fn a_government_named_by_its_seat_is_that_states() {
     // a minister in a capital may be visiting it, and an embassy there is another state's
     assert!(!sources("The Japanese embassy in Beijing criticised the decision.", "en").contains(&"CHN".to_string()));
 }
+
+#[test]
+fn a_state_right_after_a_persons_name_is_a_mention_of_its_own() {
+    let e = real_packs();
+    for (text, lang) in [("Am Montag besuchte Scholz China.", "de"), ("I fjor besøkte Støre Kina.", "no")] {
+        let doc =
+            Document { id: "t".into(), text: text.into(), published: Some("2024-03-12".into()), ..Default::default() };
+        let got: Vec<(String, String, String)> = e
+            .code_as(&doc, lang)
+            .events
+            .iter()
+            .map(|ev| (ev.source[0].country.clone(), ev.cameo.clone(), ev.target[0].country.clone()))
+            .collect();
+        let visitor = if lang == "de" { "DEU" } else { "NOR" };
+        assert!(got.contains(&(visitor.into(), "042".into(), "CHN".into())), "{text}: {got:?}");
+    }
+}
