@@ -63,6 +63,9 @@ pub struct Mention {
     /// A party that is no state or organisation ("the international community"): coded as
     /// nobody, and nobody stands in for it.
     pub other: bool,
+    /// People counted by a number and named by a demonym ("2,000 Japanese"): their state as
+    /// the target of an act, but they do not act for it.
+    pub citizens: bool,
 }
 
 /// What an item of a sentence is.
@@ -693,9 +696,10 @@ fn build_mention(
         }
     }
     if m.actor.is_none() {
-        // "3,000 Norwegians": a demonym counted by a number is people, not their state
-        let citizens = !m.official && title_state.is_none() && number_before(&key.key, start);
-        m.actor = if citizens { None } else { demonym_actor.or(title_state) };
+        // "3,000 Norwegians": a demonym counted by a number is people; they stand for their
+        // state when a state acts on them ("arrested 28 Afghans"), not when they act
+        m.citizens = !m.official && title_state.is_none() && demonym_actor.is_some() && number_before(&key.key, start);
+        m.actor = demonym_actor.or(title_state);
     }
     m.counterpart_only = m.actor.is_none() && run.iter().any(|r| matches!(r.2, Part::Counterpart));
     if m.actor.is_some() {

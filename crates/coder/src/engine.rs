@@ -857,6 +857,12 @@ impl Engine {
                     &model.between_words,
                 )
             };
+            // counted people ("About 2,000 Japanese visited Laos") do not act for their state
+            let mut cls = cls;
+            cls.retain(|c| {
+                !matches!(&c.subject, Slot::Mentions(ms)
+                    if !ms.is_empty() && ms.iter().all(|&i| a.mentions.get(i).is_some_and(|m| m.citizens)))
+            });
             // the last person or official this sentence names: "he", "she" of later sentences
             let named_person: Option<Vec<Party>> = a
                 .mentions

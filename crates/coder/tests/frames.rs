@@ -275,6 +275,8 @@ fn short_capitalised_names_need_their_capital() {
 fn a_demonym_counted_by_a_number_is_people_not_their_state() {
     let e = fixture();
     assert_eq!(code(&e, "About 2,000 Japanese visited Laos last year."), vec![]);
+    // ... who stand for their state when a state acts on them
+    assert_eq!(code(&e, "Laos imposed sanctions on 28 Japanese."), vec![t("LAO", "163", "JPN")]);
     // with a title it is the state's officials
     assert_eq!(
         code(&e, "Two Japanese foreign minister visited Laos."),
