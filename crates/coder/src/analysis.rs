@@ -521,6 +521,29 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
         run.push((s, e, p));
     }
     flush(&mut run, &mut mentions, sentence_end);
+    // "In Tehran, foreign ministry spokesman X condemned …": a sentence that opens with the
+    // seat of a government names the state of the stateless official or institution after it
+    let mut opening_items: Vec<&Item> = items.iter().filter(|i| !matches!(i.kind, ItemKind::Mention(_))).collect();
+    opening_items.sort_by_key(|i| i.start);
+    if let [first, second, ..] = opening_items.as_slice() {
+        let opening = first.kind == ItemKind::Word(WordClass::Locative)
+            && span_text(k, 0, first.start).trim().is_empty()
+            && span_text(k, first.end, second.start).trim().is_empty();
+        if let (true, ItemKind::Place { country: Some(c) }) = (opening, &second.kind) {
+            let after_comma = span_text(k, second.end, k.len()).trim_start().starts_with(',');
+            let next = mentions.iter_mut().filter(|m| m.start >= second.end).min_by_key(|m| m.start);
+            if let Some(m) = next.filter(|m| {
+                after_comma
+                    && m.actor.is_none()
+                    && m.official
+                    && m.role.as_deref().is_some_and(|r| SEATED_ROLES.contains(&r) || r == "spokesperson")
+                    && word_count(span_text(k, second.end, m.start)) <= 1
+            }) {
+                m.actor = Some(c.clone());
+                m.home_candidate = false;
+            }
+        }
+    }
     // an organisation next to a meeting noun names its own meeting, not a party to an act
     for m in mentions.iter_mut().filter(|m| m.actor.as_deref().is_some_and(|a| a.starts_with("IGO:"))) {
         m.org_meeting = items.iter().any(|i| {
@@ -652,7 +675,12 @@ fn build_mention(
                 }
                 m.official = true;
                 m.sector.get_or_insert_with(|| sector.clone());
-                m.role.get_or_insert_with(|| role.clone());
+                // "foreign ministry spokesman", "porte-parole du ministère", "外交部发言人": a
+                // person's title next to an institution's names the person
+                let institution = |r: &str| INSTITUTION_ROLES.contains(&r);
+                if m.role.as_deref().is_none_or(|r| institution(r) && !institution(role)) {
+                    m.role = Some(role.clone());
+                }
             }
             Part::Person(id) => {
                 if let Some(p) = cx.kb.person(*id) {
@@ -849,6 +877,10 @@ fn katakana_name_before(original: &str, to: usize) -> Option<(String, usize)> {
 
 /// A capitalised name (up to four words) right after `from` in the original text.
 /// Roles (titles.tsv) of institutions rather than people: no personal name follows them.
+/// How far (in key bytes) after the subject's own state the actor that replaces it as the
+/// object may start: a few words ("il sostegno della Germania all'Ucraina").
+const OWN_STATE_NEXT_ACTOR_MAX_BYTES: usize = 40;
+
 /// Roles of institutions and officials that serve where they sit: "the government in Beijing"
 /// is China's (a minister "in Beijing" may be visiting, an embassy there is another state's,
 /// and a ministry or parliament is as often the building where something happens).
@@ -1370,7 +1402,28 @@ pub fn clauses(
                         Some(ItemKind::Word(WordClass::Locative)) => {}
                         _ => {}
                     }
-                    if object == Slot::Missing && !matches!(before, Some(ItemKind::Word(WordClass::Locative))) {
+                    // "Scholz reaffirmed Germany's support for Ukraine": the subject's own state
+                    // is no object when another actor follows in the clause
+                    let actor_of = |i: &usize| a.mentions.get(*i).and_then(|m| m.actor.as_deref());
+                    let subject_actors: Vec<&str> = match &subject {
+                        Slot::Mentions(sm) => sm.iter().filter_map(actor_of).collect(),
+                        _ => Vec::new(),
+                    };
+                    let own_state = !ms.is_empty()
+                        && ms.iter().all(|i| actor_of(i).is_some_and(|c| subject_actors.contains(&c)))
+                        && items[hi + 1..]
+                            .iter()
+                            .take_while(|i| {
+                                !matches!(i.kind, ItemKind::Word(WordClass::ClauseBreak) | ItemKind::Trigger { .. })
+                                    && i.start <= items[hi].end + OWN_STATE_NEXT_ACTOR_MAX_BYTES
+                            })
+                            .any(|i| {
+                                matches!(i.kind, ItemKind::Mention(n) if actor_of(&n).is_some_and(|c| !subject_actors.contains(&c)))
+                            });
+                    if object == Slot::Missing
+                        && !own_state
+                        && !matches!(before, Some(ItemKind::Word(WordClass::Locative)))
+                    {
                         object = Slot::Mentions(ms);
                     }
                     j = hi + 1;

@@ -523,3 +523,31 @@ fn a_state_right_after_a_persons_name_is_a_mention_of_its_own() {
         assert!(got.contains(&(visitor.into(), "042".into(), "CHN".into())), "{text}: {got:?}");
     }
 }
+
+fn triples_in(engine: &Engine, text: &str, lang: &str) -> Vec<(String, String, String)> {
+    let doc =
+        Document { id: "t".into(), text: text.into(), published: Some("2025-03-12".into()), ..Default::default() };
+    engine
+        .code_as(&doc, lang)
+        .events
+        .iter()
+        .map(|ev| (ev.source[0].country.clone(), ev.cameo.clone(), ev.target[0].country.clone()))
+        .collect()
+}
+
+#[test]
+fn a_sentence_opening_with_a_seat_of_government_names_the_official_after_it() {
+    let e = real_packs();
+    let got = triples_in(&e, "In Tehran, foreign ministry spokesman Esmaeil Baghaei condemned Israel.", "en");
+    assert_eq!(got, vec![t("IRN", "111", "ISR")]);
+    // a minister there may be a visitor: no state is given to him
+    let got = triples_in(&e, "In Tehran, the foreign minister condemned Israel.", "en");
+    assert!(!got.iter().any(|x| x.0 == "IRN"), "{got:?}");
+}
+
+#[test]
+fn the_subjects_own_state_is_no_object_when_another_actor_follows() {
+    let e = real_packs();
+    let got = triples_in(&e, "Scholz ha ribadito il sostegno della Germania all'Ucraina.", "it");
+    assert!(got.contains(&t("DEU", "051", "UKR")), "{got:?}");
+}
