@@ -1429,6 +1429,13 @@ pub fn clauses(
                     j = hi + 1;
                     continue;
                 }
+                // "threatened new sanctions against Iran", "demanded the release of …": a threat,
+                // demand or appeal is aimed at whom the act it names, right after it, is aimed at
+                ItemKind::Trigger { .. }
+                    if object == Slot::Missing
+                        && p.code.get(..2).is_some_and(|r| ["02", "10", "13"].contains(&r))
+                        && !items[ti + 1..j].iter().any(|i| matches!(i.kind, ItemKind::Trigger { .. }))
+                        && word_count(span_text(key, item.end, items[j].start)) <= 2 => {}
                 ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation) | ItemKind::Trigger { .. } => break,
                 ItemKind::Word(WordClass::TwoSides) if object == Slot::Missing => object = Slot::TwoSides,
                 ItemKind::Word(WordClass::Participants) if object == Slot::Missing => object = Slot::Participants,
@@ -1566,12 +1573,17 @@ pub fn clauses(
         });
         // verb-second order puts "nicht", "ikke" after the object, at the clause's end
         // ("Brasilien verurteilte Russland nicht."): no comma between
+        // ... unless a conditional word opens the clause it ends ("truet med sanksjoner dersom de
+        // to ikke blir løslatt": the condition is negated, not the threat)
         let negated_late = verb_second.is_some()
             && items.iter().any(|i| {
                 i.kind == ItemKind::Word(WordClass::Negation)
                     && i.start >= item.end
                     && i.start < clause_end
                     && !span_text(key, item.end, i.start).contains([',', ';'])
+                    && !items.iter().any(|c| {
+                        c.kind == ItemKind::Word(WordClass::Conditional) && c.start >= item.end && c.end <= i.start
+                    })
             });
         let negated = negated_late
             || between(WordClass::Negation)

@@ -551,3 +551,14 @@ fn the_subjects_own_state_is_no_object_when_another_actor_follows() {
     let got = triples_in(&e, "Scholz ha ribadito il sostegno della Germania all'Ucraina.", "it");
     assert!(got.contains(&t("DEU", "051", "UKR")), "{got:?}");
 }
+
+#[test]
+fn a_threat_on_a_condition_is_still_a_threat_against_whom_the_named_act_aims_at() {
+    let e = real_packs();
+    // the threatened sanctions are against Iran, and "ikke" negates the condition, not the threat
+    let got = triples_in(&e, "Kallas truet med nye sanksjoner mot Iran dersom de to ikke blir løslatt.", "no");
+    assert_eq!(got, vec![t("IGO:EU", "130", "IRN")]);
+    // a condition inside the warning does not cancel it
+    let got = triples_in(&e, "北朝鮮は「挑発を続ければ重大な結果を招く」と韓国に警告した。", "ja");
+    assert_eq!(got, vec![t("PRK", "130", "KOR")]);
+}
