@@ -150,6 +150,8 @@ pub struct Context<'a> {
     pub particles: &'a crate::verb_final::Particles,
     /// Fewest words a captured name may have.
     pub min_name_words: usize,
+    /// Most words a trigger's gap may hold.
+    pub gap_words: usize,
     /// The state of officials named without one.
     pub home: Option<&'a str>,
     /// Searchers for the learned names' keys, built once per document (built here from
@@ -283,7 +285,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             continue;
         }
         let entries = cx.lexicon.entries_for(h.phrase, orig_of(h));
-        // trigger first: of the patterns whose later parts follow within six words, the one
+        // trigger first: of the patterns whose later parts follow within the gap limit, the one
         // reaching furthest ("møtes ... igjen" over "møtes"); the first on a tie
         let mut trigger: Option<(usize, usize, usize)> = None; // pattern, end, start of the last part
         for e in entries.iter().copied() {
@@ -599,17 +601,17 @@ fn pattern_of(item: &Item) -> usize {
 /// The longest gap of a trigger in text without spaces between words, in characters.
 const UNSPACED_GAP_MAX_CHARS: usize = 24;
 
-/// True when a gap between a trigger's parts stays within one clause: at most six words
+/// True when a gap between a trigger's parts stays within one clause: at most `gap_words` words
 /// (in text without spaces also at most `UNSPACED_GAP_MAX_CHARS` characters), and no
 /// semicolon or full-width comma or full stop ("针对…，中方决定…" is two clauses).
-fn gap_ok(gap: &str, spaced: bool) -> bool {
-    word_count(gap) <= 6
+fn gap_ok(gap: &str, spaced: bool, gap_words: usize) -> bool {
+    word_count(gap) <= gap_words
         && !gap.contains([';', '；', '，', '。'])
         && (spaced || gap.chars().filter(|c| !c.is_whitespace()).count() <= UNSPACED_GAP_MAX_CHARS)
 }
 
 /// End of the last part, and where the last part starts (none for a one-part trigger),
-/// when every later part of trigger `t` follows within six words.
+/// when every later part of trigger `t` follows within the language's gap limit.
 fn follow_parts(
     k: &str,
     mut from: usize,
@@ -634,7 +636,7 @@ fn follow_parts(
                     })
             })
             .min_by_key(|h| h.start)
-            .filter(|h| gap_ok(span_text(k, from, h.start), cx.spaced))?;
+            .filter(|h| gap_ok(span_text(k, from, h.start), cx.spaced, cx.gap_words))?;
         from = next.end;
         last = Some(next.start);
     }

@@ -66,6 +66,7 @@ impl LanguageModel {
             names_before_state_titles: self.info.names_before_state_titles,
             particles: &self.particles,
             min_name_words: self.info.min_name_words,
+            gap_words: self.info.gap_words,
             home,
             learned_finders,
         }

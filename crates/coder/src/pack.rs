@@ -38,7 +38,14 @@ pub struct PackInfo {
     /// three words of the script's letters right before such a mention are a person's name
     /// (`names_before_state_titles = true`).
     pub names_before_state_titles: bool,
+    /// Most words a trigger's `...` gap may hold (`gap_words`; default 6): German puts the
+    /// participle after the whole middle field ("hat die Luftangriffe auf den Hafen von
+    /// Hodeida verurteilt").
+    pub gap_words: usize,
 }
+
+/// Most words of a trigger's `...` gap unless the pack says otherwise.
+pub const DEFAULT_GAP_WORDS: usize = 6;
 
 /// Parse the `key = value` lines of `pack.toml`.
 pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
@@ -54,6 +61,7 @@ pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
         state_words_in_names: false,
         han_names_after_titles: false,
         names_before_state_titles: false,
+        gap_words: DEFAULT_GAP_WORDS,
     };
     for line in text.lines() {
         let Some((k, v)) = line.split_once('=') else { continue };
@@ -62,6 +70,7 @@ pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
             "name" => info.name = v.to_string(),
             "word_boundaries" => info.word_boundaries = v != "false",
             "min_name_words" => info.min_name_words = v.parse().unwrap_or(1),
+            "gap_words" => info.gap_words = v.parse().unwrap_or(DEFAULT_GAP_WORDS),
             "home" if !v.is_empty() => info.home = Some(v.to_string()),
             "ordinal_dot" => info.ordinal_dot = v == "true",
             "state_words_in_names" => info.state_words_in_names = v == "true",

@@ -562,3 +562,10 @@ fn a_threat_on_a_condition_is_still_a_threat_against_whom_the_named_act_aims_at(
     let got = triples_in(&e, "北朝鮮は「挑発を続ければ重大な結果を招く」と韓国に警告した。", "ja");
     assert_eq!(got, vec![t("PRK", "130", "KOR")]);
 }
+
+#[test]
+fn a_german_participle_closes_a_long_middle_field() {
+    let e = real_packs();
+    let text = "Das saudische Außenministerium hat die israelischen Luftangriffe auf den Hafen von Hodeida verurteilt.";
+    assert!(triples_in(&e, text, "de").contains(&t("SAU", "111", "ISR")), "{text}");
+}
