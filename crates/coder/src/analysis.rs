@@ -1587,8 +1587,26 @@ pub fn clauses(
                         c.kind == ItemKind::Word(WordClass::Conditional) && c.start >= item.end && c.end <= i.start
                     })
             });
+        // a negation does not reach past a clause's end or an "and" right before this verb ("no
+        // dará un paso atrás y acusó a Trump": the accusation stands)
+        let fresh_verb_start = items[..ti]
+            .iter()
+            .rev()
+            .find(|i| {
+                matches!(i.kind, ItemKind::Word(WordClass::Continuation | WordClass::ClauseBreak))
+                    || (i.kind == ItemKind::Word(WordClass::And) && word_count(span_text(key, i.end, item.start)) <= 1)
+            })
+            .map(|i| i.end);
+        let negated_between = items.iter().any(|i| {
+            i.kind == ItemKind::Word(WordClass::Negation)
+                && i.start >= window_start
+                && i.end <= item.start
+                && fresh_verb_start.is_none_or(|f| i.start >= f)
+        }) || inverted_end.is_some_and(|e| {
+            items.iter().any(|i| i.kind == ItemKind::Word(WordClass::Negation) && i.start >= item.end && i.start <= e)
+        });
         let negated = negated_late
-            || between(WordClass::Negation)
+            || negated_between
             || items.iter().any(|i| {
                 i.kind == ItemKind::Word(WordClass::Negation)
                     && ((i.start >= item.end && i.start <= item.end + 1)

@@ -569,3 +569,12 @@ fn a_german_participle_closes_a_long_middle_field() {
     let text = "Das saudische Außenministerium hat die israelischen Luftangriffe auf den Hafen von Hodeida verurteilt.";
     assert!(triples_in(&e, text, "de").contains(&t("SAU", "111", "ISR")), "{text}");
 }
+
+#[test]
+fn a_negation_does_not_reach_past_and_before_the_next_verb() {
+    let e = fixture();
+    let got = code(&e, "Japan did not visit Laos and thanked Norway.");
+    assert_eq!(got, vec![t("JPN", "051", "NOR")]);
+    // the verb it stands before stays negated
+    assert!(code(&e, "Japan thanked Norway and did not visit Laos.").iter().all(|x| x.1 != "042"));
+}
