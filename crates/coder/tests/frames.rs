@@ -578,3 +578,13 @@ fn a_negation_does_not_reach_past_and_before_the_next_verb() {
     // the verb it stands before stays negated
     assert!(code(&e, "Japan thanked Norway and did not visit Laos.").iter().all(|x| x.1 != "042"));
 }
+
+#[test]
+fn an_ordinal_after_a_counted_noun_is_no_weekday() {
+    let e = real_packs();
+    // "nước thứ ba" is a third country, not Tuesday; "Thứ Ba" alone is Tuesday
+    let third = "Việt Nam và Lào đã ký hiệp định tại một nước thứ ba.";
+    assert!(dates_in(&e, third, "vi", "2025-03-14").iter().all(|d| d == "2025-03-14"), "{third}");
+    let tuesday = "Thứ Ba, Việt Nam và Lào đã ký hiệp định.";
+    assert!(dates_in(&e, tuesday, "vi", "2025-03-14").iter().all(|d| d == "2025-03-11"), "{tuesday}");
+}

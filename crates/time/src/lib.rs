@@ -80,6 +80,9 @@ pub(crate) enum Lex {
     Skip,
     Era(i32),
     BuddhistEra,
+    /// A phrase that holds time words but is none ("nước thứ ba", a third country, not
+    /// Tuesday): read as one word, it starts no expression.
+    NotADate,
 }
 
 /// The time vocabulary of one language.
@@ -131,6 +134,7 @@ fn parse_word(class: &str, value: &str) -> Option<Lex> {
         "skip" => Lex::Skip,
         "era" => Lex::Era(n()?),
         "buddhist_era" => Lex::BuddhistEra,
+        "not_a_date" => Lex::NotADate,
         _ => return None,
     })
 }
