@@ -480,7 +480,17 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             let partners_apart =
                 (matches!(prev, Part::Partners { .. }) || matches!(p, Part::Partners { .. })) && !gap.is_empty();
             let both_titles = matches!(prev, Part::Title(..)) && matches!(p, Part::Title(..));
-            let comma_between_names = gap == "," && !matches!(prev, Part::Title(..)) && !matches!(p, Part::Title(..));
+            // a name set off by a comma after the mention it was learned from is still that mention's
+            // ("il suo omologo eritreo, Osman Saleh, al quale …")
+            let own_appositive = match &p {
+                Part::Learned(l) => cx.learned.get(*l).is_some_and(|l| {
+                    let (os, oe) = key.original_range(s, e);
+                    l.start <= os && oe <= l.end
+                }),
+                _ => false,
+            };
+            let comma_between_names =
+                gap == "," && !own_appositive && !matches!(prev, Part::Title(..)) && !matches!(p, Part::Title(..));
             let joiner_words: usize = items
                 .iter()
                 .filter(|i| i.kind == ItemKind::Word(WordClass::Joiner) && i.start >= prev_end && i.end <= s)
@@ -769,6 +779,7 @@ fn build_mention(
         if cx.spaced {
             capture_name(original, orig_end, sentence_end, cx.honorifics)
                 .filter(|(n, _)| n.split_whitespace().count() >= cx.min_name_words)
+                .or_else(|| appositive_name(original, orig_end, sentence_end, cx))
         } else if cx.han_names_after_titles {
             han_name_after(original, orig_end, sentence_end)
                 .and_then(|end| Some((original.get(orig_end..end)?.to_string(), end)))
@@ -790,6 +801,18 @@ fn build_mention(
         }
     }
     m
+}
+
+/// A name set off by commas after its title ("La canciller colombiana, Laura Restrepo,
+/// exigió …", "Colombia's foreign minister, Laura Restrepo, said"): two words or more, closed
+/// by a comma or the sentence's end.
+fn appositive_name(original: &str, from: usize, limit: usize, cx: &Context<'_>) -> Option<(String, usize)> {
+    let rest = original.get(from..limit.min(original.len()))?;
+    let after_comma = rest.strip_prefix(',')?;
+    let start = from + 1 + (after_comma.len() - after_comma.trim_start().len());
+    let (name, end) = capture_name(original, start, limit, cx.honorifics)?;
+    let closed = original.get(end..).is_some_and(|r| r.is_empty() || r.starts_with([',', '.', ';']));
+    (closed && name.split_whitespace().count() >= cx.min_name_words.max(2)).then_some((name, end))
 }
 
 /// The end of a name of two to four Han characters starting right at `from` and ending at

@@ -588,3 +588,13 @@ fn an_ordinal_after_a_counted_noun_is_no_weekday() {
     let tuesday = "Thứ Ba, Việt Nam và Lào đã ký hiệp định.";
     assert!(dates_in(&e, tuesday, "vi", "2025-03-14").iter().all(|d| d == "2025-03-11"), "{tuesday}");
 }
+
+#[test]
+fn a_name_set_off_by_commas_after_its_title_is_learned() {
+    let e = real_packs();
+    let text = "La canciller colombiana, Laura Restrepo, criticó a Ecuador.\n\nRestrepo exigió a Ecuador levantar los aranceles.";
+    let got = triples_in(&e, text, "es");
+    assert!(got.contains(&t("COL", "111", "ECU")) && got.iter().filter(|x| x.0 == "COL").count() == 2, "{got:?}");
+    let text = "Colombia's foreign minister, Laura Restrepo, criticised Ecuador.\n\nRestrepo also condemned Peru.";
+    assert!(triples_in(&e, text, "en").contains(&t("COL", "111", "PER")));
+}
