@@ -598,3 +598,11 @@ fn a_name_set_off_by_commas_after_its_title_is_learned() {
     let text = "Colombia's foreign minister, Laura Restrepo, criticised Ecuador.\n\nRestrepo also condemned Peru.";
     assert!(triples_in(&e, text, "en").contains(&t("COL", "111", "PER")));
 }
+
+#[test]
+fn a_german_weekday_with_its_part_of_the_day_dates_the_act() {
+    let e = real_packs();
+    let text = "Am Mittwochabend hatte Bundeskanzler Olaf Scholz mit dem polnischen Ministerpräsidenten telefoniert.";
+    let dates = dates_in(&e, text, "de", "2024-06-07");
+    assert!(!dates.is_empty() && dates.iter().all(|d| d == "2024-06-05"), "{dates:?}");
+}
