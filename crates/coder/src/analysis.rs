@@ -1141,6 +1141,27 @@ fn asked_for(items: &[Item], ti: usize, key: &str, patterns: &[Pattern]) -> bool
     false
 }
 
+/// The index of a relative pronoun right after a mention (nothing or a comma between) whose
+/// clause a comma closes just before the trigger at `ti`, with no other trigger or break
+/// after that comma.
+fn closed_relative_before(items: &[Item], ti: usize, key: &str, relatives: &[String]) -> Option<usize> {
+    let verb = items.get(ti)?;
+    let comma = key.get(..verb.start)?.trim_end().strip_suffix(',').map(str::len)?;
+    let r = items[..ti].iter().rposition(|i| {
+        i.end <= comma
+            && i.kind == ItemKind::Word(WordClass::ClauseBreak)
+            && relatives.iter().any(|w| w == span_text(key, i.start, i.end))
+    })?;
+    let antecedent = items.get(r.checked_sub(1)?)?;
+    let joined = matches!(antecedent.kind, ItemKind::Mention(_))
+        && matches!(span_text(key, antecedent.end, items[r].start).trim(), "" | ",");
+    // nothing but the relative clause's own words between the pronoun and the closing comma
+    let inside_only = items[r + 1..ti]
+        .iter()
+        .all(|i| i.end <= comma && !matches!(i.kind, ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation)));
+    (joined && inside_only).then_some(r)
+}
+
 fn preceding_word(items: &[Item], lo: usize, key: &str) -> Option<ItemKind> {
     let prev = items.get(lo.checked_sub(1)?)?;
     let gap = key.get(prev.end..items[lo].start).unwrap_or("");
@@ -1243,6 +1264,15 @@ pub fn clauses(
         let mut continuing = false;
         // the earlier verb whose subject this one shares ("X denounced Y and warned ...")
         let mut shares_with: Option<usize> = None;
+        // "Le Togo, qui entretient de bonnes relations avec les deux capitales, a proposé sa
+        // médiation": a relative clause closed by a comma right before the verb leaves its
+        // antecedent the subject, and what it names out of it
+        if let Some(r) = closed_relative_before(items, ti, key, relatives) {
+            let (lo, hi) = group_of(items, r - 1, key);
+            subject = Slot::Mentions(mentions_in(items, lo, hi));
+            subject_end = items[hi].end;
+            j = 0;
+        }
         while j > 0 {
             j -= 1;
             match &items[j].kind {

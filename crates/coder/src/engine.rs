@@ -1201,6 +1201,19 @@ impl Engine {
                     // "appealed to the international community" names its addressee
                     let names_other = matches!(&c.object, Slot::Mentions(ms)
                         if ms.iter().any(|&m| a.mentions.get(m).is_some_and(|m| m.other)));
+                    // a mediator named with nobody to mediate between ("Le Togo a proposé sa
+                    // médiation") mediates between the document's two sides
+                    let mediation = matches!(code.get(..3), Some("039" | "045"));
+                    if objects.is_empty()
+                        && mediation
+                        && !names_other
+                        && state.pair().len() == 2
+                        && subjects.iter().all(|s| !state.pair().contains(&s.actor.country))
+                    {
+                        for side in state.pair() {
+                            objects.push(synthetic(side, "", t_start, t_end));
+                        }
+                    }
                     if objects.is_empty() && cooperative && p.frame != Frame::Host && !names_other {
                         for s in &subjects {
                             if let Some(other) = state.pair().iter().find(|c| **c != s.actor.country) {

@@ -606,3 +606,20 @@ fn a_german_weekday_with_its_part_of_the_day_dates_the_act() {
     let dates = dates_in(&e, text, "de", "2024-06-07");
     assert!(!dates.is_empty() && dates.iter().all(|d| d == "2024-06-05"), "{dates:?}");
 }
+
+#[test]
+fn a_relative_clause_before_the_verb_leaves_its_antecedent_the_subject() {
+    let e = real_packs();
+    let got = triples_in(&e, "Russia, which recognised the Taliban government in July, criticised Pakistan.", "en");
+    assert_eq!(got, vec![t("RUS", "111", "PAK")]);
+    let got = triples_in(&e, "México, que rompió relaciones con Ecuador, condenó a Perú.", "es");
+    assert!(got.contains(&t("MEX", "111", "PER")), "{got:?}");
+}
+
+#[test]
+fn a_mediator_with_nobody_named_mediates_between_the_documents_sides() {
+    let e = real_packs();
+    let text = "Le Bénin a accusé le Niger d'espionnage.\n\nLe Niger a convoqué le chargé d'affaires du Bénin.\n\nLe Togo a proposé sa médiation.";
+    let got = triples_in(&e, text, "fr");
+    assert!(got.contains(&t("TGO", "039", "BEN")) && got.contains(&t("TGO", "039", "NER")), "{got:?}");
+}
