@@ -1339,6 +1339,28 @@ pub fn clauses(
                             break;
                         }
                         _ => {
+                            // "… condemned what it called China's conduct and urged Beijing …": a
+                            // mention in the object region of an earlier verb, with "and" after
+                            // it, leaves that verb's subject the subject of this one
+                            let and_after = items[hi + 1..ti].iter().any(|i| i.kind == ItemKind::Word(WordClass::And));
+                            let earlier = items[..lo]
+                                .iter()
+                                .rposition(|i| {
+                                    matches!(
+                                        i.kind,
+                                        ItemKind::Trigger { .. }
+                                            | ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation)
+                                            | ItemKind::Mention(_)
+                                    )
+                                })
+                                .filter(|&e| matches!(items[e].kind, ItemKind::Trigger { .. }))
+                                .filter(|&e| !span_text(key, items[e].end, items[lo].start).contains([',', ';', '，']));
+                            if let Some(e) = earlier.filter(|&e| and_after && subject_of[e].is_some()) {
+                                subject = subject_of[e].clone().unwrap_or(Slot::Missing);
+                                subject_end = items[hi].end;
+                                shares_with = Some(e);
+                                break;
+                            }
                             subject = Slot::Mentions(ms);
                             subject_end = items[hi].end;
                             break;

@@ -623,3 +623,12 @@ fn a_mediator_with_nobody_named_mediates_between_the_documents_sides() {
     let got = triples_in(&e, text, "fr");
     assert!(got.contains(&t("TGO", "039", "BEN")) && got.contains(&t("TGO", "039", "NER")), "{got:?}");
 }
+
+#[test]
+fn a_verb_after_and_shares_the_subject_of_the_verb_whose_object_stands_between() {
+    let e = real_packs();
+    let text = "The US State Department condemned what it called China's reckless conduct and urged Beijing to stop.";
+    let got = triples_in(&e, text, "en");
+    assert!(got.contains(&t("USA", "111", "CHN")) && got.contains(&t("USA", "020", "CHN")), "{got:?}");
+    assert!(!got.iter().any(|x| x.0 == "CHN"), "{got:?}");
+}
