@@ -1141,6 +1141,18 @@ fn asked_for(items: &[Item], ti: usize, key: &str, patterns: &[Pattern]) -> bool
     false
 }
 
+/// True when the trigger at `ti` is an act named by a noun after a preposition, past the group
+/// ending at `hi` ("… solidarity with Lithuania in a phone call with …", "… in una telefonata
+/// con …"): a locative word at most one word before it.
+fn noun_act_after_preposition(items: &[Item], hi: usize, ti: usize, key: &str) -> bool {
+    let Some(verb) = items.get(ti) else { return false };
+    items.get(hi + 1..ti).is_some_and(|between| {
+        between.last().is_some_and(|i| {
+            i.kind == ItemKind::Word(WordClass::Locative) && word_count(span_text(key, i.end, verb.start)) <= 1
+        })
+    })
+}
+
 /// The index of a relative pronoun right after a mention (nothing or a comma between) whose
 /// clause a comma closes just before the trigger at `ti`, with no other trigger or break
 /// after that comma.
@@ -1329,6 +1341,7 @@ pub fn clauses(
                             if lo > 0
                                 && subject_of[lo - 1].is_some()
                                 && (items[hi + 1..ti].iter().any(|i| i.kind == ItemKind::Word(WordClass::And))
+                                    || noun_act_after_preposition(items, hi, ti, key)
                                     || same_root(patterns, earlier, pattern)) =>
                         {
                             // "X met Y and praised Z", and "X gave Y humanitarian aid" (the same act named twice):
@@ -1342,7 +1355,8 @@ pub fn clauses(
                             // "… condemned what it called China's conduct and urged Beijing …": a
                             // mention in the object region of an earlier verb, with "and" after
                             // it, leaves that verb's subject the subject of this one
-                            let and_after = items[hi + 1..ti].iter().any(|i| i.kind == ItemKind::Word(WordClass::And));
+                            let and_after = items[hi + 1..ti].iter().any(|i| i.kind == ItemKind::Word(WordClass::And))
+                                || noun_act_after_preposition(items, hi, ti, key);
                             let earlier = items[..lo]
                                 .iter()
                                 .rposition(|i| {

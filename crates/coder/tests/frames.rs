@@ -632,3 +632,10 @@ fn a_verb_after_and_shares_the_subject_of_the_verb_whose_object_stands_between()
     assert!(got.contains(&t("USA", "111", "CHN")) && got.contains(&t("USA", "020", "CHN")), "{got:?}");
     assert!(!got.iter().any(|x| x.0 == "CHN"), "{got:?}");
 }
+
+#[test]
+fn an_act_named_after_a_preposition_is_the_subjects() {
+    let e = real_packs();
+    let text = "The Italian foreign minister expressed solidarity with Lithuania in a phone call with his Lithuanian counterpart.";
+    assert!(triples_in(&e, text, "en").contains(&t("ITA", "041", "LTU")), "{text}");
+}
