@@ -382,6 +382,20 @@ fn year_before(d: &PartialDate) -> Option<PartialDate> {
     }
 }
 
+/// True when `t` is a day or month written without its year (and without a word that points
+/// ahead) that lies more than [`YEARLESS_AHEAD_MAX_DAYS`] after a known publication day.
+fn yearless_far_ahead(t: &TimeExpr, state: &DocState) -> bool {
+    t.relative
+        && !t.future_marker
+        && t.ahead.is_none()
+        && t.precision != Precision::Year
+        && !state.inferred
+        && state
+            .reference
+            .as_ref()
+            .is_some_and(|r| r.day.is_some() && t.value.first_day() - r.first_day() > YEARLESS_AHEAD_MAX_DAYS)
+}
+
 /// A party with no words of its own for each of `countries` ("the two sides", "the move").
 fn synthetics<'a>(countries: impl IntoIterator<Item = &'a String>, start: usize, end: usize) -> Vec<Party> {
     countries.into_iter().map(|c| synthetic(c, "", start, end)).collect()
@@ -1073,9 +1087,8 @@ impl Engine {
                 // unless a word of the sentence points ahead (the date may be that plan's)
                 let sentence_plans =
                     a.items.iter().any(|i| i.kind == crate::analysis::ItemKind::Word(WordClass::Future));
-                let last_year: Option<TimeExpr> = time
-                    .filter(|t| !planned && !sentence_plans && self.yearless_far_ahead(t, &state))
-                    .map(|t| TimeExpr {
+                let last_year: Option<TimeExpr> =
+                    time.filter(|t| !planned && !sentence_plans && yearless_far_ahead(t, &state)).map(|t| TimeExpr {
                         value: year_before(&t.value).unwrap_or_else(|| t.value.clone()),
                         end_value: t.end_value.as_ref().map(|e| year_before(e).unwrap_or_else(|| e.clone())),
                         ..t.clone()
@@ -1394,20 +1407,6 @@ impl Engine {
         }
         out.learned = learned;
         out
-    }
-
-    /// True when `t` is a day or month written without its year (and without a word that
-    /// points ahead) that lies more than [`YEARLESS_AHEAD_MAX_DAYS`] after a known publication day.
-    fn yearless_far_ahead(&self, t: &TimeExpr, state: &DocState) -> bool {
-        t.relative
-            && !t.future_marker
-            && t.ahead.is_none()
-            && t.precision != Precision::Year
-            && !state.inferred
-            && state
-                .reference
-                .as_ref()
-                .is_some_and(|r| r.day.is_some() && t.value.first_day() - r.first_day() > YEARLESS_AHEAD_MAX_DAYS)
     }
 
     /// The year in which the most people named in the document held office (the latest
