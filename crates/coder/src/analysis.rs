@@ -535,9 +535,11 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
     flush(&mut run, &mut mentions, sentence_end);
     // "In Tehran, foreign ministry spokesman X condemned …": a sentence that opens with the
     // seat of a government names the state of the stateless official or institution after it
-    let mut opening_items: Vec<&Item> = items.iter().filter(|i| !matches!(i.kind, ItemKind::Mention(_))).collect();
-    opening_items.sort_by_key(|i| i.start);
-    if let [first, second, ..] = opening_items.as_slice() {
+    let first_word_from = |from: usize| {
+        items.iter().filter(|i| i.start >= from && !matches!(i.kind, ItemKind::Mention(_))).min_by_key(|i| i.start)
+    };
+    let first = first_word_from(0).filter(|f| f.kind == ItemKind::Word(WordClass::Locative));
+    if let Some((first, second)) = first.and_then(|f| Some((f, first_word_from(f.end)?))) {
         let opening = first.kind == ItemKind::Word(WordClass::Locative)
             && span_text(k, 0, first.start).trim().is_empty()
             && span_text(k, first.end, second.start).trim().is_empty();
