@@ -192,7 +192,7 @@ impl Lexicon {
         let mut out = Vec::new();
         for m in a.find_overlapping_iter(key) {
             let (start, end) = (m.start(), m.end());
-            if !self.word_boundaries && !katakana_word_whole(key, start, end) {
+            if !self.word_boundaries && !(katakana_word_whole(key, start, end) && ascii_word_whole(key, start, end)) {
                 continue;
             }
             if self.word_boundaries {
@@ -246,6 +246,16 @@ pub fn on_boundaries(key: &str, start: usize, end: usize) -> bool {
     left_ok && right_ok
 }
 
+/// In text without spaces, a run of ASCII letters and digits is still one word (an acronym or
+/// a Latin name): a phrase that begins or ends in one must not cut it ("OIC" is not in "KOICA").
+pub fn ascii_word_whole(key: &str, start: usize, end: usize) -> bool {
+    let bytes = key.as_bytes();
+    let alnum = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    let cut_left = start > 0 && alnum(start) && alnum(start - 1);
+    let cut_right = end > start && alnum(end - 1) && alnum(end);
+    !cut_left && !cut_right
+}
+
 /// In text without spaces, a run of katakana is one word (a loanword or a foreign name):
 /// a phrase that begins or ends in katakana must not cut such a run ("マリ" is not in
 /// "マリズ", "インド" is not in "インドネシア").
@@ -286,6 +296,17 @@ pub fn select(mut hits: Vec<Hit>) -> Vec<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_acronym_is_no_part_of_a_longer_latin_word_in_text_without_spaces() {
+        let lex = Lexicon::build(
+            vec![("OIC".into(), Entry::Actor { actor: "IGO:OIC".into(), kind: PhraseKind::Name })],
+            false,
+        )
+        .unwrap();
+        assert!(lex.find_all("องค์การkoicaของเกาหลี").is_empty());
+        assert_eq!(lex.find_all("องค์การoicประชุม").len(), 1);
+    }
 
     #[test]
     fn finds_on_word_boundaries_only() {
