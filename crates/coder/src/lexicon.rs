@@ -192,7 +192,9 @@ impl Lexicon {
         let mut out = Vec::new();
         for m in a.find_overlapping_iter(key) {
             let (start, end) = (m.start(), m.end());
-            if !self.word_boundaries && !(katakana_word_whole(key, start, end) && ascii_word_whole(key, start, end)) {
+            // without spaces, a katakana or Latin run is still one word
+            let whole_words = katakana_word_whole(key, start, end) && ascii_word_whole(key, start, end);
+            if !self.word_boundaries && !whole_words {
                 continue;
             }
             if self.word_boundaries {
