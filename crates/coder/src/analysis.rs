@@ -456,7 +456,11 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
     for idx in 0..mention_parts.len() {
         let (s, e, p) = mention_parts[idx].clone();
         if let Some(&(_, prev_end, ref prev)) = run.last() {
-            let gap = span_text(k, prev_end, s).trim();
+            let raw_gap = span_text(k, prev_end, s);
+            // a dash with spaces around it separates ("russisk diplomat – Moskva varsler"); only a
+            // hyphen inside a word joins ("Kongo-Kinshasa")
+            let spaced_dash = raw_gap.trim() == "-" && raw_gap.len() > 1;
+            let gap = if spaced_dash { " - " } else { raw_gap.trim() };
             // "X's minister A, Y's minister B": a comma starts a new mention when the words
             // up to the next comma name another state than the mention so far
             let next_person_follows = gap == "," && {

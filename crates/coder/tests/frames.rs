@@ -639,3 +639,11 @@ fn an_act_named_after_a_preposition_is_the_subjects() {
     let text = "The Italian foreign minister expressed solidarity with Lithuania in a phone call with his Lithuanian counterpart.";
     assert!(triples_in(&e, text, "en").contains(&t("ITA", "041", "LTU")), "{text}");
 }
+
+#[test]
+fn a_spaced_dash_separates_mentions() {
+    let e = fixture();
+    // "the Lao foreign minister – Tokyo" is two mentions; a hyphen inside a word still joins
+    let got = code(&e, "Norway thanked the Lao foreign minister – Tokyo visited Thailand.");
+    assert!(got.contains(&t("JPN", "042", "THA")), "{got:?}");
+}
