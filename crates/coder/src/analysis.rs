@@ -483,7 +483,10 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             };
             let partners_apart =
                 (matches!(prev, Part::Partners { .. }) || matches!(p, Part::Partners { .. })) && !gap.is_empty();
-            let both_titles = matches!(prev, Part::Title(..)) && matches!(p, Part::Title(..));
+            // "米国務長官は露外相と": two titles that each name another state are two officials
+            let titles_of_two_states =
+                matches!((prev, &p), (Part::Title(_, _, Some(a)), Part::Title(_, _, Some(b))) if a != b);
+            let both_titles = matches!(prev, Part::Title(..)) && matches!(p, Part::Title(..)) && !titles_of_two_states;
             // a name set off by a comma after the mention it was learned from is still that mention's
             // ("il suo omologo eritreo, Osman Saleh, al quale …")
             let own_appositive = match &p {

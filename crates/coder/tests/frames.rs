@@ -647,3 +647,10 @@ fn a_spaced_dash_separates_mentions() {
     let got = code(&e, "Norway thanked the Lao foreign minister – Tokyo visited Thailand.");
     assert!(got.contains(&t("JPN", "042", "THA")), "{got:?}");
 }
+
+#[test]
+fn two_titles_that_name_two_states_are_two_officials() {
+    let e = real_packs();
+    let got = triples_in(&e, "米国務長官は露外相と会談した。", "ja");
+    assert!(got.contains(&t("USA", "046", "RUS")), "{got:?}");
+}
