@@ -504,7 +504,9 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                 .map(|i| word_count(span_text(k, i.start, i.end)))
                 .sum();
             // "presidentene i (Republikken) India": a title, a locative and the state it serves
-            let title_then_locative = matches!(prev, Part::Title(..))
+            // (words are counted by spaces: in text without them the rule cannot tell)
+            let title_then_locative = cx.spaced
+                && matches!(prev, Part::Title(..))
                 && word_count(gap) == 1 + joiner_words
                 && items
                     .iter()

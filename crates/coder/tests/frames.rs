@@ -654,3 +654,10 @@ fn two_titles_that_name_two_states_are_two_officials() {
     let got = triples_in(&e, "米国務長官は露外相と会談した。", "ja");
     assert!(got.contains(&t("USA", "046", "RUS")), "{got:?}");
 }
+
+#[test]
+fn a_title_and_a_place_do_not_join_a_later_state_in_text_without_spaces() {
+    let e = real_packs();
+    let got = triples_in(&e, "外交部发言人林剑在北京批评美方。", "zh");
+    assert_eq!(got, vec![t("CHN", "111", "USA")]);
+}
