@@ -1127,6 +1127,15 @@ pub(crate) fn same_root(patterns: &[Pattern], a: usize, b: usize) -> bool {
 /// X would send aid" is coded by the planned aid itself.
 const ABOUT_ANOTHER_ACT: [&str; 5] = ["02", "10", "112", "12", "13"];
 
+/// Codes (by root) that name the act they ask for or threaten right after them, and are aimed
+/// at that act's target: appeals (02), demands (10) and threats (13).
+const AIMED_LIKE_THE_ACT_THEY_NAME: [&str; 3] = ["02", "10", "13"];
+
+/// A threat (13) is conditional by nature: a condition in or around it does not cancel it.
+pub(crate) fn is_threat(code: &str) -> bool {
+    code.starts_with("13")
+}
+
 /// True when the trigger at `ti` is what an earlier trigger of its clause asks for, promises,
 /// refuses or threatens ("urged Armenia and Azerbaijan to sign a peace treaty": no signing).
 /// The clause ends at a comma, semicolon or clause break; an act of those roots itself is
@@ -1175,14 +1184,23 @@ fn closed_relative_before(items: &[Item], ti: usize, key: &str, relatives: &[Str
             && i.kind == ItemKind::Word(WordClass::ClauseBreak)
             && relatives.iter().any(|w| w == span_text(key, i.start, i.end))
     })?;
-    let antecedent = items.get(r.checked_sub(1)?)?;
-    let joined = matches!(antecedent.kind, ItemKind::Mention(_))
-        && matches!(span_text(key, antecedent.end, items[r].start).trim(), "" | ",");
     // nothing but the relative clause's own words between the pronoun and the closing comma
     let inside_only = items[r + 1..ti]
         .iter()
         .all(|i| i.end <= comma && !matches!(i.kind, ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation)));
-    (joined && inside_only).then_some(r)
+    (relative_after_mention(items, r, key, relatives) && inside_only).then_some(r)
+}
+
+/// True when the item at `r` is a relative pronoun right after a mention, with nothing or a
+/// comma between ("Olaf Scholz, who", "Le Togo, qui"): that mention is its antecedent.
+fn relative_after_mention(items: &[Item], r: usize, key: &str, relatives: &[String]) -> bool {
+    let (Some(antecedent), Some(pronoun)) = (r.checked_sub(1).and_then(|a| items.get(a)), items.get(r)) else {
+        return false;
+    };
+    pronoun.kind == ItemKind::Word(WordClass::ClauseBreak)
+        && matches!(antecedent.kind, ItemKind::Mention(_))
+        && matches!(span_text(key, antecedent.end, pronoun.start).trim(), "" | ",")
+        && relatives.iter().any(|w| w == span_text(key, pronoun.start, pronoun.end))
 }
 
 fn preceding_word(items: &[Item], lo: usize, key: &str) -> Option<ItemKind> {
@@ -1395,12 +1413,7 @@ pub fn clauses(
                 }
                 // "... with German Chancellor Olaf Scholz, who promised ...": the actor before
                 // a relative pronoun is the subject of the verb after it
-                ItemKind::Word(WordClass::ClauseBreak)
-                    if j > 0
-                        && matches!(items[j - 1].kind, ItemKind::Mention(_))
-                        && matches!(span_text(key, items[j - 1].end, items[j].start).trim(), "" | ",")
-                        && relatives.iter().any(|r| r == span_text(key, items[j].start, items[j].end)) =>
-                {
+                ItemKind::Word(WordClass::ClauseBreak) if relative_after_mention(items, j, key, relatives) => {
                     let (lo, hi) = group_of(items, j - 1, key);
                     subject = Slot::Mentions(mentions_in(items, lo, hi));
                     subject_end = items[hi].end;
@@ -1467,6 +1480,11 @@ pub fn clauses(
         // the partner phrase after the trigger is "between X and Y"
         let mut between_phrase = false;
         let mut refers_to_act: Option<(usize, usize)> = None;
+        let actor_of = |i: &usize| a.mentions.get(*i).and_then(|m| m.actor.as_deref());
+        let subject_actors: Vec<&str> = match &subject {
+            Slot::Mentions(sm) => sm.iter().filter_map(actor_of).collect(),
+            _ => Vec::new(),
+        };
         let mut j = object_from;
         while j < items.len() {
             match &items[j].kind {
@@ -1506,12 +1524,8 @@ pub fn clauses(
                     }
                     // "Scholz reaffirmed Germany's support for Ukraine": the subject's own state
                     // is no object when another actor follows in the clause
-                    let actor_of = |i: &usize| a.mentions.get(*i).and_then(|m| m.actor.as_deref());
-                    let subject_actors: Vec<&str> = match &subject {
-                        Slot::Mentions(sm) => sm.iter().filter_map(actor_of).collect(),
-                        _ => Vec::new(),
-                    };
-                    let own_state = !ms.is_empty()
+                    let own_state = object == Slot::Missing
+                        && !ms.is_empty()
                         && ms.iter().all(|i| actor_of(i).is_some_and(|c| subject_actors.contains(&c)))
                         && items[hi + 1..]
                             .iter()
@@ -1535,7 +1549,7 @@ pub fn clauses(
                 // demand or appeal is aimed at whom the act it names, right after it, is aimed at
                 ItemKind::Trigger { .. }
                     if object == Slot::Missing
-                        && p.code.get(..2).is_some_and(|r| ["02", "10", "13"].contains(&r))
+                        && p.code.get(..2).is_some_and(|r| AIMED_LIKE_THE_ACT_THEY_NAME.contains(&r))
                         && !items[ti + 1..j].iter().any(|i| matches!(i.kind, ItemKind::Trigger { .. }))
                         && word_count(span_text(key, item.end, items[j].start)) <= 2 => {}
                 ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation) | ItemKind::Trigger { .. } => break,
@@ -1718,7 +1732,7 @@ pub fn clauses(
         // a mandate") is hypothetical too; a threat is conditional by nature and stays
         let root = p.code.get(..2).unwrap_or("");
         let conditional_after = (future || root == "03")
-            && root != "13"
+            && !is_threat(&p.code)
             && items.iter().any(|i| {
                 i.kind == ItemKind::Word(WordClass::Conditional) && i.start >= item.end && i.start < clause_end
             });

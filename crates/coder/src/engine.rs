@@ -10,9 +10,7 @@ use attache_time::{PartialDate, Precision, TimeExpr, TimeParser};
 
 use crate::analysis::{analyse, clauses, Analysis, Context, Learned, Slot};
 use crate::lexicon::{Entry, Lexicon};
-use crate::pack::{
-    parse_act_reference_kinds, parse_events, parse_pack_info, parse_words, Frame, PackInfo, Pattern, WordClass,
-};
+use crate::pack::{parse_events, parse_pack_info, parse_word_lines, Frame, PackInfo, Pattern, WordClass};
 use crate::CoderError;
 
 struct LanguageModel {
@@ -433,8 +431,14 @@ impl Engine {
         let build = |lang: &str| -> Result<(String, LanguageModel), CoderError> {
             let info = parse_pack_info(lang, &src.read(&format!("packs/{lang}/pack.toml"))?.unwrap_or_default());
             let words_file = format!("packs/{lang}/words.tsv");
-            let words_text = src.read(&words_file)?.unwrap_or_default();
-            let all_words = parse_words(&words_file, &words_text)?;
+            let word_lines = parse_word_lines(&words_file, &src.read(&words_file)?.unwrap_or_default())?;
+            // the kind of act each act reference names ("the attack": 19), by normalised phrase
+            let act_reference_kinds: HashMap<String, String> = word_lines
+                .iter()
+                .filter_map(|(_, phrase, root)| Some((normalize(phrase, 0).key, root.clone()?)))
+                .collect();
+            let all_words: Vec<(WordClass, String)> =
+                word_lines.into_iter().map(|(class, phrase, _)| (class, phrase)).collect();
             // classes read from the text around a phrase, never matched as phrases themselves
             let (read_words, words): (Vec<_>, Vec<_>) = all_words.into_iter().partition(|(c, _)| {
                 matches!(
@@ -457,10 +461,6 @@ impl Engine {
             // (matched as phrases too)
             let between_words = normalised(in_class(&words, WordClass::Between));
             let relative_pronouns = normalised(of_class(WordClass::RelativePronoun));
-            let act_reference_kinds = parse_act_reference_kinds(&words_file, &words_text)?
-                .into_iter()
-                .map(|(phrase, root)| (normalize(&phrase, 0).key, root))
-                .collect();
             let connectives = of_class(WordClass::Connective);
             let relative = of_class(WordClass::Relative);
             let particle_words: Vec<(crate::pack::Particle, String)> = read_words
@@ -914,6 +914,8 @@ impl Engine {
                     })
                 })
                 .collect();
+            // a word of the sentence that points ahead: a yearless date far ahead may be that plan's
+            let sentence_plans = a.items.iter().any(|i| i.kind == crate::analysis::ItemKind::Word(WordClass::Future));
             for c in cls {
                 let Some(p) = model.patterns.get(c.pattern) else { continue };
                 let mut subjects = self.resolve(&c.subject, &a, text, &state, key, c.start);
@@ -1085,8 +1087,6 @@ impl Engine {
                 // an act reported as done does not lie months ahead: a yearless date far after the
                 // publication day is last year's ("signed in March", published in November),
                 // unless a word of the sentence points ahead (the date may be that plan's)
-                let sentence_plans =
-                    a.items.iter().any(|i| i.kind == crate::analysis::ItemKind::Word(WordClass::Future));
                 let last_year: Option<TimeExpr> =
                     time.filter(|t| !planned && !sentence_plans && yearless_far_ahead(t, &state)).map(|t| TimeExpr {
                         value: year_before(&t.value).unwrap_or_else(|| t.value.clone()),

@@ -238,49 +238,37 @@ impl WordClass {
 
 /// Parse `words.tsv` into (class, phrase) pairs; unknown classes are errors.
 pub fn parse_words(file: &str, text: &str) -> Result<Vec<(WordClass, String)>, CoderError> {
+    Ok(parse_word_lines(file, text)?.into_iter().map(|(class, phrase, _)| (class, phrase)).collect())
+}
+
+/// Parse `words.tsv` into (class, phrase, CAMEO root) lines. The optional third column of an
+/// `act_reference` phrase is the two-digit CAMEO root of the act it names ("the attack" 19,
+/// "the sanctions" 16); phrases without one ("the decision") name any act.
+pub fn parse_word_lines(file: &str, text: &str) -> Result<Vec<(WordClass, String, Option<String>)>, CoderError> {
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
+        let error = |message: String| CoderError::Pack { file: file.into(), line: n + 1, message };
         let mut f = line.split('\t').map(str::trim);
         let (Some(class), Some(phrase)) = (f.next(), f.next()) else {
-            return Err(CoderError::Pack {
-                file: file.into(),
-                line: n + 1,
-                message: "expected class<TAB>phrase".into(),
-            });
+            return Err(error("expected class<TAB>phrase".into()));
         };
-        let class = WordClass::parse(class).ok_or_else(|| CoderError::Pack {
-            file: file.into(),
-            line: n + 1,
-            message: format!("unknown word class `{class}`"),
-        })?;
+        let class = WordClass::parse(class).ok_or_else(|| error(format!("unknown word class `{class}`")))?;
+        let root = match (class, f.next().filter(|r| !r.is_empty())) {
+            (WordClass::ActReference, Some(root)) => {
+                if !(root.len() == 2 && root.parse::<u8>().is_ok_and(|r| (1..=20).contains(&r))) {
+                    return Err(error(format!("`{root}` is no CAMEO root (01 to 20)")));
+                }
+                Some(root.to_string())
+            }
+            _ => None,
+        };
         if !phrase.is_empty() {
-            out.push((class, phrase.to_string()));
+            out.push((class, phrase.to_string(), root));
         }
-    }
-    Ok(out)
-}
-
-/// The kind of act each `act_reference` phrase of `words.tsv` names, from its optional third
-/// column: a two-digit CAMEO root ("the attack" 19, "the sanctions" 16). Phrases without one
-/// ("the decision") name any act.
-pub fn parse_act_reference_kinds(file: &str, text: &str) -> Result<Vec<(String, String)>, CoderError> {
-    let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let mut f = line.trim().split('\t').map(str::trim);
-        let (Some("act_reference"), Some(phrase), Some(root)) = (f.next(), f.next(), f.next()) else { continue };
-        let known = root.len() == 2 && root.parse::<u8>().is_ok_and(|r| (1..=20).contains(&r));
-        if !known {
-            return Err(CoderError::Pack {
-                file: file.into(),
-                line: n + 1,
-                message: format!("`{root}` is no CAMEO root (01 to 20)"),
-            });
-        }
-        out.push((phrase.to_string(), root.to_string()));
     }
     Ok(out)
 }
@@ -466,9 +454,10 @@ mod tests {
         assert!(e.contains("events.txt:1") && e.contains("999"), "{e}");
         assert!(parse_events("en", "040 wobble foo\n").is_err());
         assert!(parse_words("w", "bogus\tx\n").is_err());
-        let kinds = parse_act_reference_kinds("w", "act_reference\tthe attack\t19\nact_reference\tthe move\n").unwrap();
-        assert_eq!(kinds, vec![("the attack".to_string(), "19".to_string())]);
-        assert!(parse_act_reference_kinds("w", "act_reference\tthe attack\t190\n").is_err());
+        let lines = parse_word_lines("w", "act_reference\tthe attack\t19\nact_reference\tthe move\n").unwrap();
+        assert_eq!(lines[0].2.as_deref(), Some("19"));
+        assert_eq!(lines[1].2, None);
+        assert!(parse_word_lines("w", "act_reference\tthe attack\t190\n").is_err());
         assert_eq!(parse_words("w", "and\tand\n").unwrap()[0].0, WordClass::And);
         assert_eq!(parse_words("w", "particle_topic\tは\n").unwrap()[0].0, WordClass::Particle(Particle::Topic));
     }

@@ -451,8 +451,8 @@ pub fn clauses_verb_final(
             |class: WordClass| items.iter().any(|i| i.start < item.start && i.kind == ItemKind::Word(class));
         let negated = after(WordClass::Negation) || between(WordClass::Negation);
         // a threat is conditional by nature: "挑発を続ければ…と警告した" warns all the same
-        let conditional =
-            !p.code.starts_with("13") && (sentence_has(WordClass::Conditional) || after(WordClass::Conditional));
+        let conditional = !crate::analysis::is_threat(&p.code)
+            && (sentence_has(WordClass::Conditional) || after(WordClass::Conditional));
         // a verb that goes on into the rest of its clause ("회담하고 … 논의할 계획이다") shares the
         // plan word that ends it, however far
         let connects = particles.connects(verb_tail);

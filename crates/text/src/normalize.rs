@@ -65,6 +65,21 @@ pub fn normalize(text: &str, base: usize) -> Normalized {
     })
 }
 
+/// True when a space of the text is left out of the key: at its start or end, after another
+/// space or "(", and in pre-tokenised text before closing punctuation ("hội đàm , X") or
+/// inside a number pair ("10 / 3"). `prev` and `before_prev` end the key so far; `next` is
+/// the next character that is no space.
+fn space_dropped(prev: Option<char>, before_prev: Option<char>, next: Option<char>) -> bool {
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    match (prev, next) {
+        (None | Some(' ' | '('), _) | (_, None) => true,
+        (_, Some(n)) if closes_tight(n) => true,
+        (_, Some('/')) if digit(prev) => true,
+        (Some('/'), _) => digit(before_prev),
+        _ => false,
+    }
+}
+
 /// [`normalize_into`] for ASCII text, byte by byte with the same rules (no composition, no
 /// character buffer).
 fn normalize_ascii(text: &str, base: usize) -> Normalized {
@@ -82,22 +97,10 @@ fn normalize_ascii(text: &str, base: usize) -> Normalized {
             continue;
         }
         if c == b' ' {
-            let prev = key.last().copied();
-            if prev.is_none() || prev == Some(b' ') {
-                continue;
-            }
-            // drop the space of pre-tokenised text before closing punctuation
-            let next = bytes[idx + 1..].iter().map(|&b| unify_byte(b)).find(|&b| b != b' ');
-            match next {
-                None => continue,
-                Some(nc) if closes_tight(char::from(nc)) => continue,
-                Some(b'/') if prev.is_some_and(|p| p.is_ascii_digit()) => continue,
-                _ => {}
-            }
-            if prev == Some(b'/') && key.len() >= 2 && key[key.len() - 2].is_ascii_digit() {
-                continue;
-            }
-            if prev == Some(b'(') {
+            let prev = key.last().map(|&b| char::from(b));
+            let before_prev = key.len().checked_sub(2).map(|i| char::from(key[i]));
+            let next = bytes[idx + 1..].iter().map(|&b| unify_byte(b)).find(|&b| b != b' ').map(char::from);
+            if space_dropped(prev, before_prev, next) {
                 continue;
             }
         }
@@ -159,28 +162,10 @@ fn normalize_chars(text: &str, base: usize, chars: &mut Vec<(usize, char)>) -> N
             continue;
         }
         if c == ' ' {
-            let prev = key.chars().next_back();
-            if prev.is_none() || prev == Some(' ') {
-                continue;
-            }
-            // drop the space of pre-tokenised text before closing punctuation
+            let mut back = key.chars().rev();
+            let (prev, before_prev) = (back.next(), back.next());
             let next = chars[idx + 1..].iter().map(|&(_, c)| unify(c)).find(|&c| c != ' ');
-            match next {
-                None => continue,
-                Some(nc) if closes_tight(nc) => {
-                    // "hội đàm , X" and "10 / 3": keep "a.b" style tight; a space after it remains
-                    continue;
-                }
-                Some('/') if prev.is_some_and(|p| p.is_ascii_digit()) => continue,
-                _ => {}
-            }
-            if prev == Some('/') && key.len() >= 2 {
-                let before = key[..key.len() - 1].chars().next_back();
-                if before.is_some_and(|b| b.is_ascii_digit()) {
-                    continue;
-                }
-            }
-            if prev == Some('(') {
+            if space_dropped(prev, before_prev, next) {
                 continue;
             }
         }
