@@ -1481,10 +1481,7 @@ pub fn clauses(
         let mut between_phrase = false;
         let mut refers_to_act: Option<(usize, usize)> = None;
         let actor_of = |i: &usize| a.mentions.get(*i).and_then(|m| m.actor.as_deref());
-        let subject_actors: Vec<&str> = match &subject {
-            Slot::Mentions(sm) => sm.iter().filter_map(actor_of).collect(),
-            _ => Vec::new(),
-        };
+        let subject_has = |c: &str| matches!(&subject, Slot::Mentions(sm) if sm.iter().any(|i| actor_of(i) == Some(c)));
         let mut j = object_from;
         while j < items.len() {
             match &items[j].kind {
@@ -1526,7 +1523,7 @@ pub fn clauses(
                     // is no object when another actor follows in the clause
                     let own_state = object == Slot::Missing
                         && !ms.is_empty()
-                        && ms.iter().all(|i| actor_of(i).is_some_and(|c| subject_actors.contains(&c)))
+                        && ms.iter().all(|i| actor_of(i).is_some_and(subject_has))
                         && items[hi + 1..]
                             .iter()
                             .take_while(|i| {
@@ -1534,7 +1531,7 @@ pub fn clauses(
                                     && i.start <= items[hi].end + OWN_STATE_NEXT_ACTOR_MAX_BYTES
                             })
                             .any(|i| {
-                                matches!(i.kind, ItemKind::Mention(n) if actor_of(&n).is_some_and(|c| !subject_actors.contains(&c)))
+                                matches!(i.kind, ItemKind::Mention(n) if actor_of(&n).is_some_and(|c| !subject_has(c)))
                             });
                     if object == Slot::Missing
                         && !own_state

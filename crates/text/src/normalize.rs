@@ -67,12 +67,15 @@ pub fn normalize(text: &str, base: usize) -> Normalized {
 
 /// True when a space of the text is left out of the key: at its start or end, after another
 /// space or "(", and in pre-tokenised text before closing punctuation ("hội đàm , X") or
-/// inside a number pair ("10 / 3"). `prev` and `before_prev` end the key so far; `next` is
-/// the next character that is no space.
-fn space_dropped(prev: Option<char>, before_prev: Option<char>, next: Option<char>) -> bool {
+/// inside a number pair ("10 / 3"). `prev` and `before_prev` end the key so far; `next`
+/// gives the next character that is no space (looked for only when needed).
+fn space_dropped(prev: Option<char>, before_prev: Option<char>, next: impl FnOnce() -> Option<char>) -> bool {
     let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
-    match (prev, next) {
-        (None | Some(' ' | '('), _) | (_, None) => true,
+    if matches!(prev, None | Some(' ' | '(')) {
+        return true;
+    }
+    match (prev, next()) {
+        (_, None) => true,
         (_, Some(n)) if closes_tight(n) => true,
         (_, Some('/')) if digit(prev) => true,
         (Some('/'), _) => digit(before_prev),
@@ -99,7 +102,7 @@ fn normalize_ascii(text: &str, base: usize) -> Normalized {
         if c == b' ' {
             let prev = key.last().map(|&b| char::from(b));
             let before_prev = key.len().checked_sub(2).map(|i| char::from(key[i]));
-            let next = bytes[idx + 1..].iter().map(|&b| unify_byte(b)).find(|&b| b != b' ').map(char::from);
+            let next = || bytes[idx + 1..].iter().map(|&b| unify_byte(b)).find(|&b| b != b' ').map(char::from);
             if space_dropped(prev, before_prev, next) {
                 continue;
             }
@@ -164,7 +167,7 @@ fn normalize_chars(text: &str, base: usize, chars: &mut Vec<(usize, char)>) -> N
         if c == ' ' {
             let mut back = key.chars().rev();
             let (prev, before_prev) = (back.next(), back.next());
-            let next = chars[idx + 1..].iter().map(|&(_, c)| unify(c)).find(|&c| c != ' ');
+            let next = || chars[idx + 1..].iter().map(|&(_, c)| unify(c)).find(|&c| c != ' ');
             if space_dropped(prev, before_prev, next) {
                 continue;
             }
