@@ -105,6 +105,9 @@ pub struct Analysis {
     pub items: Vec<Item>,
     /// Mentions referenced by items.
     pub mentions: Vec<Mention>,
+    /// Matches of the language's time phrases in the key, as (start, value in the time
+    /// lexicon), found by the same automaton pass as the items.
+    pub time_hits: Vec<(usize, u32)>,
 }
 
 /// What may stand between two parts of one mention in every language: nothing, a comma, a
@@ -207,7 +210,8 @@ fn word_count(s: &str) -> usize {
 /// Analyse one sentence: `key` is its normalised form, `original` the whole document text.
 pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Context<'_>) -> Analysis {
     let k = key.key.as_str();
-    let mut all = cx.lexicon.find_all(k);
+    let mut time_hits = Vec::new();
+    let mut all = cx.lexicon.find_all_and_time(k, &mut time_hits);
     let orig_of = |h: &Hit| {
         let (s, e) = key.original_range(h.start, h.end);
         original.get(s..e).unwrap_or("").trim_end()
@@ -597,7 +601,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             prev_end = item.end;
         }
     }
-    Analysis { items, mentions }
+    Analysis { items, mentions, time_hits }
 }
 
 /// The state or organisation a part names by itself, if any.

@@ -516,7 +516,9 @@ impl Engine {
                     }
                 }
             }
-            let lexicon = Lexicon::build(phrases, info.word_boundaries)?.with_suffixes(particles.endings());
+            // the time lexicon's phrases ride on the same automaton: one pass finds both
+            let lexicon = Lexicon::build_with_time(phrases, info.word_boundaries, time.phrase_keys(lang))?
+                .with_suffixes(particles.endings());
             let refiners = refiners_of(&refinements)?;
             Ok((
                 lang.to_string(),
@@ -858,7 +860,8 @@ impl Engine {
                 let has_trigger =
                     || a.items.iter().any(|i| matches!(i.kind, crate::analysis::ItemKind::Trigger { .. }));
                 let time_ends: Option<Vec<usize>> = (model.info.verb_second && has_trigger()).then(|| {
-                    let found = self.time.find_normalized(key, s_lang, state.reference.as_ref());
+                    let found =
+                        self.time.find_normalized_with_hits(key, s_lang, state.reference.as_ref(), &a.time_hits);
                     let ends = found.iter().map(|t| key.map.partition_point(|&o| o < t.end)).collect();
                     early_times = Some(found);
                     ends
@@ -895,7 +898,7 @@ impl Engine {
             let sentence_text = &text[s_start..s_end];
             let times: Vec<TimeExpr> = match early_times.take() {
                 Some(t) => t,
-                None => self.time.find_normalized(key, s_lang, state.reference.as_ref()),
+                None => self.time.find_normalized_with_hits(key, s_lang, state.reference.as_ref(), &a.time_hits),
             };
             let evidence = Evidence { sentence: si, start: s_start, end: s_end, text: sentence_text.to_string() };
             // where the clause breaks and other triggers stand, in original offsets

@@ -67,7 +67,14 @@ pub struct Lexicon {
     /// Endings that may follow a phrase inside its word (Korean particles: "외무상과" is
     /// "외무상" + "과"), normalised.
     suffixes: Vec<String>,
+    /// Per phrase: its value in the language's time lexicon ([`NOT_TIME`] for none). The
+    /// time phrases ride on this automaton, so that one pass finds both; a phrase of the
+    /// time lexicon alone has no entries.
+    time_value: Vec<u32>,
 }
+
+/// [`Lexicon`]'s `time_value` of a phrase that is no time phrase.
+const NOT_TIME: u32 = u32::MAX;
 
 /// True for phrases short enough to collide with ordinary words unless their case is
 /// kept: acronyms ("US", "UN") and capitalised one-word names ("Anh", "Ý", "Chad").
@@ -99,7 +106,19 @@ pub fn case_matches(form: &str, original: &str) -> bool {
 
 impl Lexicon {
     /// Build from (phrase, entry) pairs; phrases are normalised like sentence keys.
+    #[cfg(test)]
     pub fn build(phrases: Vec<(String, Entry)>, word_boundaries: bool) -> Result<Self, CoderError> {
+        Self::build_with_time(phrases, word_boundaries, Vec::new())
+    }
+
+    /// [`Self::build`], with the time lexicon's normalised phrases and their values
+    /// (`attache_time::TimeParser::phrase_keys`) in the same automaton:
+    /// [`Self::find_all_and_time`] reports their matches.
+    pub fn build_with_time(
+        phrases: Vec<(String, Entry)>,
+        word_boundaries: bool,
+        time_phrases: Vec<(String, u32)>,
+    ) -> Result<Self, CoderError> {
         let mut index: HashMap<String, u32> = HashMap::new();
         let mut entries: Vec<Vec<Entry>> = Vec::new();
         let mut exact: Vec<Vec<Option<String>>> = Vec::new();
@@ -132,6 +151,20 @@ impl Lexicon {
                 }
             }
         }
+        let mut time_value = vec![NOT_TIME; entries.len()];
+        for (key, value) in time_phrases {
+            if key.is_empty() {
+                continue;
+            }
+            let id = *index.entry(key).or_insert_with(|| {
+                entries.push(Vec::new());
+                exact.push(Vec::new());
+                open_right.push(false);
+                time_value.push(NOT_TIME);
+                (entries.len() - 1) as u32
+            });
+            time_value[id as usize] = value;
+        }
         let automaton = if index.is_empty() {
             None
         } else {
@@ -140,7 +173,7 @@ impl Lexicon {
                     .map_err(|e| CoderError::Automaton(e.to_string()))?,
             )
         };
-        Ok(Self { automaton, entries, exact, word_boundaries, open_right, suffixes: Vec::new() })
+        Ok(Self { automaton, entries, exact, word_boundaries, open_right, suffixes: Vec::new(), time_value })
     }
 
     /// The same lexicon, where a phrase followed by one of `suffixes` up to the end of its
@@ -188,10 +221,26 @@ impl Lexicon {
     /// Every match in `key` (overlapping), keeping only those on word boundaries where the
     /// language has them.
     pub fn find_all(&self, key: &str) -> Vec<Hit> {
+        self.find_all_and_time(key, &mut Vec::new())
+    }
+
+    /// [`Self::find_all`], and every overlapping match of a time phrase pushed onto
+    /// `time_hits` as (start, value in the time lexicon), with no boundary check.
+    pub fn find_all_and_time(&self, key: &str, time_hits: &mut Vec<(usize, u32)>) -> Vec<Hit> {
         let Some(a) = &self.automaton else { return Vec::new() };
         let mut out = Vec::new();
         for m in a.find_overlapping_iter(key) {
             let (start, end) = (m.start(), m.end());
+            let id = m.value() as usize;
+            match self.time_value.get(id) {
+                Some(&NOT_TIME) | None => {}
+                Some(&value) => {
+                    time_hits.push((start, value));
+                    if self.entries.get(id).is_some_and(Vec::is_empty) {
+                        continue;
+                    }
+                }
+            }
             // without spaces, a katakana or Latin run is still one word
             let whole_words = katakana_word_whole(key, start, end) && ascii_word_whole(key, start, end);
             if !self.word_boundaries && !whole_words {
@@ -389,5 +438,24 @@ mod tests {
     fn unspaced_scripts_match_inside_runs() {
         let lex = Lexicon::build(vec![("外相".into(), Entry::Word(WordClass::TwoSides))], true).unwrap();
         assert_eq!(lex.find_all("両外相は会談").len(), 1);
+    }
+
+    #[test]
+    fn time_phrases_ride_on_the_automaton_without_becoming_hits() {
+        let lex = Lexicon::build_with_time(
+            vec![("in".into(), Entry::Word(WordClass::With)), ("met".into(), Entry::Word(WordClass::With))],
+            true,
+            vec![("march".into(), 4), ("in".into(), 9), ("last week".into(), 2)],
+        )
+        .unwrap();
+        let mut time_hits = Vec::new();
+        let hits = lex.find_all_and_time("they met in march, not last weekend", &mut time_hits);
+        // "march" and "last week" are time phrases only: no hit of the coder's
+        let phrases: Vec<u32> = hits.iter().map(|h| h.phrase).collect();
+        assert_eq!(hits.len(), 2, "{hits:?}");
+        assert!(phrases.iter().all(|&p| !lex.entries(p).is_empty()));
+        // every occurrence of a time phrase, with its time value, boundaries unchecked
+        time_hits.sort_unstable();
+        assert_eq!(time_hits, vec![(9, 9), (12, 4), (23, 2)]);
     }
 }

@@ -130,6 +130,10 @@ fn normalize_into(text: &str, base: usize, chars: &mut Vec<(usize, char)>) -> No
 
 /// [`normalize_into`] for any text: NFC per segment, then the rules character by character.
 fn normalize_chars(text: &str, base: usize, chars: &mut Vec<(usize, char)>) -> Normalized {
+    if text.chars().all(crate::chars::is_nfc_stable) {
+        // already NFC, whatever the order (most text): the characters as they stand
+        return apply_rules(text.char_indices(), text.len(), base);
+    }
     chars.reserve(text.len());
     // NFC per segment (a starter and the combining marks after it); ASCII needs none
     let mut seg_start = 0usize;
@@ -142,24 +146,25 @@ fn normalize_chars(text: &str, base: usize, chars: &mut Vec<(usize, char)>) -> N
             _ => chars.extend(seg.nfc().map(|c| (seg_start, c))),
         }
     };
-    if text.is_ascii() || text.chars().all(crate::chars::is_nfc_stable) {
-        // already NFC, whatever the order (most text): no segments to compose
-        chars.extend(text.char_indices());
-    } else {
-        for (i, c) in text.char_indices() {
-            if crate::chars::is_starter(c) {
-                flush(seg_start, i, chars);
-                seg_start = i;
-            }
+    for (i, c) in text.char_indices() {
+        if crate::chars::is_starter(c) {
+            flush(seg_start, i, chars);
+            seg_start = i;
         }
-        flush(seg_start, text.len(), chars);
     }
+    flush(seg_start, text.len(), chars);
+    apply_rules(chars.iter().copied(), text.len(), base)
+}
 
-    let mut key = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(text.len() + 1);
-    let n = chars.len();
-    for idx in 0..n {
-        let (off, raw) = chars[idx];
+/// The key of NFC characters (each with its offset in a text of `text_len` bytes): quotes,
+/// dashes and spaces unified, spaces dropped by [`space_dropped`], lower case.
+fn apply_rules<I>(mut chars: I, text_len: usize, base: usize) -> Normalized
+where
+    I: Iterator<Item = (usize, char)> + Clone,
+{
+    let mut key = String::with_capacity(text_len);
+    let mut map = Vec::with_capacity(text_len + 1);
+    while let Some((off, raw)) = chars.next() {
         let c = unify(raw);
         if c == '\u{0}' {
             continue;
@@ -167,7 +172,7 @@ fn normalize_chars(text: &str, base: usize, chars: &mut Vec<(usize, char)>) -> N
         if c == ' ' {
             let mut back = key.chars().rev();
             let (prev, before_prev) = (back.next(), back.next());
-            let next = || chars[idx + 1..].iter().map(|&(_, c)| unify(c)).find(|&c| c != ' ');
+            let next = || chars.clone().map(|(_, c)| unify(c)).find(|&c| c != ' ');
             if space_dropped(prev, before_prev, next) {
                 continue;
             }
@@ -187,7 +192,7 @@ fn normalize_chars(text: &str, base: usize, chars: &mut Vec<(usize, char)>) -> N
         key.pop();
         map.pop();
     }
-    map.push(base + text.len());
+    map.push(base + text_len);
     Normalized { key, map }
 }
 

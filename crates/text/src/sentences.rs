@@ -232,6 +232,11 @@ fn push_span(spans: &mut Vec<SentenceSpan>, body: &str, base: usize, start: usiz
     }
 }
 
+thread_local! {
+    /// The word before a full stop, lower-cased, to look up among the abbreviations.
+    static ABBREVIATION_KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
 /// True when the full stop at `dot` ends an abbreviation or an initial.
 fn is_abbreviation(body: &str, sent_start: usize, dot: usize, rules: &SplitRules) -> bool {
     let before = &body[sent_start..dot];
@@ -252,8 +257,19 @@ fn is_abbreviation(body: &str, sent_start: usize, dot: usize, rules: &SplitRules
             return true;
         }
     }
-    let candidate = format!("{}.", word.to_lowercase());
-    if rules.abbreviations.contains(&candidate) {
+    // the lower-cased word with its stop, built in a buffer kept between calls
+    let listed = ABBREVIATION_KEY.with(|cell| {
+        let mut candidate = cell.take();
+        candidate.clear();
+        for c in word.chars() {
+            crate::chars::push_lower(c, &mut candidate);
+        }
+        candidate.push('.');
+        let listed = rules.abbreviations.contains(&candidate);
+        cell.replace(candidate);
+        listed
+    });
+    if listed {
         return true;
     }
     // "U.S." style: the word already contains inner dots and single letters

@@ -135,6 +135,27 @@ impl PartialDate {
 
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // dates are formatted for every event: the usual shape is written by hand, as
+        // padded `write!` costs ten times as much
+        let small = |v: Option<u8>| v.is_none_or(|v| v < 100);
+        if (0..=9999).contains(&self.year) && small(self.month) && small(self.day) {
+            let mut buf = [0u8; 10];
+            let mut put = |at: usize, v: u32, width: u32| {
+                for k in 0..width {
+                    buf[at + k as usize] = b'0' + (v / 10u32.pow(width - 1 - k) % 10) as u8;
+                }
+            };
+            put(0, self.year.unsigned_abs(), 4);
+            let mut len = 4;
+            for part in [self.month, self.month.and(self.day)].into_iter().flatten() {
+                put(len + 1, u32::from(part), 2);
+                len += 3;
+            }
+            for dash in (4..len).step_by(3) {
+                buf[dash] = b'-';
+            }
+            return f.write_str(std::str::from_utf8(&buf[..len]).unwrap_or_default());
+        }
         write!(f, "{:04}", self.year)?;
         if let Some(m) = self.month {
             write!(f, "-{m:02}")?;
@@ -149,6 +170,28 @@ impl fmt::Display for PartialDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formats_like_padded_write() {
+        let dates = [
+            PartialDate { year: 2024, month: Some(3), day: Some(7) },
+            PartialDate { year: 987, month: Some(12), day: None },
+            PartialDate { year: 2026, month: None, day: Some(5) },
+            PartialDate { year: -44, month: Some(3), day: Some(15) },
+            PartialDate { year: 12345, month: Some(1), day: Some(1) },
+            PartialDate { year: 2024, month: Some(200), day: Some(1) },
+        ];
+        for d in dates {
+            let mut slow = format!("{:04}", d.year);
+            if let Some(m) = d.month {
+                slow += &format!("-{m:02}");
+                if let Some(day) = d.day {
+                    slow += &format!("-{day:02}");
+                }
+            }
+            assert_eq!(d.to_string(), slow, "{d:?}");
+        }
+    }
 
     #[test]
     fn calendar_arithmetic() {

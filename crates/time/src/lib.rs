@@ -235,6 +235,34 @@ impl TimeParser {
         scan::find(norm, lt, reference)
     }
 
+    /// The phrases of `lang`'s time lexicon as matched (normalised), each with the value its
+    /// own automaton reports: a caller that runs one automaton over these phrases and its
+    /// own passes the matches to [`Self::find_normalized_with_hits`].
+    pub fn phrase_keys(&self, lang: &str) -> Vec<(String, u32)> {
+        let Some(lt) = self.langs.get(lang) else { return Vec::new() };
+        let mut first_index: HashMap<&str, u32> = HashMap::default();
+        for (i, (ph, _)) in lt.phrases.iter().enumerate() {
+            if !ph.is_empty() {
+                first_index.entry(ph.as_str()).or_insert(i as u32);
+            }
+        }
+        first_index.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+    }
+
+    /// As [`Self::find_normalized`], with the time phrases already found in the key:
+    /// `(start, value)` of every overlapping match of [`Self::phrase_keys`], in any order.
+    pub fn find_normalized_with_hits(
+        &self,
+        norm: &attache_text::Normalized,
+        lang: &str,
+        reference: Option<&PartialDate>,
+        hits: &[(usize, u32)],
+    ) -> Vec<TimeExpr> {
+        let empty = LangTime { day_first: true, ..Default::default() };
+        let lt = self.langs.get(lang).unwrap_or(&empty);
+        scan::find_with_hits(norm, lt, reference, Some(hits))
+    }
+
     /// The document's own date when no publication date is given: the latest day or month
     /// it states, moved on by yearless dates that fall nearer after it than before; failing
     /// that, the year it names most often.

@@ -38,11 +38,13 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0x0E00..=0x0EFF)
 }
 
-fn tokenize(k: &str, lt: &LangTime) -> Vec<Tok> {
-    // every phrase occurrence in one pass, by start and then longest first
-    let mut hits: Vec<(usize, u32)> = match &lt.automaton.0 {
-        Some(a) => a.find_overlapping_iter(k).map(|m| (m.start(), m.value())).collect(),
-        None => Vec::new(),
+fn tokenize(k: &str, lt: &LangTime, found: Option<&[(usize, u32)]>) -> Vec<Tok> {
+    // every phrase occurrence in one pass (or as the caller's pass found them), by start
+    // and then longest first
+    let mut hits: Vec<(usize, u32)> = match (found, &lt.automaton.0) {
+        (Some(found), _) => found.to_vec(),
+        (None, Some(a)) => a.find_overlapping_iter(k).map(|m| (m.start(), m.value())).collect(),
+        (None, None) => Vec::new(),
     };
     let bytes = k.as_bytes();
     if hits.is_empty() && !bytes.iter().any(u8::is_ascii_digit) {
@@ -567,7 +569,17 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
 }
 
 pub(crate) fn find(norm: &attache_text::Normalized, lt: &LangTime, reference: Option<&PartialDate>) -> Vec<TimeExpr> {
-    let toks = tokenize(&norm.key, lt);
+    find_with_hits(norm, lt, reference, None)
+}
+
+/// [`find`] with the time phrases' matches already found (`None`: found here).
+pub(crate) fn find_with_hits(
+    norm: &attache_text::Normalized,
+    lt: &LangTime,
+    reference: Option<&PartialDate>,
+    hits: Option<&[(usize, u32)]>,
+) -> Vec<TimeExpr> {
+    let toks = tokenize(&norm.key, lt, hits);
     let mut out = Vec::new();
     // each expression's token range, to join a month to a relative year next to it
     let mut spans: Vec<(usize, usize)> = Vec::new();

@@ -247,3 +247,27 @@ fn vietnamese_hyphenated_dates_follow_a_day_word() {
     // nor is a range of days before its month (10 December)
     assert!(!dates("Hội nghị diễn ra ngày 10-12 tháng 10.", "vi", "2025-10-16").iter().any(|d| d.contains("-12-")));
 }
+
+#[test]
+fn matches_found_by_another_pass_give_the_same_expressions() {
+    // a caller's automaton over `phrase_keys` (the coder's own) stands in for the time lexicon's
+    let p = parser();
+    let sentences = [
+        ("vi", "Sáng 30/10, Thủ tướng tiếp Đại sứ; hôm qua hai bên đã điện đàm."),
+        ("en", "On Tuesday, 3 March 2026, the ministers met, a week after talks in late February."),
+        ("no", "Ettermiddagen 3. september møttes de, og i fjor signerte de en avtale."),
+        ("ja", "外相は4月10日(日曜日)に会談し、昨年12月の合意を確認した。"),
+    ];
+    for (lang, text) in sentences {
+        let keys = p.phrase_keys(lang);
+        assert!(!keys.is_empty(), "{lang}");
+        let automaton = daachorse::CharwiseDoubleArrayAhoCorasick::with_values(keys).expect("automaton builds");
+        let norm = attache_text::normalize(text, 0);
+        let hits: Vec<(usize, u32)> =
+            automaton.find_overlapping_iter(&norm.key).map(|m| (m.start(), m.value())).collect();
+        let r = PartialDate::parse("2026-03-10");
+        let own = p.find_normalized(&norm, lang, r.as_ref());
+        assert!(!own.is_empty(), "{text}");
+        assert_eq!(p.find_normalized_with_hits(&norm, lang, r.as_ref(), &hits), own, "{text}");
+    }
+}
