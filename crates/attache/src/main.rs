@@ -10,13 +10,14 @@ use attache_io::Reader;
 use attache_model::Event;
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod alloc;
 mod bench;
 mod store_cli;
 
 /// mimalloc instead of the system allocator: per-sentence vectors and strings dominate the
 /// allocation profile of coding (BENCHMARKS.md, "Allocator").
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: alloc::Mimalloc = alloc::Mimalloc;
 
 #[derive(Parser)]
 #[command(
