@@ -1168,6 +1168,24 @@ fn asked_for(items: &[Item], ti: usize, key: &str, patterns: &[Pattern]) -> bool
 /// True when the trigger at `ti` is an act named by a noun after a preposition, past the group
 /// ending at `hi` ("… solidarity with Lithuania in a phone call with …", "… in una telefonata
 /// con …"): a locative word at most one word before it.
+/// The first trigger of the clause that a comma right before trigger `ti` closes ("China
+/// condemned the attack on Lebanon, calling on …" gives "condemned"), when that clause ends
+/// in an actor and nothing but the comma stands between it and `ti`. (Two triggers with
+/// only a comma between are a list of acts of the nearer one's subject: "hỗ trợ, giúp đỡ".)
+fn first_verb_before_comma(items: &[Item], ti: usize, key: &str) -> Option<usize> {
+    let before = items.get(ti.checked_sub(1)?)?;
+    if !matches!(before.kind, ItemKind::Mention(_)) {
+        return None;
+    }
+    let gap = span_text(key, before.end, items.get(ti)?.start);
+    if !matches!(gap.trim(), "," | "，") {
+        return None;
+    }
+    let comma = before.end + gap.find([',', '，'])?;
+    let clause_start = key.get(..comma)?.rfind([',', '，', ';', '；']).map_or(0, |p| p + 1);
+    (0..ti).find(|&e| items[e].start >= clause_start && matches!(items[e].kind, ItemKind::Trigger { .. }))
+}
+
 fn noun_act_after_preposition(items: &[Item], hi: usize, ti: usize, key: &str) -> bool {
     let Some(verb) = items.get(ti) else { return false };
     items.get(hi + 1..ti).is_some_and(|between| {
@@ -1317,6 +1335,17 @@ pub fn clauses(
             subject = Slot::Mentions(mentions_in(items, lo, hi));
             subject_end = items[hi].end;
             j = 0;
+        }
+        // "China condemned the attack on Lebanon, calling on Israel …": a verb that opens its
+        // clause right after a comma goes on with the subject of the first verb of the clause
+        // before, not with that clause's last actor
+        if let Some(e) = verb_second.is_none().then(|| first_verb_before_comma(items, ti, key)).flatten() {
+            if let Some(shared) = subject_of[e].clone().filter(|s| matches!(s, Slot::Mentions(ms) if !ms.is_empty())) {
+                subject = shared;
+                subject_end = items[e].start;
+                shares_with = Some(e);
+                j = 0;
+            }
         }
         while j > 0 {
             j -= 1;

@@ -421,6 +421,10 @@ fn date_of_expr(e: &TimeExpr, text: &str, base: usize, inferred: bool) -> EventD
     }
 }
 
+/// CAMEO roots of force (assault, fight, mass violence): an act reference of one of these
+/// kinds ("the strike") names only an actor the text coded for that kind.
+const FORCE_ROOTS: [&str; 3] = ["18", "19", "20"];
+
 impl Engine {
     /// Load every pack from `src`.
     pub fn load(src: &DataSource) -> Result<Self, CoderError> {
@@ -925,14 +929,22 @@ impl Engine {
                 let mut objects = self.resolve(&c.object, &a, text, &state, key, c.start);
                 // "the attack" is the last attack's actor, whatever was coded after it, unless
                 // that is the one who reacts to it
-                let kind_source = c
+                let kind = c
                     .act_reference
-                    .and_then(|(rs, re)| model.act_reference_kinds.get(crate::analysis::span_text(&key.key, rs, re)))
+                    .and_then(|(rs, re)| model.act_reference_kinds.get(crate::analysis::span_text(&key.key, rs, re)));
+                let kind_source = kind
                     .and_then(|root| state.source_by_root.get(root))
                     .filter(|src| !subjects.iter().any(|s| &&s.actor.country == src));
                 if let Some(src) = kind_source {
                     let (ts, te) = key.original_range(c.start, c.end);
                     objects = synthetics(&Some(src.clone()), ts, te);
+                } else if kind.is_some_and(|root| {
+                    FORCE_ROOTS.contains(&root.as_str()) && !state.source_by_root.contains_key(root)
+                }) {
+                    // an attack the text coded no actor for ("criticised the strike" of a group,
+                    // or of nobody named) is not the last act of another kind; criticism or
+                    // demands referred back may have been coded under a neighbouring root
+                    objects.clear();
                 } else if c.object == Slot::LastActor
                     && objects.iter().any(|o| subjects.iter().any(|s| s.actor.country == o.actor.country))
                 {

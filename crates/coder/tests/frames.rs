@@ -495,6 +495,25 @@ fn an_act_named_by_its_kind_is_the_last_act_of_that_kind() {
     // a closing "…, the foreign minister said" leaves the reference the object
     let got = code(&e, "Japan attacked Laos.\n\nThailand condemned the attack, the foreign minister said.");
     assert!(got.contains(&t("THA", "111", "JPN")), "{got:?}");
+    // an act of that kind that the text never coded is nobody's: not the last actor's
+    let got = code(&e, "Norway imposed sanctions on Japan.\n\nThailand condemned the attack.");
+    assert!(!got.iter().any(|(s, c, _)| s == "THA" && c == "111"), "{got:?}");
+}
+
+#[test]
+fn a_verb_after_a_comma_goes_on_with_the_clause_subject() {
+    let e = fixture();
+    // not Laos, the last actor of the clause before the comma
+    let got = code(&e, "Japan condemned the attack on Laos, urged Norway to stop.");
+    assert!(got.contains(&t("JPN", "020", "NOR")), "{got:?}");
+    assert!(!got.iter().any(|(s, c, _)| s == "LAO" && c == "020"), "{got:?}");
+    // the clause before the comma is the last one: a fronted clause lends no subject
+    let got = code(&e, "After Laos attacked Norway, Japan condemned the attack on Laos, urged Norway to stop.");
+    assert!(got.contains(&t("JPN", "020", "NOR")), "{got:?}");
+    // with a real pack
+    let real = real_packs();
+    let got = triples_in(&real, "China condemned the Israeli attack on Lebanon, calling on Israel to stop.", "en");
+    assert!(got.contains(&t("CHN", "020", "ISR")), "{got:?}");
 }
 
 #[test]

@@ -113,8 +113,25 @@ fn is_closing(c: char) -> bool {
     matches!(c, '"' | '\'' | ')' | ']' | '\u{201d}' | '\u{2019}' | '\u{00bb}' | '」' | '』' | '）')
 }
 
+/// A character that may open a sentence before its first letter: quotes (German „ and ‚,
+/// and » as German and Danish open with it), brackets and dashes of dialogue.
 fn is_opening(c: char) -> bool {
-    matches!(c, '"' | '\'' | '(' | '[' | '\u{201c}' | '\u{2018}' | '\u{00ab}' | '-' | '\u{2013}' | '\u{2014}')
+    matches!(
+        c,
+        '"' | '\''
+            | '('
+            | '['
+            | '\u{201c}'
+            | '\u{2018}'
+            | '\u{201e}'
+            | '\u{201a}'
+            | '\u{00ab}'
+            | '\u{00bb}'
+            | '\u{203a}'
+            | '-'
+            | '\u{2013}'
+            | '\u{2014}'
+    )
 }
 
 fn split_sentences(body: &str, base: usize, rules: &SplitRules) -> Vec<SentenceSpan> {
@@ -439,6 +456,15 @@ mod tests {
         assert_eq!(sentences("Read vnexpress.net, U.S.A and 2.5 today.", &r).len(), 1);
         assert_eq!(sentences("của các nước.Về các vấn đề", &r).len(), 2);
         assert_eq!(sentences("He met Mr.Smith there.", &r).len(), 1);
+    }
+
+    #[test]
+    fn a_sentence_may_open_with_a_german_quote() {
+        // regression: „ and » were not openings, so the quote stayed in the sentence before
+        let r = rules(&["bl.a."]);
+        assert_eq!(sentences("Berlin ist besorgt. „Wir rufen beide Seiten auf“, sagte sie.", &r).len(), 2);
+        assert_eq!(sentences("Wien ist besorgt. »Wir rufen beide Seiten auf«, sagte sie.", &r).len(), 2);
+        assert_eq!(sentences("Le ministre a parlé. « Nous appelons au calme », a-t-il dit.", &r).len(), 2);
     }
 
     #[test]
