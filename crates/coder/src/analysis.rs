@@ -601,7 +601,40 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             prev_end = item.end;
         }
     }
+    official_of_named_state(&items, &mut mentions, k);
     Analysis { items, mentions, time_hits }
+}
+
+/// "King Abdullah of Jordan", "le roi Abdallah de Jordanie": an official named by title and
+/// name, with no state of its own, is of the state named right after it by a genitive.
+fn official_of_named_state(items: &[Item], mentions: &mut [Mention], k: &str) {
+    for w in items.windows(3) {
+        let (ItemKind::Mention(a), ItemKind::Word(WordClass::Genitive), ItemKind::Mention(b)) =
+            (&w[0].kind, &w[1].kind, &w[2].kind)
+        else {
+            continue;
+        };
+        let adjacent = span_text(k, w[0].end, w[1].start).trim().is_empty()
+            && span_text(k, w[1].end, w[2].start).trim().is_empty();
+        let (a, b) = (*a, *b);
+        let Some(state) = mentions
+            .get(b)
+            .filter(|m| m.actor.is_some() && !m.official && m.role.is_none() && m.person.is_none() && !m.citizens)
+        else {
+            continue;
+        };
+        let state = state.actor.clone();
+        if let Some(m) = mentions.get_mut(a).filter(|m| {
+            adjacent
+                && m.official
+                && m.person.is_none()
+                && m.captured_name.is_some()
+                && (m.actor.is_none() || m.home_candidate)
+        }) {
+            m.actor = state;
+            m.home_candidate = false;
+        }
+    }
 }
 
 /// The state or organisation a part names by itself, if any.

@@ -210,7 +210,9 @@ pub fn detect_language(text: &str, hint: Option<&str>) -> String {
 /// first word and its last word (a Vietnamese given name, a surname: matched only when
 /// capitalised).
 fn learn(m: &crate::analysis::Mention, actor: &str, learned: &mut Vec<Learned>) {
-    let Some(name) = &m.captured_name else { return };
+    // a person of the register is found again by the parts of the name too ("Utenriksminister
+    // Espen Barth Eide … Eide takket"), as a name captured from the text is
+    let Some(name) = m.captured_name.as_ref().or(m.person.as_ref()) else { return };
     let lower = name.to_lowercase();
     // the same name introduced again (the full form is always the first key)
     if learned.iter().any(|l| l.keys.first() == Some(&lower)) {
@@ -424,6 +426,10 @@ fn date_of_expr(e: &TimeExpr, text: &str, base: usize, inferred: bool) -> EventD
 /// CAMEO roots of force (assault, fight, mass violence): an act reference of one of these
 /// kinds ("the strike") names only an actor the text coded for that kind.
 const FORCE_ROOTS: [&str; 3] = ["18", "19", "20"];
+
+/// CAMEO roots of acts aimed at the place they name when they name no actor: reducing
+/// relations (an embassy closed in a capital) and force (a strike on a city).
+const PLACE_TARGET_ROOTS: [&str; 4] = ["16", "18", "19", "20"];
 
 impl Engine {
     /// Load every pack from `src`.
@@ -1191,7 +1197,15 @@ impl Engine {
                 // aid or sympathy with no recipient named goes to where it is sent ("nødhjelp
                 // på Sri Lanka", "トルコで発生した地震…に弔意"), as a visit goes to its place
                 let to_a_place = p.frame == Frame::Dir && (code.starts_with("07") || code == "033" || code == "018");
-                if objects.is_empty() && (matches!(p.frame, Frame::Visit) || to_a_place) {
+                // ... and so do an attack and a cut in relations with a place after the verb
+                // ("không kích Dải Gaza", "closed its embassy in Buenos Aires"), when that
+                // place is not in the actor's own state
+                let on_a_place = p.frame == Frame::Dir
+                    && PLACE_TARGET_ROOTS.iter().any(|r| code.starts_with(r))
+                    && c.place
+                        .as_ref()
+                        .is_some_and(|(pc, ps, _)| *ps >= c.end && !subjects.iter().any(|s| &s.actor.country == pc));
+                if objects.is_empty() && (matches!(p.frame, Frame::Visit) || to_a_place || on_a_place) {
                     if let Some(pc) = &place_country {
                         if let Some(l) = &location {
                             objects.push(synthetic(pc, &l.name, t_start, t_end));

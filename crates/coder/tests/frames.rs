@@ -517,6 +517,40 @@ fn a_verb_after_a_comma_goes_on_with_the_clause_subject() {
 }
 
 #[test]
+fn an_official_named_with_of_and_a_state_is_that_states() {
+    let e = real_packs();
+    for (text, lang) in [
+        ("King Abdullah of Jordan sent a message of condolence to the Turkish president.", "en"),
+        ("Le roi Abdallah de Jordanie a présenté ses condoléances au président turc.", "fr"),
+        ("El rey Abdalá de Jordania envió sus condolencias al presidente turco.", "es"),
+    ] {
+        let got = triples_in(&e, text, lang);
+        assert!(got.contains(&t("JOR", "018", "TUR")), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn an_attack_or_a_cut_in_relations_aims_at_the_place_it_names() {
+    let e = real_packs();
+    let got = triples_in(&e, "Israel struck targets in Gaza.", "en");
+    assert!(got.contains(&t("ISR", "190", "PSE")), "{got:?}");
+    let got = triples_in(&e, "Venezuela closed its embassy in Buenos Aires.", "en");
+    assert!(got.iter().any(|(s, c, o)| s == "VEN" && c.starts_with("16") && o == "ARG"), "{got:?}");
+    // a place in the actor's own state is no target
+    let got = triples_in(&e, "Argentina closed its embassy in Buenos Aires.", "en");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_person_of_the_register_is_found_again_by_the_surname() {
+    let e = real_packs();
+    let text = "Utenriksminister Espen Barth Eide møtte Kasakhstans utenriksminister i Astana mandag.\n\n\
+                Eide takket Kasakhstan for samarbeidet.";
+    let got = triples_in(&e, text, "no");
+    assert!(got.contains(&t("NOR", "051", "KAZ")), "{got:?}");
+}
+
+#[test]
 fn a_done_act_with_a_yearless_date_far_ahead_is_last_years() {
     let e = real_packs();
     let signed = "Italy and Egypt signed an agreement in March.";
