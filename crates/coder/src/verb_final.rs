@@ -413,6 +413,11 @@ pub fn clauses_verb_final(
                 } else if let Some(u) = object_unit.or(embedded_subject).or(with_unit).or(head_object).or(owned_object)
                 {
                     object = u.slot.clone();
+                } else if let Some(u) =
+                    all_units.iter().find(|u| u.start >= item.start && u.end <= item.end && has(u, &[Particle::Object]))
+                {
+                    // "방공 장비를 니제르에 보냈다": an addressee inside the trigger's gap
+                    object = u.slot.clone();
                 }
             }
         }

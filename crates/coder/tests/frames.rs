@@ -551,6 +551,16 @@ fn a_person_of_the_register_is_found_again_by_the_surname() {
 }
 
 #[test]
+fn an_addressee_inside_a_verb_final_triggers_gap_is_its_target() {
+    // Korean: "니제르에" stands inside "… 보냈다"; the document's main pair holds no Russia
+    let e = real_packs();
+    let text = "니제르 군정은 미국과의 군사협정을 파기했다.\n\n미국 국무부는 니제르 군정과 회담했다.\n\n\
+                러시아가 방공 장비를 니제르에 보냈다.";
+    let got = triples_in(&e, text, "ko");
+    assert!(got.contains(&t("RUS", "072", "NER")), "{got:?}");
+}
+
+#[test]
 fn a_done_act_with_a_yearless_date_far_ahead_is_last_years() {
     let e = real_packs();
     let signed = "Italy and Egypt signed an agreement in March.";
