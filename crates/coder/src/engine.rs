@@ -427,6 +427,11 @@ fn date_of_expr(e: &TimeExpr, text: &str, base: usize, inferred: bool) -> EventD
 /// kinds ("the strike") names only an actor the text coded for that kind.
 const FORCE_ROOTS: [&str; 3] = ["18", "19", "20"];
 
+/// CAMEO roots of reactions in words (statements, praise, criticism, rejection): what "the
+/// decision" or "the move" refers back to is never one of these. (Appeals are: "the call",
+/// "die Forderung".)
+const VERBAL_REACTION_ROOTS: [&str; 4] = ["01", "05", "11", "12"];
+
 /// CAMEO roots of acts aimed at the place they name when they name no actor: reducing
 /// relations (an embassy closed in a capital) and force (a strike on a city).
 const PLACE_TARGET_ROOTS: [&str; 4] = ["16", "18", "19", "20"];
@@ -1426,7 +1431,9 @@ impl Engine {
                 if let (Some(src), Some(root)) = (&act_source, code.get(..2)) {
                     state.source_by_root.insert(root.to_string(), src.clone());
                 }
-                if !background && act_source.is_some() && act_source != state.last_source {
+                // "the decision", "the move" name an act, not a reaction in words to one
+                let reaction = code.get(..2).is_some_and(|r| VERBAL_REACTION_ROOTS.contains(&r));
+                if !background && !reaction && act_source.is_some() && act_source != state.last_source {
                     state.source_before = std::mem::replace(&mut state.last_source, act_source);
                 }
             }

@@ -495,6 +495,9 @@ fn an_act_named_by_its_kind_is_the_last_act_of_that_kind() {
     // a closing "…, the foreign minister said" leaves the reference the object
     let got = code(&e, "Japan attacked Laos.\n\nThailand condemned the attack, the foreign minister said.");
     assert!(got.contains(&t("THA", "111", "JPN")), "{got:?}");
+    // "the move" is an act: not a reaction in words to one
+    let got = code(&e, "Japan imposed sanctions on Laos.\n\nNorway condemned Japan.\n\nThailand praised the move.");
+    assert!(got.contains(&t("THA", "051", "JPN")), "{got:?}");
     // an act of that kind that the text never coded is nobody's: not the last actor's
     let got = code(&e, "Norway imposed sanctions on Japan.\n\nThailand condemned the attack.");
     assert!(!got.iter().any(|(s, c, _)| s == "THA" && c == "111"), "{got:?}");
