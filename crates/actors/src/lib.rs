@@ -86,7 +86,8 @@ pub struct TitlePhrase {
     pub role: String,
     /// The state the title belongs to when the text names none: a title that the language
     /// keeps for one foreign office (Korean 외무상 is Japan's foreign minister, 국무장관 the
-    /// US secretary of state).
+    /// US secretary of state). Several states separated by `|` ("DEU|AUT") are a choice that
+    /// the document's actors decide.
     pub state: Option<String>,
 }
 
@@ -216,11 +217,15 @@ impl KnowledgeBase {
                         return Err(KbError::Malformed { file, line, message: "expected phrase, sector, role".into() });
                     }
                     let state = f.get(3).map(|c| c.trim()).filter(|c| !c.is_empty());
-                    if state.is_some_and(|c| !(c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase()))) {
+                    // one state, or a choice of states ("DEU|AUT") that the document decides
+                    let alpha3 = |c: &str| c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase());
+                    if state.is_some_and(|c| !c.split('|').all(alpha3)) {
                         return Err(KbError::Malformed {
                             file,
                             line,
-                            message: "the fourth column is the title's state, an ISO alpha-3 code".into(),
+                            message:
+                                "the fourth column is the title's state, an ISO alpha-3 code, or several separated by |"
+                                    .into(),
                         });
                     }
                     kb.titles.entry(lang.clone()).or_default().push(TitlePhrase {

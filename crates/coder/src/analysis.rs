@@ -66,6 +66,22 @@ pub struct Mention {
     /// People counted by a number and named by a demonym ("2,000 Japanese"): their state as
     /// the target of an act, but they do not act for it.
     pub citizens: bool,
+    /// The states a title implies when it implies more than one ("Bundeskanzler": `DEU|AUT`);
+    /// `actor` holds the first until the document's actors choose ([`choose_state`]).
+    pub state_choices: Option<String>,
+}
+
+/// The state of `choices` (`DEU|AUT`) that the document names most (`count`), the first one
+/// on a tie.
+pub fn choose_state(choices: &str, count: impl Fn(&str) -> usize) -> Option<String> {
+    let mut best: Option<(&str, usize)> = None;
+    for c in choices.split('|').filter(|c| !c.is_empty()) {
+        let n = count(c);
+        if best.is_none_or(|(_, b)| n > b) {
+            best = Some((c, n));
+        }
+    }
+    best.map(|(c, _)| c.to_string())
 }
 
 /// What an item of a sentence is.
@@ -787,7 +803,10 @@ fn build_mention(
         // "3,000 Norwegians": a demonym counted by a number is people; they stand for their
         // state when a state acts on them ("arrested 28 Afghans"), not when they act
         m.citizens = !m.official && title_state.is_none() && demonym_actor.is_some() && number_before(&key.key, start);
-        m.actor = demonym_actor.or(title_state);
+        if demonym_actor.is_none() && title_state.as_deref().is_some_and(|t| t.contains('|')) {
+            m.state_choices = title_state.clone();
+        }
+        m.actor = demonym_actor.or(title_state.map(|t| t.split('|').next().unwrap_or_default().to_string()));
     }
     m.counterpart_only = m.actor.is_none() && run.iter().any(|r| matches!(r.2, Part::Counterpart));
     if m.actor.is_some() {

@@ -8,7 +8,7 @@ use attache_model::{fnv1a64_continue, Actor, Document, Event, EventDate, Evidenc
 use attache_text::{normalize, split_document, SplitRules};
 use attache_time::{PartialDate, Precision, TimeExpr, TimeParser};
 
-use crate::analysis::{analyse, clauses, Analysis, Context, Learned, Slot};
+use crate::analysis::{analyse, choose_state, clauses, Analysis, Context, Learned, Slot};
 use crate::lexicon::{Entry, Lexicon};
 use crate::pack::{parse_events, parse_pack_info, parse_word_lines, Frame, PackInfo, Pattern, WordClass};
 use crate::CoderError;
@@ -740,6 +740,7 @@ impl Engine {
         let mut first_actor: Option<String> = None;
         let mut first_pass: Vec<Analysis> = Vec::with_capacity(keys.len());
         let mut home_learned: Vec<(crate::analysis::Mention, String)> = Vec::new();
+        let mut choice_learned: Vec<crate::analysis::Mention> = Vec::new();
         for (i, key) in keys.iter().enumerate() {
             let m = sentence_lang[i].1;
             let cx = m.context(&self.kb, ref_string.as_deref(), &[], None, Some(&[]));
@@ -752,6 +753,12 @@ impl Engine {
                 }
             }
             for m in &a.mentions {
+                if m.state_choices.is_some() {
+                    // a title of several states ("Bundeskanzler") is counted and learned once
+                    // the document's other actors have chosen its state
+                    choice_learned.push(m.clone());
+                    continue;
+                }
                 if let Some(c) = &m.actor {
                     // an organisation named as the host of its own meeting ("G7外相会合") is
                     // the venue, not one of the document's sides
@@ -772,6 +779,29 @@ impl Engine {
             }
             first_pass.push(a);
         }
+        // a title of several states is of the one the document names most
+        let mut state_choice: HashMap<String, String> = HashMap::default();
+        for m in &choice_learned {
+            let Some(choices) = m.state_choices.as_deref() else { continue };
+            if !state_choice.contains_key(choices) {
+                if let Some(c) = choose_state(choices, |c| counts.get(c).copied().unwrap_or(0)) {
+                    state_choice.insert(choices.to_string(), c);
+                }
+            }
+            if let Some(c) = state_choice.get(choices) {
+                *counts.entry(c.clone()).or_default() += 1;
+                first_actor.get_or_insert_with(|| c.clone());
+                learn(m, c, &mut learned);
+            }
+        }
+        let apply_choice = |a: &mut Analysis| {
+            for m in a.mentions.iter_mut() {
+                if let Some(c) = m.state_choices.as_deref().and_then(|ch| state_choice.get(ch)) {
+                    m.actor = Some(c.clone());
+                }
+            }
+        };
+        first_pass.iter_mut().for_each(apply_choice);
         let (reference, inferred) = match reference {
             Some(r) => (Some(r), inferred),
             None => (self.year_of_office_holders(&first_pass).map(PartialDate::y), true),
@@ -821,7 +851,9 @@ impl Engine {
             // first pass's officials without a state
             let mentions_learned = finders.iter().any(|f| f.occurs_in(&key.key));
             let mut a = if mentions_learned {
-                analyse(key, text, s_end, &cx)
+                let mut a = analyse(key, text, s_end, &cx);
+                apply_choice(&mut a);
+                a
             } else {
                 let mut a = std::mem::take(&mut first_pass[si]);
                 if let Some(home) = cx.home {

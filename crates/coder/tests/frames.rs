@@ -564,6 +564,24 @@ fn an_addressee_inside_a_verb_final_triggers_gap_is_its_target() {
 }
 
 #[test]
+fn a_title_of_several_states_is_of_the_one_the_document_names_most() {
+    let e = real_packs();
+    // "Bundeskanzler" is Germany's or Austria's chancellor
+    let austrian = "Österreich schickt Helfer in die Slowakei.\n\nÖsterreich hatte am Mittwoch Pumpen entsandt.\n\n\
+                    Bundeskanzler Gerhard Weninger sprach der Slowakei sein Beileid aus.";
+    let got = triples_in(&e, austrian, "de");
+    assert!(got.contains(&t("AUT", "018", "SVK")), "{got:?}");
+    let german =
+        "Deutschland schickt Helfer nach Polen.\n\nBundeskanzler Friedrich Merz sprach Polen sein Beileid aus.";
+    let got = triples_in(&e, german, "de");
+    assert!(got.contains(&t("DEU", "018", "POL")), "{got:?}");
+    // on a tie, the first state listed
+    let neither = "Bundeskanzler Friedrich Merz sprach Marokko nach dem Erdbeben sein tiefes Mitgefühl aus.";
+    let got = triples_in(&e, neither, "de");
+    assert!(got.contains(&t("DEU", "018", "MAR")), "{got:?}");
+}
+
+#[test]
 fn a_done_act_with_a_yearless_date_far_ahead_is_last_years() {
     let e = real_packs();
     let signed = "Italy and Egypt signed an agreement in March.";

@@ -97,6 +97,20 @@ pub(crate) struct LangTime {
     /// Words that, right after a bare day ("3日間", "10일 만에"), make it a length of time or
     /// an offset, not a date (`not_a_day_after` in dates.tsv), normalised.
     pub not_a_day_after: Vec<String>,
+    /// Short Latin abbreviations of CLDR's weekday and month names ("so", "mar", "man."):
+    /// ordinary words too ("so Wadephul", "nel mar Nero", "det vet man."), so they are read as
+    /// time words only next to a number ("So., 6. April", "5 mar 2025"). A form the pack's
+    /// own dates.tsv lists is not one of these.
+    pub needs_number: std::collections::HashSet<String>,
+}
+
+/// True for a CLDR weekday or month form that is a short Latin-script abbreviation: at most
+/// three letters, with or without its full stop.
+fn short_latin_abbreviation(form: &str) -> bool {
+    let letters = form.strip_suffix('.').unwrap_or(form);
+    let n = letters.chars().count();
+    (1..=3).contains(&n)
+        && letters.chars().all(|c| c.is_alphabetic() && (c.is_ascii() || attache_text::is_latin_letter(c)))
 }
 
 /// The phrases' automaton (empty until the phrases are known).
@@ -147,18 +161,36 @@ impl TimeParser {
             langs.insert(lang, LangTime { day_first: true, ..Default::default() });
         }
         if let Some(text) = src.read("data/kb/cldr_dates.tsv")? {
-            for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-                let f: Vec<&str> = line.split('\t').collect();
-                if f.len() < 4 {
-                    continue;
-                }
+            let rows: Vec<Vec<&str>> = text
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .map(|l| l.split('\t').collect::<Vec<&str>>())
+                .filter(|f| f.len() >= 4)
+                .collect();
+            // an abbreviation is a form that another form of the same name begins with ("Jun"
+            // of "June"); a name as short as its abbreviation ("May", "mai") is a full name
+            let abbreviation = |f: &[&str]| {
+                let letters = attache_text::normalize(f[3].trim_end_matches('.'), 0).key;
+                rows.iter().any(|g| {
+                    g[..3] == f[..3] && {
+                        let other = attache_text::normalize(g[3].trim_end_matches('.'), 0).key;
+                        other.len() > letters.len() && other.starts_with(&letters)
+                    }
+                })
+            };
+            for f in &rows {
                 let Some(lt) = langs.get_mut(f[0]) else { continue };
                 // one-character weekday and month abbreviations (月, 日) are ordinary words
                 if f[3].chars().count() < 2 {
                     continue;
                 }
                 if let Some(w) = parse_word(f[1], f[2]) {
-                    lt.phrases.push((attache_text::normalize(f[3], 0).key, w));
+                    let key = attache_text::normalize(f[3], 0).key;
+                    if matches!(w, Lex::Month(_) | Lex::Weekday(_)) && short_latin_abbreviation(f[3]) && abbreviation(f)
+                    {
+                        lt.needs_number.insert(key.clone());
+                    }
+                    lt.phrases.push((key, w));
                 }
             }
         }
@@ -195,7 +227,10 @@ impl TimeParser {
                     line: n + 1,
                     message: format!("unknown class or value: {line}"),
                 })?;
-                lt.phrases.push((attache_text::normalize(phrase, 0).key, w));
+                let key = attache_text::normalize(phrase, 0).key;
+                // the pack's own word is a time word wherever it stands
+                lt.needs_number.remove(&key);
+                lt.phrases.push((key, w));
             }
         }
         for lt in langs.values_mut() {

@@ -93,6 +93,9 @@ fn tokenize(k: &str, lt: &LangTime, found: Option<&[(usize, u32)]>) -> Vec<Tok> 
                     },
                 )
             };
+            // a short abbreviation ("so", "mar") is a time word only next to a number
+            let found =
+                found.filter(|(ph, _)| !lt.needs_number.contains(ph) || next_to_number(k, p, p + ph.len(), &out));
             if let Some((ph, w)) = found {
                 out.push(Tok { start: p, end: p + ph.len(), kind: Kind::Word(*w) });
                 p += ph.len();
@@ -133,6 +136,17 @@ fn tokenize(k: &str, lt: &LangTime, found: Option<&[(usize, u32)]>) -> Vec<Tok> 
         p += c.len_utf8();
     }
     out
+}
+
+/// True when the word at `[start, end)` of `k` has a number right before it (the last token,
+/// with at most a space, a full stop or a comma between) or right after it ("5 mar 2025",
+/// "So., 6. April").
+fn next_to_number(k: &str, start: usize, end: usize, before: &[Tok]) -> bool {
+    let joiner = |s: &str| s.chars().all(|c| matches!(c, ' ' | '.' | ','));
+    let number_before =
+        before.last().is_some_and(|t| matches!(t.kind, Kind::Num(..)) && k.get(t.end..start).is_some_and(joiner));
+    let after = k.get(end..).unwrap_or("").trim_start_matches([' ', '.', ',']);
+    number_before || after.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// The year that puts month/day nearest the reference, preferring the past.

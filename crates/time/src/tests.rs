@@ -271,3 +271,17 @@ fn matches_found_by_another_pass_give_the_same_expressions() {
         assert_eq!(p.find_normalized_with_hits(&norm, lang, r.as_ref(), &hits), own, "{text}");
     }
 }
+
+#[test]
+fn short_abbreviations_are_time_words_only_next_to_a_number() {
+    // ordinary words that CLDR also lists as abbreviated weekdays and months
+    assert!(dates("Deutschland verurteilte Russland, so Wadephul.", "de", "2025-04-03").is_empty());
+    assert!(dates("La Russia ha attaccato una nave nel mar Nero.", "it", "2025-04-03").is_empty());
+    assert!(dates("Norge kritiserte Russland, og det vet man.", "no", "2025-04-03").is_empty());
+    // ... and time words next to a number
+    let sunday = dates("Deutschland verurteilte am So., 30. März Russland.", "de", "2025-04-03");
+    assert!(!sunday.is_empty() && sunday.iter().all(|d| d == "2025-03-30"), "{sunday:?}");
+    assert_eq!(one("WASHINGTON, Mar 2 (Reuters) - The talks ended.", "en", "2025-04-03"), "2025-03-02");
+    // a full name as short as an abbreviation is a full name
+    assert_eq!(one("Japan and Laos signed an agreement in May.", "en", "2025-06-03"), "2025-05");
+}
