@@ -396,6 +396,21 @@ fn yearless_far_ahead(t: &TimeExpr, state: &DocState) -> bool {
             .is_some_and(|r| r.day.is_some() && t.value.first_day() - r.first_day() > YEARLESS_AHEAD_MAX_DAYS)
 }
 
+/// The most bytes a dateline may take at the start of a sentence ("BAKU, July 10 (AFP)",
+/// "ວຽງຈັນ, ວັນທີ 11 ມີນາ 2026").
+const DATELINE_MAX_BYTES: usize = 120;
+
+/// The end of the dateline a sentence opens with: the text before its first dash that
+/// separates (" - ", " – ", " — ", ".- "), near the start.
+fn dateline_end(sentence: &str) -> Option<usize> {
+    let mut end = DATELINE_MAX_BYTES.min(sentence.len());
+    while !sentence.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = sentence.get(..end)?;
+    [" - ", " – ", " — ", ".- ", ".– "].iter().filter_map(|sep| head.find(sep)).min()
+}
+
 /// A party with no words of its own for each of `countries` ("the two sides", "the move").
 fn synthetics<'a>(countries: impl IntoIterator<Item = &'a String>, start: usize, end: usize) -> Vec<Party> {
     countries.into_iter().map(|c| synthetic(c, "", start, end)).collect()
@@ -948,6 +963,7 @@ impl Engine {
                 None => self.time.find_normalized_with_hits(key, s_lang, state.reference.as_ref(), &a.time_hits),
             };
             let evidence = Evidence { sentence: si, start: s_start, end: s_end, text: sentence_text.to_string() };
+            let dateline_end = dateline_end(sentence_text).map(|d| s_start + d);
             // where the clause breaks and other triggers stand, in original offsets
             let marks: Vec<(usize, usize, bool)> = a
                 .items
@@ -1106,10 +1122,18 @@ impl Engine {
                                 && (ls == t.start || text.get(le..t.start).is_some_and(|g| g.trim().is_empty()))
                         })
                 };
-                let time = times
+                let candidates: Vec<&TimeExpr> = times
                     .iter()
                     .filter(|t| t.precision != Precision::Year || t.end <= t_start || adverbial_year(t))
                     .filter(same_clause)
+                    .collect();
+                // "BAKU, July 10 (AFP) - … detained … on Monday": the dateline's date is the
+                // report's; it dates the act only when the sentence gives no other
+                let in_dateline = |t: &TimeExpr| dateline_end.is_some_and(|d| t.end <= d);
+                let undated_by_dateline = candidates.iter().any(|t| !in_dateline(t));
+                let time = candidates
+                    .into_iter()
+                    .filter(|t| !(undated_by_dateline && in_dateline(t)))
                     .min_by_key(|t| if t.end <= t_start { t_start - t.end } else { t.start.saturating_sub(t_end) });
                 // a bare year does not date a statement made at a dated meeting ("agreed to
                 // expand exchanges in 2024" was agreed on the meeting's day); plans keep it

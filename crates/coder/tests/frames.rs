@@ -582,6 +582,21 @@ fn a_title_of_several_states_is_of_the_one_the_document_names_most() {
 }
 
 #[test]
+fn a_datelines_date_yields_to_the_sentences_own() {
+    let e = real_packs();
+    let text = "BAKU, July 10 (AFP) - Azerbaijani police detained nine Russian citizens in Baku on Monday.";
+    assert_dated(&e, text, "en", "2025-07-10", "2025-07-07");
+    // ... and dates the act when the sentence gives no other
+    assert_dated(
+        &e,
+        "BAKU, July 10 (AFP) - Azerbaijani police detained nine Russian citizens.",
+        "en",
+        "2025-07-12",
+        "2025-07-10",
+    );
+}
+
+#[test]
 fn a_done_act_with_a_yearless_date_far_ahead_is_last_years() {
     let e = real_packs();
     let signed = "Italy and Egypt signed an agreement in March.";

@@ -508,14 +508,41 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
     if let (Some(Lex::BuddhistEra), Some((y, 4))) = (c.word(0), c.num(1)) {
         return found(2, (PartialDate::y(y as i32 - 543), false), None);
     }
-    // weekdays: the most recent such day on or before the reference (after for "next")
-    let (lead, next) = match c.word(0) {
-        Some(Lex::Last) => (1, false),
-        Some(Lex::Next) => (1, true),
-        _ => (0, false),
+    // weekdays: the most recent such day on or before the reference (after for "next"); a
+    // week named next to it is that week's day ("先週金曜日", "Montag vergangener Woche")
+    let (lead, next, week_before) = match (c.word(0), c.word(1)) {
+        (Some(Lex::RelWeek(n)), Some(Lex::Weekday(_))) => (1, false, Some(n)),
+        (Some(Lex::Last), _) => (1, false, None),
+        (Some(Lex::Next), _) => (1, true, None),
+        _ => (0, false, None),
     };
     if let Some(Lex::Weekday(w)) = c.word(lead) {
+        // "Kamis (27/3)", "Thursday, 27 March": the date written next to the weekday dates it
+        let bracket = usize::from(c.sym(lead + 1, &['(', '（', ',']));
+        if bracket == 1 && week_before.is_none() {
+            let at = Cursor { t: c.t, i: c.i + lead + 2, key: c.key };
+            if match_at(&at, lt, reference).is_some_and(|f| f.ahead.is_none() && f.value.day.is_some()) {
+                return None;
+            }
+        }
         let r = reference?;
+        let week_after = match (c.word(lead + 1), c.word(lead + 2)) {
+            (Some(Lex::RelWeek(n)), _) => Some((n, 1)),
+            (Some(Lex::Skip), Some(Lex::RelWeek(n))) => Some((n, 2)),
+            _ => None,
+        };
+        if let (Some(rw), Some((n, extra))) = (r.weekday(), week_before.map(|n| (n, 0)).or(week_after)) {
+            let value = r.add_days(7 * i64::from(n) + i64::from(w) - i64::from(rw));
+            return Some(Found {
+                len: lead + 1 + extra,
+                value,
+                end_value: None,
+                relative: true,
+                past: n < 0,
+                future: n > 0,
+                ahead: None,
+            });
+        }
         let Some(rw) = r.weekday() else {
             // a month-precise reference ("published 2023-12") dates the weekday to its month
             return r.month.map(|_| Found {

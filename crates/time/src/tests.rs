@@ -285,3 +285,15 @@ fn short_abbreviations_are_time_words_only_next_to_a_number() {
     // a full name as short as an abbreviation is a full name
     assert_eq!(one("Japan and Laos signed an agreement in May.", "en", "2025-06-03"), "2025-05");
 }
+
+#[test]
+fn a_weekday_of_a_named_week_and_a_weekday_with_its_date() {
+    // 2025-04-03 is a Thursday: the day of last week, not the most recent one
+    assert_eq!(one("Indonesia mengecam Israel pada Kamis pekan lalu.", "id", "2025-04-03"), "2025-03-27");
+    assert_eq!(one("Deutschland verurteilte Russland am Montag vergangener Woche.", "de", "2025-04-03"), "2025-03-24");
+    assert_eq!(one("Norge kritiserte Russland mandag forrige uke.", "no", "2025-04-03"), "2025-03-24");
+    assert_eq!(one("中国上周五谴责美国。", "zh", "2025-04-03"), "2025-03-28");
+    assert_eq!(one("한국은 지난주 금요일 일본을 비판했다.", "ko", "2025-04-03"), "2025-03-28");
+    // the date written next to the weekday dates it
+    assert_eq!(one("Polisi menangkap dua warga asing pada Kamis (27/3).", "id", "2025-04-03"), "2025-03-27");
+}
