@@ -396,6 +396,49 @@ fn yearless_far_ahead(t: &TimeExpr, state: &DocState) -> bool {
             .is_some_and(|r| r.day.is_some() && t.value.first_day() - r.first_day() > YEARLESS_AHEAD_MAX_DAYS)
 }
 
+/// How many days before publication the body's date of a headline's act may lie.
+const HEADLINE_BODY_MAX_DAYS: i64 = 7;
+
+/// The lead: the sentences after the headline whose date is the news day's.
+const LEAD_SENTENCES: usize = 3;
+
+/// "Niger weist EU-Botschafter aus" (the headline, undated) … "wies am Dienstag … aus": an
+/// undated act of the first sentence takes the date the body gives the same act (the same
+/// two actors and CAMEO root), or else the day the lead dates its acts, when that date lies
+/// within a week before publication.
+fn date_headline_from_body(events: &mut [Event], reference: Option<&PartialDate>) {
+    let Some(published) = reference.filter(|r| r.day.is_some()).map(PartialDate::first_day) else { return };
+    let key = |e: &Event| {
+        let a = e.source.first().map_or("", |x| x.country.as_str());
+        let b = e.target.first().map_or("", |x| x.country.as_str());
+        (a.min(b).to_string(), a.max(b).to_string(), e.root.clone())
+    };
+    let body: Vec<((String, String, String), EventDate)> = events
+        .iter()
+        .filter(|e| e.evidence.sentence > 0 && !e.background)
+        .filter_map(|e| {
+            let d = e.date.as_ref().filter(|d| !d.text.is_empty() && d.precision == "day")?;
+            let day = PartialDate::parse(&d.value)?.first_day();
+            (day <= published && published - day <= HEADLINE_BODY_MAX_DAYS).then(|| (key(e), d.clone()))
+        })
+        .collect();
+    if body.is_empty() {
+        return;
+    }
+    let lead_day = events
+        .iter()
+        .filter(|e| e.evidence.sentence > 0 && e.evidence.sentence <= LEAD_SENTENCES && !e.background)
+        .find_map(|e| body.iter().find(|(k, d)| *k == key(e) && Some(d) == e.date.as_ref()).map(|(_, d)| d.clone()));
+    for e in
+        events.iter_mut().filter(|e| e.evidence.sentence == 0 && e.date.as_ref().is_some_and(|d| d.text.is_empty()))
+    {
+        let k = key(e);
+        if let Some(d) = body.iter().find(|(bk, _)| *bk == k).map(|(_, d)| d.clone()).or_else(|| lead_day.clone()) {
+            e.date = Some(d);
+        }
+    }
+}
+
 /// The most bytes a dateline may take at the start of a sentence ("BAKU, July 10 (AFP)",
 /// "ວຽງຈັນ, ວັນທີ 11 ມີນາ 2026").
 const DATELINE_MAX_BYTES: usize = 120;
@@ -1497,6 +1540,7 @@ impl Engine {
                 state.last_person = p;
             }
         }
+        date_headline_from_body(&mut out.events, state.reference.as_ref());
         out.learned = learned;
         out
     }

@@ -597,6 +597,32 @@ fn a_datelines_date_yields_to_the_sentences_own() {
 }
 
 #[test]
+fn an_undated_headline_takes_the_date_the_body_gives() {
+    let e = real_packs();
+    let headline_dates = |text: &str| -> Vec<String> {
+        let doc =
+            Document { id: "t".into(), text: text.into(), published: Some("2025-07-10".into()), ..Default::default() };
+        let out = e.code_as(&doc, "en");
+        out.events
+            .iter()
+            .filter(|ev| ev.evidence.sentence == 0)
+            .filter_map(|ev| ev.date.clone())
+            .map(|d| d.value)
+            .collect()
+    };
+    // the same act, dated in the body (2025-07-10 is a Thursday)
+    let same =
+        headline_dates("Venezuela expels Peruvian diplomats\n\nVenezuela expelled Peruvian diplomats on Tuesday.");
+    assert!(!same.is_empty() && same.iter().all(|d| d == "2025-07-08"), "{same:?}");
+    // another act of the lead: the news day
+    let lead = headline_dates("Venezuela expels Peruvian diplomats\n\nOn Wednesday, Peru condemned Venezuela.");
+    assert!(!lead.is_empty() && lead.iter().all(|d| d == "2025-07-09"), "{lead:?}");
+    // a body date of long ago is another act's
+    let old = headline_dates("Venezuela expels Peruvian diplomats\n\nIn March, Peru condemned Venezuela.");
+    assert!(!old.is_empty() && old.iter().all(|d| d == "2025-07-10"), "{old:?}");
+}
+
+#[test]
 fn a_done_act_with_a_yearless_date_far_ahead_is_last_years() {
     let e = real_packs();
     let signed = "Italy and Egypt signed an agreement in March.";
