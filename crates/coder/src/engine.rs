@@ -1006,7 +1006,6 @@ impl Engine {
                 None => self.time.find_normalized_with_hits(key, s_lang, state.reference.as_ref(), &a.time_hits),
             };
             let evidence = Evidence { sentence: si, start: s_start, end: s_end, text: sentence_text.to_string() };
-            let dateline_end = dateline_end(sentence_text).map(|d| s_start + d);
             // where the clause breaks and other triggers stand, in original offsets
             let marks: Vec<(usize, usize, bool)> = a
                 .items
@@ -1172,6 +1171,8 @@ impl Engine {
                     .collect();
                 // "BAKU, July 10 (AFP) - … detained … on Monday": the dateline's date is the
                 // report's; it dates the act only when the sentence gives no other
+                let dateline_end =
+                    if candidates.len() > 1 { dateline_end(sentence_text).map(|d| s_start + d) } else { None };
                 let in_dateline = |t: &TimeExpr| dateline_end.is_some_and(|d| t.end <= d);
                 let undated_by_dateline = candidates.iter().any(|t| !in_dateline(t));
                 let time = candidates
