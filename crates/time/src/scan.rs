@@ -47,8 +47,28 @@ fn tokenize(k: &str, lt: &LangTime, found: Option<&[(usize, u32)]>) -> Vec<Tok> 
         (None, None) => Vec::new(),
     };
     let bytes = k.as_bytes();
-    if hits.is_empty() && !bytes.iter().any(u8::is_ascii_digit) {
-        // no number and no time word: nothing for the matcher to start from
+    // every expression holds a number or a word that names a time by itself (a month, a
+    // weekday, a relative day, week, month or year, an era); without one ("in", "on", "this"
+    // alone) there is nothing for the matcher to start from
+    let anchored = || {
+        hits.iter().any(|&(_, i)| {
+            // every entry of the phrase (they follow its first one)
+            let key = lt.phrases.get(i as usize).map(|(k, _)| k);
+            lt.phrases[(i as usize).min(lt.phrases.len())..].iter().take_while(|(k, _)| Some(k) == key).any(|(_, w)| {
+                matches!(
+                    w,
+                    Lex::Month(_)
+                        | Lex::Weekday(_)
+                        | Lex::RelDay(_)
+                        | Lex::RelWeek(_)
+                        | Lex::RelMonth(_)
+                        | Lex::RelYear(_)
+                        | Lex::Era(_)
+                )
+            })
+        })
+    };
+    if !bytes.iter().any(u8::is_ascii_digit) && !anchored() {
         return Vec::new();
     }
     hits.sort_unstable();
