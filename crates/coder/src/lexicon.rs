@@ -284,6 +284,21 @@ impl Lexicon {
 
 /// True when `[start, end)` of `key` neither starts nor ends inside a word.
 pub fn on_boundaries(key: &str, start: usize, end: usize) -> bool {
+    // ASCII on both edges (most Latin text): letters and digits are the word characters, and
+    // no ASCII character is of a script without spaces
+    let bytes = key.as_bytes();
+    let at = |i: Option<usize>| i.and_then(|i| bytes.get(i).copied());
+    let edges = [
+        at(start.checked_sub(1)),
+        at((start < end).then_some(start)),
+        at(end.checked_sub(1).filter(|_| start < end)),
+        at(Some(end)),
+    ];
+    if edges.iter().all(|b| b.is_none_or(|b| b.is_ascii())) {
+        let inner = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
+        let [before, first, last, after] = edges;
+        return !(inner(before) && inner(first) || inner(after) && inner(last));
+    }
     let before = key[..start].chars().next_back();
     let after = key[end..].chars().next();
     let first = key[start..end].chars().next();
@@ -324,6 +339,11 @@ pub fn katakana_word_whole(key: &str, start: usize, end: usize) -> bool {
 
 /// True when `start` of `key` does not fall inside a word of a spaced script.
 pub fn on_left_boundary(key: &str, start: usize) -> bool {
+    let bytes = key.as_bytes();
+    let (before, first) = (start.checked_sub(1).and_then(|i| bytes.get(i)), bytes.get(start));
+    if before.is_none_or(u8::is_ascii) && first.is_none_or(u8::is_ascii) {
+        return !(before.is_some_and(u8::is_ascii_alphanumeric) && first.is_some_and(u8::is_ascii_alphanumeric));
+    }
     let before = key[..start].chars().next_back();
     let first = key[start..].chars().next();
     !(before.is_some_and(attache_text::is_word_char) && first.is_some_and(attache_text::is_word_char))
@@ -457,5 +477,28 @@ mod tests {
         // every occurrence of a time phrase, with its time value, boundaries unchecked
         time_hits.sort_unstable();
         assert_eq!(time_hits, vec![(9, 9), (12, 4), (23, 2)]);
+    }
+
+    #[test]
+    fn the_ascii_boundary_path_agrees_with_the_general_one() {
+        // the general rule, written out for the test
+        let general = |key: &str, start: usize, end: usize| {
+            let before = key[..start].chars().next_back();
+            let after = key[end..].chars().next();
+            let first = key[start..end].chars().next();
+            let last = key[start..end].chars().next_back();
+            let inner = |c: Option<char>| c.is_some_and(attache_text::is_word_char);
+            !(inner(before) && inner(first) || inner(after) && inner(last))
+        };
+        for key in ["the us and japan", "a-b c,d e's f", "x1 2y", "", "u.s. met"] {
+            for start in 0..=key.len() {
+                for end in start..=key.len() {
+                    assert_eq!(on_boundaries(key, start, end), general(key, start, end), "{key:?} {start}..{end}");
+                }
+                let left = !(key[..start].chars().next_back().is_some_and(attache_text::is_word_char)
+                    && key[start..].chars().next().is_some_and(attache_text::is_word_char));
+                assert_eq!(on_left_boundary(key, start), left, "{key:?} {start}");
+            }
+        }
     }
 }
