@@ -141,9 +141,12 @@ fn split_sentences(body: &str, base: usize, rules: &SplitRules) -> Vec<SentenceS
     let mut pos = 0usize;
     while pos < bytes.len() {
         // every stop starts with one of these bytes ('…', '。', '！', '？' with a lead byte
-        // that is never inside another character), so other bytes are stepped over
+        // that is never inside another character), so other bytes are skipped
         if !matches!(bytes[pos], b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF) {
-            pos += 1;
+            let rest = &bytes[pos..];
+            let ascii = memchr::memchr3(b'.', b'!', b'?', rest);
+            let lead = memchr::memchr3(0xE2, 0xE3, 0xEF, &rest[..ascii.unwrap_or(rest.len())]);
+            pos += lead.or(ascii).unwrap_or(rest.len());
             continue;
         }
         let Some(c) = body.get(pos..).and_then(|r| r.chars().next()) else { break };
@@ -301,7 +304,10 @@ fn is_debris(line: &str) -> bool {
         crate::chars::push_lower(c, &mut lower);
     }
     let has_ascii = |needle: &[u8]| line.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle));
-    let separators = line.as_bytes().windows(3).filter(|w| matches!(*w, b" | " | b" l " | b" / ")).count();
+    let bytes = line.as_bytes();
+    let separators = memchr::memchr3_iter(b'|', b'l', b'/', bytes)
+        .filter(|&i| i > 0 && bytes.get(i - 1) == Some(&b' ') && bytes.get(i + 1) == Some(&b' '))
+        .count();
     // every rule below looks at word counts up to this: a long line's words need not be counted
     let enough = 13usize.max(4 * (separators + 1) + 1);
     let words = line.split_whitespace().take(enough).count();
