@@ -270,10 +270,11 @@ fn is_abbreviation(body: &str, sent_start: usize, dot: usize, rules: &SplitRules
     if rules.ordinal_dot && (1..=2).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit()) {
         return true;
     }
-    // a single letter is an initial ("J. Smith")
+    // a single capital letter is an initial ("J. Smith"); a one-letter word ends a sentence
+    // ("… đồng ý. Chiều 1/12, …")
     let mut wc = word.chars();
     if let (Some(first), None) = (wc.next(), wc.next()) {
-        if first.is_alphabetic() {
+        if first.is_uppercase() {
             return true;
         }
     }
@@ -471,6 +472,14 @@ mod tests {
         assert_eq!(sentences("Berlin ist besorgt. „Wir rufen beide Seiten auf“, sagte sie.", &r).len(), 2);
         assert_eq!(sentences("Wien ist besorgt. »Wir rufen beide Seiten auf«, sagte sie.", &r).len(), 2);
         assert_eq!(sentences("Le ministre a parlé. « Nous appelons au calme », a-t-il dit.", &r).len(), 2);
+    }
+
+    #[test]
+    fn a_one_letter_word_ends_a_sentence_and_a_capital_is_an_initial() {
+        // regression: "ý" (agree) was read as an initial and the next sentence was lost
+        let r = rules(&[]);
+        assert_eq!(sentences("Hai bên đã đồng ý. Chiều 1/12, hai bên điện đàm.", &r).len(), 2);
+        assert_eq!(sentences("He met J. Smith in Hanoi.", &r).len(), 1);
     }
 
     #[test]
