@@ -169,13 +169,17 @@ impl TimeParser {
                 .collect();
             // an abbreviation is a form that another form of the same name begins with ("Jun"
             // of "June"); a name as short as its abbreviation ("May", "mai") is a full name
+            let mut forms: HashMap<(&str, &str, &str), Vec<String>> = HashMap::default();
+            for f in &rows {
+                forms
+                    .entry((f[0], f[1], f[2]))
+                    .or_default()
+                    .push(attache_text::normalize(f[3].trim_end_matches('.'), 0).key);
+            }
             let abbreviation = |f: &[&str]| {
                 let letters = attache_text::normalize(f[3].trim_end_matches('.'), 0).key;
-                rows.iter().any(|g| {
-                    g[..3] == f[..3] && {
-                        let other = attache_text::normalize(g[3].trim_end_matches('.'), 0).key;
-                        other.len() > letters.len() && other.starts_with(&letters)
-                    }
+                forms.get(&(f[0], f[1], f[2])).is_some_and(|all| {
+                    all.iter().any(|other| other.len() > letters.len() && other.starts_with(&letters))
                 })
             };
             for f in &rows {
