@@ -241,12 +241,12 @@ impl Lexicon {
                     }
                 }
             }
-            // without spaces, a katakana or Latin run is still one word
-            let whole_words = katakana_word_whole(key, start, end) && ascii_word_whole(key, start, end);
-            if !self.word_boundaries && !whole_words {
-                continue;
-            }
-            if self.word_boundaries {
+            if !self.word_boundaries {
+                // without spaces, a katakana or Latin run is still one word
+                if !(katakana_word_whole(key, start, end) && ascii_word_whole(key, start, end)) {
+                    continue;
+                }
+            } else {
                 // most overlapping matches start inside a Latin word: an ASCII letter or digit
                 // on both sides of the start fails every boundary test below
                 let bytes = key.as_bytes();
