@@ -504,8 +504,8 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             let partners_apart =
                 (matches!(prev, Part::Partners { .. }) || matches!(p, Part::Partners { .. })) && !gap.is_empty();
             // "米国務長官は露外相と": two titles that each name another state are two officials
-            let titles_of_two_states =
-                matches!((prev, &p), (Part::Title(_, _, Some(a)), Part::Title(_, _, Some(b))) if a != b);
+            let titles_of_two_states = matches!((prev, &p), (Part::Title(_, _, Some(a)), Part::Title(_, _, Some(b)))
+                if a != b && a != FOREIGN_TITLE && b != FOREIGN_TITLE);
             let both_titles = matches!(prev, Part::Title(..)) && matches!(p, Part::Title(..)) && !titles_of_two_states;
             // a name set off by a comma after the mention it was learned from is still that mention's
             // ("il suo omologo eritreo, Osman Saleh, al quale …")
@@ -653,6 +653,11 @@ fn official_of_named_state(items: &[Item], mentions: &mut [Mention], k: &str) {
     }
 }
 
+/// The state column of a title the language's home state does not have (`-` in titles.tsv:
+/// "president" in Norwegian, "大統領" in Japanese): an official with that title and no state
+/// named is never the home state's.
+pub const FOREIGN_TITLE: &str = "-";
+
 /// The state or organisation a part names by itself, if any.
 fn part_country(p: &Part, cx: &Context<'_>) -> Option<String> {
     match p {
@@ -730,6 +735,8 @@ fn build_mention(
     let mut m = Mention { start, end, orig_start, orig_end, ..Default::default() };
     let mut demonym_actor = None;
     let mut title_state: Option<String> = None;
+    // a title the language's home state does not have ("presidenten" in Norwegian)
+    let mut foreign_title = false;
     let mut person_country: Option<String> = None;
     let mut named_state: Option<String> = None;
     for (part_start, part_end, p) in run {
@@ -746,8 +753,12 @@ fn build_mention(
                 }
             }
             Part::Title(sector, role, state) => {
-                if let Some(st) = state {
-                    title_state.get_or_insert_with(|| st.clone());
+                match state.as_deref() {
+                    Some(FOREIGN_TITLE) => foreign_title = true,
+                    Some(st) => {
+                        title_state.get_or_insert_with(|| st.to_string());
+                    }
+                    None => {}
                 }
                 m.official = true;
                 m.sector.get_or_insert_with(|| sector.clone());
@@ -835,7 +846,7 @@ fn build_mention(
             m.orig_start = name_start;
         }
     }
-    m.home_candidate = m.actor.is_none() && !m.counterpart_only && m.official && !foreign_name;
+    m.home_candidate = m.actor.is_none() && !m.counterpart_only && m.official && !foreign_name && !foreign_title;
     if m.home_candidate {
         m.actor = cx.home.map(str::to_string);
     }

@@ -623,6 +623,19 @@ fn an_undated_headline_takes_the_date_the_body_gives() {
 }
 
 #[test]
+fn a_title_the_home_state_lacks_is_never_the_home_states() {
+    // titles.tsv marks "president" (no) and "大統領" (ja) with "-": Norway and Japan have none
+    let e = real_packs();
+    let got = triples_in(&e, "Den afrikanske union kritiserte president Patrice Talon.\n\nNorge støtter Benin.", "no");
+    assert!(!got.iter().any(|(s, c, o)| s == "IGO:AU" && c == "111" && o == "NOR"), "{got:?}");
+    let got = triples_in(&e, "大統領は中国を批判した。", "ja");
+    assert!(!got.iter().any(|(s, _, _)| s == "JPN"), "{got:?}");
+    // a president with a state named is that state's
+    let got = triples_in(&e, "Den franske presidenten kritiserte Russland.", "no");
+    assert!(got.contains(&t("FRA", "111", "RUS")), "{got:?}");
+}
+
+#[test]
 fn a_done_act_with_a_yearless_date_far_ahead_is_last_years() {
     let e = real_packs();
     let signed = "Italy and Egypt signed an agreement in March.";
