@@ -401,11 +401,12 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
         });
         // ... but a capital after it is where the act happens ("Indias utenriksminister i Oslo"),
         // unless the title names no state and serves where it sits: "die Regierung in Peking",
-        // "the police in Moscow"
+        // "the police in Moscow", "das Außenministerium in Seoul" (a ministry after a locative
+        // is a building: "at the foreign ministry in Hanoi")
         let stateless_title = || {
             let n = mention_parts.len();
             let stateless = matches!(mention_parts.last(), Some((_, _, Part::Title(_, role, None)))
-                if SEATED_ROLES.contains(&role.as_str()));
+                if SEATED_ROLES.contains(&role.as_str()) || role == "ministry");
             let state_before = n >= 2
                 && matches!(mention_parts[n - 2].2, Part::Actor(..))
                 && word_count(span_text(k, mention_parts[n - 2].1, mention_parts[n - 1].0)) <= 1;

@@ -636,6 +636,16 @@ fn a_title_the_home_state_lacks_is_never_the_home_states() {
 }
 
 #[test]
+fn a_ministry_in_a_capital_is_that_states_and_a_ministry_after_a_locative_is_a_place() {
+    let e = real_packs();
+    let got = triples_in(&e, "Das Außenministerium in Seoul forderte Pjöngjang auf, die Tests einzustellen.", "de");
+    assert!(got.contains(&t("KOR", "020", "PRK")), "{got:?}");
+    let talks = "The Japanese minister held talks with his Lao counterpart at the foreign ministry in Vientiane.";
+    let got = triples_in(&e, talks, "en");
+    assert!(got.contains(&t("JPN", "046", "LAO")) && !got.iter().any(|(s, _, o)| s == o), "{got:?}");
+}
+
+#[test]
 fn a_done_act_with_a_yearless_date_far_ahead_is_last_years() {
     let e = real_packs();
     let signed = "Italy and Egypt signed an agreement in March.";
