@@ -1317,18 +1317,19 @@ impl Engine {
                         }
                     }
                 }
-                let mut pairs: Vec<(Party, Party)> = Vec::new();
+                let mut pairs: Vec<(&Party, &Party)> = Vec::new();
                 let symmetric = matches!(p.frame, Frame::Sym | Frame::Meet);
-                let hub = subjects.iter().find(|s| !s.group).filter(|_| subjects.iter().any(|s| s.group));
-                if let (Some(hub), true) = (hub, objects.is_empty() && symmetric) {
+                let hub_at = subjects.iter().position(|s| !s.group).filter(|_| subjects.iter().any(|s| s.group));
+                if let (Some(h), true) = (hub_at, objects.is_empty() && symmetric) {
                     // "X and the partners agreed": X with each partner, not the partners among themselves
+                    let hub = &subjects[h];
                     for y in subjects.iter().filter(|y| y.actor.country != hub.actor.country) {
-                        pairs.push((hub.clone(), y.clone()));
+                        pairs.push((hub, y));
                     }
                 } else if objects.is_empty() && symmetric && distinct(&subjects) >= 2 {
                     for (i, x) in subjects.iter().enumerate() {
                         for y in subjects.iter().skip(i + 1) {
-                            pairs.push((x.clone(), y.clone()));
+                            pairs.push((x, y));
                         }
                     }
                 } else {
@@ -1372,7 +1373,7 @@ impl Engine {
                     }
                     for s in &subjects {
                         for o in &objects {
-                            pairs.push((s.clone(), o.clone()));
+                            pairs.push((s, o));
                         }
                     }
                 }
@@ -1388,38 +1389,38 @@ impl Engine {
                     let mut emit: Vec<(String, &Party, &Party)> = Vec::new();
                     match p.frame {
                         Frame::Dir | Frame::Rev => {
-                            emit.push((code.clone(), &s, &o));
+                            emit.push((code.clone(), s, o));
                             // "was received by X": a hosting read backwards has its visit too
                             if p.frame == Frame::Rev && code == "043" && !planned {
-                                emit.push(("042".into(), &o, &s));
+                                emit.push(("042".into(), o, s));
                             }
                         }
                         Frame::Visit => {
-                            emit.push((code.clone(), &s, &o));
+                            emit.push((code.clone(), s, o));
                             if !planned {
-                                emit.push(("043".into(), &o, &s));
+                                emit.push(("043".into(), o, s));
                             }
                         }
                         Frame::Host => {
-                            emit.push((code.clone(), &s, &o));
+                            emit.push((code.clone(), s, o));
                             if !planned {
-                                emit.push(("042".into(), &o, &s));
+                                emit.push(("042".into(), o, s));
                             }
                         }
                         Frame::Sym | Frame::Meet => {
-                            emit.push((code.clone(), &s, &o));
-                            emit.push((code.clone(), &o, &s));
+                            emit.push((code.clone(), s, o));
+                            emit.push((code.clone(), o, s));
                             if !future && code.starts_with("04") {
                                 if let Some(pc) = &place_country {
                                     if *pc == s.actor.country {
-                                        emit.push(("042".into(), &o, &s));
-                                        emit.push(("043".into(), &s, &o));
+                                        emit.push(("042".into(), o, s));
+                                        emit.push(("043".into(), s, o));
                                     } else if *pc == o.actor.country {
-                                        emit.push(("042".into(), &s, &o));
-                                        emit.push(("043".into(), &o, &s));
+                                        emit.push(("042".into(), s, o));
+                                        emit.push(("043".into(), o, s));
                                     } else if p.frame == Frame::Meet {
-                                        emit.push(("044".into(), &s, &o));
-                                        emit.push(("044".into(), &o, &s));
+                                        emit.push(("044".into(), s, o));
+                                        emit.push(("044".into(), o, s));
                                     }
                                 }
                             }
