@@ -79,11 +79,21 @@ const NOT_TIME: u32 = u32::MAX;
 /// True for phrases short enough to collide with ordinary words unless their case is
 /// kept: acronyms ("US", "UN") and capitalised one-word names ("Anh", "Ý", "Chad").
 fn needs_exact_case(phrase: &str) -> bool {
-    let letters: Vec<char> = phrase.chars().filter(|c| c.is_alphabetic()).collect();
-    let short = !letters.is_empty() && letters.len() <= 4;
-    let acronym = letters.iter().all(|c| c.is_uppercase());
-    let capitalised_word = letters.first().is_some_and(|c| c.is_uppercase()) && !phrase.contains(' ');
-    short && (acronym || capitalised_word)
+    // both kinds begin with a capital: most phrases (lower case, or a script without case)
+    // are decided by their first letter
+    let mut letters = phrase.chars().filter(|c| c.is_alphabetic());
+    if !letters.next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let (mut count, mut all_upper) = (1usize, true);
+    for c in letters {
+        count += 1;
+        all_upper &= c.is_uppercase();
+        if count > 4 {
+            return false;
+        }
+    }
+    all_upper || !phrase.contains(' ')
 }
 
 /// True for a state's or capital's name of one capitalised word ("Réunion", "Turkey",
@@ -499,6 +509,24 @@ mod tests {
                     && key[start..].chars().next().is_some_and(attache_text::is_word_char));
                 assert_eq!(on_left_boundary(key, start), left, "{key:?} {start}");
             }
+        }
+    }
+
+    #[test]
+    fn exact_case_is_needed_by_short_acronyms_and_capitalised_words() {
+        // the rule written out for the test
+        let reference = |phrase: &str| {
+            let letters: Vec<char> = phrase.chars().filter(|c| c.is_alphabetic()).collect();
+            let short = !letters.is_empty() && letters.len() <= 4;
+            let acronym = letters.iter().all(|c| c.is_uppercase());
+            let capitalised = letters.first().is_some_and(|c| c.is_uppercase()) && !phrase.contains(' ');
+            short && (acronym || capitalised)
+        };
+        for p in [
+            "US", "UN", "Anh", "Ý", "Chad", "Chads", "us", "U.S.", "EU 27", "Mr X", "NATO", "NATOS", "日本", "", "1 2",
+            "Ab C",
+        ] {
+            assert_eq!(needs_exact_case(p), reference(p), "{p:?}");
         }
     }
 }
