@@ -332,6 +332,12 @@ struct DocState {
     source_before: Option<String>,
     /// The source of the last event of each CAMEO root: who did "the attack", "the sanctions".
     source_by_root: HashMap<String, String>,
+    /// The two actors of the document's hostile acts (CAMEO 11–20) between two that the text
+    /// has named most so far (the later on a tie): what "the two sides" means to a third party
+    /// that urges or condemns them.
+    conflict_pair: Vec<String>,
+    /// How many hostile acts each unordered pair of actors has had so far.
+    conflict_counts: HashMap<(String, String), usize>,
     reference: Option<PartialDate>,
     inferred: bool,
 }
@@ -891,6 +897,8 @@ impl Engine {
             last_source: None,
             source_before: None,
             source_by_root: HashMap::default(),
+            conflict_pair: Vec::new(),
+            conflict_counts: HashMap::default(),
             reference: reference.clone(),
             inferred,
         };
@@ -1052,6 +1060,15 @@ impl Engine {
                     // "the move" by the one who reacts to it is the act before its own
                     let (ts, te) = key.original_range(c.start, c.end);
                     objects = synthetics(&state.source_before, ts, te);
+                } else if c.object == Slot::TwoSides
+                    && state.conflict_pair.len() == 2
+                    && subjects.iter().any(|s| state.pair().contains(&s.actor.country))
+                    && !subjects.iter().any(|s| state.conflict_pair.contains(&s.actor.country))
+                {
+                    // "Guterres urged the two sides …" after a clash: not the pair the speaker is
+                    // part of (the last meeting), but the two sides of the last hostile act
+                    let (ts, te) = key.original_range(c.start, c.end);
+                    objects = synthetics(&state.conflict_pair, ts, te);
                 }
                 let symmetric_frame = matches!(p.frame, Frame::Sym | Frame::Meet);
                 let participants = c.subject == Slot::Participants || c.object == Slot::Participants;
@@ -1382,6 +1399,10 @@ impl Engine {
                     .iter()
                     .find(|(s, o)| s.actor.country != o.actor.country)
                     .map(|(s, _)| s.actor.country.clone());
+                let act_pair = pairs
+                    .iter()
+                    .find(|(s, o)| s.actor.country != o.actor.country)
+                    .map(|(s, o)| (s.actor.country.clone(), o.actor.country.clone()));
                 for (s, o) in pairs {
                     if s.actor.country == o.actor.country {
                         continue;
@@ -1531,6 +1552,23 @@ impl Engine {
                 }
                 if let (Some(src), Some(root)) = (&act_source, code.get(..2)) {
                     state.source_by_root.insert(root.to_string(), src.clone());
+                }
+                if !background && code.get(..2).is_some_and(|r| ("11"..="20").contains(&r)) {
+                    if let Some((s, o)) = act_pair {
+                        let key = if s < o { (s, o) } else { (o, s) };
+                        let n = {
+                            let n = state.conflict_counts.entry(key.clone()).or_default();
+                            *n += 1;
+                            *n
+                        };
+                        let current = match state.conflict_pair.as_slice() {
+                            [a, b] => state.conflict_counts.get(&(a.clone(), b.clone())).copied().unwrap_or(0),
+                            _ => 0,
+                        };
+                        if n >= current {
+                            state.conflict_pair = vec![key.0, key.1];
+                        }
+                    }
                 }
                 // "the decision", "the move" name an act, not a reaction in words to one
                 let reaction = code.get(..2).is_some_and(|r| VERBAL_REACTION_ROOTS.contains(&r));

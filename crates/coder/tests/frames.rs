@@ -646,6 +646,17 @@ fn a_ministry_in_a_capital_is_that_states_and_a_ministry_after_a_locative_is_a_p
 }
 
 #[test]
+fn the_two_sides_a_third_party_urges_are_the_sides_of_the_conflict() {
+    // the last meeting (UN and Kyrgyzstan) holds the speaker: the two sides are the clash's
+    let e = real_packs();
+    let text = "UN Secretary-General Antonio Guterres met Kyrgyz President Sadyr Japarov in Bishkek on Monday.\n\n\
+                On Tuesday, Kyrgyzstan accused Tajikistan of shelling border villages.\n\n\
+                Guterres urged the two sides to respect the truce.";
+    let got = triples_in(&e, text, "en");
+    assert!(got.contains(&t("IGO:UN", "020", "KGZ")) && got.contains(&t("IGO:UN", "020", "TJK")), "{got:?}");
+}
+
+#[test]
 fn a_done_act_with_a_yearless_date_far_ahead_is_last_years() {
     let e = real_packs();
     let signed = "Italy and Egypt signed an agreement in March.";
