@@ -1399,8 +1399,11 @@ impl Engine {
                     .iter()
                     .find(|(s, o)| s.actor.country != o.actor.country)
                     .map(|(s, _)| s.actor.country.clone());
+                // ... and of a hostile act, its two sides ("the two sides" of a conflict)
+                let hostile = code.get(..2).is_some_and(|r| ("11"..="20").contains(&r));
                 let act_pair = pairs
                     .iter()
+                    .filter(|_| hostile)
                     .find(|(s, o)| s.actor.country != o.actor.country)
                     .map(|(s, o)| (s.actor.country.clone(), o.actor.country.clone()));
                 for (s, o) in pairs {
@@ -1553,7 +1556,7 @@ impl Engine {
                 if let (Some(src), Some(root)) = (&act_source, code.get(..2)) {
                     state.source_by_root.insert(root.to_string(), src.clone());
                 }
-                if !background && code.get(..2).is_some_and(|r| ("11"..="20").contains(&r)) {
+                if !background && hostile {
                     if let Some((s, o)) = act_pair {
                         let key = if s < o { (s, o) } else { (o, s) };
                         let n = {
