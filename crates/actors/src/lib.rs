@@ -87,9 +87,15 @@ pub struct TitlePhrase {
     /// The state the title belongs to when the text names none: a title that the language
     /// keeps for one foreign office (Korean 외무상 is Japan's foreign minister, 국무장관 the
     /// US secretary of state). Several states separated by `|` ("DEU|AUT") are a choice that
-    /// the document's actors decide; `-` marks a title the language's home state does not have.
+    /// the document's actors decide; [`FOREIGN_TITLE`] marks a title the language's home state
+    /// does not have.
     pub state: Option<String>,
 }
+
+/// The state column of a title the language's home state does not have (`-` in titles.tsv:
+/// "president" in Norwegian, "大統領" in Japanese): an official with that title and no state
+/// named is never the home state's.
+pub const FOREIGN_TITLE: &str = "-";
 
 /// One term of office of a person.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -219,7 +225,7 @@ impl KnowledgeBase {
                     let state = f.get(3).map(|c| c.trim()).filter(|c| !c.is_empty());
                     // one state, or a choice of states ("DEU|AUT") that the document decides
                     let alpha3 = |c: &str| c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase());
-                    if state.is_some_and(|c| c != "-" && !c.split('|').all(alpha3)) {
+                    if state.is_some_and(|c| c != FOREIGN_TITLE && !c.split('|').all(alpha3)) {
                         return Err(KbError::Malformed {
                             file,
                             line,

@@ -2,7 +2,7 @@
 //! grammatical words, triggers); mentions are assembled from adjacent titles, names and
 //! people; triggers take their source and target from the items around them.
 
-use attache_actors::{KnowledgeBase, PhraseKind};
+use attache_actors::{KnowledgeBase, PhraseKind, FOREIGN_TITLE};
 use attache_text::Normalized;
 
 use crate::lexicon::{select, Entry, Hit, Lexicon};
@@ -653,11 +653,6 @@ fn official_of_named_state(items: &[Item], mentions: &mut [Mention], k: &str) {
         }
     }
 }
-
-/// The state column of a title the language's home state does not have (`-` in titles.tsv:
-/// "president" in Norwegian, "大統領" in Japanese): an official with that title and no state
-/// named is never the home state's.
-pub const FOREIGN_TITLE: &str = "-";
 
 /// The state or organisation a part names by itself, if any.
 fn part_country(p: &Part, cx: &Context<'_>) -> Option<String> {

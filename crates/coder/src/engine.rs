@@ -434,7 +434,10 @@ fn date_headline_from_body(events: &mut [Event], reference: Option<&PartialDate>
     let lead_day = events
         .iter()
         .filter(|e| e.evidence.sentence > 0 && e.evidence.sentence <= LEAD_SENTENCES && !e.background)
-        .find_map(|e| body.iter().find(|(k, d)| *k == key(e) && Some(d) == e.date.as_ref()).map(|(_, d)| d.clone()));
+        .find_map(|e| {
+            let k = key(e);
+            body.iter().find(|(bk, d)| *bk == k && Some(d) == e.date.as_ref()).map(|(_, d)| d.clone())
+        });
     for e in
         events.iter_mut().filter(|e| e.evidence.sentence == 0 && e.date.as_ref().is_some_and(|d| d.text.is_empty()))
     {

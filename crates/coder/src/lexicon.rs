@@ -133,6 +133,21 @@ impl Lexicon {
         let mut entries: Vec<Vec<Entry>> = Vec::new();
         let mut exact: Vec<Vec<Option<String>>> = Vec::new();
         let mut open_right: Vec<bool> = Vec::new();
+        let mut time_value: Vec<u32> = Vec::new();
+        // the id of a phrase key, with empty slots for a new one
+        let mut id_of = |key: String,
+                         entries: &mut Vec<Vec<Entry>>,
+                         exact: &mut Vec<Vec<Option<String>>>,
+                         open_right: &mut Vec<bool>,
+                         time_value: &mut Vec<u32>| {
+            *index.entry(key).or_insert_with(|| {
+                entries.push(Vec::new());
+                exact.push(Vec::new());
+                open_right.push(false);
+                time_value.push(NOT_TIME);
+                (entries.len() - 1) as u32
+            })
+        };
         for (phrase, entry) in phrases {
             let prefix = phrase.ends_with('*');
             let phrase = phrase.trim_end_matches('*').to_string();
@@ -140,12 +155,7 @@ impl Lexicon {
             if key.is_empty() {
                 continue;
             }
-            let id = *index.entry(key).or_insert_with(|| {
-                entries.push(Vec::new());
-                exact.push(Vec::new());
-                open_right.push(false);
-                (entries.len() - 1) as u32
-            });
+            let id = id_of(key, &mut entries, &mut exact, &mut open_right, &mut time_value);
             if prefix {
                 open_right[id as usize] = true;
             }
@@ -161,18 +171,11 @@ impl Lexicon {
                 }
             }
         }
-        let mut time_value = vec![NOT_TIME; entries.len()];
         for (key, value) in time_phrases {
             if key.is_empty() {
                 continue;
             }
-            let id = *index.entry(key).or_insert_with(|| {
-                entries.push(Vec::new());
-                exact.push(Vec::new());
-                open_right.push(false);
-                time_value.push(NOT_TIME);
-                (entries.len() - 1) as u32
-            });
+            let id = id_of(key, &mut entries, &mut exact, &mut open_right, &mut time_value);
             time_value[id as usize] = value;
         }
         let automaton = if index.is_empty() {

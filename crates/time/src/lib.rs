@@ -104,6 +104,20 @@ pub(crate) struct LangTime {
     pub needs_number: std::collections::HashSet<String>,
 }
 
+impl LangTime {
+    /// Each phrase with the index of its first entry in `phrases` (entries of one phrase follow
+    /// each other): the values the phrases' automaton reports.
+    fn first_indexes(&self) -> HashMap<&str, u32> {
+        let mut first_index: HashMap<&str, u32> = HashMap::default();
+        for (i, (ph, _)) in self.phrases.iter().enumerate() {
+            if !ph.is_empty() {
+                first_index.entry(ph.as_str()).or_insert(i as u32);
+            }
+        }
+        first_index
+    }
+}
+
 /// True for a CLDR weekday or month form that is a short Latin-script abbreviation: at most
 /// three letters, with or without its full stop.
 fn short_latin_abbreviation(form: &str) -> bool {
@@ -240,12 +254,7 @@ impl TimeParser {
         for lt in langs.values_mut() {
             lt.phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
             lt.phrases.dedup();
-            let mut first_index: HashMap<&str, u32> = HashMap::default();
-            for (i, (ph, _)) in lt.phrases.iter().enumerate() {
-                if !ph.is_empty() {
-                    first_index.entry(ph.as_str()).or_insert(i as u32);
-                }
-            }
+            let first_index = lt.first_indexes();
             if !first_index.is_empty() {
                 let automaton = daachorse::CharwiseDoubleArrayAhoCorasick::with_values(first_index)
                     .map_err(|e| TimeError::Malformed { file: "dates.tsv".into(), line: 0, message: e.to_string() })?;
@@ -279,13 +288,7 @@ impl TimeParser {
     /// own passes the matches to [`Self::find_normalized_with_hits`].
     pub fn phrase_keys(&self, lang: &str) -> Vec<(String, u32)> {
         let Some(lt) = self.langs.get(lang) else { return Vec::new() };
-        let mut first_index: HashMap<&str, u32> = HashMap::default();
-        for (i, (ph, _)) in lt.phrases.iter().enumerate() {
-            if !ph.is_empty() {
-                first_index.entry(ph.as_str()).or_insert(i as u32);
-            }
-        }
-        first_index.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+        lt.first_indexes().into_iter().map(|(k, v)| (k.to_string(), v)).collect()
     }
 
     /// As [`Self::find_normalized`], with the time phrases already found in the key:

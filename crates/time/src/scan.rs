@@ -256,6 +256,14 @@ struct Found {
     ahead: Option<PartialDate>,
 }
 
+impl Found {
+    /// An expression of `len` tokens that names a day or period relative to the reference
+    /// (a weekday, "last week", "先月5日"), with no range.
+    fn relative(len: usize, value: PartialDate, past: bool, future: bool, ahead: Option<PartialDate>) -> Self {
+        Found { len, value, end_value: None, relative: true, past, future, ahead }
+    }
+}
+
 fn full(y: Option<i32>, m: u8, d: u8, reference: Option<&PartialDate>) -> Option<(PartialDate, bool)> {
     match y {
         Some(y) => Some((PartialDate::ymd(y, m, d)?, false)),
@@ -511,7 +519,7 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
             let fwd = (i32::from(m) - i32::from(rm)).rem_euclid(12);
             let fwd = if fwd == 0 { 12 } else { fwd };
             let v = if past { r.add_months(-back) } else { r.add_months(fwd) };
-            return Some(Found { len: j, value: v, end_value: None, relative: true, past, future: next, ahead: None });
+            return Some(Found::relative(j, v, past, next, None));
         }
         // a month name that carries its own marker ("tháng Bảy") needs no prefix
         let self_marked = lead == 0 && c.t.get(c.i).is_some_and(|t| c.key[t.start..t.end].contains(' '));
@@ -553,27 +561,11 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
         };
         if let (Some(rw), Some((n, extra))) = (r.weekday(), week_before.map(|n| (n, 0)).or(week_after)) {
             let value = r.add_days(7 * i64::from(n) + i64::from(w) - i64::from(rw));
-            return Some(Found {
-                len: lead + 1 + extra,
-                value,
-                end_value: None,
-                relative: true,
-                past: n < 0,
-                future: n > 0,
-                ahead: None,
-            });
+            return Some(Found::relative(lead + 1 + extra, value, n < 0, n > 0, None));
         }
         let Some(rw) = r.weekday() else {
             // a month-precise reference ("published 2023-12") dates the weekday to its month
-            return r.month.map(|_| Found {
-                len: lead + 1,
-                value: r.clone(),
-                end_value: None,
-                relative: true,
-                past: false,
-                future: false,
-                ahead: None,
-            });
+            return r.month.map(|_| Found::relative(lead + 1, r.clone(), false, false, None));
         };
         let fwd = (i64::from(w) - i64::from(rw)).rem_euclid(7);
         let coming = r.add_days(if fwd == 0 && next { 7 } else { fwd });
@@ -585,15 +577,7 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
             r.add_days(-back)
         };
         let ahead = (lead == 0).then_some(coming);
-        return Some(Found {
-            len: lead + 1,
-            value: v,
-            end_value: None,
-            relative: true,
-            past: false,
-            future: false,
-            ahead,
-        });
+        return Some(Found::relative(lead + 1, v, false, false, ahead));
     }
     // "지난달 5일", "先月5日", "上月5日": a day of the month named relative to publication
     if let (Some(Lex::RelMonth(n)), Some((d, dd)), Some(Kind::Cjk('d')), Some(r)) =
@@ -602,15 +586,7 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
         if let (Some(d), Some(_)) = (day_ok(d, dd), r.month) {
             let month = r.add_months(n);
             if let Some(value) = month.month.and_then(|m| PartialDate::ymd(month.year, m, d)) {
-                return Some(Found {
-                    len: 3,
-                    value,
-                    end_value: None,
-                    relative: true,
-                    past: n < 0,
-                    future: n > 0,
-                    ahead: None,
-                });
+                return Some(Found::relative(3, value, n < 0, n > 0, None));
             }
         }
     }
@@ -626,7 +602,7 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
         Lex::RelYear(n) => (PartialDate::y(r.year + n), n < 0, n > 0),
         _ => return None,
     };
-    Some(Found { len: 1, value, end_value: None, relative: true, past, future, ahead: None })
+    Some(Found::relative(1, value, past, future, None))
 }
 
 pub(crate) fn find(norm: &attache_text::Normalized, lt: &LangTime, reference: Option<&PartialDate>) -> Vec<TimeExpr> {
