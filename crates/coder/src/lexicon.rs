@@ -1,7 +1,7 @@
 //! One multi-pattern automaton per language over every phrase the coder knows: state and
 //! organisation names, titles, people, grammatical words and event triggers.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use attache_actors::PhraseKind;
 use daachorse::CharwiseDoubleArrayAhoCorasick;
@@ -129,7 +129,7 @@ impl Lexicon {
         word_boundaries: bool,
         time_phrases: Vec<(String, u32)>,
     ) -> Result<Self, CoderError> {
-        let mut index: HashMap<String, u32> = HashMap::new();
+        let mut index: HashMap<String, u32> = HashMap::default();
         let mut entries: Vec<Vec<Entry>> = Vec::new();
         let mut exact: Vec<Vec<Option<String>>> = Vec::new();
         let mut open_right: Vec<bool> = Vec::new();
