@@ -93,6 +93,10 @@ enum Command {
         /// time only (for counting its instructions beside `--coding-only`).
         #[arg(long)]
         floor_only: Option<usize>,
+        /// Load every pack, print the start-up time in ms and exit (the report runs this in
+        /// fresh processes).
+        #[arg(long)]
+        startup_only: bool,
     },
     /// Check every language pack and knowledge-base table, and list what each pack holds.
     Packs {
@@ -268,7 +272,11 @@ fn run() -> anyhow::Result<ExitCode> {
             }
             Ok(if skipped > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
         }
-        Command::Bench { docs, threads, json, front_end, coding_only, floor_only } => {
+        Command::Bench { docs, threads, json, front_end, coding_only, floor_only, startup_only } => {
+            if startup_only {
+                bench::run_startup_only()?;
+                return Ok(ExitCode::SUCCESS);
+            }
             if let Some(rounds) = coding_only {
                 bench::run_coding_only(docs, rounds)?;
                 return Ok(ExitCode::SUCCESS);

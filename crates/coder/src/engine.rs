@@ -506,8 +506,14 @@ const PLACE_TARGET_ROOTS: [&str; 4] = ["16", "18", "19", "20"];
 impl Engine {
     /// Load every pack from `src`.
     pub fn load(src: &DataSource) -> Result<Self, CoderError> {
-        let kb = KnowledgeBase::load(src)?;
-        let time = TimeParser::load(src).map_err(|e| CoderError::Time(e.to_string()))?;
+        // the knowledge base and the time lexicon are independent: load them side by side
+        let (kb, time) = std::thread::scope(|scope| {
+            let time = scope.spawn(|| TimeParser::load(src).map_err(|e| CoderError::Time(e.to_string())));
+            let kb = KnowledgeBase::load(src);
+            let time = time.join().unwrap_or_else(|_| Err(CoderError::Time("the loader thread panicked".into())));
+            (kb, time)
+        });
+        let (kb, time) = (kb?, time?);
         // the languages' automata are independent: build them on every core
         let languages = src.pack_languages();
         let build = |lang: &str| -> Result<(String, LanguageModel), CoderError> {
@@ -599,8 +605,13 @@ impl Engine {
                 }
             }
             // the time lexicon's phrases ride on the same automaton: one pass finds both
-            let lexicon = Lexicon::build_with_time(phrases, info.word_boundaries, time.phrase_keys(lang))?
-                .with_suffixes(particles.endings());
+            let lexicon = Lexicon::build_with_time(
+                phrases,
+                info.word_boundaries,
+                time.phrase_keys(lang),
+                src.cache_dir().map(|d| (d, lang)),
+            )?
+            .with_suffixes(particles.endings());
             let refiners = refiners_of(&refinements)?;
             Ok((
                 lang.to_string(),
@@ -621,20 +632,29 @@ impl Engine {
                 },
             ))
         };
-        let threads = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 8);
-        let chunk = languages.len().div_ceil(threads).max(1);
+        // each thread takes the next language until none is left, so that one thread does
+        // not idle while another builds a large pack's lexicon
+        let threads = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 8).min(languages.len());
+        let next = std::sync::atomic::AtomicUsize::new(0);
         let built: Vec<Result<(String, LanguageModel), CoderError>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = languages
-                .chunks(chunk)
-                .map(|part| scope.spawn(move || part.iter().map(|l| build(l)).collect::<Vec<_>>()))
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| {
+            let worker = || {
+                let mut done = Vec::new();
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(lang) = languages.get(i) else { break };
+                    done.push(build(lang));
+                }
+                done
+            };
+            let handles: Vec<_> = (1..threads).map(|_| scope.spawn(worker)).collect();
+            let mut all = worker();
+            for h in handles {
+                all.extend(
                     h.join()
-                        .unwrap_or_else(|_| vec![Err(CoderError::Automaton("a pack loader thread panicked".into()))])
-                })
-                .collect()
+                        .unwrap_or_else(|_| vec![Err(CoderError::Automaton("a pack loader thread panicked".into()))]),
+                );
+            }
+            all
         });
         let mut models = HashMap::default();
         for result in built {

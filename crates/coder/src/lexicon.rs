@@ -118,16 +118,18 @@ impl Lexicon {
     /// Build from (phrase, entry) pairs; phrases are normalised like sentence keys.
     #[cfg(test)]
     pub fn build(phrases: Vec<(String, Entry)>, word_boundaries: bool) -> Result<Self, CoderError> {
-        Self::build_with_time(phrases, word_boundaries, Vec::new())
+        Self::build_with_time(phrases, word_boundaries, Vec::new(), None)
     }
 
     /// [`Self::build`], with the time lexicon's normalised phrases and their values
     /// (`attache_time::TimeParser::phrase_keys`) in the same automaton:
-    /// [`Self::find_all_and_time`] reports their matches.
+    /// [`Self::find_all_and_time`] reports their matches. With `cache` = (directory, name),
+    /// the automaton is read from a previous run's file when one holds the same phrases.
     pub fn build_with_time(
         phrases: Vec<(String, Entry)>,
         word_boundaries: bool,
         time_phrases: Vec<(String, u32)>,
+        cache: Option<(&std::path::Path, &str)>,
     ) -> Result<Self, CoderError> {
         let mut index: HashMap<String, u32> = HashMap::default();
         let mut entries: Vec<Vec<Entry>> = Vec::new();
@@ -181,10 +183,7 @@ impl Lexicon {
         let automaton = if index.is_empty() {
             None
         } else {
-            Some(
-                CharwiseDoubleArrayAhoCorasick::with_values(index.iter().map(|(k, v)| (k.as_str(), *v)))
-                    .map_err(|e| CoderError::Automaton(e.to_string()))?,
-            )
+            Some(crate::automaton_cache::build_or_read(index.iter().map(|(k, v)| (k.as_str(), *v)).collect(), cache)?)
         };
         Ok(Self { automaton, entries, exact, word_boundaries, open_right, suffixes: Vec::new(), time_value })
     }
@@ -479,6 +478,7 @@ mod tests {
             vec![("in".into(), Entry::Word(WordClass::With)), ("met".into(), Entry::Word(WordClass::With))],
             true,
             vec![("march".into(), 4), ("in".into(), 9), ("last week".into(), 2)],
+            None,
         )
         .unwrap();
         let mut time_hits = Vec::new();

@@ -7,6 +7,7 @@
 //! one automaton, mentions assembled, triggers' slots filled → document resolution.
 
 mod analysis;
+mod automaton_cache;
 mod engine;
 mod lexicon;
 mod pack;

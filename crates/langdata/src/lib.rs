@@ -25,25 +25,52 @@ pub enum DataError {
 #[derive(Debug, Clone, Default)]
 pub struct DataSource {
     dir: Option<PathBuf>,
+    cache: Option<PathBuf>,
 }
 
 impl DataSource {
-    /// The embedded files, unless `ATTACHE_DATA_DIR` names a directory to read instead.
+    /// The embedded files, unless `ATTACHE_DATA_DIR` names a directory to read instead;
+    /// with the cache directory of [`Self::cache_dir_from_env`].
     pub fn from_env() -> Self {
-        match std::env::var_os("ATTACHE_DATA_DIR") {
-            Some(d) if !d.is_empty() => Self { dir: Some(PathBuf::from(d)) },
+        let source = match std::env::var_os("ATTACHE_DATA_DIR") {
+            Some(d) if !d.is_empty() => Self::directory(d),
             _ => Self::embedded(),
+        };
+        source.with_cache_dir(Self::cache_dir_from_env())
+    }
+
+    /// Where built automata are kept between runs: `ATTACHE_CACHE_DIR` (`off` for
+    /// nowhere), else `$XDG_CACHE_HOME/attache`, else `$HOME/.cache/attache`.
+    pub fn cache_dir_from_env() -> Option<PathBuf> {
+        let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+        if let Some(dir) = var("ATTACHE_CACHE_DIR") {
+            return (dir.as_os_str() != "off").then_some(dir);
         }
+        var("XDG_CACHE_HOME")
+            .filter(|d| d.is_absolute())
+            .or_else(|| var("HOME").map(|h| h.join(".cache")))
+            .map(|d| d.join("attache"))
     }
 
-    /// Only the files embedded at build time.
+    /// Only the files embedded at build time (and no cache).
     pub fn embedded() -> Self {
-        Self { dir: None }
+        Self { dir: None, cache: None }
     }
 
-    /// Files under `dir` (a repository root holding `packs/` and `data/kb/`).
+    /// Files under `dir` (a repository root holding `packs/` and `data/kb/`), and no cache.
     pub fn directory(dir: impl Into<PathBuf>) -> Self {
-        Self { dir: Some(dir.into()) }
+        Self { dir: Some(dir.into()), cache: None }
+    }
+
+    /// The same source, keeping built automata in `cache` (none when `None`).
+    pub fn with_cache_dir(mut self, cache: Option<PathBuf>) -> Self {
+        self.cache = cache;
+        self
+    }
+
+    /// The directory where built automata are kept between runs, if any.
+    pub fn cache_dir(&self) -> Option<&std::path::Path> {
+        self.cache.as_deref()
     }
 
     /// The contents of a data file by its repository-relative path, or `None` if absent.
