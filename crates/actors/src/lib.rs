@@ -41,8 +41,8 @@ pub enum PhraseKind {
     Capital,
     /// A place that only ever names a location.
     Place,
-    /// Two states named together in one word ("日米" Japan and the US, "한미", "中美"): the
-    /// actor field holds both codes joined by `+` (`JPN+USA`).
+    /// Two or more states named together in one word ("日米" Japan and the US, "한미일",
+    /// "中日韩"): the actor field holds their codes joined by `+` (`JPN+USA`, `KOR+USA+JPN`).
     Pair,
     /// A party that is no state or organisation ("the international community", "donors"):
     /// it fills the slot it stands in, so no other actor stands in for it. Actor field `-`.
@@ -202,11 +202,11 @@ impl KnowledgeBase {
                     let (Some(phrase), Some(actor), Some(kind)) = (f.first(), f.get(1), PhraseKind::parse(kind)) else {
                         return Err(KbError::Malformed { file, line, message: "expected phrase, actor, kind".into() });
                     };
-                    if (kind == PhraseKind::Pair) != (actor.split('+').filter(|a| !a.is_empty()).count() == 2) {
+                    if (kind == PhraseKind::Pair) != (actor.split('+').filter(|a| !a.is_empty()).count() >= 2) {
                         return Err(KbError::Malformed {
                             file,
                             line,
-                            message: "a pair names two actors joined by `+` (JPN+USA), and only a pair does".into(),
+                            message: "a pair names two or more actors joined by `+` (JPN+USA, JPN+USA+KOR), and only a pair does".into(),
                         });
                     }
                     kb.actors.entry(lang.clone()).or_default().push(ActorPhrase {
@@ -395,11 +395,12 @@ mod tests {
     }
 
     #[test]
-    fn a_pair_names_exactly_two_actors() {
+    fn a_pair_names_two_or_more_actors() {
         let load =
             |actors: &str| try_kb_from(&[("packs/ja/pack.toml", "code = \"ja\"\n"), ("packs/ja/actors.tsv", actors)]);
-        let kb = load("日米\tJPN+USA\tpair\n").unwrap();
+        let kb = load("日米\tJPN+USA\tpair\n日米韓\tJPN+USA+KOR\tpair\n").unwrap();
         assert_eq!(kb.actor_phrases("ja")[0].kind, PhraseKind::Pair);
+        assert_eq!(kb.actor_phrases("ja")[1].actor, "JPN+USA+KOR");
         assert!(load("日米\tJPN\tpair\n").is_err());
         assert!(load("日米\tJPN+USA\tname\n").is_err());
     }

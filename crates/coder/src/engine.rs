@@ -499,6 +499,10 @@ const FORCE_ROOTS: [&str; 3] = ["18", "19", "20"];
 /// "die Forderung".)
 const VERBAL_REACTION_ROOTS: [&str; 4] = ["01", "05", "11", "12"];
 
+/// CAMEO roots of acts that states named together in one word do with each other when
+/// the text names no partner: intents to cooperate, consultations, diplomatic and material cooperation.
+const MUTUAL_ROOTS: [&str; 4] = ["03", "04", "05", "06"];
+
 /// CAMEO roots of acts aimed at the place they name when they name no actor: reducing
 /// relations (an embassy closed in a capital) and force (a strike on a city).
 const PLACE_TARGET_ROOTS: [&str; 4] = ["16", "18", "19", "20"];
@@ -1402,7 +1406,24 @@ impl Engine {
                             objects.push(synthetic(side, "", t_start, t_end));
                         }
                     }
-                    if objects.is_empty() && cooperative && p.frame != Frame::Host && !names_other {
+                    let missing_target = objects.is_empty() && cooperative && p.frame != Frame::Host && !names_other;
+                    // states named in one word ("日中韓", "한미일")
+                    let one_word =
+                        subjects.first().is_some_and(|f| subjects.iter().all(|s| s.actor.start == f.actor.start));
+                    if missing_target
+                        && one_word
+                        && distinct(&subjects) >= 2
+                        && MUTUAL_ROOTS.iter().any(|r| code.starts_with(r))
+                    {
+                        // "日中韓の首脳は協力を強化することで一致した": states named together in
+                        // one word cooperate with each other, whatever the document's pair (but
+                        // their aid or their appeal goes to a third)
+                        for x in &subjects {
+                            for y in subjects.iter().filter(|y| y.actor.country != x.actor.country) {
+                                pairs.push((x, y));
+                            }
+                        }
+                    } else if missing_target {
                         for s in &subjects {
                             if let Some(other) = state.pair().iter().find(|c| **c != s.actor.country) {
                                 if state.pair().contains(&s.actor.country) {
