@@ -338,6 +338,9 @@ struct DocState {
     conflict_pair: Vec<String>,
     /// How many hostile acts each unordered pair of actors has had so far.
     conflict_counts: HashMap<(String, String), usize>,
+    /// The recipient of the document's last aid or sympathy (a state hit by a disaster or a
+    /// war): where the aid of other donors goes when the text names no recipient.
+    aid_recipient: Option<String>,
     reference: Option<PartialDate>,
     inferred: bool,
 }
@@ -926,6 +929,7 @@ impl Engine {
             source_by_root: HashMap::default(),
             conflict_pair: Vec::new(),
             conflict_counts: HashMap::default(),
+            aid_recipient: None,
             reference: reference.clone(),
             inferred,
         };
@@ -1361,6 +1365,36 @@ impl Engine {
                         }
                     }
                 }
+                // "Malaysia and Singapore also sent relief supplies": the other donors' aid
+                // goes where the document's aid went, when the sentence names nobody else
+                // (a recipient the frame missed, a channel, a place)
+                let aid = code.starts_with("07") || code == "033";
+                let names_no_other = || {
+                    // the clause: between the clause breaks around the trigger
+                    let is_break =
+                        |i: &&crate::analysis::Item| i.kind == crate::analysis::ItemKind::Word(WordClass::ClauseBreak);
+                    let lo =
+                        a.items.iter().filter(is_break).filter(|i| i.end <= c.start).map(|i| i.end).max().unwrap_or(0);
+                    let hi = a
+                        .items
+                        .iter()
+                        .filter(is_break)
+                        .filter(|i| i.start >= c.end)
+                        .map(|i| i.start)
+                        .min()
+                        .unwrap_or(usize::MAX);
+                    a.mentions
+                        .iter()
+                        .filter(|m| m.start >= lo && m.end <= hi)
+                        .all(|m| m.actor.as_ref().is_none_or(|c| subjects.iter().any(|s| &s.actor.country == c)))
+                };
+                if objects.is_empty() && aid && !subjects.is_empty() && names_no_other() {
+                    if let Some(r) =
+                        state.aid_recipient.as_ref().filter(|r| !subjects.iter().any(|s| &s.actor.country == *r))
+                    {
+                        objects.push(synthetic(r, "", t_start, t_end));
+                    }
+                }
                 let mut pairs: Vec<(&Party, &Party)> = Vec::new();
                 let symmetric = matches!(p.frame, Frame::Sym | Frame::Meet);
                 let hub_at = subjects.iter().position(|s| !s.group).filter(|_| subjects.iter().any(|s| s.group));
@@ -1443,6 +1477,12 @@ impl Engine {
                     .iter()
                     .find(|(s, o)| s.actor.country != o.actor.country)
                     .map(|(s, _)| s.actor.country.clone());
+                // ... and of aid or sympathy, its recipient
+                let act_recipient = pairs
+                    .iter()
+                    .filter(|_| to_a_place)
+                    .find(|(s, o)| s.actor.country != o.actor.country)
+                    .map(|(_, o)| o.actor.country.clone());
                 // ... and of a hostile act, its two sides ("the two sides" of a conflict)
                 let hostile = code.get(..2).is_some_and(|r| ("11"..="20").contains(&r));
                 let act_pair = pairs
@@ -1599,6 +1639,11 @@ impl Engine {
                 }
                 if let (Some(src), Some(root)) = (&act_source, code.get(..2)) {
                     state.source_by_root.insert(root.to_string(), src.clone());
+                }
+                if to_a_place && !background {
+                    if let Some(r) = act_recipient {
+                        state.aid_recipient = Some(r);
+                    }
                 }
                 if !background && hostile {
                     if let Some((s, o)) = act_pair {

@@ -17,7 +17,7 @@ fn fixture() -> Engine {
             "packs/xx/events.txt",
             "046 sym held talks | talks with\n040 meet met | met with\n042 visit visit{,s,ed}\n043 host received\n\
              051 dir thanked | praised\n043 rev was received by\n057 sym signed | sign\n036 dir,nofuture invited\n020 dir urged\n\
-             190 dir attacked\n111 dir condemned\n163 dir imposed sanctions on\n",
+             190 dir attacked\n111 dir condemned\n163 dir imposed sanctions on\n073 dir sent relief to | sent relief\n",
         ),
         (
             "packs/xx/words.tsv",
@@ -814,4 +814,16 @@ fn a_title_and_a_place_do_not_join_a_later_state_in_text_without_spaces() {
     let e = real_packs();
     let got = triples_in(&e, "外交部发言人林剑在北京批评美方。", "zh");
     assert_eq!(got, vec![t("CHN", "111", "USA")]);
+}
+
+#[test]
+fn other_donors_aid_goes_where_the_documents_aid_went() {
+    let e = fixture();
+    let got = code(&e, "Japan sent relief to Laos. Norway and Thailand also sent relief.");
+    assert_eq!(got, vec![t("JPN", "073", "LAO"), t("NOR", "073", "LAO"), t("THA", "073", "LAO")]);
+    // not when the clause names another party (a recipient or a channel the frame missed)
+    let got = code(&e, "Japan sent relief to Laos. In the US, Norway sent relief.");
+    assert_eq!(got, vec![t("JPN", "073", "LAO")]);
+    // nor before any aid has a recipient
+    assert_eq!(code(&e, "Norway sent relief."), vec![]);
 }
