@@ -311,8 +311,12 @@ impl KnowledgeBase {
     pub fn resolve_person(&self, id: usize, date: Option<&str>) -> Option<&Term> {
         let p = self.people.get(id)?;
         if let Some(d) = date {
-            if let Some(t) = p.terms.iter().filter(|t| t.active_at(d)).max_by_key(|t| role_rank(&t.role)) {
-                return Some(t);
+            // offices of two actors at once are a handover the register dates loosely (a
+            // foreign minister elected to head an organisation): the newer office is the one
+            // held; of one actor's offices, the highest
+            let active = || p.terms.iter().filter(|t| t.active_at(d));
+            if let Some(newest) = active().max_by(|a, b| a.start.cmp(&b.start)) {
+                return active().filter(|t| t.country == newest.country).max_by_key(|t| role_rank(&t.role));
             }
         }
         p.terms.iter().max_by(|a, b| a.start.cmp(&b.start))
@@ -392,6 +396,22 @@ mod tests {
         assert_eq!(kb.resolve_person(id, Some("2023")).unwrap().role, "head_of_government");
         assert_eq!(kb.resolve_person(id, None).unwrap().role, "head_of_government");
         assert_eq!(kb.people_count(), 1);
+    }
+
+    #[test]
+    fn of_two_actors_offices_at_once_the_newer_is_held() {
+        let kb = kb_from(&[(
+            "data/kb/people.tsv",
+            "DJI\tforeign_minister\t2005-05-01\t2025-04-01\tMahmoud Ali Youssouf\tYoussouf\n\
+             IGO:AU\tsecretary_general\t2025-03-01\t\tMahmoud Ali Youssouf\tYoussouf\n\
+             CHN\tparty_leader\t2012-11-15\t\tXi Jinping\n\
+             CHN\thead_of_state\t2013-03-14\t\tXi Jinping\n",
+        )]);
+        let id = |name: &str| kb.person_variants().iter().find(|(v, _)| v == name).unwrap().1;
+        assert_eq!(kb.resolve_person(id("Youssouf"), Some("2025-03-04")).unwrap().country, "IGO:AU");
+        assert_eq!(kb.resolve_person(id("Youssouf"), Some("2024-06-01")).unwrap().country, "DJI");
+        // one actor's offices: the highest, whichever began later
+        assert_eq!(kb.resolve_person(id("Xi Jinping"), Some("2020-01-01")).unwrap().role, "head_of_state");
     }
 
     #[test]

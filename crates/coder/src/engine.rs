@@ -242,6 +242,14 @@ fn learn(m: &crate::analysis::Mention, actor: &str, learned: &mut Vec<Learned>) 
             }
         }
     }
+    // the register's spelling may carry diacritics the text leaves out ("Kaïs Saïed …
+    // Saied ha chiesto")
+    let folded: Vec<String> = keys.iter().map(|k| attache_text::fold_diacritics(k)).collect();
+    for f in folded {
+        if !keys.contains(&f) {
+            keys.push(f);
+        }
+    }
     learned.push(Learned {
         // a name the register knows keeps the register's spelling ("Phạm Minh Chính")
         name: m.person.clone().unwrap_or_else(|| name.clone()),
