@@ -514,9 +514,10 @@ const VERBAL_REACTION_ROOTS: [&str; 4] = ["01", "05", "11", "12"];
 /// the text names no partner: intents to cooperate, consultations, diplomatic and material cooperation.
 const MUTUAL_ROOTS: [&str; 4] = ["03", "04", "05", "06"];
 
-/// CAMEO roots of acts aimed at the place they name when they name no actor: reducing
-/// relations (an embassy closed in a capital) and force (a strike on a city).
-const PLACE_TARGET_ROOTS: [&str; 4] = ["16", "18", "19", "20"];
+/// CAMEO roots of acts aimed at the place they name when they name no actor: criticism
+/// ("condemned the executions in Iran"), reducing relations (an embassy closed in a
+/// capital) and force (a strike on a city).
+const PLACE_TARGET_ROOTS: [&str; 5] = ["11", "16", "18", "19", "20"];
 
 impl Engine {
     /// Load every pack from `src`.
@@ -1358,7 +1359,7 @@ impl Engine {
                 // aid or sympathy with no recipient named goes to where it is sent ("nødhjelp
                 // på Sri Lanka", "トルコで発生した地震…に弔意"), as a visit goes to its place
                 let to_a_place = p.frame == Frame::Dir && (code.starts_with("07") || code == "033" || code == "018");
-                // ... and so do an attack and a cut in relations with a place after the verb
+                // ... and so do a condemnation, an attack and a cut in relations with a place after the verb
                 // ("không kích Dải Gaza", "closed its embassy in Buenos Aires"), when that
                 // place is not in the actor's own state
                 let on_a_place = p.frame == Frame::Dir

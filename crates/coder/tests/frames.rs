@@ -838,3 +838,11 @@ fn a_register_name_is_found_again_by_its_last_part_without_diacritics() {
     let got = code(&e, "Kaïs Saïed met the Japanese foreign minister. Saied thanked Laos.");
     assert!(got.contains(&t("NOR", "051", "LAO")), "{got:?}");
 }
+
+#[test]
+fn a_condemnation_with_no_actor_named_aims_at_the_place_after_the_verb() {
+    let e = fixture();
+    assert_eq!(code(&e, "Norway condemned the executions in Laos."), vec![t("NOR", "111", "LAO")]);
+    // not at a place of the critic's own state
+    assert_eq!(code(&e, "Japan condemned the violence in Tokyo."), vec![]);
+}
