@@ -354,6 +354,14 @@ struct DocState {
 }
 
 impl DocState {
+    /// How many hostile acts the conflict pair has had.
+    fn conflict_acts(&self) -> usize {
+        match self.conflict_pair.as_slice() {
+            [a, b] => self.conflict_counts.get(&(a.clone(), b.clone())).copied().unwrap_or(0),
+            _ => 0,
+        }
+    }
+
     /// "The two sides": the last two-sided meeting's actors, else the document's main pair.
     fn pair(&self) -> &[String] {
         if self.last_pair.len() == 2 {
@@ -1102,11 +1110,13 @@ impl Engine {
                     objects = synthetics(&state.source_before, ts, te);
                 } else if c.object == Slot::TwoSides
                     && state.conflict_pair.len() == 2
-                    && subjects.iter().any(|s| state.pair().contains(&s.actor.country))
+                    && !subjects.is_empty()
                     && !subjects.iter().any(|s| state.conflict_pair.contains(&s.actor.country))
+                    && (subjects.iter().any(|s| state.pair().contains(&s.actor.country)) || state.conflict_acts() >= 2)
                 {
-                    // "Guterres urged the two sides …" after a clash: not the pair the speaker is
-                    // part of (the last meeting), but the two sides of the last hostile act
+                    // "Guterres urged the two sides …" after a clash: not the pair of the last
+                    // meeting (which may be the speaker's own, or a call about the conflict),
+                    // but the two sides of the document's hostile acts
                     let (ts, te) = key.original_range(c.start, c.end);
                     objects = synthetics(&state.conflict_pair, ts, te);
                 }
@@ -1662,10 +1672,7 @@ impl Engine {
                             *n += 1;
                             *n
                         };
-                        let current = match state.conflict_pair.as_slice() {
-                            [a, b] => state.conflict_counts.get(&(a.clone(), b.clone())).copied().unwrap_or(0),
-                            _ => 0,
-                        };
+                        let current = state.conflict_acts();
                         if n >= current {
                             state.conflict_pair = vec![key.0, key.1];
                         }

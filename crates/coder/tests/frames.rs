@@ -846,3 +846,16 @@ fn a_condemnation_with_no_actor_named_aims_at_the_place_after_the_verb() {
     // not at a place of the critic's own state
     assert_eq!(code(&e, "Japan condemned the violence in Tokyo."), vec![]);
 }
+
+#[test]
+fn a_third_party_urging_the_two_sides_after_repeated_hostilities_urges_the_hostile_pair() {
+    let e = fixture();
+    let got = code(
+        &e,
+        "Japan attacked Laos. Japan attacked Laos again. Thailand met the US. Norway urged the two sides to talk.",
+    );
+    assert!(got.contains(&t("NOR", "020", "JPN")) && got.contains(&t("NOR", "020", "LAO")), "{got:?}");
+    // one hostile act is not enough to set aside the last meeting's pair
+    let got = code(&e, "Japan attacked Laos. Thailand met the US. Norway urged the two sides to talk.");
+    assert!(got.contains(&t("NOR", "020", "THA")) && got.contains(&t("NOR", "020", "USA")), "{got:?}");
+}
