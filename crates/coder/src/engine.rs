@@ -509,9 +509,14 @@ fn date_of_expr(e: &TimeExpr, text: &str, base: usize, inferred: bool) -> EventD
     }
 }
 
-/// CAMEO roots of force (assault, fight, mass violence): an act reference of one of these
-/// kinds ("the strike") names only an actor the text coded for that kind.
-const FORCE_ROOTS: [&str; 3] = ["18", "19", "20"];
+/// CAMEO roots of armed force (fight, mass violence): "the attacks in Ukraine" that a state
+/// condemns are not the act of the place they happened in (as "the executions in Iran" are).
+const ARMED_FORCE_ROOTS: [&str; 2] = ["19", "20"];
+
+/// CAMEO roots of acts whose reference ("the sanctions", "the arrest", "the attack") names
+/// only an actor the text coded for that kind: force, and coercion (sanctions, expulsions,
+/// arrests, seizures), which are never the act of whoever acted last.
+const OWN_ACTOR_ROOTS: [&str; 5] = ["16", "17", "18", "19", "20"];
 
 /// CAMEO roots of reactions in words (statements, praise, criticism, rejection): what "the
 /// decision" or "the move" refers back to is never one of these. (Appeals are: "the call",
@@ -522,10 +527,11 @@ const VERBAL_REACTION_ROOTS: [&str; 4] = ["01", "05", "11", "12"];
 /// the text names no partner: intents to cooperate, consultations, diplomatic and material cooperation.
 const MUTUAL_ROOTS: [&str; 4] = ["03", "04", "05", "06"];
 
-/// CAMEO roots of acts aimed at the place they name when they name no actor: criticism
-/// ("condemned the executions in Iran"), reducing relations (an embassy closed in a
-/// capital) and force (a strike on a city).
-const PLACE_TARGET_ROOTS: [&str; 5] = ["11", "16", "18", "19", "20"];
+/// CAMEO codes (by prefix) of acts aimed at the place they name when they name no actor:
+/// criticism ("condemned the executions in Iran"; not an accusation, whose place is where
+/// the accused stands), reducing relations (an embassy closed in a capital) and force (a
+/// strike on a city).
+const PLACE_TARGET_ROOTS: [&str; 5] = ["111", "16", "18", "19", "20"];
 
 impl Engine {
     /// Load every pack from `src`.
@@ -1096,7 +1102,7 @@ impl Engine {
                     let (ts, te) = key.original_range(c.start, c.end);
                     objects = synthetics(&Some(src.clone()), ts, te);
                 } else if kind.is_some_and(|root| {
-                    FORCE_ROOTS.contains(&root.as_str()) && !state.source_by_root.contains_key(root)
+                    OWN_ACTOR_ROOTS.contains(&root.as_str()) && !state.source_by_root.contains_key(root)
                 }) {
                     // an attack the text coded no actor for ("criticised the strike" of a group,
                     // or of nobody named) is not the last act of another kind; criticism or
@@ -1372,8 +1378,13 @@ impl Engine {
                 // ... and so do a condemnation, an attack and a cut in relations with a place after the verb
                 // ("không kích Dải Gaza", "closed its embassy in Buenos Aires"), when that
                 // place is not in the actor's own state
+                // (condemned "the attacks in Ukraine" are no Ukraine's: a reference to an act
+                // of force names its victim's place)
+                let condemned_force =
+                    code.starts_with("111") && kind.is_some_and(|r| ARMED_FORCE_ROOTS.contains(&r.as_str()));
                 let on_a_place = p.frame == Frame::Dir
                     && PLACE_TARGET_ROOTS.iter().any(|r| code.starts_with(r))
+                    && !condemned_force
                     && c.place
                         .as_ref()
                         .is_some_and(|(pc, ps, _)| *ps >= c.end && !subjects.iter().any(|s| &s.actor.country == pc));

@@ -23,7 +23,7 @@ fn fixture() -> Engine {
             "packs/xx/words.tsv",
             "and\tand\nwith\twith\nbetween\tbetween\nnegation\tdid not\nnegation\tnot\nfuture\twill\nconditional\tif\n\
              two_sides\tthe two sides\nparticipants\tthe ministers\nlocative\tin\npronoun\the\nby\tby\nbackground\tpreviously\ncounterpart\tcounterpart\nhonorific\tmr\n\
-             act_reference\tthe attack\t19\nact_reference\tthe move\n",
+             act_reference\tthe attack\t19\nact_reference\tthe move\nact_reference\tthe arrest\t17\n",
         ),
         ("packs/xx/titles.tsv", "foreign minister\tGOV\tforeign_minister\nprime minister\tGOV\thead_of_government\nambassador\tGOV\tambassador\n"),
         (
@@ -858,4 +858,20 @@ fn a_third_party_urging_the_two_sides_after_repeated_hostilities_urges_the_hosti
     // one hostile act is not enough to set aside the last meeting's pair
     let got = code(&e, "Japan attacked Laos. Thailand met the US. Norway urged the two sides to talk.");
     assert!(got.contains(&t("NOR", "020", "THA")) && got.contains(&t("NOR", "020", "USA")), "{got:?}");
+}
+
+#[test]
+fn a_condemned_attack_in_a_place_is_not_that_places_act() {
+    let e = fixture();
+    assert_eq!(code(&e, "Norway condemned the attack in Laos."), vec![]);
+}
+
+#[test]
+fn a_reference_to_an_arrest_no_one_was_coded_for_names_no_target() {
+    let e = fixture();
+    // not the last actor of another kind of act ("Japan met Laos")
+    assert_eq!(
+        code(&e, "Japan met Laos. Norway condemned the arrest."),
+        vec![t("JPN", "040", "LAO"), t("LAO", "040", "JPN")]
+    );
 }
