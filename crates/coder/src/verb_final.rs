@@ -40,6 +40,10 @@ const OWNER_GAP_CHARS: usize = 2;
 /// ("訪問中の河野外相", "방문한 기시다 총리").
 const RELATIVE_GAP_CHARS: usize = 4;
 
+/// The most characters between an act reference and the verb it is the object of: a
+/// particle or a postposition ("を", "을", "について", "에 대해").
+const ACT_REFERENCE_GAP_CHARS: usize = 5;
+
 impl Particles {
     /// From `(role, particle)` pairs of a pack's `words.tsv`; `spaced` for languages written
     /// with spaces (Korean), where a particle is the whole rest of its word.
@@ -421,6 +425,32 @@ pub fn clauses_verb_final(
                 }
             }
         }
+        // "今回の空爆を非難した", "이번 공습을 규탄했다": an earlier act named right before
+        // the verb (its object particle between) stands for that act's actor
+        let mut act_reference = None;
+        if object == Slot::Missing && p.frame == Frame::Dir {
+            let reference = items.iter().rev().find(|i| {
+                i.kind == ItemKind::Word(WordClass::ActReference) && i.start >= region_start && i.end <= item.start
+            });
+            if let Some(r) = reference {
+                if span_text(key, r.end, item.start).trim().chars().count() <= ACT_REFERENCE_GAP_CHARS {
+                    // "한국 정부의 이번 제재 발표를 환영했다": an owner in the genitive names the
+                    // act's actor
+                    let owner = all_units.iter().find(|u| {
+                        u.role == Some(Particle::Genitive)
+                            && u.end <= r.start
+                            && span_text(key, u.end, r.start).trim().chars().count() <= OWNER_GAP_CHARS
+                    });
+                    match owner {
+                        Some(u) => object = u.slot.clone(),
+                        None => {
+                            object = Slot::LastActor;
+                            act_reference = Some((r.start, r.end));
+                        }
+                    }
+                }
+            }
+        }
         let mut subject = subject.unwrap_or(Slot::Missing);
         if p.frame == Frame::Rev {
             std::mem::swap(&mut subject, &mut object);
@@ -496,7 +526,7 @@ pub fn clauses_verb_final(
             object,
             partner,
             between: false,
-            act_reference: None,
+            act_reference,
             place: place.clone(),
             future,
             background: items.iter().any(|i| {
