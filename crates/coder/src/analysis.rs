@@ -126,6 +126,55 @@ pub struct Analysis {
     pub time_hits: Vec<(usize, u32)>,
 }
 
+/// In text without word spaces whose spaces end clauses (Thai, Lao), a clause break at the
+/// space before a new subject and its verb, when an earlier verb stands before it in the
+/// sentence: "อิหร่านขู่อิสราเอล ฝรั่งเศสประณามคำขู่ดังกล่าว" is two clauses, and France is
+/// neither threatened nor left without its verb.
+fn space_clause_breaks(items: &mut Vec<Item>, k: &str) {
+    let subject_like = |kind: &ItemKind| {
+        matches!(
+            kind,
+            ItemKind::Mention(_)
+                | ItemKind::Word(WordClass::TwoSides | WordClass::Participants | WordClass::Pronoun | WordClass::And)
+        )
+    };
+    let mut breaks: Vec<usize> = Vec::new();
+    let mut earlier_verb_end: Option<usize> = None;
+    for (idx, it) in items.iter().enumerate() {
+        match it.kind {
+            ItemKind::Word(WordClass::ClauseBreak) => earlier_verb_end = None,
+            ItemKind::Trigger { .. } => {
+                if let Some(prev_end) = earlier_verb_end {
+                    // the subject written up to the verb without a space ("ญี่ปุ่นและจีนประณาม")
+                    let mut j = idx;
+                    while j > 0
+                        && subject_like(&items[j - 1].kind)
+                        && items[j - 1].start >= prev_end
+                        && !span_text(k, items[j - 1].end, items[j].start).contains(' ')
+                    {
+                        j -= 1;
+                    }
+                    let starts_with_subject = j < idx && !matches!(items[j].kind, ItemKind::Word(WordClass::And));
+                    if starts_with_subject && span_text(k, prev_end, items[j].start).ends_with(' ') {
+                        breaks.push(items[j].start - 1);
+                    }
+                }
+                earlier_verb_end = Some(it.end);
+            }
+            _ => {}
+        }
+    }
+    if breaks.is_empty() {
+        return;
+    }
+    items.extend(breaks.into_iter().map(|b| Item {
+        start: b,
+        end: b + 1,
+        kind: ItemKind::Word(WordClass::ClauseBreak),
+    }));
+    items.sort_by_key(|i| (i.start, i.end));
+}
+
 /// What may stand between two parts of one mention in every language: nothing, a comma, a
 /// hyphen. Each pack lists its own words (`name_gap` in words.tsv: "of the", "của", "の").
 const JOIN_GAPS: &[&str] = &["", ",", "-"];
@@ -153,6 +202,8 @@ pub struct Context<'a> {
     pub learned: &'a [Learned],
     /// Whether the language separates words with spaces.
     pub spaced: bool,
+    /// Whether a space before a new subject and its verb ends the clause before it (Thai, Lao).
+    pub spaces_end_clauses: bool,
     /// The language's honorifics, lower-cased ("ông", "mr").
     pub honorifics: &'a [String],
     /// Words that may stand between the parts of one mention ("of the", "の"), normalised.
@@ -619,6 +670,9 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
         }
     }
     official_of_named_state(&items, &mut mentions, k);
+    if cx.spaces_end_clauses {
+        space_clause_breaks(&mut items, k);
+    }
     Analysis { items, mentions, time_hits }
 }
 

@@ -56,6 +56,7 @@ impl LanguageModel {
             date,
             learned,
             spaced: self.info.word_boundaries,
+            spaces_end_clauses: self.info.spaces_end_clauses,
             honorifics: &self.honorifics,
             name_gaps: &self.name_gaps,
             articles: &self.articles,

@@ -42,6 +42,10 @@ pub struct PackInfo {
     /// participle after the whole middle field ("hat die Luftangriffe auf den Hafen von
     /// Hodeida verurteilt").
     pub gap_words: usize,
+    /// Words are not spaced, and a space ends a clause or a sentence (Thai, Lao): a space
+    /// before a new subject and its verb, after an earlier verb, ends the earlier clause
+    /// (`spaces_end_clauses = true`).
+    pub spaces_end_clauses: bool,
 }
 
 /// Most words of a trigger's `...` gap unless the pack says otherwise.
@@ -62,6 +66,7 @@ pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
         han_names_after_titles: false,
         names_before_state_titles: false,
         gap_words: DEFAULT_GAP_WORDS,
+        spaces_end_clauses: false,
     };
     for line in text.lines() {
         let Some((k, v)) = line.split_once('=') else { continue };
@@ -76,6 +81,7 @@ pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
             "state_words_in_names" => info.state_words_in_names = v == "true",
             "han_names_after_titles" => info.han_names_after_titles = v == "true",
             "names_before_state_titles" => info.names_before_state_titles = v == "true",
+            "spaces_end_clauses" => info.spaces_end_clauses = v == "true",
             "word_order" => {
                 info.verb_final = v.eq_ignore_ascii_case("sov");
                 info.verb_second = v.eq_ignore_ascii_case("v2");
