@@ -434,6 +434,20 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             items.push(Item { start: h.start, end: h.end, kind: ItemKind::Word(*w) });
         }
     }
+    // "mengutuk serangan tersebut": a trigger that ends inside an act reference ("mengutuk
+    // serangan" + "serangan tersebut") still names that act as its object
+    if all.iter().any(|h| word_of(h, WordClass::ActReference)) {
+        let triggers: Vec<(usize, usize)> =
+            items.iter().filter(|i| matches!(i.kind, ItemKind::Trigger { .. })).map(|i| (i.start, i.end)).collect();
+        for r in all.iter().filter(|h| word_of(h, WordClass::ActReference)) {
+            let overlapped = triggers.iter().any(|&(ts, te)| ts < r.start && r.start < te && te < r.end);
+            let free_after =
+                !selected.iter().any(|h| h.start < r.end && h.end > r.start && !triggers.contains(&(h.start, h.end)));
+            if overlapped && free_after {
+                items.push(Item { start: r.start, end: r.end, kind: ItemKind::Word(WordClass::ActReference) });
+            }
+        }
+    }
     items.sort_by_key(|i| i.start);
 
     // places: an actor phrase right after a locative word, or a place-only phrase
