@@ -1278,13 +1278,24 @@ fn asked_for(items: &[Item], ti: usize, key: &str, patterns: &[Pattern]) -> bool
         return false;
     }
     let mut after = items[ti].start;
+    // "demanded an explanation and summoned the ambassador": a verb joined by "and" to a
+    // demand whose object names no actor is a second act of the same subject, not what was
+    // demanded ("demanded that Japan withdraw and apologise" names who is to act)
+    let (mut and_seen, mut actor_before_and) = (false, false);
     for i in items[..ti].iter().rev() {
         if span_text(key, i.end, after).contains([',', ';', '，', '；', '、']) {
             return false;
         }
         match i.kind {
             ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation) => return false,
-            ItemKind::Trigger { pattern } if about(pattern) => return true,
+            ItemKind::Word(WordClass::And) => and_seen = true,
+            ItemKind::Mention(_)
+            | ItemKind::Word(WordClass::TwoSides | WordClass::Participants | WordClass::Pronoun)
+                if and_seen =>
+            {
+                actor_before_and = true
+            }
+            ItemKind::Trigger { pattern } if about(pattern) => return !and_seen || actor_before_and,
             _ => {}
         }
         after = i.start;
@@ -1707,7 +1718,9 @@ pub fn clauses(
                 ItemKind::Trigger { .. }
                     if object == Slot::Missing
                         && p.code.get(..2).is_some_and(|r| AIMED_LIKE_THE_ACT_THEY_NAME.contains(&r))
-                        && !items[ti + 1..j].iter().any(|i| matches!(i.kind, ItemKind::Trigger { .. }))
+                        && !items[ti + 1..j]
+                            .iter()
+                            .any(|i| matches!(i.kind, ItemKind::Trigger { .. } | ItemKind::Word(WordClass::And)))
                         && word_count(span_text(key, item.end, items[j].start)) <= 2 => {}
                 ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation) | ItemKind::Trigger { .. } => break,
                 ItemKind::Word(WordClass::TwoSides) if object == Slot::Missing => object = Slot::TwoSides,

@@ -875,3 +875,14 @@ fn a_reference_to_an_arrest_no_one_was_coded_for_names_no_target() {
         vec![t("JPN", "040", "LAO"), t("LAO", "040", "JPN")]
     );
 }
+
+#[test]
+fn a_verb_joined_to_a_demand_naming_no_actor_is_a_second_act() {
+    let e = fixture();
+    assert_eq!(
+        code(&e, "Japan attacked Laos. Norway urged restraint and condemned Japan."),
+        vec![t("JPN", "190", "LAO"), t("NOR", "111", "JPN")]
+    );
+    // the demand names who is to act: what follows "and" is what was demanded
+    assert_eq!(code(&e, "Norway urged Japan to stop and condemned Laos."), vec![t("NOR", "020", "JPN")]);
+}
