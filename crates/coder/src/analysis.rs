@@ -1162,7 +1162,13 @@ pub struct Clause {
 fn coordinates(items: &[Item], a: usize, b: usize, key: &str) -> bool {
     let (Some(x), Some(y)) = (items.get(a), items.get(b)) else { return false };
     let and_or_joiner = |i: &Item| matches!(i.kind, ItemKind::Word(WordClass::And | WordClass::Joiner));
-    if !items[a + 1..b].iter().all(and_or_joiner) {
+    // "ses homologues du Japon et de la Corée du Sud": a genitive right after "and"
+    let genitive_after_and = |k: usize| {
+        items[k].kind == ItemKind::Word(WordClass::Genitive)
+            && k > a + 1
+            && items[k - 1].kind == ItemKind::Word(WordClass::And)
+    };
+    if !(a + 1..b).all(|k| and_or_joiner(&items[k]) || genitive_after_and(k)) {
         return false;
     }
     let mut gap = String::new();
@@ -1209,7 +1215,8 @@ pub(crate) fn group_of(items: &[Item], idx: usize, key: &str) -> (usize, usize) 
     let mut lo = idx;
     while lo > 0 {
         let mut j = lo - 1;
-        while j > 0 && matches!(items[j].kind, ItemKind::Word(WordClass::And | WordClass::Joiner)) {
+        while j > 0 && matches!(items[j].kind, ItemKind::Word(WordClass::And | WordClass::Joiner | WordClass::Genitive))
+        {
             j -= 1;
         }
         if is_mention(j) && coordinates(items, j, lo, key) {
@@ -1224,7 +1231,9 @@ pub(crate) fn group_of(items: &[Item], idx: usize, key: &str) -> (usize, usize) 
     let mut hi = idx;
     loop {
         let mut j = hi + 1;
-        while j < items.len() && matches!(items[j].kind, ItemKind::Word(WordClass::And | WordClass::Joiner)) {
+        while j < items.len()
+            && matches!(items[j].kind, ItemKind::Word(WordClass::And | WordClass::Joiner | WordClass::Genitive))
+        {
             j += 1;
         }
         if j < items.len()
