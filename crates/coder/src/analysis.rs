@@ -126,6 +126,32 @@ pub struct Analysis {
     pub time_hits: Vec<(usize, u32)>,
 }
 
+/// "日中両政府", "中美两国政府", "한미 양국": a word for the two sides right after two or more
+/// states named together names those states, not the document's last pair: the word is
+/// dropped and the states stand in its place.
+fn named_two_sides(items: &mut Vec<Item>, mentions: &[Mention], k: &str) {
+    let mut named = Vec::new();
+    for idx in 1..items.len() {
+        if items[idx].kind != ItemKind::Word(WordClass::TwoSides)
+            || !matches!(items[idx - 1].kind, ItemKind::Mention(_))
+            || !span_text(k, items[idx - 1].end, items[idx].start).trim().is_empty()
+        {
+            continue;
+        }
+        let (lo, hi) = group_of(items, idx - 1, k);
+        let mut states: Vec<&str> =
+            mentions_in(items, lo, hi).iter().filter_map(|&m| mentions.get(m)?.actor.as_deref()).collect();
+        states.sort_unstable();
+        states.dedup();
+        if states.len() >= 2 {
+            named.push(idx);
+        }
+    }
+    for idx in named.into_iter().rev() {
+        items.remove(idx);
+    }
+}
+
 /// In text without word spaces whose spaces end clauses (Thai, Lao), a clause break at the
 /// space before a new subject and its verb, when an earlier verb stands before it in the
 /// sentence: "อิหร่านขู่อิสราเอล ฝรั่งเศสประณามคำขู่ดังกล่าว" is two clauses, and France is
@@ -687,6 +713,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
     if cx.spaces_end_clauses {
         space_clause_breaks(&mut items, k);
     }
+    named_two_sides(&mut items, &mentions, k);
     Analysis { items, mentions, time_hits }
 }
 
