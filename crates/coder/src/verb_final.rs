@@ -326,8 +326,24 @@ pub fn clauses_verb_final(
                     .at(key, u.end)
                     .is_some_and(|(_, after)| span_text(key, after, item.start).chars().count() <= OWNER_GAP_CHARS)
         });
-        let owner = owner_unit.filter(|_| !owns_object);
+        // what a mediator mediates is owned by its parties: "ロシアとウクライナの停戦交渉を仲介する"
+        // is aimed at both, and its subject is the clause's topic
+        let mediation = ["039", "045"].iter().any(|c| p.code.starts_with(c));
+        let owner = owner_unit.filter(|_| !owns_object && !mediation);
         let owned_object = owner_unit.filter(|_| owns_object);
+        let mediated = owner_unit.filter(|_| mediation).map(|o| {
+            // with the partner joined to it by "と" / "와"
+            let partner = region.iter().copied().find(|u| {
+                has(u, &[Particle::With])
+                    && particles
+                        .at(key, u.end)
+                        .is_some_and(|(_, after)| span_text(key, after, o.start).trim().is_empty())
+            });
+            match partner {
+                Some(w) => merged(&[w, o]),
+                None => o.slot.clone(),
+            }
+        });
         let mut subject_unit: Option<&Unit> = None;
         let mut subject: Option<Slot> = None;
         // a subject found inside the clause goes on to the next verb; an owner or a
@@ -412,7 +428,9 @@ pub fn clauses_verb_final(
             Frame::Dir | Frame::Visit | Frame::Host => {
                 // "AにX、BにYの援助": every addressee of the clause
                 let addressees: Vec<&Unit> = others.iter().copied().filter(|u| has(u, &[Particle::Object])).collect();
-                if addressees.len() > 1 && addressees.iter().all(|u| matches!(u.slot, Slot::Mentions(_))) {
+                if let Some(m) = &mediated {
+                    object = m.clone();
+                } else if addressees.len() > 1 && addressees.iter().all(|u| matches!(u.slot, Slot::Mentions(_))) {
                     object = merged(&addressees);
                 } else if let Some(u) = object_unit.or(embedded_subject).or(with_unit).or(head_object).or(owned_object)
                 {
