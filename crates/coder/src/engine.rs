@@ -1214,8 +1214,19 @@ impl Engine {
                         // earlier verb is that verb's ("지난달 5일 재개한 대화 …, 합의했다")
                         let earlier_verb = model.info.verb_final
                             && marks.iter().any(|&(s2, e2, trig2)| trig2 && s2 >= t.end && e2 <= t_start);
-                        let comma_closed = opened && text.get(t.end..t_start).is_some_and(|g| g.contains(','));
-                        !comma_closed && !earlier_verb
+                        let comma_between = text.get(t.end..t_start).is_some_and(|g| g.contains(','));
+                        let comma_closed = opened && comma_between;
+                        // "Argelia, que rompió relaciones con Rabat en 2021, ofreció …": a time
+                        // in a clause set off by commas, after that clause's own verb, is that
+                        // verb's
+                        let set_off_verb = |s2: usize| {
+                            marks.iter().any(|&(sb, eb, trig)| {
+                                !trig && eb <= s2 && text.get(..sb).is_some_and(|b| b.trim_end().ends_with(','))
+                            })
+                        };
+                        let earlier_verbs_time = comma_between
+                            && marks.iter().any(|&(s2, e2, trig2)| trig2 && e2 <= t.start && set_off_verb(s2));
+                        !comma_closed && !earlier_verb && !earlier_verbs_time
                     } else if model.info.verb_final
                         && marks.iter().any(|&(s2, _, trig2)| trig2 && s2 >= t_end && s2 < t.start)
                     {

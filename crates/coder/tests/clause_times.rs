@@ -1,0 +1,36 @@
+//! A time inside a clause set off by commas (a relative clause) dates that clause's verb
+//! only, with the real Spanish and English packs.
+
+use std::path::PathBuf;
+
+use attache_coder::Engine;
+use attache_langdata::DataSource;
+use attache_model::Document;
+
+fn dated(lang: &str, text: &str) -> Vec<(String, String)> {
+    let engine = Engine::load(&DataSource::directory(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.."))).unwrap();
+    let doc = Document {
+        id: "t".into(),
+        text: text.into(),
+        lang: Some(lang.into()),
+        published: Some("2025-05-02".into()),
+        ..Default::default()
+    };
+    engine
+        .code_as(&doc, lang)
+        .events
+        .into_iter()
+        .map(|e| (e.cameo, e.date.map(|d| d.value).unwrap_or_default()))
+        .collect()
+}
+
+#[test]
+fn a_time_in_a_relative_clause_is_not_the_main_verbs() {
+    let v =
+        dated("es", "Argelia, que rompió relaciones con Rabat en 2021, ofreció enviar ayuda humanitaria a Marruecos.");
+    assert!(v.contains(&("161".into(), "2021".into())), "{v:?}");
+    assert!(v.contains(&("033".into(), "2025-05-02".into())), "{v:?}");
+    // without the commas the time is the sentence's
+    let v = dated("en", "Algeria offered in 2021 to send humanitarian aid to Morocco.");
+    assert!(v.iter().all(|(_, d)| d == "2021"), "{v:?}");
+}
