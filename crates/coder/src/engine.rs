@@ -1408,8 +1408,8 @@ impl Engine {
                     }
                 }
                 // "Malaysia and Singapore also sent relief supplies": the other donors' aid
-                // goes where the document's aid went, when the sentence names nobody else
-                // (a recipient the frame missed, a channel, a place)
+                // goes where the document's aid went, when the clause names nobody else (a
+                // recipient the frame missed, a channel, a place)
                 let aid = code.starts_with("07") || code == "033";
                 let names_no_other = || {
                     // the clause: between the clause breaks around the trigger
