@@ -171,8 +171,20 @@ fn space_clause_breaks(items: &mut Vec<Item>, k: &str) {
             ItemKind::Word(WordClass::ClauseBreak) => earlier_verb_end = None,
             ItemKind::Trigger { .. } => {
                 if let Some(prev_end) = earlier_verb_end {
-                    // the subject written up to the verb without a space ("ญี่ปุ่นและจีนประณาม")
-                    let mut j = idx;
+                    // the subject written up to the verb without a space ("ญี่ปุ่นและจีนประณาม"),
+                    // a word of plan or negation between them ("นายแอลบานีซีมีกำหนดเดินทาง")
+                    let mut verb_start = idx;
+                    while verb_start > 0
+                        && matches!(
+                            items[verb_start - 1].kind,
+                            ItemKind::Word(WordClass::Future | WordClass::Negation | WordClass::Background)
+                        )
+                        && items[verb_start - 1].start >= prev_end
+                        && !span_text(k, items[verb_start - 1].end, items[verb_start].start).contains(' ')
+                    {
+                        verb_start -= 1;
+                    }
+                    let mut j = verb_start;
                     while j > 0
                         && subject_like(&items[j - 1].kind)
                         && items[j - 1].start >= prev_end
@@ -180,7 +192,8 @@ fn space_clause_breaks(items: &mut Vec<Item>, k: &str) {
                     {
                         j -= 1;
                     }
-                    let starts_with_subject = j < idx && !matches!(items[j].kind, ItemKind::Word(WordClass::And));
+                    let starts_with_subject =
+                        j < verb_start && !matches!(items[j].kind, ItemKind::Word(WordClass::And));
                     if starts_with_subject && span_text(k, prev_end, items[j].start).ends_with(' ') {
                         breaks.push(items[j].start - 1);
                     }
