@@ -1910,9 +1910,19 @@ pub fn clauses(
         // ("Brasilien verurteilte Russland nicht."): no comma between
         // ... unless a conditional word opens the clause it ends ("truet med sanksjoner dersom de
         // to ikke blir løslatt": the condition is negated, not the threat)
+        // an appeal's or a demand's negation after its addressee is in what is asked ("ba
+        // Frankrike om å utsette reformen", "a appelé la Russie à ne pas envahir …")
+        let asks = ["02", "10"].iter().any(|c| p.code.starts_with(c));
+        let addressee_end = items
+            .iter()
+            .filter(|i| matches!(i.kind, ItemKind::Mention(_)) && i.start >= item.start)
+            .map(|i| i.end)
+            .min();
+        let in_what_is_asked = |i: &Item| asks && addressee_end.is_some_and(|e| i.start >= e);
         let negated_late = verb_second.is_some()
             && items.iter().any(|i| {
                 i.kind == ItemKind::Word(WordClass::Negation)
+                    && !in_what_is_asked(i)
                     && i.start >= item.end
                     && i.start < clause_end
                     && !span_text(key, item.end, i.start).contains([',', ';'])
@@ -1942,6 +1952,7 @@ pub fn clauses(
             || negated_between
             || items.iter().any(|i| {
                 i.kind == ItemKind::Word(WordClass::Negation)
+                    && !in_what_is_asked(i)
                     && ((i.start >= item.end && i.start <= item.end + 1)
                         // inside a trigger's gap: "hatte den Botschafter nicht einbestellt"
                         || (i.start > item.start && i.end <= item.end))
