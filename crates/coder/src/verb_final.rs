@@ -40,6 +40,13 @@ const OWNER_GAP_CHARS: usize = 2;
 /// ("訪問中の河野外相", "방문한 기시다 총리").
 const RELATIVE_GAP_CHARS: usize = 4;
 
+/// CAMEO roots of reactions to another's act: praise, criticism, rejection.
+const REACTION_ROOTS: [&str; 3] = ["05", "11", "12"];
+
+/// The most characters between an act's verb and a reaction to it ("したことに", "한 데 대해
+/// 우려를").
+const REACTED_ACT_GAP_CHARS: usize = 8;
+
 /// The most characters between an act reference and the verb it is the object of: a
 /// particle or a postposition ("を", "을", "について", "에 대해").
 const ACT_REFERENCE_GAP_CHARS: usize = 5;
@@ -287,6 +294,8 @@ pub fn clauses_verb_final(
     // whether each clause's verb ends in a connective (parallel to `out`)
     let mut joined_to_next: Vec<bool> = Vec::new();
     let mut previous_subject: Option<Slot> = None;
+    // the last verb's end and its agent
+    let mut last_verb: Option<(usize, Slot)> = None;
     let mut region_start = 0usize;
     let triggers: Vec<usize> =
         items.iter().enumerate().filter(|(_, i)| matches!(i.kind, ItemKind::Trigger { .. })).map(|(n, _)| n).collect();
@@ -318,7 +327,7 @@ pub fn clauses_verb_final(
             .find(|u| close_after(u, RELATIVE_GAP_CHARS))
             .filter(|u| particles.modifies_next_noun(span_text(key, item.start, u.start)));
         // a reaction to another's act (praise, disapproval, rejection) aimed at the act's owner
-        let reaction = ["05", "11", "12"].iter().any(|r| p.code.starts_with(r));
+        let reaction = REACTION_ROOTS.iter().any(|r| p.code.starts_with(r));
         let owns_object = reaction && particles.has_inner_object(span_text(key, item.start, item.end));
         let owner_unit = region.iter().rev().copied().find(|u| {
             u.role == Some(Particle::Genitive)
@@ -356,12 +365,23 @@ pub fn clauses_verb_final(
         if subject.is_none() {
             // the topic before a subject: "林外相は、中国が…停止したことについて…抗議した"
             // (the が-phrase belongs to the embedded clause)
-            subject_unit = region
-                .iter()
-                .rev()
-                .copied()
-                .find(|u| has(u, &[Particle::Topic]))
-                .or_else(|| region.iter().rev().copied().find(|u| has(u, &subjects)));
+            // ... but an act that a reaction right after it is about, after a subject that
+            // follows the topic, is that subject's ("…は、中国が日本人を拘束したことに抗議した":
+            // 拘束 is China's)
+            let reacted_to = triggers.get(tn + 1).and_then(|&n| items.get(n)).is_some_and(|next| {
+                let gap = span_text(key, item.end, next.start);
+                let ItemKind::Trigger { pattern: np } = next.kind else { return false };
+                patterns.get(np).is_some_and(|q| REACTION_ROOTS.iter().any(|r| q.code.starts_with(r)))
+                    && gap.chars().count() <= REACTED_ACT_GAP_CHARS
+                    && !gap.contains(PHRASE_END)
+            });
+            let last_topic = region.iter().rev().copied().find(|u| has(u, &[Particle::Topic]));
+            let last_subject = region.iter().rev().copied().find(|u| has(u, &[Particle::Subject]));
+            subject_unit = match (last_topic, last_subject) {
+                (Some(t), Some(s)) if reacted_to && s.start > t.start => Some(s),
+                (Some(t), _) => Some(t),
+                (None, s) => s,
+            };
             if subject_unit.is_none() {
                 subject_unit = region.iter().rev().copied().find(|u| head_has(u, &subjects));
             }
@@ -473,6 +493,22 @@ pub fn clauses_verb_final(
         if p.frame == Frame::Rev {
             std::mem::swap(&mut subject, &mut object);
         }
+        // "中国が日本人を拘束したことに抗議した", "베네수엘라 정부가 …체포한 데 대해 우려를
+        // 표명했다": a reaction right after the act it is about is aimed at that act's agent
+        let reaction_to_act = p.frame == Frame::Dir && REACTION_ROOTS.iter().any(|r| p.code.starts_with(r));
+        if reaction_to_act && object == Slot::Missing {
+            if let Some((end, agent)) = &last_verb {
+                let gap = span_text(key, *end, item.start);
+                if matches!(agent, Slot::Mentions(_))
+                    && *agent != subject
+                    && gap.chars().count() <= REACTED_ACT_GAP_CHARS
+                    && !gap.contains(PHRASE_END)
+                {
+                    object = agent.clone();
+                }
+            }
+        }
+        last_verb = Some((item.end, subject.clone()));
 
         let clause_end = items[ti + 1..]
             .iter()
