@@ -151,7 +151,7 @@ impl Particles {
 
     /// The role of the noun phrase a genitive at `from` leads into: the first particle
     /// within a few characters that is not another genitive ("日本の支援の継続に" is に).
-    fn head_role(&self, key: &str, from: usize, stop: usize) -> Option<Particle> {
+    fn head_role(&self, key: &str, from: usize, stop: usize, through_places: bool) -> Option<Particle> {
         let rest = span_text(key, from, stop.max(from));
         for (n, (i, c)) in rest.char_indices().enumerate() {
             if n >= HEAD_NOUN_CHARS || PHRASE_END.contains(&c) || (c.is_whitespace() && !self.spaced) {
@@ -171,9 +171,17 @@ impl Particles {
             } else {
                 self.list.iter().find(|(w, _)| rest[i..].starts_with(w.as_str()))
             };
-            match lookup.map(|(_, p)| *p) {
-                Some(Particle::Genitive | Particle::Suffix) | None => {}
-                Some(p) => return Some(p),
+            match lookup {
+                Some((_, Particle::Genitive | Particle::Suffix)) | None => {}
+                // a place phrase inside the noun phrase ("南シナ海での行動", "해상에서의 도발")
+                Some((w, Particle::Locative))
+                    if through_places
+                        && !self.spaced
+                        && self.list.iter().any(|(g, p)| {
+                            *p == Particle::Genitive
+                                && rest.get(i + w.len()..).is_some_and(|r| r.starts_with(g.as_str()))
+                        }) => {}
+                Some((_, p)) => return Some(*p),
             }
         }
         None
@@ -219,8 +227,11 @@ fn units(a: &Analysis, key: &str, particles: &Particles) -> Vec<Unit> {
         // a genitive, or a mention with no particle of its own ("일본 외교관 2명을"), takes
         // the role of the noun phrase it stands in
         let head = match found {
-            Some((Particle::Genitive, after)) => particles.head_role(key, after, key.len().min(next_item.max(after))),
-            None => particles.head_role(key, end, key.len().min(next_item.max(end))),
+            // (an owner's noun phrase may hold a place: "中国の南シナ海での行動に")
+            Some((Particle::Genitive, after)) => {
+                particles.head_role(key, after, key.len().min(next_item.max(after)), true)
+            }
+            None => particles.head_role(key, end, key.len().min(next_item.max(end)), false),
             _ => None,
         };
         // "XとYは", "페루와 칠레를": a partner right before the subject or the object is
@@ -329,11 +340,18 @@ pub fn clauses_verb_final(
         // a reaction to another's act (praise, disapproval, rejection) aimed at the act's owner
         let reaction = REACTION_ROOTS.iter().any(|r| p.code.starts_with(r));
         let owns_object = reaction && particles.has_inner_object(span_text(key, item.start, item.end));
+        // (the object a reaction's trigger holds may have one word before it in spaced text:
+        // "중국의 해상 도발을 비판")
+        let owner_gap = |g: &str| {
+            g.chars().count() <= OWNER_GAP_CHARS
+                || (owns_object
+                    && particles.spaced
+                    && g.split_whitespace().count() <= 1
+                    && g.chars().count() <= HEAD_NOUN_CHARS)
+        };
         let owner_unit = region.iter().rev().copied().find(|u| {
             u.role == Some(Particle::Genitive)
-                && particles
-                    .at(key, u.end)
-                    .is_some_and(|(_, after)| span_text(key, after, item.start).chars().count() <= OWNER_GAP_CHARS)
+                && particles.at(key, u.end).is_some_and(|(_, after)| owner_gap(span_text(key, after, item.start)))
         });
         // what a mediator mediates is owned by its parties: "ロシアとウクライナの停戦交渉を仲介する"
         // is aimed at both, and its subject is the clause's topic
@@ -654,9 +672,9 @@ mod tests {
         let p = ja();
         let key = "日本の支援の継続に対する謝意";
         let after = "日本の".len();
-        assert_eq!(p.head_role(key, after, key.len()), Some(Particle::Object));
+        assert_eq!(p.head_role(key, after, key.len(), false), Some(Particle::Object));
         // a comma ends the noun phrase
-        assert_eq!(p.head_role("日本の、支援に", after, "日本の、支援に".len()), None);
+        assert_eq!(p.head_role("日本の、支援に", after, "日本の、支援に".len(), false), None);
     }
 
     #[test]
@@ -674,6 +692,6 @@ mod tests {
         assert_eq!(p.at("외무상과 회담", "외무상".len()).map(|x| x.0), Some(Particle::With));
         assert_eq!(p.at("외무상과의 회담", "외무상".len()).map(|x| x.0), Some(Particle::With));
         assert_eq!(p.at("외무상과학 회담", "외무상".len()), None);
-        assert_eq!(p.head_role("장관은", 0, "장관은".len()), Some(Particle::Topic));
+        assert_eq!(p.head_role("장관은", 0, "장관은".len(), false), Some(Particle::Topic));
     }
 }
