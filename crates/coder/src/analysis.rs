@@ -843,12 +843,15 @@ fn build_mention(
     let mut foreign_title = false;
     let mut person_country: Option<String> = None;
     let mut named_state: Option<String> = None;
+    // whether the mention's state comes from a capital ("마닐라 주재 중국대사")
+    let mut actor_from_capital = false;
     for (part_start, part_end, p) in run {
         match p {
             Part::Actor(_, PhraseKind::Other) => m.other = true,
             Part::Actor(code, kind) => {
                 named_state.get_or_insert_with(|| code.clone());
                 if m.actor.is_none() {
+                    actor_from_capital = *kind == PhraseKind::Capital;
                     if *kind == PhraseKind::Demonym {
                         demonym_actor.get_or_insert_with(|| code.clone());
                     } else {
@@ -912,6 +915,13 @@ fn build_mention(
         if named != pc && m.person.is_some() {
             m.person = None;
             m.actor = Some(named.clone());
+        }
+    }
+    // "마닐라 주재 중국대사": a capital where an official serves is not the state the title
+    // names
+    if let Some(t) = title_state.as_deref().filter(|t| actor_from_capital && *t != FOREIGN_TITLE && !t.contains('|')) {
+        if m.person.is_none() {
+            m.actor = Some(t.to_string());
         }
     }
     if m.actor.is_none() {
@@ -1093,7 +1103,10 @@ const OWN_STATE_NEXT_ACTOR_MAX_BYTES: usize = 40;
 /// and a ministry or parliament is as often the building where something happens).
 const SEATED_ROLES: [&str; 4] = ["government", "military", "party", "official"];
 
-const INSTITUTION_ROLES: [&str; 6] = ["ministry", "government", "military", "embassy", "parliament", "party"];
+/// Title roles that name an institution, not a person (a ministry, a government, an army):
+/// a person's title beside one names the person, and "he" or "she" never refers to one.
+pub(crate) const INSTITUTION_ROLES: [&str; 6] =
+    ["ministry", "government", "military", "embassy", "parliament", "party"];
 
 fn capture_name(original: &str, from: usize, limit: usize, honorifics: &[String]) -> Option<(String, usize)> {
     let rest = original.get(from..limit.min(original.len()))?;

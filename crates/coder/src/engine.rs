@@ -519,10 +519,6 @@ const ARMED_FORCE_ROOTS: [&str; 2] = ["19", "20"];
 /// arrests, seizures), which are never the act of whoever acted last.
 const OWN_ACTOR_ROOTS: [&str; 5] = ["16", "17", "18", "19", "20"];
 
-/// Title roles that name an institution, not a person: "he" and "she" never refer to them
-/// ("… der usbekischen Regierung. Zugleich forderte er Taschkent auf").
-const INSTITUTION_ROLES: [&str; 6] = ["government", "ministry", "embassy", "parliament", "party", "military"];
-
 /// CAMEO roots of reactions in words (statements, praise, criticism, rejection): what "the
 /// decision" or "the move" refers back to is never one of these. (Appeals are: "the call",
 /// "die Forderung".)
@@ -1062,7 +1058,8 @@ impl Engine {
                     m.actor.is_some()
                         && (m.person.is_some() || m.official)
                         && !m.org_meeting
-                        && !m.role.as_deref().is_some_and(|r| INSTITUTION_ROLES.contains(&r))
+                        // (never an institution: "… der usbekischen Regierung. Zugleich forderte er …")
+                        && !m.role.as_deref().is_some_and(|r| crate::analysis::INSTITUTION_ROLES.contains(&r))
                 })
                 .and_then(|m| actor_of(m, text))
                 .map(|actor| vec![Party { actor, group: false }]);
