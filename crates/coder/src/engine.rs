@@ -1350,7 +1350,12 @@ impl Engine {
                         })
                     }),
                 };
-                if time.is_some_and(|t| !t.past_marker && t.precision != Precision::Year) {
+                // the narrative's date moves on, except to an act more than a year before the
+                // publication (background: "2019年12月に…訪問した" does not date what follows)
+                let long_before = time.is_some_and(|t| {
+                    state.reference.as_ref().is_some_and(|r| r.first_day() - t.value.first_day() > LONG_BEFORE_DAYS)
+                });
+                if time.is_some_and(|t| !t.past_marker && t.precision != Precision::Year) && !long_before {
                     if let Some(d) = &date {
                         state.current_date = Some((d.clone(), si));
                     }
@@ -1810,6 +1815,9 @@ fn trace_enabled() -> bool {
     static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *ON.get_or_init(|| std::env::var_os("ATTACHE_TRACE").is_some_and(|v| v == "1"))
 }
+
+/// How many days before the publication an act's date is too old to date the sentences after it.
+const LONG_BEFORE_DAYS: i64 = 365;
 
 /// How many words may stand between a trigger and a time expression after it.
 const TIME_AFTER_TRIGGER_WORDS: usize = 24;

@@ -1,5 +1,6 @@
-//! A time inside a clause set off by commas (a relative clause) dates that clause's verb
-//! only, with the real Spanish and English packs.
+//! Which sentences a time dates, with the real Spanish and English packs: a time inside a
+//! clause set off by commas dates that clause's verb only, and an act more than a year old
+//! does not date the narrative after it.
 
 use std::path::PathBuf;
 
@@ -33,4 +34,14 @@ fn a_time_in_a_relative_clause_is_not_the_main_verbs() {
     // without the commas the time is the sentence's
     let v = dated("en", "Algeria offered in 2021 to send humanitarian aid to Morocco.");
     assert!(v.iter().all(|(_, d)| d == "2021"), "{v:?}");
+}
+
+#[test]
+fn an_act_more_than_a_year_old_does_not_date_the_sentences_after_it() {
+    let text =
+        "Japan and Laos signed an agreement on trade. Japan's foreign minister first visited Laos in December 2019. \
+                The two sides agreed to boost investment.";
+    let v = dated("en", text);
+    assert!(v.contains(&("042".into(), "2019-12".into())), "{v:?}");
+    assert!(v.iter().filter(|(c, _)| c == "030" || c == "031").all(|(_, d)| d == "2025-05-02"), "{v:?}");
 }
