@@ -1451,7 +1451,16 @@ fn subject_after_verb(items: &[Item], ti: usize, key: &str) -> Option<(Slot, usi
         ItemKind::Mention(_) => {
             let (lo, mut hi) = group_of(items, ti + 1, key);
             // "takket Norges statsminister Japan": subject and object may stand side by side;
-            // only "and" makes them one group
+            // only "and" makes them one group ("hatte Scholz Brasilien und Chile besucht": the
+            // subject ends where a mention follows with nothing between)
+            if let Some(k) = (lo..hi).find(|&k| {
+                matches!(items[k].kind, ItemKind::Mention(_))
+                    && matches!(items[k + 1].kind, ItemKind::Mention(_))
+                    && items[k + 1].start > items[k].start
+                    && span_text(key, items[k].end, items[k + 1].start).trim().is_empty()
+            }) {
+                hi = k;
+            }
             if !items[lo..=hi].iter().any(|i| i.kind == ItemKind::Word(WordClass::And)) {
                 hi = lo;
             }
