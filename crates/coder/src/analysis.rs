@@ -5,6 +5,7 @@
 use attache_actors::{KnowledgeBase, PhraseKind, FOREIGN_TITLE};
 use attache_text::Normalized;
 
+use crate::code_classes::{in_class, ABOUT_ANOTHER_ACT, AIMED_LIKE_THE_ACT_THEY_NAME, ASKING, THREATS};
 use crate::lexicon::{select, Entry, Hit, Lexicon};
 use crate::pack::{Frame, Pattern, WordClass};
 
@@ -1314,27 +1315,12 @@ pub(crate) fn same_root(patterns: &[Pattern], a: usize, b: usize) -> bool {
     }
 }
 
-/// Codes (by prefix) whose act is about another act that has not happened or is not
-/// established: appeals (02), demands (10), accusations (112), rejections (12) and threats
-/// (13). Not intents (03): "agreed on a sanctions package" is the sanctions, and "pledged that
-/// X would send aid" is coded by the planned aid itself.
-const ABOUT_ANOTHER_ACT: [&str; 5] = ["02", "10", "112", "12", "13"];
-
-/// Codes (by root) that name the act they ask for or threaten right after them, and are aimed
-/// at that act's target: appeals (02), demands (10) and threats (13).
-const AIMED_LIKE_THE_ACT_THEY_NAME: [&str; 3] = ["02", "10", "13"];
-
-/// A threat (13) is conditional by nature: a condition in or around it does not cancel it.
-pub(crate) fn is_threat(code: &str) -> bool {
-    code.starts_with("13")
-}
-
 /// True when the trigger at `ti` is what an earlier trigger of its clause asks for, promises,
 /// refuses or threatens ("urged Armenia and Azerbaijan to sign a peace treaty": no signing).
 /// The clause ends at a comma, semicolon or clause break; an act of those roots itself is
 /// still coded ("condemned … and demanded …").
 fn asked_for(items: &[Item], ti: usize, key: &str, patterns: &[Pattern]) -> bool {
-    let about = |p: usize| patterns.get(p).is_some_and(|p| ABOUT_ANOTHER_ACT.iter().any(|c| p.code.starts_with(c)));
+    let about = |p: usize| patterns.get(p).is_some_and(|p| in_class(&p.code, &ABOUT_ANOTHER_ACT));
     let ItemKind::Trigger { pattern } = items[ti].kind else { return false };
     if about(pattern) {
         return false;
@@ -1788,7 +1774,7 @@ pub fn clauses(
                 // demand or appeal is aimed at whom the act it names, right after it, is aimed at
                 ItemKind::Trigger { .. }
                     if object == Slot::Missing
-                        && p.code.get(..2).is_some_and(|r| AIMED_LIKE_THE_ACT_THEY_NAME.contains(&r))
+                        && in_class(&p.code, &AIMED_LIKE_THE_ACT_THEY_NAME)
                         && !items[ti + 1..j]
                             .iter()
                             .any(|i| matches!(i.kind, ItemKind::Trigger { .. } | ItemKind::Word(WordClass::And)))
@@ -1934,7 +1920,7 @@ pub fn clauses(
         // to ikke blir løslatt": the condition is negated, not the threat)
         // an appeal's or a demand's negation after its addressee is in what is asked ("ba
         // Frankrike om å utsette reformen", "a appelé la Russie à ne pas envahir …")
-        let asks = ["02", "10"].iter().any(|c| p.code.starts_with(c));
+        let asks = in_class(&p.code, &ASKING);
         let addressee_end = items
             .iter()
             .filter(|i| matches!(i.kind, ItemKind::Mention(_)) && i.start >= item.start)
@@ -1984,7 +1970,7 @@ pub fn clauses(
         // a mandate") is hypothetical too; a threat is conditional by nature and stays
         let root = p.code.get(..2).unwrap_or("");
         let conditional_after = (future || root == "03")
-            && !is_threat(&p.code)
+            && !in_class(&p.code, &THREATS)
             && items.iter().any(|i| {
                 i.kind == ItemKind::Word(WordClass::Conditional) && i.start >= item.end && i.start < clause_end
             });

@@ -9,6 +9,9 @@ use attache_text::{normalize, split_document, SplitRules};
 use attache_time::{PartialDate, Precision, TimeExpr, TimeParser};
 
 use crate::analysis::{analyse, choose_state, clauses, Analysis, Context, Learned, Slot};
+use crate::code_classes::{
+    in_class, AID, AID_OR_SYMPATHY, ARMED_FORCE, HOSTILE, MEDIATION, MUTUAL, OWN_ACTOR, PLACE_TARGET, VERBAL_REACTIONS,
+};
 use crate::lexicon::{Entry, Lexicon};
 use crate::pack::{parse_events, parse_pack_info, parse_word_lines, Frame, PackInfo, Pattern, WordClass};
 use crate::CoderError;
@@ -509,30 +512,6 @@ fn date_of_expr(e: &TimeExpr, text: &str, base: usize, inferred: bool) -> EventD
         inferred,
     }
 }
-
-/// CAMEO roots of armed force (fight, mass violence): "the attacks in Ukraine" that a state
-/// condemns are not the act of the place they happened in (as "the executions in Iran" are).
-const ARMED_FORCE_ROOTS: [&str; 2] = ["19", "20"];
-
-/// CAMEO roots of acts whose reference ("the sanctions", "the arrest", "the attack") names
-/// only an actor the text coded for that kind: force, and coercion (sanctions, expulsions,
-/// arrests, seizures), which are never the act of whoever acted last.
-const OWN_ACTOR_ROOTS: [&str; 5] = ["16", "17", "18", "19", "20"];
-
-/// CAMEO roots of reactions in words (statements, praise, criticism, rejection): what "the
-/// decision" or "the move" refers back to is never one of these. (Appeals are: "the call",
-/// "die Forderung".)
-const VERBAL_REACTION_ROOTS: [&str; 4] = ["01", "05", "11", "12"];
-
-/// CAMEO roots of acts that states named together in one word do with each other when
-/// the text names no partner: intents to cooperate, consultations, diplomatic and material cooperation.
-const MUTUAL_ROOTS: [&str; 4] = ["03", "04", "05", "06"];
-
-/// CAMEO codes (by prefix) of acts aimed at the place they name when they name no actor:
-/// criticism ("condemned the executions in Iran"; not an accusation, whose place is where
-/// the accused stands), reducing relations (an embassy closed in a capital) and force (a
-/// strike on a city).
-const PLACE_TARGET_ROOTS: [&str; 5] = ["111", "16", "18", "19", "20"];
 
 impl Engine {
     /// Load every pack from `src`.
@@ -1108,9 +1087,9 @@ impl Engine {
                 if let Some(src) = kind_source {
                     let (ts, te) = key.original_range(c.start, c.end);
                     objects = synthetics(&Some(src.clone()), ts, te);
-                } else if kind.is_some_and(|root| {
-                    OWN_ACTOR_ROOTS.contains(&root.as_str()) && !state.source_by_root.contains_key(root)
-                }) {
+                } else if kind
+                    .is_some_and(|root| in_class(root, &OWN_ACTOR) && !state.source_by_root.contains_key(root))
+                {
                     // an attack the text coded no actor for ("criticised the strike" of a group,
                     // or of nobody named) is not the last act of another kind; criticism or
                     // demands referred back may have been coded under a neighbouring root
@@ -1397,16 +1376,15 @@ impl Engine {
                 }
                 // aid or sympathy with no recipient named goes to where it is sent ("nødhjelp
                 // på Sri Lanka", "トルコで発生した地震…に弔意"), as a visit goes to its place
-                let to_a_place = p.frame == Frame::Dir && (code.starts_with("07") || code == "033" || code == "018");
+                let to_a_place = p.frame == Frame::Dir && in_class(&code, &AID_OR_SYMPATHY);
                 // ... and so do a condemnation, an attack and a cut in relations with a place after the verb
                 // ("không kích Dải Gaza", "closed its embassy in Buenos Aires"), when that
                 // place is not in the actor's own state
                 // (condemned "the attacks in Ukraine" are no Ukraine's: a reference to an act
                 // of force names its victim's place)
-                let condemned_force =
-                    code.starts_with("111") && kind.is_some_and(|r| ARMED_FORCE_ROOTS.contains(&r.as_str()));
+                let condemned_force = code.starts_with("111") && kind.is_some_and(|r| in_class(r, &ARMED_FORCE));
                 let on_a_place = p.frame == Frame::Dir
-                    && PLACE_TARGET_ROOTS.iter().any(|r| code.starts_with(r))
+                    && in_class(&code, &PLACE_TARGET)
                     && !condemned_force
                     && c.place
                         .as_ref()
@@ -1421,7 +1399,7 @@ impl Engine {
                 // "Malaysia and Singapore also sent relief supplies": the other donors' aid
                 // goes where the document's aid went, when the clause names nobody else (a
                 // recipient the frame missed, a channel, a place)
-                let aid = code.starts_with("07") || code == "033";
+                let aid = in_class(&code, &AID);
                 let names_no_other = || {
                     // the clause: between the clause breaks around the trigger
                     let is_break =
@@ -1482,7 +1460,7 @@ impl Engine {
                         if ms.iter().any(|&m| a.mentions.get(m).is_some_and(|m| m.other)));
                     // a mediator named with nobody to mediate between ("Le Togo a proposé sa
                     // médiation") mediates between the document's two sides
-                    let mediation = matches!(code.get(..3), Some("039" | "045"));
+                    let mediation = in_class(&code, &MEDIATION);
                     if objects.is_empty()
                         && mediation
                         && !names_other
@@ -1497,11 +1475,7 @@ impl Engine {
                     // states named in one word ("日中韓", "한미일")
                     let one_word =
                         subjects.first().is_some_and(|f| subjects.iter().all(|s| s.actor.start == f.actor.start));
-                    if missing_target
-                        && one_word
-                        && distinct(&subjects) >= 2
-                        && MUTUAL_ROOTS.iter().any(|r| code.starts_with(r))
-                    {
+                    if missing_target && one_word && distinct(&subjects) >= 2 && in_class(&code, &MUTUAL) {
                         // "日中韓の首脳は協力を強化することで一致した": states named together in
                         // one word cooperate with each other, whatever the document's pair (but
                         // their aid or their appeal goes to a third)
@@ -1537,7 +1511,7 @@ impl Engine {
                     .find(|(s, o)| s.actor.country != o.actor.country)
                     .map(|(_, o)| o.actor.country.clone());
                 // ... and of a hostile act, its two sides ("the two sides" of a conflict)
-                let hostile = code.get(..2).is_some_and(|r| ("11"..="20").contains(&r));
+                let hostile = in_class(&code, &HOSTILE);
                 let act_pair = pairs
                     .iter()
                     .filter(|_| hostile)
@@ -1713,7 +1687,7 @@ impl Engine {
                     }
                 }
                 // "the decision", "the move" name an act, not a reaction in words to one
-                let reaction = code.get(..2).is_some_and(|r| VERBAL_REACTION_ROOTS.contains(&r));
+                let reaction = in_class(&code, &VERBAL_REACTIONS);
                 if !background && !reaction && act_source.is_some() && act_source != state.last_source {
                     state.source_before = std::mem::replace(&mut state.last_source, act_source);
                 }

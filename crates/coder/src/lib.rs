@@ -8,6 +8,7 @@
 
 mod analysis;
 mod automaton_cache;
+mod code_classes;
 mod engine;
 mod lexicon;
 mod pack;

@@ -5,6 +5,7 @@
 //! trigger. A topic (は, 은/는) governs every later verb of the sentence.
 
 use crate::analysis::{group_of, mentions_in, same_root, span_text, Analysis, Clause, ItemKind, Slot};
+use crate::code_classes::{in_class, MEDIATION, REACTIONS, THREATS};
 use crate::pack::{Frame, Particle, Pattern, WordClass};
 
 /// A language's particles, longest first, as normalised sentence keys spell them.
@@ -39,9 +40,6 @@ const OWNER_GAP_CHARS: usize = 2;
 /// How many characters may separate a trigger from the noun its clause modifies
 /// ("訪問中の河野外相", "방문한 기시다 총리").
 const RELATIVE_GAP_CHARS: usize = 4;
-
-/// CAMEO roots of reactions to another's act: praise, criticism, rejection.
-const REACTION_ROOTS: [&str; 3] = ["05", "11", "12"];
 
 /// The most characters between an act's verb and a reaction to it ("したことに", "한 데 대해
 /// 우려를").
@@ -338,7 +336,7 @@ pub fn clauses_verb_final(
             .find(|u| close_after(u, RELATIVE_GAP_CHARS))
             .filter(|u| particles.modifies_next_noun(span_text(key, item.start, u.start)));
         // a reaction to another's act (praise, disapproval, rejection) aimed at the act's owner
-        let reaction = REACTION_ROOTS.iter().any(|r| p.code.starts_with(r));
+        let reaction = in_class(&p.code, &REACTIONS);
         let owns_object = reaction && particles.has_inner_object(span_text(key, item.start, item.end));
         // (the object a reaction's trigger holds may have one word before it in spaced text:
         // "중국의 해상 도발을 비판")
@@ -355,7 +353,7 @@ pub fn clauses_verb_final(
         });
         // what a mediator mediates is owned by its parties: "ロシアとウクライナの停戦交渉を仲介する"
         // is aimed at both, and its subject is the clause's topic
-        let mediation = ["039", "045"].iter().any(|c| p.code.starts_with(c));
+        let mediation = in_class(&p.code, &MEDIATION);
         let owner = owner_unit.filter(|_| !owns_object && !mediation);
         let owned_object = owner_unit.filter(|_| owns_object);
         let mediated = owner_unit.filter(|_| mediation).map(|o| {
@@ -389,7 +387,7 @@ pub fn clauses_verb_final(
             let reacted_to = triggers.get(tn + 1).and_then(|&n| items.get(n)).is_some_and(|next| {
                 let gap = span_text(key, item.end, next.start);
                 let ItemKind::Trigger { pattern: np } = next.kind else { return false };
-                patterns.get(np).is_some_and(|q| REACTION_ROOTS.iter().any(|r| q.code.starts_with(r)))
+                patterns.get(np).is_some_and(|q| in_class(&q.code, &REACTIONS))
                     && gap.chars().count() <= REACTED_ACT_GAP_CHARS
                     && !gap.contains(PHRASE_END)
             });
@@ -513,7 +511,7 @@ pub fn clauses_verb_final(
         }
         // "中国が日本人を拘束したことに抗議した", "베네수엘라 정부가 …체포한 데 대해 우려를
         // 표명했다": a reaction right after the act it is about is aimed at that act's agent
-        let reaction_to_act = p.frame == Frame::Dir && REACTION_ROOTS.iter().any(|r| p.code.starts_with(r));
+        let reaction_to_act = p.frame == Frame::Dir && in_class(&p.code, &REACTIONS);
         if reaction_to_act && object == Slot::Missing {
             if let Some((end, agent)) = &last_verb {
                 let gap = span_text(key, *end, item.start);
@@ -558,8 +556,8 @@ pub fn clauses_verb_final(
             |class: WordClass| items.iter().any(|i| i.start < item.start && i.kind == ItemKind::Word(class));
         let negated = after(WordClass::Negation) || between(WordClass::Negation);
         // a threat is conditional by nature: "挑発を続ければ…と警告した" warns all the same
-        let conditional = !crate::analysis::is_threat(&p.code)
-            && (sentence_has(WordClass::Conditional) || after(WordClass::Conditional));
+        let conditional =
+            !in_class(&p.code, &THREATS) && (sentence_has(WordClass::Conditional) || after(WordClass::Conditional));
         // a verb that goes on into the rest of its clause ("회담하고 … 논의할 계획이다") shares the
         // plan word that ends it, however far
         let connects = particles.connects(verb_tail);

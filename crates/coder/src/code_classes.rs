@@ -1,0 +1,78 @@
+//! Classes of CAMEO codes that the coder's rules share, in one place. CAMEO codes are
+//! hierarchical, so a class is a list of prefixes: "111" (criticise) is in "11" (disapprove).
+
+/// True when `code` is in the class of `prefixes`.
+pub(crate) fn in_class(code: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| code.starts_with(p))
+}
+
+/// Acts about another act that has not happened or is not established: appeals (02),
+/// demands (10), accusations (112), rejections (12) and threats (13). Not intents (03):
+/// "agreed on a sanctions package" is the sanctions, and "pledged that X would send aid" is
+/// coded by the planned aid itself.
+pub(crate) const ABOUT_ANOTHER_ACT: [&str; 5] = ["02", "10", "112", "12", "13"];
+
+/// Acts that name the act they ask for or threaten right after them, and are aimed at that
+/// act's target: appeals (02), demands (10) and threats (13).
+pub(crate) const AIMED_LIKE_THE_ACT_THEY_NAME: [&str; 3] = ["02", "10", "13"];
+
+/// Acts that ask: appeals (02) and demands (10). A negation after their addressee is in what
+/// is asked ("a appelé la Russie à ne pas envahir …").
+pub(crate) const ASKING: [&str; 2] = ["02", "10"];
+
+/// Threats (13): conditional by nature, so a condition in or around one does not cancel it.
+pub(crate) const THREATS: [&str; 1] = ["13"];
+
+/// Reactions to another's act: praise (05), criticism (11), rejection (12). Aimed at the
+/// act's agent ("中国が…拘束したことに抗議した").
+pub(crate) const REACTIONS: [&str; 3] = ["05", "11", "12"];
+
+/// Reactions in words, statements included (01): what "the decision" or "the move" refers
+/// back to is never one of these. (Appeals are: "the call", "die Forderung".)
+pub(crate) const VERBAL_REACTIONS: [&str; 4] = ["01", "05", "11", "12"];
+
+/// Hostile acts (11–20): their two sides are the document's conflict.
+pub(crate) const HOSTILE: [&str; 10] = ["11", "12", "13", "14", "15", "16", "17", "18", "19", "20"];
+
+/// Armed force (fight, mass violence): "the attacks in Ukraine" that a state condemns are
+/// not the act of the place they happened in (as "the executions in Iran" are).
+pub(crate) const ARMED_FORCE: [&str; 2] = ["19", "20"];
+
+/// Acts whose reference ("the sanctions", "the arrest", "the attack") names only an actor
+/// the text coded for that kind: force, and coercion (sanctions, expulsions, arrests,
+/// seizures), which are never the act of whoever acted last.
+pub(crate) const OWN_ACTOR: [&str; 5] = ["16", "17", "18", "19", "20"];
+
+/// Acts that states named together in one word do with each other when the text names no
+/// partner: intents to cooperate, consultations, diplomatic and material cooperation.
+pub(crate) const MUTUAL: [&str; 4] = ["03", "04", "05", "06"];
+
+/// Acts aimed at the place they name when they name no actor: condemnation ("condemned the
+/// executions in Iran"; not an accusation, whose place is where the accused stands),
+/// reducing relations (an embassy closed in a capital) and force (a strike on a city).
+pub(crate) const PLACE_TARGET: [&str; 5] = ["111", "16", "18", "19", "20"];
+
+/// Aid given or offered (07, 033): other donors' aid with no recipient named goes where
+/// the document's aid went.
+pub(crate) const AID: [&str; 2] = ["07", "033"];
+
+/// Aid and sympathy (07, 033, 018): with no recipient named, they go to the place they are
+/// sent to ("nødhjelp på Sri Lanka"), as a visit does.
+pub(crate) const AID_OR_SYMPATHY: [&str; 3] = ["07", "033", "018"];
+
+/// Mediation (039 offered, 045 done): what is mediated is owned by its parties.
+pub(crate) const MEDIATION: [&str; 2] = ["039", "045"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_class_holds_the_codes_under_its_prefixes() {
+        assert!(in_class("111", &PLACE_TARGET));
+        assert!(!in_class("112", &PLACE_TARGET));
+        assert!(in_class("0233", &ASKING));
+        assert!(in_class("073", &AID) && in_class("033", &AID) && !in_class("031", &AID));
+        assert!(in_class("195", &HOSTILE) && !in_class("057", &HOSTILE));
+    }
+}
