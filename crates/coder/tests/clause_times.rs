@@ -2,14 +2,12 @@
 //! clause set off by commas dates that clause's verb only, and an act more than a year old
 //! does not date the narrative after it.
 
-use std::path::PathBuf;
+mod common;
 
-use attache_coder::Engine;
-use attache_langdata::DataSource;
 use attache_model::Document;
 
 fn dated(lang: &str, text: &str) -> Vec<(String, String)> {
-    let engine = Engine::load(&DataSource::directory(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.."))).unwrap();
+    let engine = common::repo_engine();
     let doc = Document {
         id: "t".into(),
         text: text.into(),

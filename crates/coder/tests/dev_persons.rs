@@ -1,11 +1,11 @@
 //! On the shared dev corpus (skipped when ../shared is absent): every person the gold names
 //! and the engine also finds must be resolved to the gold's state in ≥ 95 % of cases.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use attache_coder::Engine;
-use attache_langdata::DataSource;
 use attache_model::Document;
 use attache_text::fold_diacritics;
 
@@ -23,7 +23,7 @@ fn gold_persons_resolve_to_the_gold_state() {
         eprintln!("../shared is absent: skipped");
         return;
     };
-    let engine = Engine::load(&DataSource::directory(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.."))).unwrap();
+    let engine = common::repo_engine();
     // (document, person) → the state the gold gives
     let mut wanted: BTreeMap<(String, String), String> = BTreeMap::new();
     for line in gold.lines() {

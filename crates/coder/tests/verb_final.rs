@@ -3,14 +3,10 @@
 
 mod common;
 
-use std::path::PathBuf;
-
-use attache_coder::Engine;
-use attache_langdata::DataSource;
 use attache_model::Document;
 
 fn events(text: &str) -> Vec<(String, String, String, Option<String>, bool)> {
-    let engine = Engine::load(&DataSource::directory(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.."))).unwrap();
+    let engine = common::repo_engine();
     let doc = Document {
         id: "t".into(),
         text: text.into(),
@@ -50,7 +46,7 @@ fn a_later_verb_without_its_own_time_keeps_the_sentences_day() {
 
 #[test]
 fn arbitrary_japanese_and_korean_never_panic_and_offsets_slice_the_original() {
-    let engine = Engine::load(&DataSource::directory(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.."))).unwrap();
+    let engine = common::repo_engine();
     let pool = [
         "岸田首相",
         "は",

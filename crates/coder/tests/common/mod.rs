@@ -1,6 +1,21 @@
 //! Helpers shared by the coder's integration tests.
+// each test binary uses some of them
+#![allow(dead_code)]
 
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use attache_coder::Engine;
+use attache_langdata::DataSource;
 use attache_model::Event;
+
+/// The engine with the repository's own packs, loaded once per test binary.
+pub fn repo_engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        Engine::load(&DataSource::directory(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.."))).unwrap()
+    })
+}
 
 /// `rounds` texts of up to `max_pieces` pieces drawn from `pool` by a seeded xorshift
 /// generator (the same texts on every run).
