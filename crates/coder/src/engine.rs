@@ -1334,11 +1334,6 @@ impl Engine {
                 let long_before = time.is_some_and(|t| {
                     state.reference.as_ref().is_some_and(|r| r.first_day() - t.value.first_day() > LONG_BEFORE_DAYS)
                 });
-                if time.is_some_and(|t| !t.past_marker && t.precision != Precision::Year) && !long_before {
-                    if let Some(d) = &date {
-                        state.current_date = Some((d.clone(), si));
-                    }
-                }
                 // an act the text itself dates after the publication day has not happened yet
                 let dated_ahead = time.is_some_and(|t| {
                     t.future_marker
@@ -1349,6 +1344,18 @@ impl Engine {
                                 .is_some_and(|r| r.day.is_some() && t.value.first_day() > r.first_day()))
                 });
                 let future = (c.future || dated_ahead) && !p.no_future;
+                // ... nor to a plan's date ("APEC in Shenzhen in November"), nor from the day
+                // being reported to a month around it ("appointed in March" is background)
+                let vaguer = time.is_some_and(|t| {
+                    t.precision == Precision::Month
+                        && state.current_date.as_ref().is_some_and(|(d, _)| d.precision == "day")
+                });
+                let stays = long_before || planned || future || vaguer;
+                if time.is_some_and(|t| !t.past_marker && t.precision != Precision::Year) && !stays {
+                    if let Some(d) = &date {
+                        state.current_date = Some((d.clone(), si));
+                    }
+                }
                 let planned = planned || future;
                 if future {
                     notes.push("future marker: planned act".into());

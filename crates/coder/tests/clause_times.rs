@@ -43,3 +43,24 @@ fn an_act_more_than_a_year_old_does_not_date_the_sentences_after_it() {
     assert!(v.contains(&("042".into(), "2019-12".into())), "{v:?}");
     assert!(v.iter().filter(|(c, _)| c == "030" || c == "031").all(|(_, d)| d == "2025-05-02"), "{v:?}");
 }
+
+#[test]
+fn a_month_around_the_reported_day_does_not_date_the_sentences_after_it() {
+    let text = "On 30 April, Japan's foreign minister held talks with the foreign minister of Laos. \
+                Japan congratulated Laos on the trade agreement it signed in March. \
+                The two sides agreed to boost investment.";
+    let v = dated("en", text);
+    assert!(v.iter().filter(|(c, _)| c == "030" || c == "031").all(|(_, d)| d == "2025-04-30"), "{v:?}");
+    assert!(v.iter().any(|(c, _)| c == "030" || c == "031"), "{v:?}");
+}
+
+#[test]
+fn a_plans_date_does_not_date_the_sentences_after_it() {
+    let text = "On 30 April, Japan's foreign minister held talks with the foreign minister of Laos. \
+                Japan's prime minister will visit Laos on 20 June. \
+                The two sides agreed to boost investment.";
+    let v = dated("en", text);
+    assert!(v.iter().any(|(_, d)| d == "2025-06-20"), "{v:?}");
+    assert!(v.iter().filter(|(c, _)| c == "030" || c == "031").all(|(_, d)| d == "2025-04-30"), "{v:?}");
+    assert!(v.iter().any(|(c, _)| c == "030" || c == "031"), "{v:?}");
+}
