@@ -1234,8 +1234,12 @@ impl Engine {
                                 && (ls == t.start || text.get(le..t.start).is_some_and(|g| g.trim().is_empty()))
                         })
                 };
+                // "the same day" with no day reported yet says nothing the sentence would not inherit
+                let day_reported = state.current_date.as_ref().is_some_and(|(d, _)| d.precision == "day")
+                    || times.iter().any(|t| t.narrative_days.is_none() && t.precision == Precision::Day);
                 let candidates: Vec<&TimeExpr> = times
                     .iter()
+                    .filter(|t| day_reported || t.narrative_days != Some(0))
                     .filter(|t| t.precision != Precision::Year || t.end <= t_start || adverbial_year(t))
                     .filter(same_clause)
                     .collect();
@@ -1245,9 +1249,12 @@ impl Engine {
                     if candidates.len() > 1 { dateline_end(sentence_text).map(|d| s_start + d) } else { None };
                 let in_dateline = |t: &TimeExpr| dateline_end.is_some_and(|d| t.end <= d);
                 let undated_by_dateline = candidates.iter().any(|t| !in_dateline(t));
+                // "the same day" only repeats a date: a date the sentence names is more precise
+                let names_a_date = candidates.iter().any(|t| t.narrative_days.is_none() && !in_dateline(t));
                 let time = candidates
                     .into_iter()
                     .filter(|t| !(undated_by_dateline && in_dateline(t)))
+                    .filter(|t| !(names_a_date && t.narrative_days == Some(0)))
                     .min_by_key(|t| if t.end <= t_start { t_start - t.end } else { t.start.saturating_sub(t_end) });
                 // a bare year does not date a statement made at a dated meeting ("agreed to
                 // expand exchanges in 2024" was agreed on the meeting's day); plans keep it
@@ -1290,6 +1297,24 @@ impl Engine {
                         ..t.clone()
                     });
                 let time = last_year.as_ref().or(time);
+                // "the day before", "翌日", "cùng ngày": counted from the day being reported, which
+                // is a day named earlier in the sentence ("10日…，同日…") or else the narrative's
+                let narrative_day: Option<TimeExpr> = time.and_then(|t| {
+                    let n = t.narrative_days?;
+                    let named_before = times
+                        .iter()
+                        .rfind(|o| o.end <= t.start && o.narrative_days.is_none() && o.precision == Precision::Day)
+                        .map(|o| o.value.clone());
+                    let base = match named_before {
+                        Some(d) => d,
+                        None => {
+                            let (d, _) = state.current_date.as_ref().filter(|(d, _)| d.precision == "day")?;
+                            PartialDate::parse(&d.value)?
+                        }
+                    };
+                    Some(TimeExpr { value: base.add_days(i64::from(n)), end_value: None, ..t.clone() })
+                });
+                let time = narrative_day.as_ref().or(time);
                 let mut notes = Vec::new();
                 let mut background = c.background;
                 if c.background {
@@ -1350,7 +1375,9 @@ impl Engine {
                     t.precision == Precision::Month
                         && state.current_date.as_ref().is_some_and(|(d, _)| d.precision == "day")
                 });
-                let stays = long_before || planned || future || vaguer;
+                // ... nor back to "the day before", a look back from the day being reported
+                let looks_back = time.is_some_and(|t| t.narrative_days.is_some_and(|n| n < 0));
+                let stays = long_before || planned || future || vaguer || looks_back;
                 if time.is_some_and(|t| !t.past_marker && t.precision != Precision::Year) && !stays {
                     if let Some(d) = &date {
                         state.current_date = Some((d.clone(), si));

@@ -64,3 +64,26 @@ fn a_plans_date_does_not_date_the_sentences_after_it() {
     assert!(v.iter().filter(|(c, _)| c == "030" || c == "031").all(|(_, d)| d == "2025-04-30"), "{v:?}");
     assert!(v.iter().any(|(c, _)| c == "030" || c == "031"), "{v:?}");
 }
+
+#[test]
+fn the_day_before_and_the_next_day_count_from_the_day_being_reported() {
+    let text = "On 20 April, Japan's foreign minister held talks with the foreign minister of Laos. \
+                The day before, Japan condemned the missile launch by North Korea. \
+                The two sides agreed to boost investment. \
+                The next day, Japan's foreign minister visited Vietnam.";
+    let v = dated("en", text);
+    // counted from 20 April, not from the publication day (2 May)
+    assert!(v.contains(&("111".into(), "2025-04-19".into())), "{v:?}");
+    assert!(v.contains(&("042".into(), "2025-04-21".into())), "{v:?}");
+    // a look back does not move the narrative's day
+    assert!(v.iter().filter(|(c, _)| c == "030" || c == "031").all(|(_, d)| d == "2025-04-20"), "{v:?}");
+    assert!(v.iter().any(|(c, _)| c == "030" || c == "031"), "{v:?}");
+}
+
+#[test]
+fn the_same_day_yields_to_a_date_the_sentence_names() {
+    let text = "On 20 April, Japan's foreign minister held talks with the foreign minister of Laos. \
+                Japan's prime minister visited Vietnam the same day, 18 April.";
+    let v = dated("en", text);
+    assert!(v.contains(&("042".into(), "2025-04-18".into())), "{v:?}");
+}

@@ -59,6 +59,10 @@ pub struct TimeExpr {
     /// For a bare weekday, the coming such day: what it means when it dates a plan
     /// ("Tirsdag møtes de igjen" in a Monday article is tomorrow).
     pub ahead: Option<PartialDate>,
+    /// For a day counted from the narrative's day ("the day before", "翌日"), its offset: the
+    /// caller resolves it against the day the text is reporting; `value` counts from the
+    /// reference date.
+    pub narrative_days: Option<i32>,
 }
 
 /// What a word of `dates.tsv` means.
@@ -67,6 +71,8 @@ pub(crate) enum Lex {
     Month(u8),
     Weekday(u8),
     RelDay(i32),
+    /// A day counted from the day the narrative is at ("the day before", "翌日", "cùng ngày").
+    NarrDay(i32),
     RelWeek(i32),
     RelMonth(i32),
     RelYear(i32),
@@ -149,6 +155,7 @@ fn parse_word(class: &str, value: &str) -> Option<Lex> {
         "month" => Lex::Month(u8::try_from(n()?).ok().filter(|m| (1..=12).contains(m))?),
         "weekday" => Lex::Weekday(u8::try_from(n()?).ok().filter(|d| (1..=7).contains(d))?),
         "relative_day" => Lex::RelDay(n()?),
+        "narrative_day" => Lex::NarrDay(n()?),
         "relative_week" => Lex::RelWeek(n()?),
         "relative_month" => Lex::RelMonth(n()?),
         "relative_year" => Lex::RelYear(n()?),

@@ -60,6 +60,7 @@ fn tokenize(k: &str, lt: &LangTime, found: Option<&[(usize, u32)]>) -> Vec<Tok> 
                     Lex::Month(_)
                         | Lex::Weekday(_)
                         | Lex::RelDay(_)
+                        | Lex::NarrDay(_)
                         | Lex::RelWeek(_)
                         | Lex::RelMonth(_)
                         | Lex::RelYear(_)
@@ -594,6 +595,7 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
     let r = reference?;
     let (value, past, future) = match c.word(0)? {
         Lex::RelDay(n) if r.day.is_some() => (r.add_days(i64::from(n)), false, n > 0),
+        Lex::NarrDay(n) if r.day.is_some() => (r.add_days(i64::from(n)), false, false),
         Lex::RelWeek(n) if r.day.is_some() => {
             let d = r.add_days(7 * i64::from(n));
             (PartialDate::ym(d.year, d.month?)?, n < 0, n > 0)
@@ -696,6 +698,10 @@ pub(crate) fn find_with_hits(
                     past_marker: f.past,
                     future_marker: f.future,
                     ahead: f.ahead,
+                    narrative_days: match toks[i].kind {
+                        Kind::Word(Lex::NarrDay(n)) => Some(n),
+                        _ => None,
+                    },
                 });
                 spans.push((i, i + len));
                 i += len;
@@ -746,6 +752,7 @@ fn join_relative_years(mut out: Vec<TimeExpr>, mut spans: Vec<(usize, usize)>, t
                 past_marker: out[k].past_marker || out[k + 1].past_marker,
                 future_marker: out[k].future_marker || out[k + 1].future_marker,
                 ahead: None,
+                narrative_days: None,
             })
         });
         if let Some(t) = joined {
