@@ -655,6 +655,14 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                     let han = |n: &str| (1..=4).contains(&n.chars().count()) && n.chars().all(attache_text::is_han);
                     katakana(name.unwrap_or(gap)) || name.is_some_and(han)
                 });
+            // "Chủ tịch Hội đồng Quốc gia Slovakia": where a name's every word is capitalised, a
+            // title, an institution's name (capitalised first, lower case after) and a state are
+            // one official of that state
+            let title_institution_state = cx.state_words_in_names
+                && matches!(prev, Part::Title(..))
+                && matches!(p, Part::Actor(_, PhraseKind::Name))
+                && institution_words_between(key, original, &items, prev_end, s);
+            let joins = joins || title_institution_state;
             // "besuchte Scholz China": a state's name right after a person's starts the next
             // mention (only a name written before its state and title joins it: "토니 블링컨 미국")
             let person_then_state = cx.spaced
@@ -1063,6 +1071,23 @@ fn name_words_between(key: &Normalized, original: &str, items: &[Item], from: us
     let (os, oe) = key.original_range(from, to);
     let words: Vec<&str> = original.get(os..oe).unwrap_or("").split_whitespace().collect();
     !words.is_empty() && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// True when the original words between key offsets `from` and `to` (no recognised item among
+/// them, at most four) name an institution as Vietnamese writes it: the first word capitalised,
+/// a later one in lower case ("Hội đồng Quốc gia"), unlike a person's name ("Nguyễn Tuấn").
+fn institution_words_between(key: &Normalized, original: &str, items: &[Item], from: usize, to: usize) -> bool {
+    if items.iter().any(|i| i.start >= from && i.end <= to) {
+        return false;
+    }
+    let (os, oe) = key.original_range(from, to);
+    let words: Vec<&str> = original.get(os..oe).unwrap_or("").split_whitespace().collect();
+    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let lower = |w: &&str| w.chars().next().is_some_and(char::is_lowercase);
+    (2..=4).contains(&words.len())
+        && words.first().is_some_and(capital)
+        && words.iter().skip(1).any(lower)
+        && words.iter().all(|w| w.chars().all(char::is_alphabetic))
 }
 
 /// True when the word right before `at` in `key` is a number written in digits ("3,000 ",
