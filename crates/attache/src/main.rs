@@ -300,17 +300,21 @@ fn run() -> anyhow::Result<ExitCode> {
                 let data = attache_langdata::DataSource::from_env();
                 let sentences = attache_coder::pack_tests::run_sentence_tests(&engine, &data, lang.as_deref());
                 let actors = attache_coder::pack_tests::run_actor_tests(&engine, &data, lang.as_deref());
-                for f in sentences.failures.iter().chain(&actors.failures) {
+                let dates = attache_coder::pack_tests::run_date_tests(&engine, &data, lang.as_deref());
+                for f in sentences.failures.iter().chain(&actors.failures).chain(&dates.failures) {
                     println!("FAIL {f}");
                 }
                 println!(
-                    "tests.tsv: {} lines, {} failed; actor_tests.tsv: {} lines, {} failed",
+                    "tests.tsv: {} lines, {} failed; actor_tests.tsv: {} lines, {} failed; date_tests.tsv: {} lines, {} failed",
                     sentences.checked,
                     sentences.failures.len(),
                     actors.checked,
-                    actors.failures.len()
+                    actors.failures.len(),
+                    dates.checked,
+                    dates.failures.len()
                 );
-                let failed = !sentences.failures.is_empty() || !actors.failures.is_empty();
+                let failed =
+                    !sentences.failures.is_empty() || !actors.failures.is_empty() || !dates.failures.is_empty();
                 return Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS });
             }
             println!("lang\tname\tphrases\tpatterns\trefinements");

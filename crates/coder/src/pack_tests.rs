@@ -1,7 +1,8 @@
 //! The packs' own test files, run by the test suite and by `attache packs --test`:
-//! `tests.tsv` (sentences with the exact events they must give) and `actor_tests.tsv`
-//! (sentences with the states, organisations and persons they name). A linguist edits a
-//! pack and runs them without touching Rust.
+//! `tests.tsv` (sentences with the exact events they must give), `actor_tests.tsv`
+//! (sentences with the states, organisations and persons they name) and `date_tests.tsv`
+//! (short texts with the dates their events must carry). A linguist edits a pack and runs
+//! them without touching Rust.
 
 use std::collections::BTreeSet;
 
@@ -129,6 +130,66 @@ pub fn run_actor_tests(engine: &Engine, data: &DataSource, only: Option<&str>) -
     report
 }
 
+/// Parse "CODE DATE, CODE DATE" ("046 2025-04-30, 111 2025-04-29") into pairs.
+fn expected_dates(field: &str) -> Option<Vec<(String, String)>> {
+    field
+        .split(',')
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+        .map(|e| {
+            let mut parts = e.split_whitespace();
+            match (parts.next(), parts.next(), parts.next()) {
+                (Some(code), Some(date), None) => Some((code.to_string(), date.to_string())),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// Run every pack's `date_tests.tsv` (or only `only`'s): publication date <TAB> text (one or
+/// more sentences) <TAB> "CODE DATE, ...": the text must give an event of each CODE, and every
+/// event of that CODE must carry DATE (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
+pub fn run_date_tests(engine: &Engine, data: &DataSource, only: Option<&str>) -> PackTestReport {
+    let mut report = PackTestReport::default();
+    for lang in languages(engine, only) {
+        let Ok(Some(file)) = data.read(&format!("packs/{lang}/date_tests.tsv")) else { continue };
+        for (n, line) in file.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#')) {
+            let f: Vec<&str> = line.split('\t').collect();
+            let (&[published, text, _], Some(want)) = (&f[..], f.get(2).and_then(|w| expected_dates(w))) else {
+                report.failures.push(format!(
+                    "{lang}/date_tests.tsv:{}: expected date<TAB>text<TAB>CODE DATE[, CODE DATE ...]",
+                    n + 1
+                ));
+                continue;
+            };
+            report.checked += 1;
+            report.languages.insert(lang.clone());
+            let doc = Document {
+                id: format!("{lang}-date-test"),
+                text: text.to_string(),
+                published: Some(published.to_string()),
+                ..Default::default()
+            };
+            let got: Vec<(String, String)> = engine
+                .code_as(&doc, &lang)
+                .events
+                .into_iter()
+                .map(|e| (e.cameo, e.date.map(|d| d.value).unwrap_or_default()))
+                .collect();
+            for (code, date) in &want {
+                let of_code: Vec<&String> = got.iter().filter(|(c, _)| c == code).map(|(_, d)| d).collect();
+                if of_code.is_empty() || of_code.iter().any(|d| *d != date) {
+                    report.failures.push(format!(
+                        "{lang}/date_tests.tsv:{}: {text}\n    want {code} on {date}\n    got  {got:?}",
+                        n + 1
+                    ));
+                }
+            }
+        }
+    }
+    report
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,5 +199,13 @@ mod tests {
         assert!(expected_events(" none ").is_empty());
         let e = expected_events("JPN 042 LAO,  LAO  043 JPN ,");
         assert_eq!(e.into_iter().collect::<Vec<_>>(), vec!["JPN 042 LAO", "LAO 043 JPN"]);
+    }
+
+    #[test]
+    fn expected_dates_reads_pairs_and_rejects_malformed_ones() {
+        let d = expected_dates("046 2025-04-30,  111 2025-04 ,").unwrap_or_default();
+        assert_eq!(d, vec![("046".into(), "2025-04-30".into()), ("111".into(), "2025-04".into())]);
+        assert!(expected_dates("046").is_none());
+        assert!(expected_dates("046 2025 extra").is_none());
     }
 }

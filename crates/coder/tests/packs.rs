@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use attache_coder::pack_tests::{run_actor_tests, run_sentence_tests};
+use attache_coder::pack_tests::{run_actor_tests, run_date_tests, run_sentence_tests};
 use attache_coder::Engine;
 use attache_langdata::DataSource;
 
@@ -38,6 +38,37 @@ fn every_pack_recognises_its_actors() {
     let report = run_actor_tests(&engine, &data, None);
     assert!(report.failures.is_empty(), "{}", report.failures.join("\n"));
     assert_eq!(report.languages.len(), 13, "actor tests in {:?}", report.languages);
+}
+
+/// Every pack's `date_tests.tsv`: the dates short texts' events must carry.
+#[test]
+fn every_pack_dates_its_texts() {
+    let data = DataSource::directory(repo());
+    let engine = Engine::load(&data).expect("packs load");
+    let report = run_date_tests(&engine, &data, None);
+    assert!(report.failures.is_empty(), "{}", report.failures.join("\n"));
+    assert!(report.checked > 0, "no date_tests.tsv lines");
+}
+
+/// A wrong date is reported: the date runner can fail.
+#[test]
+fn a_wrong_date_fails() {
+    let dir = std::env::temp_dir().join(format!("attache-datetest-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_tree(&repo().join("packs"), &dir.join("packs"));
+    copy_tree(&repo().join("data/kb"), &dir.join("data/kb"));
+    std::fs::write(
+        dir.join("packs/en/date_tests.tsv"),
+        "2025-05-02\tOn 30 April, China condemned the United States.\t111 2025-05-02\n",
+    )
+    .expect("write");
+    let data = DataSource::directory(&dir);
+    let engine = Engine::load(&data).expect("packs load");
+    let report = run_date_tests(&engine, &data, Some("en"));
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(report.checked, 1);
+    assert_eq!(report.failures.len(), 1, "{:?}", report.failures);
+    assert!(report.failures[0].contains("2025-04-30"), "{}", report.failures[0]);
 }
 
 /// A wrong expectation is reported: the runner can fail.
