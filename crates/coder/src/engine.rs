@@ -332,6 +332,9 @@ struct DocState {
     /// The last subject that was a person or an official: what "he" and "she" mean.
     last_person: Vec<Party>,
     current_date: Option<(EventDate, usize)>,
+    /// The first time the body's lead states (outside a dateline), once a lead sentence
+    /// stated one: `None` before, `Some(None)` when that time is no day.
+    lead_time: Option<Option<EventDate>>,
     /// Counterparts of the last meeting with several of them: what "the partners" means.
     partners: Vec<String>,
     /// The one actor who met the `partners` ("X held talks with Y, Z and W"), while that meeting
@@ -433,10 +436,16 @@ const LEAD_SENTENCES: usize = 3;
 
 /// "Niger weist EU-Botschafter aus" (the headline, undated) … "wies am Dienstag … aus": an
 /// undated act of the first sentence takes the date the body gives the same act (the same
-/// two actors and CAMEO root), or else the day the lead dates its acts, when that date lies
-/// within a week before publication.
-fn date_headline_from_body(events: &mut [Event], reference: Option<&PartialDate>) {
+/// two actors and CAMEO root), or else the day the lead dates its acts, or else the first day
+/// the lead states (`lead_time`), when that date lies within a week before publication.
+fn date_headline_from_body(events: &mut [Event], reference: Option<&PartialDate>, lead_time: Option<EventDate>) {
     let Some(published) = reference.filter(|r| r.day.is_some()).map(PartialDate::first_day) else { return };
+    let within_week = |d: &EventDate| {
+        PartialDate::parse(&d.value)
+            .map(|p| p.first_day())
+            .is_some_and(|day| day <= published && published - day <= HEADLINE_BODY_MAX_DAYS)
+    };
+    let lead_time = lead_time.filter(within_week);
     let key = |e: &Event| {
         let a = e.source.first().map_or("", |x| x.country.as_str());
         let b = e.target.first().map_or("", |x| x.country.as_str());
@@ -451,7 +460,7 @@ fn date_headline_from_body(events: &mut [Event], reference: Option<&PartialDate>
             (day <= published && published - day <= HEADLINE_BODY_MAX_DAYS).then(|| (key(e), d.clone()))
         })
         .collect();
-    if body.is_empty() {
+    if body.is_empty() && lead_time.is_none() {
         return;
     }
     let lead_day = events
@@ -465,7 +474,8 @@ fn date_headline_from_body(events: &mut [Event], reference: Option<&PartialDate>
         events.iter_mut().filter(|e| e.evidence.sentence == 0 && e.date.as_ref().is_some_and(|d| d.text.is_empty()))
     {
         let k = key(e);
-        if let Some(d) = body.iter().find(|(bk, _)| *bk == k).map(|(_, d)| d.clone()).or_else(|| lead_day.clone()) {
+        let from_body = body.iter().find(|(bk, _)| *bk == k).map(|(_, d)| d.clone());
+        if let Some(d) = from_body.or_else(|| lead_day.clone()).or_else(|| lead_time.clone()) {
             e.date = Some(d);
         }
     }
@@ -925,6 +935,7 @@ impl Engine {
             last_subject: Vec::new(),
             last_person: Vec::new(),
             current_date: None,
+            lead_time: None,
             partners: Vec::new(),
             partners_hub: None,
             last_source: None,
@@ -1042,7 +1053,9 @@ impl Engine {
                 })
                 .and_then(|m| actor_of(m, text))
                 .map(|actor| vec![Party { actor, group: false }]);
-            if cls.is_empty() {
+            // the lead's first stated time dates an undated headline (see date_headline_from_body)
+            let lead_sentence = (1..=LEAD_SENTENCES).contains(&si) && state.lead_time.is_none();
+            if cls.is_empty() && !lead_sentence {
                 if let Some(p) = named_person {
                     state.last_person = p;
                 }
@@ -1053,6 +1066,19 @@ impl Engine {
                 Some(t) => t,
                 None => self.time.find_normalized_with_hits(key, s_lang, state.reference.as_ref(), &a.time_hits),
             };
+            if lead_sentence {
+                let dateline = dateline_end(sentence_text).map(|d| s_start + d);
+                if let Some(t) = times.iter().find(|t| dateline.is_none_or(|d| t.start >= d)) {
+                    let day = t.precision == Precision::Day && !t.past_marker && t.narrative_days.is_none();
+                    state.lead_time = Some(day.then(|| date_of_expr(t, text, 0, state.inferred && t.relative)));
+                }
+            }
+            if cls.is_empty() {
+                if let Some(p) = named_person {
+                    state.last_person = p;
+                }
+                continue;
+            }
             let evidence = Evidence { sentence: si, start: s_start, end: s_end, text: sentence_text.to_string() };
             // where the clause breaks and other triggers stand, in original offsets
             let marks: Vec<(usize, usize, bool)> = a
@@ -1730,7 +1756,7 @@ impl Engine {
                 state.last_person = p;
             }
         }
-        date_headline_from_body(&mut out.events, state.reference.as_ref());
+        date_headline_from_body(&mut out.events, state.reference.as_ref(), state.lead_time.flatten());
         out.learned = learned;
         out
     }

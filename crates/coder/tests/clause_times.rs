@@ -87,3 +87,12 @@ fn the_same_day_yields_to_a_date_the_sentence_names() {
     let v = dated("en", text);
     assert!(v.contains(&("042".into(), "2025-04-18".into())), "{v:?}");
 }
+
+#[test]
+fn an_undated_headline_takes_the_first_day_its_lead_states() {
+    // the lead's act is not coded (no pattern for "spoke to reporters"), but its day is stated
+    let text = "Japan condemns North Korea's missile launch\n\
+                TOKYO, May 2 - Officials in Tokyo spoke to reporters on Wednesday after the launch.";
+    let v = dated("en", text);
+    assert_eq!(v, vec![("111".to_string(), "2025-04-30".to_string())]);
+}
