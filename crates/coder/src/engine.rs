@@ -1323,6 +1323,21 @@ impl Engine {
                         ..t.clone()
                     });
                 let time = last_year.as_ref().or(time);
+                // "เมื่อวันที่ 4 ธันวาคม … ระหว่างวันที่ 3-5 ธันวาคม", "chiều 11/3, … chuyến thăm từ ngày 10
+                // đến 13/3": a day the sentence names inside a range of days it names is the act's
+                // (not the dateline's day: that is the report's)
+                let day_in_range = time.filter(|t| t.end_value.is_some()).and_then(|r| {
+                    let (first, last) = (r.value.first_day(), r.end_value.as_ref().map_or(0, PartialDate::first_day));
+                    let dateline = crate::engine::dateline_end(sentence_text).map(|d| s_start + d);
+                    times.iter().find(|t| {
+                        t.end_value.is_none()
+                            && dateline.is_none_or(|d| t.start >= d)
+                            && t.precision == Precision::Day
+                            && t.narrative_days.is_none()
+                            && (first..=last).contains(&t.value.first_day())
+                    })
+                });
+                let time = day_in_range.or(time);
                 // "the day before", "翌日", "cùng ngày": counted from the day being reported, which
                 // is a day named earlier in the sentence ("10日…，同日…") or else the narrative's
                 let narrative_day: Option<TimeExpr> = time.and_then(|t| {

@@ -96,3 +96,17 @@ fn an_undated_headline_takes_the_first_day_its_lead_states() {
     let v = dated("en", text);
     assert_eq!(v, vec![("111".to_string(), "2025-04-30".to_string())]);
 }
+
+#[test]
+fn a_day_named_inside_a_range_of_days_dates_the_act() {
+    let text = "On 30 April, during Japan's foreign minister's visit to Laos from 29 April to 2 May, \
+                he held talks with the foreign minister of Laos.";
+    let v = dated("en", text);
+    assert!(v.iter().filter(|(c, _)| c == "046").all(|(_, d)| d == "2025-04-30"), "{v:?}");
+    assert!(v.iter().any(|(c, _)| c == "046"), "{v:?}");
+    // ... but not the dateline's day: that is the report's
+    let text = "VIENTIANE, 30 April - Japan's foreign minister held talks with the foreign minister of Laos \
+                during his visit from 28 to 30 April.";
+    let v = dated("en", text);
+    assert!(v.iter().filter(|(c, _)| c == "046").all(|(_, d)| d == "2025-04-28"), "{v:?}");
+}
