@@ -1055,7 +1055,9 @@ impl Engine {
                 .map(|actor| vec![Party { actor, group: false }]);
             // the lead's first stated time dates an undated headline (see date_headline_from_body)
             let lead_sentence = (1..=LEAD_SENTENCES).contains(&si) && state.lead_time.is_none();
-            if cls.is_empty() && !lead_sentence {
+            // a sentence with no act may still move the narrative to a day it states
+            let may_date = si > 0 && !a.time_hits.is_empty() || key.key.bytes().any(|b| b.is_ascii_digit());
+            if cls.is_empty() && !lead_sentence && !may_date {
                 if let Some(p) = named_person {
                     state.last_person = p;
                 }
@@ -1074,6 +1076,31 @@ impl Engine {
                 }
             }
             if cls.is_empty() {
+                // "8月24日、中国税関総署は…発表。…同日…抗議": the day a sentence with no act states
+                // is where the narrative is, as an act's would be
+                let dateline = dateline_end(sentence_text).map(|d| s_start + d);
+                let stated_day = times.iter().find(|t| {
+                    dateline.is_none_or(|d| t.start >= d)
+                        && t.precision == Precision::Day
+                        && t.end_value.is_none()
+                        && !t.past_marker
+                        && !t.future_marker
+                        && t.narrative_days.is_none()
+                        && state.reference.as_ref().is_none_or(|r| {
+                            let (day, published) = (t.value.first_day(), r.first_day());
+                            day <= published && published - day <= LONG_BEFORE_DAYS
+                        })
+                });
+                let later = |t: &TimeExpr| {
+                    state.current_date.as_ref().is_none_or(|(d, _)| {
+                        PartialDate::parse(&d.value).is_some_and(|c| t.value.first_day() > c.first_day())
+                    })
+                };
+                if si > 0 {
+                    if let Some(t) = stated_day.filter(|t| later(t)) {
+                        state.current_date = Some((date_of_expr(t, text, 0, state.inferred && t.relative), si));
+                    }
+                }
                 if let Some(p) = named_person {
                     state.last_person = p;
                 }

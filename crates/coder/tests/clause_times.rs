@@ -110,3 +110,22 @@ fn a_day_named_inside_a_range_of_days_dates_the_act() {
     let v = dated("en", text);
     assert!(v.iter().filter(|(c, _)| c == "046").all(|(_, d)| d == "2025-04-28"), "{v:?}");
 }
+
+#[test]
+fn a_day_stated_without_an_act_moves_the_narrative_forward_only() {
+    // no act dated yet: the day a sentence without an act states is the narrative's
+    let text = "Typhoons are frequent in the region. On 20 April, a typhoon hit the Philippines. \
+                The same day, Japan sent aid to the Philippines.";
+    let v = dated("en", text);
+    assert!(v.iter().any(|(c, _)| c.starts_with("07")), "{v:?}");
+    assert!(v.iter().filter(|(c, _)| c.starts_with("07")).all(|(_, d)| d == "2025-04-20"), "{v:?}");
+    // later than the narrative's day: it moves on; earlier: background, it stays
+    let text = "On 20 April, Japan's foreign minister held talks with the foreign minister of Laos. \
+                On 22 April, heavy rain fell in Vientiane. Japan condemned the missile launch by North Korea.";
+    let v = dated("en", text);
+    assert!(v.contains(&("111".into(), "2025-04-22".into())), "{v:?}");
+    let text = "On 20 April, Japan's foreign minister held talks with the foreign minister of Laos. \
+                On 18 April, heavy rain fell in Vientiane. Japan condemned the missile launch by North Korea.";
+    let v = dated("en", text);
+    assert!(v.contains(&("111".into(), "2025-04-20".into())), "{v:?}");
+}
