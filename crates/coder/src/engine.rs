@@ -1315,10 +1315,9 @@ impl Engine {
                 // ... and a plan is not dated before the document ("in 2023, ... will continue")
                 let time = time.filter(|t| {
                     !planned
-                        || state
-                            .reference
-                            .as_ref()
-                            .is_none_or(|r| t.end_value.as_ref().unwrap_or(&t.value).year >= r.year)
+                        || state.reference.as_ref().is_none_or(|r| {
+                            t.ahead.as_ref().or(t.end_value.as_ref()).unwrap_or(&t.value).year >= r.year
+                        })
                 });
                 let time = time.filter(|t| {
                     planned

@@ -341,8 +341,10 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
                 } else {
                     (r.year, rm - 1)
                 };
+                // a plan's later day is this month's ("21日に訪問する予定", published on the 20th)
+                let ahead = if d > rd { PartialDate::ymd(r.year, rm, d) } else { None };
                 if let Some(date) = PartialDate::ymd(y, m, d) {
-                    return found(2, (date, true), None);
+                    return Some(Found { ahead, ..found(2, (date, true), None)? });
                 }
             }
         }
