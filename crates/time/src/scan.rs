@@ -171,6 +171,10 @@ fn next_to_number(k: &str, start: usize, end: usize, before: &[Tok]) -> bool {
 }
 
 /// The year that puts month/day nearest the reference, preferring the past.
+/// How far before the reference a yearless date read as past must lie for a plan to take it
+/// as next year's instead.
+const PLAN_AHEAD_MIN_DAYS: i64 = 90;
+
 fn nearest_year(month: u8, day: Option<u8>, reference: &PartialDate) -> Option<i32> {
     if reference.month.is_none() {
         return Some(reference.year);
@@ -631,6 +635,35 @@ pub(crate) fn find_with_hits(
             let c = Cursor { t: &toks, i, key: norm.key.as_str() };
             if let Some(mut f) = match_at(&c, lt, reference) {
                 let mut len = f.len.max(1);
+                // a date written without its year and read as past ("on 4 August", published in
+                // March: last August) is, for a plan, the coming one
+                let relative_word = toks[i..(i + len).min(toks.len())].iter().any(|t| {
+                    matches!(
+                        t.kind,
+                        Kind::Word(
+                            Lex::RelDay(_)
+                                | Lex::NarrDay(_)
+                                | Lex::RelWeek(_)
+                                | Lex::RelMonth(_)
+                                | Lex::RelYear(_)
+                                | Lex::Weekday(_)
+                                | Lex::Last
+                                | Lex::Next
+                        )
+                    )
+                });
+                if f.relative && f.ahead.is_none() && f.end_value.is_none() && !f.past && !f.future && !relative_word {
+                    if let Some(r) = reference.filter(|r| r.month.is_some()) {
+                        // (not a recent day: "3月3日" published on 4 March is this year's)
+                        if r.first_day() - f.value.first_day() > PLAN_AHEAD_MIN_DAYS {
+                            f.ahead = match (f.value.month, f.value.day) {
+                                (Some(m), Some(d)) => PartialDate::ymd(f.value.year + 1, m, d),
+                                (Some(m), None) => PartialDate::ym(f.value.year + 1, m),
+                                _ => None,
+                            };
+                        }
+                    }
+                }
                 // "30 July to 2 August 2024", "từ 30/7 đến ngày 2/8/2024": two days joined by a
                 // range word are one range; the second lends the first its year
                 if f.value.day.is_some() && f.end_value.is_none() {
