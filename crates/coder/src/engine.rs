@@ -1298,10 +1298,14 @@ impl Engine {
                     .collect();
                 // "BAKU, July 10 (AFP) - … detained … on Monday": the dateline's date is the
                 // report's; it dates the act only when the sentence gives no other
+                // (another time of the clause, or one before the trigger in an earlier clause: "PORT
+                // SUDAN, May 7 - … said on Tuesday it was severing relations …, accusing …": the
+                // accusation inherits Tuesday)
                 let dateline_end =
-                    if candidates.len() > 1 { dateline_end(sentence_text).map(|d| s_start + d) } else { None };
+                    if times.len() > 1 { dateline_end(sentence_text).map(|d| s_start + d) } else { None };
                 let in_dateline = |t: &TimeExpr| dateline_end.is_some_and(|d| t.end <= d);
-                let undated_by_dateline = candidates.iter().any(|t| !in_dateline(t));
+                let undated_by_dateline = candidates.iter().any(|t| !in_dateline(t))
+                    || times.iter().any(|t| !in_dateline(t) && t.end <= t_start);
                 // "the same day" only repeats a date: a date the sentence names is more precise
                 let names_a_date = candidates.iter().any(|t| t.narrative_days.is_none() && !in_dateline(t));
                 let time = candidates
