@@ -34,6 +34,11 @@ pub(crate) const VERBAL_REACTIONS: [&str; 4] = ["01", "05", "11", "12"];
 /// Hostile acts (11–20): their two sides are the document's conflict.
 pub(crate) const HOSTILE: [&str; 10] = ["11", "12", "13", "14", "15", "16", "17", "18", "19", "20"];
 
+/// Hostile acts in deed, not in words (15–20: force posture, cuts in relations and sanctions,
+/// coercion such as arrests and expulsions, assault, fighting, mass violence): what a threat
+/// of retaliation naming no target answers ("Moskau kündigte Vergeltung an").
+pub(crate) const HOSTILE_DEEDS: [&str; 6] = ["15", "16", "17", "18", "19", "20"];
+
 /// Armed force (fight, mass violence): "the attacks in Ukraine" that a state condemns are
 /// not the act of the place they happened in (as "the executions in Iran" are).
 pub(crate) const ARMED_FORCE: [&str; 2] = ["19", "20"];
@@ -74,5 +79,6 @@ mod tests {
         assert!(in_class("0233", &ASKING));
         assert!(in_class("073", &AID) && in_class("033", &AID) && !in_class("031", &AID));
         assert!(in_class("195", &HOSTILE) && !in_class("057", &HOSTILE));
+        assert!(in_class("163", &HOSTILE_DEEDS) && !in_class("111", &HOSTILE_DEEDS));
     }
 }

@@ -10,7 +10,8 @@ use attache_time::{PartialDate, Precision, TimeExpr, TimeParser};
 
 use crate::analysis::{analyse, choose_state, clauses, Analysis, Context, Learned, Slot};
 use crate::code_classes::{
-    in_class, AID, AID_OR_SYMPATHY, ARMED_FORCE, HOSTILE, MEDIATION, MUTUAL, OWN_ACTOR, PLACE_TARGET, VERBAL_REACTIONS,
+    in_class, AID, AID_OR_SYMPATHY, ARMED_FORCE, HOSTILE, HOSTILE_DEEDS, MEDIATION, MUTUAL, OWN_ACTOR, PLACE_TARGET,
+    THREATS, VERBAL_REACTIONS,
 };
 use crate::lexicon::{Entry, Lexicon};
 use crate::pack::{parse_events, parse_pack_info, parse_word_lines, Frame, PackInfo, Pattern, WordClass};
@@ -332,6 +333,8 @@ struct DocState {
     /// The last subject that was a person or an official: what "he" and "she" mean.
     last_person: Vec<Party>,
     current_date: Option<(EventDate, usize)>,
+    /// The source and target of the last hostile deed: whom a threat with no target answers.
+    last_hostile_act: Option<(String, String)>,
     /// The first time the body's lead states (outside a dateline), once a lead sentence
     /// stated one: `None` before, `Some(None)` when that time is no day.
     lead_time: Option<Option<EventDate>>,
@@ -935,6 +938,7 @@ impl Engine {
             last_subject: Vec::new(),
             last_person: Vec::new(),
             current_date: None,
+            last_hostile_act: None,
             lead_time: None,
             partners: Vec::new(),
             partners_hub: None,
@@ -1315,7 +1319,7 @@ impl Engine {
                     .min_by_key(|t| if t.end <= t_start { t_start - t.end } else { t.start.saturating_sub(t_end) });
                 // a bare year does not date a statement made at a dated meeting ("agreed to
                 // expand exchanges in 2024" was agreed on the meeting's day); plans keep it
-                let planned = (c.future && !p.no_future) || p.code == "036";
+                let planned = ((c.future || p.future_tense) && !p.no_future) || p.code == "036";
                 // ... and a plan is not dated before the document ("in 2023, ... will continue")
                 let time = time.filter(|t| {
                     !planned
@@ -1439,7 +1443,7 @@ impl Engine {
                                 .as_ref()
                                 .is_some_and(|r| r.day.is_some() && t.value.first_day() > r.first_day()))
                 });
-                let future = (c.future || dated_ahead) && !p.no_future;
+                let future = (c.future || p.future_tense || dated_ahead) && !p.no_future;
                 // ... nor to a plan's date ("APEC in Shenzhen in November"), nor from the day
                 // being reported to a month around it ("appointed in March" is background)
                 let vaguer = time.is_some_and(|t| {
@@ -1476,6 +1480,15 @@ impl Engine {
                     if let Some(implied) = &p.implied_object {
                         if !subjects.iter().any(|s| &s.actor.country == implied) {
                             objects.push(synthetic(implied, "", t_start, t_end));
+                        }
+                    }
+                }
+                // "Moskau kündigte Vergeltung an", "warned that Moscow would respond": a threat
+                // naming no target answers the last hostile deed (not words) against its author
+                if objects.is_empty() && in_class(&code, &THREATS) {
+                    if let Some((src, tgt)) = &state.last_hostile_act {
+                        if subjects.iter().any(|s| &s.actor.country == tgt && &s.actor.country != src) {
+                            objects.push(synthetic(src, "", t_start, t_end));
                         }
                     }
                 }
@@ -1779,6 +1792,9 @@ impl Engine {
                 }
                 if !background && hostile {
                     if let Some((s, o)) = act_pair {
+                        if in_class(&code, &HOSTILE_DEEDS) {
+                            state.last_hostile_act = Some((s.clone(), o.clone()));
+                        }
                         let key = if s < o { (s, o) } else { (o, s) };
                         let n = {
                             let n = state.conflict_counts.entry(key.clone()).or_default();

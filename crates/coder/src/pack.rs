@@ -307,6 +307,9 @@ pub struct Pattern {
     pub future_code: Option<String>,
     /// The trigger itself already denotes a plan (no further future mapping).
     pub no_future: bool,
+    /// The trigger is a future tense of its verb ("firmará", "signera", "firmerà"): the act is
+    /// planned, as with a word of the `future` class.
+    pub future_tense: bool,
     /// The trigger names the document's main event ("the talks", "møtet"): its participants
     /// are the document's two main actors.
     pub main_event: bool,
@@ -375,6 +378,7 @@ pub fn parse_events(lang: &str, text: &str) -> Result<Vec<Pattern>, CoderError> 
         };
         let mut future_code = None;
         let mut no_future = false;
+        let mut future_tense = false;
         let mut main_event = false;
         let mut implied_object = None;
         for o in opts {
@@ -385,6 +389,8 @@ pub fn parse_events(lang: &str, text: &str) -> Result<Vec<Pattern>, CoderError> 
                 future_code = Some(c.to_string());
             } else if o == "nofuture" {
                 no_future = true;
+            } else if o == "tense=future" {
+                future_tense = true;
             } else if o == "main" {
                 main_event = true;
             } else if let Some(c) = o.strip_prefix("object=") {
@@ -416,6 +422,7 @@ pub fn parse_events(lang: &str, text: &str) -> Result<Vec<Pattern>, CoderError> 
             frame,
             future_code,
             no_future,
+            future_tense,
             main_event,
             triggers,
             implied_object,
