@@ -459,6 +459,9 @@ mod tests {
         let v = parse_events("ja", "042 visit,object=JPN 訪日\n").unwrap();
         assert_eq!(v[0].implied_object.as_deref(), Some("JPN"));
         assert!(parse_events("ja", "042 visit,object=japan 訪日\n").is_err());
+        let f = parse_events("es", "057 sym,tense=future firmará\n057 sym firmó\n").unwrap();
+        assert!(f[0].future_tense && !f[1].future_tense);
+        assert!(parse_events("es", "057 sym,tense=past firmó\n").is_err());
     }
 
     #[test]
