@@ -649,7 +649,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                 || (matches!(prev, Part::Counterpart) && gap.is_empty())
                 // "インドネシアのジョコ大統領", "韓国の朴振外相": a name in katakana, or of one to
                 // four Han characters after の, between the state and the title
-                || (!cx.spaced && matches!(p, Part::Title(..)) && matches!(prev, Part::Actor(..)) && {
+                || (!cx.spaced && matches!(p, Part::Title(..)) && matches!(prev, Part::Actor(..) | Part::Title(..)) && {
                     let name = gap.strip_prefix('の');
                     let katakana = |n: &str| n.chars().filter(|&c| is_katakana(c)).count() >= 2 && n.chars().all(is_katakana);
                     let han = |n: &str| (1..=4).contains(&n.chars().count()) && n.chars().all(attache_text::is_han);
