@@ -170,11 +170,11 @@ fn next_to_number(k: &str, start: usize, end: usize, before: &[Tok]) -> bool {
     number_before || after.starts_with(|c: char| c.is_ascii_digit())
 }
 
-/// The year that puts month/day nearest the reference, preferring the past.
 /// How far before the reference a yearless date read as past must lie for a plan to take it
 /// as next year's instead.
 const PLAN_AHEAD_MIN_DAYS: i64 = 90;
 
+/// The year that puts month/day nearest the reference, preferring the past.
 fn nearest_year(month: u8, day: Option<u8>, reference: &PartialDate) -> Option<i32> {
     if reference.month.is_none() {
         return Some(reference.year);
