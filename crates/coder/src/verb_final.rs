@@ -374,7 +374,9 @@ pub fn clauses_verb_final(
         // a subject found inside the clause goes on to the next verb; an owner or a
         // modified noun belongs to this verb only
         let mut clause_level = true;
-        if let Some(u) = modified.or(owner) {
+        // (the owner of an act suffered is its agent: "러시아의 공습을 받았다")
+        let suffered_from = owner.filter(|_| p.frame == Frame::Rev);
+        if let Some(u) = modified.or(owner.filter(|_| suffered_from.is_none())) {
             subject = Some(u.slot.clone());
             clause_level = false;
         }
@@ -449,7 +451,7 @@ pub fn clauses_verb_final(
         let mut object = Slot::Missing;
         match p.frame {
             Frame::Rev => {
-                if let Some(u) = from_unit.or(object_unit) {
+                if let Some(u) = from_unit.or(object_unit).or(suffered_from) {
                     object = u.slot.clone();
                 }
             }
