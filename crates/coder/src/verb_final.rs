@@ -237,9 +237,12 @@ fn units(a: &Analysis, key: &str, particles: &Particles) -> Vec<Unit> {
         if let Some(prev) = out.last_mut() {
             let adjacent =
                 particles.at(key, prev.end).is_some_and(|(_, after)| span_text(key, after, start).trim().is_empty());
+            // (also the owner of such a phrase: "米国と韓国の合同軍事演習を", "미국과 한국의 …을")
+            let owner_of_phrase = role == Some(Particle::Genitive)
+                && matches!(head, Some(Particle::Topic | Particle::Subject | Particle::Object));
             if prev.role == Some(Particle::With)
                 && adjacent
-                && matches!(role, Some(Particle::Topic | Particle::Subject | Particle::Object))
+                && (matches!(role, Some(Particle::Topic | Particle::Subject | Particle::Object)) || owner_of_phrase)
             {
                 if let (Slot::Mentions(first), Slot::Mentions(second)) = (&prev.slot, &slot) {
                     let mut both = first.clone();
