@@ -223,15 +223,19 @@ impl KnowledgeBase {
                         return Err(KbError::Malformed { file, line, message: "expected phrase, sector, role".into() });
                     }
                     let state = f.get(3).map(|c| c.trim()).filter(|c| !c.is_empty());
-                    // one state, or a choice of states ("DEU|AUT") that the document decides
+                    // one state, or a choice of states ("DEU|AUT") that the document decides, or an
+                    // organisation ("European Commissioner": IGO:EU)
                     let alpha3 = |c: &str| c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase());
-                    if state.is_some_and(|c| c != FOREIGN_TITLE && !c.split('|').all(alpha3)) {
+                    let organisation = |c: &str| {
+                        c.strip_prefix("IGO:").is_some_and(|a| !a.is_empty() && !a.contains(char::is_whitespace))
+                    };
+                    if state.is_some_and(|c| c != FOREIGN_TITLE && !organisation(c) && !c.split('|').all(alpha3)) {
                         return Err(KbError::Malformed {
                             file,
                             line,
-                            message:
-                                "the fourth column is the title's state, an ISO alpha-3 code, or several separated by |"
-                                    .into(),
+                            message: "the fourth column is the title's state, an ISO alpha-3 code, or several \
+                                      separated by |, or an organisation's IGO: code"
+                                .into(),
                         });
                     }
                     kb.titles.entry(lang.clone()).or_default().push(TitlePhrase {
@@ -433,6 +437,10 @@ mod tests {
         assert_eq!(kb.title_phrases("ko")[0].state.as_deref(), Some("USA"));
         assert_eq!(kb.title_phrases("ko")[1].state, None);
         assert!(load("국무장관\tGOV\tforeign_minister\tAmerica\n").is_err());
+        // ... or the organisation it serves
+        let kb = load("EU 집행위원\tGOV\tofficial\tIGO:EU\n").unwrap();
+        assert_eq!(kb.title_phrases("ko")[0].state.as_deref(), Some("IGO:EU"));
+        assert!(load("EU 집행위원\tGOV\tofficial\tIGO:\n").is_err());
     }
 
     #[test]

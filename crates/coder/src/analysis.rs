@@ -851,6 +851,7 @@ fn build_mention(
     // a title the language's home state does not have ("presidenten" in Norwegian)
     let mut foreign_title = false;
     let mut person_country: Option<String> = None;
+    let mut person_id: Option<usize> = None;
     let mut named_state: Option<String> = None;
     // whether the mention's state comes from a capital ("마닐라 주재 중국대사")
     let mut actor_from_capital = false;
@@ -888,6 +889,7 @@ fn build_mention(
             Part::Person(id) => {
                 if let Some(p) = cx.kb.person(*id) {
                     person_country = cx.kb.resolve_person(*id, cx.date).map(|t| t.country.clone());
+                    person_id = Some(*id);
                     m.person = Some(p.canonical.clone());
                     // "ファム・ミン・チン" is later "チン首相": a katakana name in parts is
                     // learned too, so that its last part finds the person again
@@ -924,6 +926,13 @@ fn build_mention(
         if named != pc && m.person.is_some() {
             m.person = None;
             m.actor = Some(named.clone());
+        }
+    }
+    // "la commissaria europea Hadja Lahbib": a register person out of office by the document's
+    // date serves where the title says, not where the register last placed them
+    if let (Some(t), Some(pc), Some(id), Some(date)) = (title_state.as_deref(), &person_country, person_id, cx.date) {
+        if t != FOREIGN_TITLE && !t.contains('|') && t != pc && !cx.kb.in_office_around(id, date) {
+            m.actor = Some(t.to_string());
         }
     }
     // "마닐라 주재 중국대사": a capital where an official serves is not the state the title
