@@ -6,7 +6,7 @@ use attache_actors::{KnowledgeBase, PhraseKind, FOREIGN_TITLE};
 use attache_text::Normalized;
 
 use crate::code_classes::{in_class, ABOUT_ANOTHER_ACT, AIMED_LIKE_THE_ACT_THEY_NAME, ASKING, THREATS};
-use crate::lexicon::{select, Entry, Hit, Lexicon};
+use crate::lexicon::{select_sorted, sort_for_select, Entry, Hit, Lexicon};
 use crate::pack::{Frame, Pattern, WordClass};
 
 /// A name introduced in the document by title and state ("Lao Deputy Foreign Minister Phoxay").
@@ -371,7 +371,8 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                 && !cx.name_gaps.iter().any(|g| next.strip_prefix(g.as_str()).is_some_and(|r| r.starts_with(' ')))
         });
     }
-    let selected = select(all.clone());
+    sort_for_select(&mut all);
+    let selected = select_sorted(&all);
     let mut items: Vec<Item> = Vec::new();
     let mut parts: Vec<(usize, usize, Part)> = Vec::new(); // key start, end, part
     let mut consumed_until = 0usize;

@@ -363,9 +363,19 @@ pub fn on_left_boundary(key: &str, start: usize) -> bool {
 
 /// Non-overlapping hits, leftmost first and longest at each position.
 pub fn select(mut hits: Vec<Hit>) -> Vec<Hit> {
+    sort_for_select(&mut hits);
+    select_sorted(&hits)
+}
+
+/// Order hits as [`select_sorted`] needs them: by start, the longest first.
+pub fn sort_for_select(hits: &mut [Hit]) {
     hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+}
+
+/// [`select`] for hits already in [`sort_for_select`]'s order, without taking them.
+pub fn select_sorted(hits: &[Hit]) -> Vec<Hit> {
     let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
-    for h in hits {
+    for &h in hits {
         if let Some(last) = out.last() {
             if h.start < last.end {
                 continue;
