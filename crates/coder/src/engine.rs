@@ -114,6 +114,23 @@ impl LanguageModel {
 
 /// The hash of an event's id: FNV-1a 64 of "doc|code|source|target|sentence start",
 /// computed piece by piece.
+/// The key under which the document's events are merged (source, target, code, background),
+/// hashed so that looking one up clones no string; a hit is checked against the event itself.
+fn merge_key(src: &str, tgt: &str, code: &str, background: bool) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    (src, tgt, code, background).hash(&mut h);
+    h.finish()
+}
+
+/// True when `e` is the event merged under the key (source, target, code, background).
+fn has_merge_key(e: &Event, src: &str, tgt: &str, code: &str, background: bool) -> bool {
+    e.background == background
+        && e.cameo == code
+        && e.source.first().is_some_and(|a| a.country == src)
+        && e.target.first().is_some_and(|a| a.country == tgt)
+}
+
 fn event_seed_hash(doc: &str, code: &str, src: &Party, tgt: &Party, sentence_start: usize) -> u64 {
     let mut digits = [0u8; 20];
     let mut n = sentence_start;
@@ -954,7 +971,7 @@ impl Engine {
 
         // pass 1: code every sentence
         let finders = crate::analysis::learned_finders(&learned);
-        let mut index: HashMap<(String, String, String, bool), usize> = HashMap::default();
+        let mut index: HashMap<u64, usize> = HashMap::default();
         // the state of the envoy of each envoy role the text named last
         let mut envoy_states: HashMap<String, String> = HashMap::default();
         for (si, key) in keys.iter().enumerate() {
@@ -1696,13 +1713,15 @@ impl Engine {
                         if let Some(ei) = out.events[first_here..].iter().rposition(same_aid).map(|i| first_here + i) {
                             if out.events[ei].cameo.ends_with('0') && !code.ends_with('0') {
                                 if let Some(info) = attache_ontology::lookup(&code) {
-                                    let old = (
-                                        src.actor.country.clone(),
-                                        tgt.actor.country.clone(),
-                                        out.events[ei].cameo.clone(),
+                                    let old = merge_key(
+                                        &src.actor.country,
+                                        &tgt.actor.country,
+                                        &out.events[ei].cameo,
                                         background,
                                     );
-                                    index.remove(&old);
+                                    if index.get(&old) == Some(&ei) {
+                                        index.remove(&old);
+                                    }
                                     let ev = &mut out.events[ei];
                                     ev.cameo = code.clone();
                                     ev.cameo_name = info.name.to_string();
@@ -1711,20 +1730,20 @@ impl Engine {
                                     ev.plover = info.plover();
                                     ev.rule = p.rule.clone();
                                     index.insert(
-                                        (
-                                            src.actor.country.clone(),
-                                            tgt.actor.country.clone(),
-                                            code.clone(),
-                                            background,
-                                        ),
+                                        merge_key(&src.actor.country, &tgt.actor.country, &code, background),
                                         ei,
                                     );
                                 }
                             }
                             continue;
                         }
-                        let k = (src.actor.country.clone(), tgt.actor.country.clone(), code.clone(), background);
-                        if let Some(&ei) = index.get(&k) {
+                        let k = merge_key(&src.actor.country, &tgt.actor.country, &code, background);
+                        let merged_into = index.get(&k).copied().filter(|&ei| {
+                            out.events.get(ei).is_some_and(|e| {
+                                has_merge_key(e, &src.actor.country, &tgt.actor.country, &code, background)
+                            })
+                        });
+                        if let Some(ei) = merged_into {
                             let ev: &mut Event = &mut out.events[ei];
                             if ev.evidence.sentence != si && !ev.mentions.iter().any(|m| m.sentence == si) {
                                 ev.mentions.push(evidence.clone());
@@ -1760,7 +1779,8 @@ impl Engine {
                                 notes: notes.clone(),
                             });
                         }
-                        index.insert(k, out.events.len());
+                        // (a key that collides with another event's stays that event's)
+                        index.entry(k).or_insert(out.events.len());
                         out.events.push(Event {
                             doc_id: doc.id.clone(),
                             event_id,
