@@ -371,6 +371,29 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                 && !cx.name_gaps.iter().any(|g| next.strip_prefix(g.as_str()).is_some_and(|r| r.starts_with(' ')))
         });
     }
+    // a phrase that only starts triggers with later parts, none of which follows, names nothing
+    // and does not hide a phrase starting inside it ("ประกาศให้ … เป็นบุคคลที่ไม่พึงปรารถนา" without
+    // its later part leaves "ให้ความช่วยเหลือ" to be read)
+    let dead_starts: Vec<(usize, u32)> = all
+        .iter()
+        .filter(|h| h.phrase < learned_base && all.iter().any(|o| o.start > h.start && o.start < h.end))
+        .filter(|h| {
+            let entries = cx.lexicon.entries_for(h.phrase, orig_of(h));
+            !entries.is_empty()
+                && entries.iter().all(|e| match e {
+                    Entry::Trigger { pattern, trigger: t, part: 0 } => {
+                        cx.patterns.get(*pattern).and_then(|p| p.triggers.get(*t)).is_some_and(|parts| {
+                            parts.len() > 1 && follow_parts(k, h.end, &parts[1..], &all, cx, *pattern, *t).is_none()
+                        })
+                    }
+                    _ => false,
+                })
+        })
+        .map(|h| (h.start, h.phrase))
+        .collect();
+    if !dead_starts.is_empty() {
+        all.retain(|h| !dead_starts.contains(&(h.start, h.phrase)));
+    }
     sort_for_select(&mut all);
     let selected = select_sorted(&all);
     let mut items: Vec<Item> = Vec::new();
@@ -1634,7 +1657,8 @@ pub fn clauses(
                                 && subject_of[lo - 1].is_some()
                                 && (items[hi + 1..ti].iter().any(|i| i.kind == ItemKind::Word(WordClass::And))
                                     || noun_act_after_preposition(items, hi, ti, key)
-                                    || same_root(patterns, earlier, pattern)) =>
+                                    || same_root(patterns, earlier, pattern)
+                                    || patterns.get(pattern).is_some_and(|p| p.adjunct)) =>
                         {
                             // "X met Y and praised Z", and "X gave Y humanitarian aid" (the same act named twice):
                             // the earlier trigger's subject goes on

@@ -310,6 +310,9 @@ pub struct Pattern {
     /// The trigger is a future tense of its verb ("firmará", "signera", "firmerà"): the act is
     /// planned, as with a word of the `future` class.
     pub future_tense: bool,
+    /// The trigger is a prepositional phrase modifying another act ("at the request of",
+    /// "på anmodning fra"): after that act's object, its subject is that act's subject.
+    pub adjunct: bool,
     /// The trigger names the document's main event ("the talks", "møtet"): its participants
     /// are the document's two main actors.
     pub main_event: bool,
@@ -379,6 +382,7 @@ pub fn parse_events(lang: &str, text: &str) -> Result<Vec<Pattern>, CoderError> 
         let mut future_code = None;
         let mut no_future = false;
         let mut future_tense = false;
+        let mut adjunct = false;
         let mut main_event = false;
         let mut implied_object = None;
         for o in opts {
@@ -391,6 +395,8 @@ pub fn parse_events(lang: &str, text: &str) -> Result<Vec<Pattern>, CoderError> 
                 no_future = true;
             } else if o == "tense=future" {
                 future_tense = true;
+            } else if o == "adjunct" {
+                adjunct = true;
             } else if o == "main" {
                 main_event = true;
             } else if let Some(c) = o.strip_prefix("object=") {
@@ -423,6 +429,7 @@ pub fn parse_events(lang: &str, text: &str) -> Result<Vec<Pattern>, CoderError> 
             future_code,
             no_future,
             future_tense,
+            adjunct,
             main_event,
             triggers,
             implied_object,
@@ -462,6 +469,8 @@ mod tests {
         let f = parse_events("es", "057 sym,tense=future firmará\n057 sym firmó\n").unwrap();
         assert!(f[0].future_tense && !f[1].future_tense);
         assert!(parse_events("es", "057 sym,tense=past firmó\n").is_err());
+        let a = parse_events("en", "020 rev,adjunct at the request of\n").unwrap();
+        assert!(a[0].adjunct);
     }
 
     #[test]
