@@ -17,7 +17,8 @@ fn fixture() -> Engine {
             "packs/xx/events.txt",
             "046 sym held talks | talks with\n040 meet met | met with\n042 visit visit{,s,ed}\n043 host received\n\
              051 dir thanked | praised\n043 rev was received by\n057 sym signed | sign\n036 dir,nofuture invited\n020 dir urged\n\
-             190 dir attacked\n111 dir condemned\n163 dir imposed sanctions on\n073 dir sent relief to | sent relief\n",
+             190 dir attacked\n111 dir condemned\n163 dir imposed sanctions on\n073 dir sent relief to | sent relief\n\
+             033 dir,nofuture promised aid ... for refugees\n070 dir aid to\n",
         ),
         (
             "packs/xx/words.tsv",
@@ -885,4 +886,13 @@ fn a_verb_joined_to_a_demand_naming_no_actor_is_a_second_act() {
     );
     // the demand names who is to act: what follows "and" is what was demanded
     assert_eq!(code(&e, "Norway urged Japan to stop and condemned Laos."), vec![t("NOR", "020", "JPN")]);
+}
+
+#[test]
+fn a_trigger_start_that_goes_on_to_nothing_hides_no_phrase_inside_it() {
+    let e = fixture();
+    // "promised aid" starts a trigger whose later part does not follow: "aid to" is read
+    assert_eq!(code(&e, "Japan promised aid to Laos."), vec![t("JPN", "070", "LAO")]);
+    // ... and when it follows, the longer trigger is the act
+    assert_eq!(code(&e, "Japan promised aid to Laos for refugees."), vec![t("JPN", "033", "LAO")]);
 }
