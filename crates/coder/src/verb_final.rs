@@ -5,7 +5,7 @@
 //! trigger. A topic (は, 은/는) governs every later verb of the sentence.
 
 use crate::analysis::{group_of, mentions_in, same_root, span_text, Analysis, Clause, ItemKind, Slot};
-use crate::code_classes::{in_class, HOSTILE, MEDIATION, REACTIONS, THREATS};
+use crate::code_classes::{in_class, ASKING, HOSTILE, MEDIATION, REACTIONS, THREATS};
 use crate::pack::{Frame, Particle, Pattern, WordClass};
 
 /// A language's particles, longest first, as normalised sentence keys spell them.
@@ -377,9 +377,11 @@ pub fn clauses_verb_final(
         // a subject found inside the clause goes on to the next verb; an owner or a
         // modified noun belongs to this verb only
         let mut clause_level = true;
-        // (the owner of a hostile act suffered is its agent: "러시아의 공습을 받았다"; not of an
-        // invitation accepted, whose owner the pattern codes otherwise)
-        let suffered_from = owner.filter(|_| p.frame == Frame::Rev && in_class(&p.code, &HOSTILE));
+        // (the owner of a hostile act suffered or of a request received is its agent: "러시아의
+        // 공습을 받았다", "バヌアツ政府の要請を受け"; not of an invitation accepted, whose owner
+        // the pattern codes otherwise)
+        let suffered_from =
+            owner.filter(|_| p.frame == Frame::Rev && (in_class(&p.code, &HOSTILE) || in_class(&p.code, &ASKING)));
         if let Some(u) = modified.or(owner.filter(|_| suffered_from.is_none())) {
             subject = Some(u.slot.clone());
             clause_level = false;
