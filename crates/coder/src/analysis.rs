@@ -374,9 +374,15 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
     // a phrase that only starts triggers with later parts, none of which follows, names nothing
     // and does not hide a phrase starting inside it ("ประกาศให้ … เป็นบุคคลที่ไม่พึงปรารถนา" without
     // its later part leaves "ให้ความช่วยเหลือ" to be read)
-    let dead_starts: Vec<(usize, u32)> = all
-        .iter()
-        .filter(|h| h.phrase < learned_base && all.iter().any(|o| o.start > h.start && o.start < h.end))
+    sort_for_select(&mut all);
+    // (in start order, the first hit starting after a hit is the one that could start inside it)
+    let starts_inside = |i: usize| {
+        let h = all[i];
+        all[i + 1..].iter().find(|o| o.start > h.start).is_some_and(|o| o.start < h.end)
+    };
+    let dead_starts: Vec<(usize, u32)> = (0..all.len())
+        .filter(|&i| all[i].phrase < learned_base && starts_inside(i))
+        .map(|i| all[i])
         .filter(|h| {
             let entries = cx.lexicon.entries_for(h.phrase, orig_of(h));
             !entries.is_empty()
@@ -394,7 +400,6 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
     if !dead_starts.is_empty() {
         all.retain(|h| !dead_starts.contains(&(h.start, h.phrase)));
     }
-    sort_for_select(&mut all);
     let selected = select_sorted(&all);
     let mut items: Vec<Item> = Vec::new();
     let mut parts: Vec<(usize, usize, Part)> = Vec::new(); // key start, end, part
