@@ -787,12 +787,18 @@ fn official_of_named_state(items: &[Item], mentions: &mut [Mention], k: &str) {
             continue;
         };
         let state = state.actor.clone();
+        // ... and "the military drills of the United States": a body with no state of its own
+        // and a word or two of the noun it qualifies before the genitive
+        let words_before_genitive = word_count(span_text(k, w[0].end, w[1].start));
+        let qualifies_a_noun = (1..=2).contains(&words_before_genitive)
+            && span_text(k, w[1].end, w[2].start).split_whitespace().count() <= 1
+            && !span_text(k, w[0].end, w[2].start).contains([',', ';', '.']);
         if let Some(m) = mentions.get_mut(a).filter(|m| {
-            adjacent
-                && m.official
+            m.official
                 && m.person.is_none()
-                && m.captured_name.is_some()
                 && (m.actor.is_none() || m.home_candidate)
+                && ((adjacent && m.captured_name.is_some())
+                    || (qualifies_a_noun && m.captured_name.is_none() && m.actor.is_none()))
         }) {
             m.actor = state;
             m.home_candidate = false;
