@@ -351,7 +351,7 @@ struct DocState {
     last_person: Vec<Party>,
     current_date: Option<(EventDate, usize)>,
     /// The source and target of the last hostile deed: whom a threat with no target answers.
-    last_hostile_act: Option<(String, String)>,
+    last_hostile_deed: Option<(String, String)>,
     /// The first time the body's lead states (outside a dateline), once a lead sentence
     /// stated one: `None` before, `Some(None)` when that time is no day.
     lead_time: Option<Option<EventDate>>,
@@ -955,7 +955,7 @@ impl Engine {
             last_subject: Vec::new(),
             last_person: Vec::new(),
             current_date: None,
-            last_hostile_act: None,
+            last_hostile_deed: None,
             lead_time: None,
             partners: Vec::new(),
             partners_hub: None,
@@ -1077,7 +1077,7 @@ impl Engine {
             // the lead's first stated time dates an undated headline (see date_headline_from_body)
             let lead_sentence = (1..=LEAD_SENTENCES).contains(&si) && state.lead_time.is_none();
             // a sentence with no act may still move the narrative to a day it states
-            let may_date = si > 0 && !a.time_hits.is_empty() || key.key.bytes().any(|b| b.is_ascii_digit());
+            let may_date = (si > 0 && !a.time_hits.is_empty()) || key.key.bytes().any(|b| b.is_ascii_digit());
             if cls.is_empty() && !lead_sentence && !may_date {
                 if let Some(p) = named_person {
                     state.last_person = p;
@@ -1085,13 +1085,14 @@ impl Engine {
                 continue;
             }
             let sentence_text = &text[s_start..s_end];
+            // the end of the dateline the sentence opens with ("BAKU, July 10 (AFP) -"), if any
+            let sentence_dateline = dateline_end(sentence_text).map(|d| s_start + d);
             let times: Vec<TimeExpr> = match early_times.take() {
                 Some(t) => t,
                 None => self.time.find_normalized_with_hits(key, s_lang, state.reference.as_ref(), &a.time_hits),
             };
             if lead_sentence {
-                let dateline = dateline_end(sentence_text).map(|d| s_start + d);
-                if let Some(t) = times.iter().find(|t| dateline.is_none_or(|d| t.start >= d)) {
+                if let Some(t) = times.iter().find(|t| sentence_dateline.is_none_or(|d| t.start >= d)) {
                     let day = t.precision == Precision::Day && !t.past_marker && t.narrative_days.is_none();
                     state.lead_time = Some(day.then(|| date_of_expr(t, text, 0, state.inferred && t.relative)));
                 }
@@ -1099,9 +1100,8 @@ impl Engine {
             if cls.is_empty() {
                 // "8月24日、中国税関総署は…発表。…同日…抗議": the day a sentence with no act states
                 // is where the narrative is, as an act's would be
-                let dateline = dateline_end(sentence_text).map(|d| s_start + d);
                 let stated_day = times.iter().find(|t| {
-                    dateline.is_none_or(|d| t.start >= d)
+                    sentence_dateline.is_none_or(|d| t.start >= d)
                         && t.precision == Precision::Day
                         && t.end_value.is_none()
                         && !t.past_marker
@@ -1322,8 +1322,7 @@ impl Engine {
                 // (another time of the clause, or one before the trigger in an earlier clause: "PORT
                 // SUDAN, May 7 - … said on Tuesday it was severing relations …, accusing …": the
                 // accusation inherits Tuesday)
-                let dateline_end =
-                    if times.len() > 1 { dateline_end(sentence_text).map(|d| s_start + d) } else { None };
+                let dateline_end = sentence_dateline.filter(|_| times.len() > 1);
                 let in_dateline = |t: &TimeExpr| dateline_end.is_some_and(|d| t.end <= d);
                 let undated_by_dateline = candidates.iter().any(|t| !in_dateline(t))
                     || times.iter().any(|t| !in_dateline(t) && t.end <= t_start);
@@ -1379,10 +1378,9 @@ impl Engine {
                 // (not the dateline's day: that is the report's)
                 let day_in_range = time.filter(|t| t.end_value.is_some()).and_then(|r| {
                     let (first, last) = (r.value.first_day(), r.end_value.as_ref().map_or(0, PartialDate::first_day));
-                    let dateline = crate::engine::dateline_end(sentence_text).map(|d| s_start + d);
                     times.iter().find(|t| {
                         t.end_value.is_none()
-                            && dateline.is_none_or(|d| t.start >= d)
+                            && sentence_dateline.is_none_or(|d| t.start >= d)
                             && t.precision == Precision::Day
                             && t.narrative_days.is_none()
                             && (first..=last).contains(&t.value.first_day())
@@ -1503,7 +1501,7 @@ impl Engine {
                 // "Moskau kündigte Vergeltung an", "warned that Moscow would respond": a threat
                 // naming no target answers the last hostile deed (not words) against its author
                 if objects.is_empty() && in_class(&code, &THREATS) {
-                    if let Some((src, tgt)) = &state.last_hostile_act {
+                    if let Some((src, tgt)) = &state.last_hostile_deed {
                         if subjects.iter().any(|s| &s.actor.country == tgt && &s.actor.country != src) {
                             objects.push(synthetic(src, "", t_start, t_end));
                         }
@@ -1813,7 +1811,7 @@ impl Engine {
                 if !background && hostile {
                     if let Some((s, o)) = act_pair {
                         if in_class(&code, &HOSTILE_DEEDS) {
-                            state.last_hostile_act = Some((s.clone(), o.clone()));
+                            state.last_hostile_deed = Some((s.clone(), o.clone()));
                         }
                         let key = if s < o { (s, o) } else { (o, s) };
                         let n = {
