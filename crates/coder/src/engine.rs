@@ -1085,14 +1085,16 @@ impl Engine {
                 continue;
             }
             let sentence_text = &text[s_start..s_end];
-            // the end of the dateline the sentence opens with ("BAKU, July 10 (AFP) -"), if any
-            let sentence_dateline = dateline_end(sentence_text).map(|d| s_start + d);
+            // the end of the dateline the sentence opens with ("BAKU, July 10 (AFP) -"), if any,
+            // looked for once and only when a rule needs it
+            let dateline_cell = std::cell::OnceCell::new();
+            let sentence_dateline = || *dateline_cell.get_or_init(|| dateline_end(sentence_text).map(|d| s_start + d));
             let times: Vec<TimeExpr> = match early_times.take() {
                 Some(t) => t,
                 None => self.time.find_normalized_with_hits(key, s_lang, state.reference.as_ref(), &a.time_hits),
             };
             if lead_sentence {
-                if let Some(t) = times.iter().find(|t| sentence_dateline.is_none_or(|d| t.start >= d)) {
+                if let Some(t) = times.iter().find(|t| sentence_dateline().is_none_or(|d| t.start >= d)) {
                     let day = t.precision == Precision::Day && !t.past_marker && t.narrative_days.is_none();
                     state.lead_time = Some(day.then(|| date_of_expr(t, text, 0, state.inferred && t.relative)));
                 }
@@ -1101,7 +1103,7 @@ impl Engine {
                 // "8月24日、中国税関総署は…発表。…同日…抗議": the day a sentence with no act states
                 // is where the narrative is, as an act's would be
                 let stated_day = times.iter().find(|t| {
-                    sentence_dateline.is_none_or(|d| t.start >= d)
+                    sentence_dateline().is_none_or(|d| t.start >= d)
                         && t.precision == Precision::Day
                         && t.end_value.is_none()
                         && !t.past_marker
@@ -1322,7 +1324,7 @@ impl Engine {
                 // (another time of the clause, or one before the trigger in an earlier clause: "PORT
                 // SUDAN, May 7 - … said on Tuesday it was severing relations …, accusing …": the
                 // accusation inherits Tuesday)
-                let dateline_end = sentence_dateline.filter(|_| times.len() > 1);
+                let dateline_end = if times.len() > 1 { sentence_dateline() } else { None };
                 let in_dateline = |t: &TimeExpr| dateline_end.is_some_and(|d| t.end <= d);
                 let undated_by_dateline = candidates.iter().any(|t| !in_dateline(t))
                     || times.iter().any(|t| !in_dateline(t) && t.end <= t_start);
@@ -1380,7 +1382,7 @@ impl Engine {
                     let (first, last) = (r.value.first_day(), r.end_value.as_ref().map_or(0, PartialDate::first_day));
                     times.iter().find(|t| {
                         t.end_value.is_none()
-                            && sentence_dateline.is_none_or(|d| t.start >= d)
+                            && sentence_dateline().is_none_or(|d| t.start >= d)
                             && t.precision == Precision::Day
                             && t.narrative_days.is_none()
                             && (first..=last).contains(&t.value.first_day())
