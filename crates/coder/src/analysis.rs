@@ -1109,29 +1109,38 @@ fn words_name_before(
 /// True when the key span `[from, to)` holds only capitalised words of the original text (at
 /// least one) and no recognised word: the start of a personal name.
 fn name_words_between(key: &Normalized, original: &str, items: &[Item], from: usize, to: usize) -> bool {
-    if items.iter().any(|i| i.start >= from && i.end <= to) {
-        return false;
-    }
-    let (os, oe) = key.original_range(from, to);
-    let words: Vec<&str> = original.get(os..oe).unwrap_or("").split_whitespace().collect();
-    !words.is_empty() && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    words_between(key, original, items, from, to).is_some_and(|words| {
+        !words.is_empty() && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    })
 }
 
 /// True when the original words between key offsets `from` and `to` (no recognised item among
 /// them, at most four) name an institution as Vietnamese writes it: the first word capitalised,
 /// a later one in lower case ("Hội đồng Quốc gia"), unlike a person's name ("Nguyễn Tuấn").
 fn institution_words_between(key: &Normalized, original: &str, items: &[Item], from: usize, to: usize) -> bool {
-    if items.iter().any(|i| i.start >= from && i.end <= to) {
-        return false;
-    }
-    let (os, oe) = key.original_range(from, to);
-    let words: Vec<&str> = original.get(os..oe).unwrap_or("").split_whitespace().collect();
+    let Some(words) = words_between(key, original, items, from, to) else { return false };
     let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
     let lower = |w: &&str| w.chars().next().is_some_and(char::is_lowercase);
     (2..=4).contains(&words.len())
         && words.first().is_some_and(capital)
         && words.iter().skip(1).any(lower)
         && words.iter().all(|w| w.chars().all(char::is_alphabetic))
+}
+
+/// The original words between key offsets `from` and `to`, or `None` when a recognised item
+/// stands among them.
+fn words_between<'a>(
+    key: &Normalized,
+    original: &'a str,
+    items: &[Item],
+    from: usize,
+    to: usize,
+) -> Option<Vec<&'a str>> {
+    if items.iter().any(|i| i.start >= from && i.end <= to) {
+        return None;
+    }
+    let (os, oe) = key.original_range(from, to);
+    Some(original.get(os..oe).unwrap_or("").split_whitespace().collect())
 }
 
 /// True when the word right before `at` in `key` is a number written in digits ("3,000 ",

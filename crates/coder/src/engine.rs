@@ -476,8 +476,7 @@ fn date_headline_from_body(events: &mut [Event], reference: Option<&PartialDate>
         .filter(|e| e.evidence.sentence > 0 && !e.background)
         .filter_map(|e| {
             let d = e.date.as_ref().filter(|d| !d.text.is_empty() && d.precision == "day")?;
-            let day = PartialDate::parse(&d.value)?.first_day();
-            (day <= published && published - day <= HEADLINE_BODY_MAX_DAYS).then(|| (key(e), d.clone()))
+            within_week(d).then(|| (key(e), d.clone()))
         })
         .collect();
     if body.is_empty() && lead_time.is_none() {

@@ -53,19 +53,12 @@ fn every_pack_dates_its_texts() {
 /// A wrong date is reported: the date runner can fail.
 #[test]
 fn a_wrong_date_fails() {
-    let dir = std::env::temp_dir().join(format!("attache-datetest-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    copy_tree(&repo().join("packs"), &dir.join("packs"));
-    copy_tree(&repo().join("data/kb"), &dir.join("data/kb"));
-    std::fs::write(
-        dir.join("packs/en/date_tests.tsv"),
+    let report = with_one_test_line(
+        "datetest",
+        "packs/en/date_tests.tsv",
         "2025-05-02\tOn 30 April, China condemned the United States.\t111 2025-05-02\n",
-    )
-    .expect("write");
-    let data = DataSource::directory(&dir);
-    let engine = Engine::load(&data).expect("packs load");
-    let report = run_date_tests(&engine, &data, Some("en"));
-    let _ = std::fs::remove_dir_all(&dir);
+        |engine, data| run_date_tests(engine, data, Some("en")),
+    );
     assert_eq!(report.checked, 1);
     assert_eq!(report.failures.len(), 1, "{:?}", report.failures);
     assert!(report.failures[0].contains("2025-04-30"), "{}", report.failures[0]);
@@ -74,30 +67,35 @@ fn a_wrong_date_fails() {
 /// A wrong expectation is reported: the runner can fail.
 #[test]
 fn a_wrong_expectation_fails() {
-    let dir = std::env::temp_dir().join(format!("attache-packtest-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("packs")).expect("temp dir");
-    for entry in std::fs::read_dir(repo().join("packs")).expect("packs") {
-        let entry = entry.expect("entry");
-        if entry.path().is_dir() {
-            let to = dir.join("packs").join(entry.file_name());
-            std::fs::create_dir_all(&to).expect("pack dir");
-            for f in std::fs::read_dir(entry.path()).expect("pack files") {
-                let f = f.expect("file");
-                std::fs::copy(f.path(), to.join(f.file_name())).expect("copy");
-            }
-        }
-    }
-    std::fs::create_dir_all(dir.join("data")).expect("data dir");
-    copy_tree(&repo().join("data/kb"), &dir.join("data/kb"));
-    std::fs::write(dir.join("packs/en/tests.tsv"), "China condemned the United States.\tnone\n").expect("write");
-    let data = DataSource::directory(&dir);
-    let engine = Engine::load(&data).expect("packs load");
-    let report = run_sentence_tests(&engine, &data, Some("en"));
-    let _ = std::fs::remove_dir_all(&dir);
+    let report = with_one_test_line(
+        "packtest",
+        "packs/en/tests.tsv",
+        "China condemned the United States.\tnone\n",
+        |engine, data| run_sentence_tests(engine, data, Some("en")),
+    );
     assert_eq!(report.checked, 1);
     assert_eq!(report.failures.len(), 1, "{:?}", report.failures);
     assert!(report.failures[0].contains("CHN 111 USA"), "{}", report.failures[0]);
+}
+
+/// Run `run` on a copy of the repository's packs and knowledge base in which the test file
+/// `file` holds only `line`.
+fn with_one_test_line(
+    name: &str,
+    file: &str,
+    line: &str,
+    run: impl Fn(&Engine, &DataSource) -> attache_coder::pack_tests::PackTestReport,
+) -> attache_coder::pack_tests::PackTestReport {
+    let dir = std::env::temp_dir().join(format!("attache-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_tree(&repo().join("packs"), &dir.join("packs"));
+    copy_tree(&repo().join("data/kb"), &dir.join("data/kb"));
+    std::fs::write(dir.join(file), line).expect("write");
+    let data = DataSource::directory(&dir);
+    let engine = Engine::load(&data).expect("packs load");
+    let report = run(&engine, &data);
+    let _ = std::fs::remove_dir_all(&dir);
+    report
 }
 
 fn copy_tree(from: &std::path::Path, to: &std::path::Path) {

@@ -91,6 +91,17 @@ pub(crate) enum Lex {
     NotADate,
 }
 
+impl Lex {
+    /// A word that names a day or period counted from another one (a weekday, "yesterday",
+    /// "the day before", "last week", "next year").
+    pub(crate) fn counts_from_a_day(self) -> bool {
+        matches!(
+            self,
+            Lex::Weekday(_) | Lex::RelDay(_) | Lex::NarrDay(_) | Lex::RelWeek(_) | Lex::RelMonth(_) | Lex::RelYear(_)
+        )
+    }
+}
+
 /// The time vocabulary of one language.
 #[derive(Debug, Default)]
 pub(crate) struct LangTime {

@@ -54,19 +54,10 @@ fn tokenize(k: &str, lt: &LangTime, found: Option<&[(usize, u32)]>) -> Vec<Tok> 
         hits.iter().any(|&(_, i)| {
             // every entry of the phrase (they follow its first one)
             let key = lt.phrases.get(i as usize).map(|(k, _)| k);
-            lt.phrases[(i as usize).min(lt.phrases.len())..].iter().take_while(|(k, _)| Some(k) == key).any(|(_, w)| {
-                matches!(
-                    w,
-                    Lex::Month(_)
-                        | Lex::Weekday(_)
-                        | Lex::RelDay(_)
-                        | Lex::NarrDay(_)
-                        | Lex::RelWeek(_)
-                        | Lex::RelMonth(_)
-                        | Lex::RelYear(_)
-                        | Lex::Era(_)
-                )
-            })
+            lt.phrases[(i as usize).min(lt.phrases.len())..]
+                .iter()
+                .take_while(|(k, _)| Some(k) == key)
+                .any(|(_, w)| w.counts_from_a_day() || matches!(w, Lex::Month(_) | Lex::Era(_)))
         })
     };
     if !bytes.iter().any(u8::is_ascii_digit) && !anchored() {
@@ -637,21 +628,9 @@ pub(crate) fn find_with_hits(
                 let mut len = f.len.max(1);
                 // a date written without its year and read as past ("on 4 August", published in
                 // March: last August) is, for a plan, the coming one
-                let relative_word = toks[i..(i + len).min(toks.len())].iter().any(|t| {
-                    matches!(
-                        t.kind,
-                        Kind::Word(
-                            Lex::RelDay(_)
-                                | Lex::NarrDay(_)
-                                | Lex::RelWeek(_)
-                                | Lex::RelMonth(_)
-                                | Lex::RelYear(_)
-                                | Lex::Weekday(_)
-                                | Lex::Last
-                                | Lex::Next
-                        )
-                    )
-                });
+                let relative_word = toks[i..(i + len).min(toks.len())].iter().any(
+                    |t| matches!(t.kind, Kind::Word(w) if w.counts_from_a_day() || matches!(w, Lex::Last | Lex::Next)),
+                );
                 if f.relative && f.ahead.is_none() && f.end_value.is_none() && !f.past && !f.future && !relative_word {
                     if let Some(r) = reference.filter(|r| r.month.is_some()) {
                         // (not a recent day: "3月3日" published on 4 March is this year's)
