@@ -365,8 +365,12 @@ struct DocState {
     /// The source of the last event before the one of `last_source`: what "the move" means
     /// when the mover itself reacts to it ("… condemned the move and vowed to retaliate").
     source_before: Option<String>,
-    /// The source of the last event of each CAMEO root: who did "the attack", "the sanctions".
-    source_by_root: HashMap<String, String>,
+    /// The actors of the last event of each CAMEO root and code (with the event's number, to
+    /// find the latest of several kinds): who did "the attack", "the sanctions"; both parties
+    /// of a symmetric act ("welcomed the agreement" is aimed at both signatories).
+    source_by_root: HashMap<String, (usize, Vec<String>)>,
+    /// How many acts `source_by_root` has recorded.
+    acts_recorded: usize,
     /// The two actors of the document's hostile acts (CAMEO 11–20) between two that the text
     /// has named most so far (the later on a tie): what "the two sides" means to a third party
     /// that urges or condemns them.
@@ -381,6 +385,11 @@ struct DocState {
 }
 
 impl DocState {
+    /// The actors of the latest act of any of `kinds` (CAMEO roots or codes joined by `|`).
+    fn last_act_of(&self, kinds: &str) -> Option<&Vec<String>> {
+        kinds.split('|').filter_map(|k| self.source_by_root.get(k)).max_by_key(|(n, _)| *n).map(|(_, parties)| parties)
+    }
+
     /// How many hostile acts the conflict pair has had.
     fn conflict_acts(&self) -> usize {
         match self.conflict_pair.as_slice() {
@@ -961,6 +970,7 @@ impl Engine {
             last_source: None,
             source_before: None,
             source_by_root: HashMap::default(),
+            acts_recorded: 0,
             conflict_pair: Vec::new(),
             conflict_counts: HashMap::default(),
             aid_recipient: None,
@@ -1156,15 +1166,21 @@ impl Engine {
                 let kind = c
                     .act_reference
                     .and_then(|(rs, re)| model.act_reference_kinds.get(crate::analysis::span_text(&key.key, rs, re)));
-                let kind_source = kind
-                    .and_then(|root| state.source_by_root.get(root))
-                    .filter(|src| !subjects.iter().any(|s| &&s.actor.country == src));
-                if let Some(src) = kind_source {
+                let kind_parties: Vec<&String> = kind
+                    .and_then(|kinds| state.last_act_of(kinds))
+                    .map(|parties| {
+                        parties.iter().filter(|p| !subjects.iter().any(|s| &s.actor.country == *p)).collect()
+                    })
+                    .unwrap_or_default();
+                // a reaction aimed at an act it names ("welcomed the signing") is no act of that kind
+                let reacts_to_named_act = p.frame == Frame::Dir
+                    && (!kind_parties.is_empty() || (c.object == Slot::LastActor && !objects.is_empty()));
+                if !kind_parties.is_empty() {
                     let (ts, te) = key.original_range(c.start, c.end);
-                    objects = synthetics(&Some(src.clone()), ts, te);
-                } else if kind
-                    .is_some_and(|root| in_class(root, &OWN_ACTOR) && !state.source_by_root.contains_key(root))
-                {
+                    objects = synthetics(kind_parties, ts, te);
+                } else if kind.is_some_and(|kinds| {
+                    kinds.split('|').any(|k| in_class(k, &OWN_ACTOR)) && state.last_act_of(kinds).is_none()
+                }) {
                     // an attack the text coded no actor for ("criticised the strike" of a group,
                     // or of nobody named) is not the last act of another kind; criticism or
                     // demands referred back may have been coded under a neighbouring root
@@ -1638,6 +1654,17 @@ impl Engine {
                     .iter()
                     .find(|(s, o)| s.actor.country != o.actor.country)
                     .map(|(s, _)| s.actor.country.clone());
+                // ... with, for a symmetric act, every party ("signed an agreement" is both
+                // signatories' act)
+                let act_partners: Vec<String> = if p.frame == Frame::Sym {
+                    pairs
+                        .iter()
+                        .filter(|(s, o)| s.actor.country != o.actor.country)
+                        .flat_map(|(s, o)| [s.actor.country.clone(), o.actor.country.clone()])
+                        .collect()
+                } else {
+                    Vec::new()
+                };
                 // ... and of aid or sympathy, its recipient
                 let act_recipient = pairs
                     .iter()
@@ -1801,8 +1828,21 @@ impl Engine {
                         });
                     }
                 }
-                if let (Some(src), Some(root)) = (&act_source, code.get(..2)) {
-                    state.source_by_root.insert(root.to_string(), src.clone());
+                // (not a background act, nor a reaction to an act it names: "welcomed the
+                // signing" is no signing)
+                if let (Some(src), false) = (&act_source, background || reacts_to_named_act) {
+                    let mut parties = vec![src.clone()];
+                    for c in act_partners {
+                        if !parties.contains(&c) {
+                            parties.push(c);
+                        }
+                    }
+                    state.acts_recorded += 1;
+                    for n in 2..=code.len() {
+                        if let Some(kind) = code.get(..n) {
+                            state.source_by_root.insert(kind.to_string(), (state.acts_recorded, parties.clone()));
+                        }
+                    }
                 }
                 if to_a_place && !background {
                     if let Some(r) = act_recipient {

@@ -247,9 +247,10 @@ pub fn parse_words(file: &str, text: &str) -> Result<Vec<(WordClass, String)>, C
     Ok(parse_word_lines(file, text)?.into_iter().map(|(class, phrase, _)| (class, phrase)).collect())
 }
 
-/// Parse `words.tsv` into (class, phrase, CAMEO root) lines. The optional third column of an
-/// `act_reference` phrase is the two-digit CAMEO root of the act it names ("the attack" 19,
-/// "the sanctions" 16); phrases without one ("the decision") name any act.
+/// Parse `words.tsv` into (class, phrase, kind) lines. The optional third column of an
+/// `act_reference` phrase is the kind of act it names: a CAMEO root or code ("the attack" 19,
+/// "the sanctions" 163), or several joined by `|` ("the ceasefire" 03|05|08), the latest act
+/// of any of them being meant; phrases without one ("the decision") name any act.
 pub fn parse_word_lines(file: &str, text: &str) -> Result<Vec<(WordClass, String, Option<String>)>, CoderError> {
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
@@ -264,11 +265,16 @@ pub fn parse_word_lines(file: &str, text: &str) -> Result<Vec<(WordClass, String
         };
         let class = WordClass::parse(class).ok_or_else(|| error(format!("unknown word class `{class}`")))?;
         let root = match (class, f.next().filter(|r| !r.is_empty())) {
-            (WordClass::ActReference, Some(root)) => {
-                if !(root.len() == 2 && root.parse::<u8>().is_ok_and(|r| (1..=20).contains(&r))) {
-                    return Err(error(format!("`{root}` is no CAMEO root (01 to 20)")));
+            (WordClass::ActReference, Some(kinds)) => {
+                let code_like = |k: &str| {
+                    (2..=4).contains(&k.len())
+                        && k.bytes().all(|b| b.is_ascii_digit())
+                        && k[..2].parse::<u8>().is_ok_and(|r| (1..=20).contains(&r))
+                };
+                if let Some(bad) = kinds.split('|').find(|k| !code_like(k)) {
+                    return Err(error(format!("`{bad}` is no CAMEO root or code (01 to 20, then up to two digits)")));
                 }
-                Some(root.to_string())
+                Some(kinds.to_string())
             }
             _ => None,
         };
@@ -482,7 +488,13 @@ mod tests {
         let lines = parse_word_lines("w", "act_reference\tthe attack\t19\nact_reference\tthe move\n").unwrap();
         assert_eq!(lines[0].2.as_deref(), Some("19"));
         assert_eq!(lines[1].2, None);
-        assert!(parse_word_lines("w", "act_reference\tthe attack\t190\n").is_err());
+        assert!(parse_word_lines("w", "act_reference\tthe attack\t210\n").is_err());
+        assert!(parse_word_lines("w", "act_reference\tthe attack\t19|x\n").is_err());
+        assert!(parse_word_lines("w", "act_reference\tthe attack\t19000\n").is_err());
+        let kinds =
+            parse_word_lines("w", "act_reference\tthe sanctions\t163\nact_reference\tthe truce\t03|08\n").unwrap();
+        assert_eq!(kinds[0].2.as_deref(), Some("163"));
+        assert_eq!(kinds[1].2.as_deref(), Some("03|08"));
         assert_eq!(parse_words("w", "and\tand\n").unwrap()[0].0, WordClass::And);
         assert_eq!(parse_words("w", "particle_topic\tは\n").unwrap()[0].0, WordClass::Particle(Particle::Topic));
     }

@@ -28,6 +28,14 @@ pub struct Particles {
 /// Characters that close a noun phrase: a particle is not looked for past them.
 const PHRASE_END: &[char] = &[',', '.', '、', '。', ';', ':', '!', '?', '「', '」', '"'];
 
+/// Closing quotation marks, each with its opening mark.
+const QUOTES: &[(char, char)] =
+    &[('"', '"'), ('\u{201d}', '\u{201c}'), ('」', '「'), ('』', '『'), ('\u{bb}', '\u{ab}')];
+
+/// The most characters between a closing quotation mark and the verb that quotes it: a
+/// quotative ending ("…"고 촉구했다", "…"이라고 비난했다", 「…」と求めた).
+const QUOTATIVE_CHARS: usize = 4;
+
 /// How many characters after a genitive the head noun's particle is looked for.
 const HEAD_NOUN_CHARS: usize = 12;
 
@@ -186,6 +194,21 @@ impl Particles {
     }
 }
 
+/// The span of a quotation that a verb at `at` quotes ("외교부는 "북한은 …해야 한다"고
+/// 촉구했다", 「…」と求めた): from its opening mark to its closing one, when only a quotative
+/// ending stands between the closing mark and the verb.
+fn quotation_before(key: &str, at: usize) -> Option<(usize, usize)> {
+    let before = key.get(..at)?;
+    let (close_at, close) = before.char_indices().rev().find(|(_, c)| QUOTES.iter().any(|(q, _)| q == c))?;
+    let gap = &before[close_at + close.len_utf8()..];
+    if gap.chars().count() > QUOTATIVE_CHARS || gap.trim().contains(char::is_whitespace) || gap.contains(PHRASE_END) {
+        return None;
+    }
+    let open = QUOTES.iter().find(|(q, _)| *q == close)?.1;
+    let open_at = before[..close_at].rfind(open)?;
+    Some((open_at, close_at))
+}
+
 /// A candidate argument: a group of coordinated mentions, or a word standing for actors
 /// ("両国", "양측"), with the role its particle gives it.
 #[derive(Debug, Clone)]
@@ -315,7 +338,11 @@ pub fn clauses_verb_final(
         let item = &items[ti];
         let ItemKind::Trigger { pattern } = item.kind else { continue };
         let Some(p) = patterns.get(pattern) else { continue };
-        let before: Vec<&Unit> = all_units.iter().filter(|u| u.end <= item.start).collect();
+        // the words a verb quotes are another's: their topic is not this verb's subject but
+        // whom it is aimed at ("외교부는 "북한은 …해야 한다"고 촉구했다")
+        let quotation = quotation_before(key, item.start);
+        let quoted = |u: &Unit| quotation.is_some_and(|(qs, qe)| u.start > qs && u.end <= qe);
+        let before: Vec<&Unit> = all_units.iter().filter(|u| u.end <= item.start && !quoted(u)).collect();
         let region: Vec<&Unit> = before.iter().copied().filter(|u| u.start >= region_start).collect();
         let has = |u: &&Unit, roles: &[Particle]| u.role.is_some_and(|r| roles.contains(&r));
         let head_has = |u: &&Unit, roles: &[Particle]| u.head.is_some_and(|r| roles.contains(&r));
@@ -485,6 +512,32 @@ pub fn clauses_verb_final(
                     // "방공 장비를 니제르에 보냈다": an addressee inside the trigger's gap
                     object = u.slot.clone();
                 }
+            }
+        }
+        // "…"북한은 즉각 도발을 중단해야 한다"고 촉구했다": an appeal or a reaction quoting words
+        // about another is aimed at the topic or subject of those words, or at its owner
+        // (""한국의 제재 놀음은 …"이라고 비난")
+        if object == Slot::Missing
+            && p.frame == Frame::Dir
+            && (in_class(&p.code, &ASKING) || in_class(&p.code, &REACTIONS) || in_class(&p.code, &THREATS))
+        {
+            // (a genitive whose noun phrase, an act named inside the quotation, is its topic)
+            let owns_quoted_topic = |u: &Unit| {
+                u.role == Some(Particle::Genitive)
+                    && quotation.is_some_and(|(_, qe)| {
+                        particles.at(key, u.end).is_some_and(|(_, after)| {
+                            particles.head_role(key, after, qe, false).is_some_and(|r| subjects.contains(&r))
+                        })
+                    })
+            };
+            let addressee = all_units.iter().find(|u| {
+                quoted(u)
+                    && (has(u, &subjects) || head_has(u, &subjects) || owns_quoted_topic(u))
+                    && matches!(u.slot, Slot::Mentions(_))
+                    && subject.as_ref().is_none_or(|s| *s != u.slot)
+            });
+            if let Some(u) = addressee {
+                object = u.slot.clone();
             }
         }
         // "今回の空爆を非難した", "이번 공습을 규탄했다": an earlier act named right before

@@ -24,7 +24,7 @@ fn fixture() -> Engine {
             "packs/xx/words.tsv",
             "and\tand\nwith\twith\nbetween\tbetween\nnegation\tdid not\nnegation\tnot\nfuture\twill\nconditional\tif\n\
              two_sides\tthe two sides\nparticipants\tthe ministers\nlocative\tin\npronoun\the\nby\tby\nbackground\tpreviously\ncounterpart\tcounterpart\nhonorific\tmr\n\
-             act_reference\tthe attack\t19\nact_reference\tthe move\nact_reference\tthe arrest\t17\n",
+             act_reference\tthe attack\t19\nact_reference\tthe move\nact_reference\tthe arrest\t17\nact_reference\tthe agreement\t05\nact_reference\tthe pact\t03|05\n",
         ),
         ("packs/xx/titles.tsv", "foreign minister\tGOV\tforeign_minister\nprime minister\tGOV\thead_of_government\nambassador\tGOV\tambassador\n"),
         (
@@ -509,6 +509,33 @@ fn an_act_named_by_its_kind_is_the_last_act_of_that_kind() {
 }
 
 #[test]
+fn a_symmetric_act_named_by_its_kind_is_both_parties_act() {
+    let e = fixture();
+    // the agreement was signed by both: criticism of it is aimed at both
+    let got = code(&e, "Japan signed an accord with Laos.\n\nThailand condemned the agreement.");
+    assert!(got.contains(&t("THA", "111", "JPN")) && got.contains(&t("THA", "111", "LAO")), "{got:?}");
+    // one signatory reacting to it is aimed at the other only
+    let got = code(&e, "Japan signed an accord with Laos.\n\nLaos praised the agreement.");
+    assert!(got.contains(&t("LAO", "051", "JPN")) && !got.iter().any(|(s, _, o)| s == o), "{got:?}");
+    // a directed act stays its actor's alone
+    let got = code(&e, "Japan attacked Laos.\n\nThailand condemned the attack.");
+    assert!(!got.contains(&t("THA", "111", "LAO")), "{got:?}");
+    // praise of the agreement is no agreement: a later reference is still the signatories'
+    let got = code(
+        &e,
+        "Japan signed an accord with Laos.\n\nNorway praised the agreement.\n\nThailand condemned the agreement.",
+    );
+    assert!(got.contains(&t("THA", "111", "JPN")) && got.contains(&t("THA", "111", "LAO")), "{got:?}");
+    assert!(!got.contains(&t("THA", "111", "NOR")), "{got:?}");
+    // an act told as background is not the one a reaction refers to
+    let got = code(&e, "Japan signed an accord with Laos.\n\nPreviously Norway signed an accord with Thailand.\n\nThe US condemned the agreement.");
+    assert!(got.contains(&t("USA", "111", "JPN")) && !got.contains(&t("USA", "111", "NOR")), "{got:?}");
+    // a phrase naming several kinds means the latest act of any of them
+    let got = code(&e, "Japan attacked Laos.\n\nJapan signed an accord with Laos.\n\nNorway praised the pact.");
+    assert!(got.contains(&t("NOR", "051", "JPN")) && got.contains(&t("NOR", "051", "LAO")), "{got:?}");
+}
+
+#[test]
 fn a_verb_after_a_comma_goes_on_with_the_clause_subject() {
     let e = fixture();
     // not Laos, the last actor of the clause before the comma
@@ -895,4 +922,21 @@ fn a_trigger_start_that_goes_on_to_nothing_hides_no_phrase_inside_it() {
     assert_eq!(code(&e, "Japan promised aid to Laos."), vec![t("JPN", "070", "LAO")]);
     // ... and when it follows, the longer trigger is the act
     assert_eq!(code(&e, "Japan promised aid to Laos for refugees."), vec![t("JPN", "033", "LAO")]);
+}
+
+#[test]
+fn a_verb_final_appeal_or_reproach_quoting_words_about_another_is_aimed_at_their_topic() {
+    let real = real_packs();
+    // the quoted topic is whom the appeal is made to, not who appeals
+    let got = triples_in(&real, "한국 외교부는 \"북한은 즉각 도발을 중단하고 대화에 나와야 한다\"고 촉구했다.", "ko");
+    assert!(got.iter().any(|(s, c, o)| s == "KOR" && c.starts_with("02") && o == "PRK"), "{got:?}");
+    assert!(!got.iter().any(|(s, _, _)| s == "PRK"), "{got:?}");
+    // the owner of the quoted topic, an act named in the quotation
+    let got = triples_in(&real, "북한 외무성 대변인은 \"한국의 제재는 명백한 적대행위\"라고 비난했다.", "ko");
+    assert!(got.contains(&t("PRK", "111", "KOR")), "{got:?}");
+    let got = triples_in(&real, "北朝鮮は「韓国の制裁は敵対行為だ」と非難した。", "ja");
+    assert!(got.contains(&t("PRK", "111", "KOR")), "{got:?}");
+    // a quotation that the verb does not quote (another clause stands between) lends nothing
+    let got = triples_in(&real, "북한은 \"한국은 적대행위를 멈춰야 한다\"고 주장하고 미국을 비난했다.", "ko");
+    assert!(!got.contains(&t("PRK", "111", "KOR")), "{got:?}");
 }
