@@ -1654,6 +1654,13 @@ impl Engine {
                     .iter()
                     .find(|(s, o)| s.actor.country != o.actor.country)
                     .map(|(s, _)| s.actor.country.clone());
+                // ... or, of an act aimed at no one ("launched a missile"), its doer: whom "the
+                // launch" of a later sentence is aimed at
+                let act_doer = act_source.clone().or_else(|| {
+                    (p.frame == Frame::Dir && objects.is_empty() && distinct(&subjects) == 1)
+                        .then(|| subjects.first().map(|s| s.actor.country.clone()))
+                        .flatten()
+                });
                 // ... with, for a symmetric act, every party ("signed an agreement" is both
                 // signatories' act)
                 let act_partners: Vec<String> = if p.frame == Frame::Sym {
@@ -1830,12 +1837,19 @@ impl Engine {
                 }
                 // (not a background act, nor a reaction to an act it names: "welcomed the
                 // signing" is no signing)
-                if let (Some(src), false) = (&act_source, background || reacts_to_named_act) {
+                if let (Some(src), false) = (&act_doer, background || reacts_to_named_act) {
                     let mut parties = vec![src.clone()];
                     for c in act_partners {
                         if !parties.contains(&c) {
                             parties.push(c);
                         }
+                    }
+                    // an agreement signed or a ceasefire between exactly two actors: they are
+                    // "the two sides" from now on, as after a meeting
+                    if parties.len() == 2 && !c.between && (code.starts_with("05") || code.starts_with("08")) {
+                        state.last_pair = parties.clone();
+                        state.last_pair.sort_unstable();
+                        state.partners_hub = None;
                     }
                     state.acts_recorded += 1;
                     for n in 2..=code.len() {

@@ -506,6 +506,9 @@ fn an_act_named_by_its_kind_is_the_last_act_of_that_kind() {
     // an act of that kind that the text never coded is nobody's: not the last actor's
     let got = code(&e, "Norway imposed sanctions on Japan.\n\nThailand condemned the attack.");
     assert!(!got.iter().any(|(s, c, _)| s == "THA" && c == "111"), "{got:?}");
+    // an act aimed at no one named is still its doer's
+    let got = code(&e, "Japan attacked at dawn.\n\nThailand condemned the attack.");
+    assert!(got.contains(&t("THA", "111", "JPN")), "{got:?}");
 }
 
 #[test]
@@ -533,6 +536,21 @@ fn a_symmetric_act_named_by_its_kind_is_both_parties_act() {
     // a phrase naming several kinds means the latest act of any of them
     let got = code(&e, "Japan attacked Laos.\n\nJapan signed an accord with Laos.\n\nNorway praised the pact.");
     assert!(got.contains(&t("NOR", "051", "JPN")) && got.contains(&t("NOR", "051", "LAO")), "{got:?}");
+}
+
+#[test]
+fn the_two_sides_after_an_agreement_are_its_signatories() {
+    let e = fixture();
+    let got =
+        code(&e, "Japan met Thailand.\n\nJapan signed an accord with Laos.\n\nNorway urged the two sides to keep it.");
+    assert!(got.contains(&t("NOR", "020", "JPN")) && got.contains(&t("NOR", "020", "LAO")), "{got:?}");
+    assert!(!got.contains(&t("NOR", "020", "THA")), "{got:?}");
+    // one told as background leaves the pair of the meeting
+    let got = code(
+        &e,
+        "Japan met Thailand.\n\nPreviously Japan signed an accord with Laos.\n\nNorway urged the two sides to keep it.",
+    );
+    assert!(got.contains(&t("NOR", "020", "THA")), "{got:?}");
 }
 
 #[test]
