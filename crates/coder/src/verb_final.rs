@@ -367,25 +367,46 @@ pub fn clauses_verb_final(
             .filter(|u| particles.modifies_next_noun(span_text(key, item.start, u.start)));
         // a reaction to another's act (praise, disapproval, rejection) aimed at the act's owner
         let reaction = in_class(&p.code, &REACTIONS);
-        let owns_object = reaction && particles.has_inner_object(span_text(key, item.start, item.end));
+        // (and so is a hostile act's: "日本産水産物の輸入を停止", "日本の国会議員の入国を禁止")
+        let owns_object = (reaction || in_class(&p.code, &HOSTILE))
+            && p.frame == Frame::Dir
+            && particles.has_inner_object(span_text(key, item.start, item.end));
         // (the object a reaction's trigger holds may have one word before it in spaced text:
         // "중국의 해상 도발을 비판")
+        // (and in unspaced text a whole noun phrase: "日本の国会議員ら9人の入国を禁止",
+        // "イスラエルのシリア空爆を非難")
         let owner_gap = |g: &str| {
             g.chars().count() <= OWNER_GAP_CHARS
                 || (owns_object
                     && particles.spaced
                     && g.split_whitespace().count() <= 1
                     && g.chars().count() <= HEAD_NOUN_CHARS)
+                || (owns_object
+                    && !particles.spaced
+                    && g.chars().count() <= HEAD_NOUN_CHARS
+                    && !g.contains(PHRASE_END)
+                    && !g.contains(char::is_whitespace))
         };
         let owner_unit = region.iter().rev().copied().find(|u| {
-            u.role == Some(Particle::Genitive)
+            (u.role == Some(Particle::Genitive) || (owns_object && u.role == Some(Particle::Suffix)))
                 && particles.at(key, u.end).is_some_and(|(_, after)| owner_gap(span_text(key, after, item.start)))
         });
         // what a mediator mediates is owned by its parties: "ロシアとウクライナの停戦交渉を仲介する"
         // is aimed at both, and its subject is the clause's topic
         let mediation = in_class(&p.code, &MEDIATION);
         let owner = owner_unit.filter(|_| !owns_object && !mediation);
-        let owned_object = owner_unit.filter(|_| owns_object);
+        // (a hostile act's object may be named by a bare state or official before it:
+        // "日本の国会議員ら9人の入国を禁止", "일본산 수산물 수입을 전면 중단")
+        let owned_object = owner_unit.filter(|_| owns_object).or_else(|| {
+            region.iter().rev().copied().filter(|_| owns_object && !reaction).find(|u| {
+                let gap = span_text(key, u.end, item.start);
+                matches!(u.role, None | Some(Particle::Genitive | Particle::Suffix))
+                    && matches!(u.slot, Slot::Mentions(_))
+                    && gap.chars().count() <= HEAD_NOUN_CHARS
+                    && !gap.contains(PHRASE_END)
+                    && (!particles.spaced || gap.split_whitespace().count() <= 2)
+            })
+        });
         let mediated = owner_unit.filter(|_| mediation).map(|o| {
             // with the partner joined to it by "と" / "와"
             let partner = region.iter().copied().find(|u| {

@@ -958,3 +958,16 @@ fn a_verb_final_appeal_or_reproach_quoting_words_about_another_is_aimed_at_their
     let got = triples_in(&real, "북한은 \"한국은 적대행위를 멈춰야 한다\"고 주장하고 미국을 비난했다.", "ko");
     assert!(!got.contains(&t("PRK", "111", "KOR")), "{got:?}");
 }
+
+#[test]
+fn a_verb_final_hostile_act_on_an_owned_object_is_aimed_at_its_owner() {
+    let real = real_packs();
+    // the entry of Japan's lawmakers, the imports of Japanese goods: Japan is the target
+    let got = triples_in(&real, "ロシアは日本の国会議員ら9人の入国を禁止した。", "ja");
+    assert!(got.contains(&t("RUS", "163", "JPN")), "{got:?}");
+    let got = triples_in(&real, "중국 정부는 일본산 수산물 수입을 전면 중단했다.", "ko");
+    assert!(got.contains(&t("CHN", "163", "JPN")), "{got:?}");
+    // the owner of a reproached act a few characters before the verb
+    let got = triples_in(&real, "イランはイスラエルのシリア空爆を非難した。", "ja");
+    assert!(got.contains(&t("IRN", "111", "ISR")), "{got:?}");
+}
