@@ -1288,6 +1288,9 @@ pub struct Clause {
     /// Where those words end, when the clause fixes it (verb-final languages); otherwise
     /// they run a few words past the trigger.
     pub context_end: Option<usize>,
+    /// The verb modifies a noun after it ("…に放水した問題に触れ"): its subject is not the one
+    /// the next sentences go on with.
+    pub embedded: bool,
 }
 
 /// True when the text between two mentions only coordinates them ("X and his Y", "X, Y").
@@ -2073,6 +2076,7 @@ pub fn clauses(
             background: sentence_has(WordClass::Background, item.start),
             context_start: item.start,
             context_end: None,
+            embedded: false,
         });
     }
     out

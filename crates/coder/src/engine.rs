@@ -1246,7 +1246,7 @@ impl Engine {
                 }
                 objects.retain(|o| !o.actor.country.is_empty() && o.actor.country != COUNTERPART);
                 subjects.retain(|o| !o.actor.country.is_empty() && o.actor.country != COUNTERPART);
-                if !subjects.is_empty() {
+                if !subjects.is_empty() && !c.embedded {
                     state.last_subject = subjects.clone();
                     if subjects.iter().any(|x| x.actor.person.is_some() || x.actor.sector.is_some()) {
                         state.last_person = subjects.clone();

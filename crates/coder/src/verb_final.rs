@@ -107,6 +107,21 @@ impl Particles {
         self.relative.iter().any(|r| verb.ends_with(r.as_str()))
     }
 
+    /// True when the words right after a verb (`verb_tail`, from key offset `at`) are an
+    /// adnominal ending and a noun ("した問題", "한 미사일"): the verb modifies that noun. A
+    /// genitive particle is no verb's ending ("会談の結果").
+    fn ends_adnominal_clause(&self, key: &str, at: usize, verb_tail: &str) -> bool {
+        self.relative.iter().any(|r| {
+            if self.list.iter().any(|(w, p)| w == r && *p == Particle::Genitive) {
+                return false;
+            }
+            let Some(rest) = verb_tail.strip_prefix(r.as_str()) else { return false };
+            let rest = if self.spaced { rest.strip_prefix(' ').unwrap_or("") } else { rest };
+            let noun_at = at + (verb_tail.len() - rest.len());
+            rest.chars().next().is_some_and(attache_text::is_word_char) && self.at(key, noun_at).is_none()
+        })
+    }
+
     /// True when a word of `window` ends with a `class` word ("제공하기로").
     fn ending_in(&self, window: &str, class: WordClass) -> bool {
         window.split_whitespace().any(|word| {
@@ -649,7 +664,10 @@ pub fn clauses_verb_final(
                 && items.iter().any(|i| {
                     i.kind == ItemKind::Word(WordClass::Future) && i.start >= item.end && i.start < clause_end
                 }));
-        if subject != Slot::Missing && clause_level {
+        // a verb that modifies the noun after it ("…に放水した問題に触れ") is inside another's
+        // clause: its subject does not go on to the next verb (unless it is that noun)
+        let adnominal = modified.is_none() && particles.ends_adnominal_clause(key, item.end, verb_tail);
+        if subject != Slot::Missing && clause_level && !adnominal {
             previous_subject = Some(subject.clone());
         }
         let context_start = region_start;
@@ -686,6 +704,7 @@ pub fn clauses_verb_final(
             }),
             context_start,
             context_end: Some(item.end),
+            embedded: adnominal,
         });
     }
     // a verb joined by a connective to the next shares its plan: "회담하고 … 논의할 계획이다"

@@ -971,3 +971,13 @@ fn a_verb_final_hostile_act_on_an_owned_object_is_aimed_at_its_owner() {
     let got = triples_in(&real, "イランはイスラエルのシリア空爆を非難した。", "ja");
     assert!(got.contains(&t("IRN", "111", "ISR")), "{got:?}");
 }
+
+#[test]
+fn a_verb_final_clause_that_modifies_a_noun_lends_its_subject_to_no_later_verb() {
+    let real = real_packs();
+    // the coast guard sprayed the boat inside "the matter that …": the criticism is still
+    // the president's, from the sentence before
+    let text = "フィリピンのマルコス大統領は12日、マニラで演説した。さらに、中国海警局の船がフィリピンの漁船に放水した問題に触れ、中国を強く非難した。";
+    let got = triples_in(&real, text, "ja");
+    assert!(got.contains(&t("PHL", "111", "CHN")), "{got:?}");
+}
