@@ -221,11 +221,19 @@ pub struct DocOutput {
 /// the caller's hint decides only when the identifier is unsure.
 pub fn detect_language(text: &str, hint: Option<&str>) -> String {
     let guess = attache_langid::detect(text);
+    // a short text gives the identifier too few words to overrule the language declared for
+    // it, unless its script does ("Ribuan warga Turki berdemonstrasi di depan …" is not
+    // Italian)
+    let short = text.len() < DECLARED_LANGUAGE_MIN_BYTES;
     match hint {
-        Some(h) if guess.lang == "und" || (!guess.by_script && guess.confidence < 0.5) => h.to_string(),
+        Some(h) if guess.lang == "und" || (!guess.by_script && (short || guess.confidence < 0.5)) => h.to_string(),
         _ => guess.lang.to_string(),
     }
 }
+
+/// How long a text must be for its identified language to overrule a declared one written
+/// in the same script.
+const DECLARED_LANGUAGE_MIN_BYTES: usize = 200;
 
 /// Remember a name introduced by title and state ("Lao Deputy Foreign Minister Phoxay
 /// Khaykhamphithoune") as an actor for the rest of the document, found by its full form, its

@@ -146,6 +146,12 @@ impl Particles {
         self.list.iter().map(|(w, _)| w).chain(&self.connectives).any(|e| word.ends_with(e.as_str()))
     }
 
+    /// True when `word` is a particle that gives a noun its role in the clause (topic,
+    /// subject, object …; not a genitive or a suffix): "首相は首相官邸" is two phrases.
+    pub fn marks_role(&self, word: &str) -> bool {
+        self.list.iter().any(|(w, p)| w == word && !matches!(p, Particle::Genitive | Particle::Suffix))
+    }
+
     /// Every listed ending (particles and suffixes), for the lexicon's word boundaries.
     pub fn endings(&self) -> Vec<String> {
         self.list.iter().map(|(w, _)| w.clone()).collect()
@@ -653,8 +659,12 @@ pub fn clauses_verb_final(
             |class: WordClass| items.iter().any(|i| i.start < item.start && i.kind == ItemKind::Word(class));
         let negated = after(WordClass::Negation) || between(WordClass::Negation);
         // a threat is conditional by nature: "挑発を続ければ…と警告した" warns all the same
-        let conditional =
-            !in_class(&p.code, &THREATS) && (sentence_has(WordClass::Conditional) || after(WordClass::Conditional));
+        // (in spaced text a condition may be a verb's own ending before it: "북한이 미사일을
+        // 발사하면 … 제재를 강화할 방침이다")
+        let conditional = !in_class(&p.code, &THREATS)
+            && (sentence_has(WordClass::Conditional)
+                || after(WordClass::Conditional)
+                || particles.ending_in(span_text(key, 0, item.start), WordClass::Conditional));
         // a verb that goes on into the rest of its clause ("회담하고 … 논의할 계획이다") shares the
         // plan word that ends it, however far
         let connects = particles.connects(verb_tail);

@@ -981,3 +981,29 @@ fn a_verb_final_clause_that_modifies_a_noun_lends_its_subject_to_no_later_verb()
     let got = triples_in(&real, text, "ja");
     assert!(got.contains(&t("PHL", "111", "CHN")), "{got:?}");
 }
+
+#[test]
+fn a_short_text_keeps_its_declared_language_unless_its_script_differs() {
+    let real = real_packs();
+    let doc = |text: &str, lang: &str| Document {
+        id: "t".into(),
+        text: text.into(),
+        lang: Some(lang.into()),
+        published: Some("2025-03-12".into()),
+        ..Default::default()
+    };
+    // one Indonesian sentence that the identifier alone takes for Italian
+    let out = real.code(&doc("Ribuan warga Turki berdemonstrasi di depan Kedutaan Besar Israel di Ankara.", "id"));
+    assert_eq!(out.lang, "id");
+    // a text in another script is that script's language, whatever was declared
+    let out = real.code(&doc("日本の外相は中国を訪問した。", "en"));
+    assert_eq!(out.lang, "ja");
+}
+
+#[test]
+fn a_verb_final_title_and_the_next_title_are_two_phrases_across_a_role_particle() {
+    let real = real_packs();
+    // "首相は首相官邸で": the chief cabinet secretary is the topic, the residence a place
+    let got = triples_in(&real, "林官房長官は首相官邸で北朝鮮を強く非難した。", "ja");
+    assert!(got.contains(&t("JPN", "111", "PRK")), "{got:?}");
+}
