@@ -1169,6 +1169,16 @@ impl Engine {
                 let Some(p) = model.patterns.get(c.pattern) else { continue };
                 let mut subjects = self.resolve(&c.subject, &a, text, &state, key, c.start);
                 let mut objects = self.resolve(&c.object, &a, text, &state, key, c.start);
+                // "two Japanese nationals were detained in China": an arrest told in the passive
+                // with no agent is the act of the state where it happened
+                if p.frame == Frame::Rev && p.code.starts_with("17") && subjects.is_empty() {
+                    if let Some((country, ps, pe)) = &c.place {
+                        if !objects.is_empty() && !objects.iter().any(|o| &o.actor.country == country) {
+                            let (os, oe) = key.original_range(*ps, *pe);
+                            subjects = vec![synthetic(country, "", os, oe)];
+                        }
+                    }
+                }
                 // "the attack" is the last attack's actor, whatever was coded after it, unless
                 // that is the one who reacts to it
                 let kind = c
