@@ -1534,8 +1534,9 @@ impl Engine {
                     }
                 }
                 // "Moskau kündigte Vergeltung an", "warned that Moscow would respond": a threat
-                // naming no target answers the last hostile deed (not words) against its author
-                if objects.is_empty() && in_class(&code, &THREATS) {
+                // naming no target answers the last hostile deed (not words) against its author,
+                // and so does a demand ("exige la liberación inmediata de los pescadores")
+                if objects.is_empty() && (in_class(&code, &THREATS) || code.starts_with("10")) {
                     if let Some((src, tgt)) = &state.last_hostile_deed {
                         if subjects.iter().any(|s| &s.actor.country == tgt && &s.actor.country != src) {
                             objects.push(synthetic(src, "", t_start, t_end));

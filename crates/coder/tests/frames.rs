@@ -1007,3 +1007,17 @@ fn a_verb_final_title_and_the_next_title_are_two_phrases_across_a_role_particle(
     let got = triples_in(&real, "林官房長官は首相官邸で北朝鮮を強く非難した。", "ja");
     assert!(got.contains(&t("JPN", "111", "PRK")), "{got:?}");
 }
+
+#[test]
+fn a_demand_naming_no_target_answers_the_last_hostile_deed_against_its_author() {
+    let real = real_packs();
+    let got = triples_in(
+        &real,
+        "Russian forces attacked a Norwegian fishing boat on Monday. Norway demanded the immediate release of the crew.",
+        "en",
+    );
+    assert!(got.iter().any(|(s, c, o)| s == "NOR" && c.starts_with("10") && o == "RUS"), "{got:?}");
+    // with no deed against it, a demand names nobody
+    let got = triples_in(&real, "Norway demanded the immediate release of the crew.", "en");
+    assert!(!got.iter().any(|(s, c, _)| s == "NOR" && c.starts_with("10")), "{got:?}");
+}
