@@ -376,9 +376,9 @@ struct DocState {
     /// The actors of the last event of each CAMEO root and code (with the event's number, to
     /// find the latest of several kinds): who did "the attack", "the sanctions"; both parties
     /// of a symmetric act ("welcomed the agreement" is aimed at both signatories).
-    source_by_root: HashMap<String, (usize, Vec<String>)>,
-    /// How many acts `source_by_root` has recorded.
-    acts_recorded: usize,
+    source_by_root: HashMap<u32, usize>,
+    /// The actors of each act `source_by_root` has recorded, in the order coded.
+    acts_recorded: Vec<Vec<String>>,
     /// The two actors of the document's hostile acts (CAMEO 11–20) between two that the text
     /// has named most so far (the later on a tie): what "the two sides" means to a third party
     /// that urges or condemns them.
@@ -392,10 +392,20 @@ struct DocState {
     inferred: bool,
 }
 
+/// A CAMEO root or code ("05", "057", "0571") as a number that keeps its length apart ("05"
+/// is not "005"): a map key that needs no string.
+fn kind_key(kind: &str) -> u32 {
+    kind.bytes().fold(1, |n, b| n.wrapping_mul(10).wrapping_add(u32::from(b.wrapping_sub(b'0'))))
+}
+
 impl DocState {
     /// The actors of the latest act of any of `kinds` (CAMEO roots or codes joined by `|`).
     fn last_act_of(&self, kinds: &str) -> Option<&Vec<String>> {
-        kinds.split('|').filter_map(|k| self.source_by_root.get(k)).max_by_key(|(n, _)| *n).map(|(_, parties)| parties)
+        kinds
+            .split('|')
+            .filter_map(|k| self.source_by_root.get(&kind_key(k)))
+            .max()
+            .and_then(|&n| self.acts_recorded.get(n))
     }
 
     /// How many hostile acts the conflict pair has had.
@@ -978,7 +988,7 @@ impl Engine {
             last_source: None,
             source_before: None,
             source_by_root: HashMap::default(),
-            acts_recorded: 0,
+            acts_recorded: Vec::new(),
             conflict_pair: Vec::new(),
             conflict_counts: HashMap::default(),
             aid_recipient: None,
@@ -1870,10 +1880,11 @@ impl Engine {
                         state.last_pair.sort_unstable();
                         state.partners_hub = None;
                     }
-                    state.acts_recorded += 1;
-                    for n in 2..=code.len() {
-                        if let Some(kind) = code.get(..n) {
-                            state.source_by_root.insert(kind.to_string(), (state.acts_recorded, parties.clone()));
+                    let n = state.acts_recorded.len();
+                    state.acts_recorded.push(parties);
+                    for end in 2..=code.len() {
+                        if let Some(kind) = code.get(..end) {
+                            state.source_by_root.insert(kind_key(kind), n);
                         }
                     }
                 }

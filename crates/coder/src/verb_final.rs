@@ -627,6 +627,20 @@ pub fn clauses_verb_final(
                 }
             }
         }
+        // "茂木外相は、北朝鮮が…発射したことを取り上げ、「…」と強く非難した": a reaction
+        // naming no one, by the sentence's topic, is aimed at the subject of the clause
+        // embedded before it
+        if reaction_to_act && object == Slot::Missing {
+            let topic_subject = before.iter().any(|u| has(u, &[Particle::Topic]) && u.slot == subject);
+            if topic_subject {
+                if let Some(u) = before
+                    .iter()
+                    .find(|u| has(u, &[Particle::Subject]) && matches!(u.slot, Slot::Mentions(_)) && u.slot != subject)
+                {
+                    object = u.slot.clone();
+                }
+            }
+        }
         last_verb = Some((item.end, subject.clone()));
 
         let clause_end = items[ti + 1..]

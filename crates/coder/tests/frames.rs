@@ -1021,3 +1021,12 @@ fn a_demand_naming_no_target_answers_the_last_hostile_deed_against_its_author() 
     let got = triples_in(&real, "Norway demanded the immediate release of the crew.", "en");
     assert!(!got.iter().any(|(s, c, _)| s == "NOR" && c.starts_with("10")), "{got:?}");
 }
+
+#[test]
+fn a_verb_final_reaction_naming_no_one_is_aimed_at_the_subject_embedded_before_it() {
+    let real = real_packs();
+    // the launch is North Korea's: the minister's criticism of it is aimed at North Korea
+    let text = "日本の外相は、北朝鮮が弾道ミサイルを発射したことを取り上げ、「断じて容認できない」と強く非難した。";
+    let got = triples_in(&real, text, "ja");
+    assert!(got.contains(&t("JPN", "111", "PRK")), "{got:?}");
+}
