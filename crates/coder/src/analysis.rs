@@ -1731,6 +1731,19 @@ pub fn clauses(
                     subject_end = items[hi].end;
                     break;
                 }
+                // "phoned the leaders of both countries and urged …": the two sides as the object
+                // of an earlier verb, with "and" after them, leave that verb's subject this one's
+                ItemKind::Word(WordClass::TwoSides | WordClass::Participants)
+                    if j > 0
+                        && matches!(items[j - 1].kind, ItemKind::Trigger { .. })
+                        && subject_of[j - 1].is_some()
+                        && items[j + 1..ti].iter().any(|i| i.kind == ItemKind::Word(WordClass::And)) =>
+                {
+                    subject = subject_of[j - 1].clone().unwrap_or(Slot::Missing);
+                    subject_end = items[j].end;
+                    shares_with = Some(j - 1);
+                    break;
+                }
                 ItemKind::Word(w @ (WordClass::TwoSides | WordClass::Participants)) => {
                     subject = if *w == WordClass::TwoSides { Slot::TwoSides } else { Slot::Participants };
                     subject_end = items[j].end;

@@ -1239,6 +1239,16 @@ impl Engine {
                     let (ts, te) = key.original_range(c.start, c.end);
                     subjects = state.sides(ts, te);
                     objects.clear();
+                } else if symmetric_frame
+                    && p.code.starts_with("04")
+                    && c.object == Slot::TwoSides
+                    && !matches!(c.subject, Slot::TwoSides | Slot::Participants)
+                    && !subjects.is_empty()
+                    && !objects.is_empty()
+                    && subjects.iter().all(|s| !objects.iter().any(|o| o.actor.country == s.actor.country))
+                {
+                    // "Anwar phoned the leaders of both countries": a third party's call or talks
+                    // with the two sides is with each of them, not theirs with each other
                 } else if symmetric_frame && (p.main_event || two_sides) && state.pair().len() == 2 {
                     // "X agreed ... between the two countries": the two sides are the participants
                     let (ts, te) = key.original_range(c.start, c.end);

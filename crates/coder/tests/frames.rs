@@ -1030,3 +1030,14 @@ fn a_verb_final_reaction_naming_no_one_is_aimed_at_the_subject_embedded_before_i
     let got = triples_in(&real, text, "ja");
     assert!(got.contains(&t("JPN", "111", "PRK")), "{got:?}");
 }
+
+#[test]
+fn a_third_party_meeting_the_two_sides_meets_each_and_goes_on_as_the_subject() {
+    let e = fixture();
+    let got = code(&e, "Japan attacked Laos.\n\nNorway met the two sides and urged Laos to stop.");
+    assert!(got.contains(&t("NOR", "040", "JPN")) && got.contains(&t("NOR", "040", "LAO")), "{got:?}");
+    assert!(!got.contains(&t("JPN", "040", "LAO")), "{got:?}");
+    // the appeal after "and" is still Norway's
+    assert!(got.contains(&t("NOR", "020", "LAO")), "{got:?}");
+    assert!(!got.iter().any(|(s, c, _)| c == "020" && s != "NOR"), "{got:?}");
+}
