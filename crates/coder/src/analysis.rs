@@ -1293,6 +1293,9 @@ pub struct Clause {
     /// The verb modifies a noun after it ("…に放水した問題に触れ"): its subject is not the one
     /// the next sentences go on with.
     pub embedded: bool,
+    /// The verb stands in a relative clause ("Russia, which recognised …, criticised"): a
+    /// target it does not name is nobody's, not the other side of the document's pair.
+    pub in_relative: bool,
 }
 
 /// True when the text between two mentions only coordinates them ("X and his Y", "X, Y").
@@ -1807,9 +1810,30 @@ pub fn clauses(
         let mut refers_to_act: Option<(usize, usize)> = None;
         let actor_of = |i: &usize| a.mentions.get(*i).and_then(|m| m.actor.as_deref());
         let subject_has = |c: &str| matches!(&subject, Slot::Mentions(sm) if sm.iter().any(|i| actor_of(i) == Some(c)));
+        // a verb inside a relative clause that a comma closes before the main verb ("Russia,
+        // which recognised the new government in July, criticised Pakistan"): that comma ends
+        // its object
+        let in_relative = items[..ti]
+            .iter()
+            .rposition(|i| {
+                matches!(
+                    i.kind,
+                    ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation) | ItemKind::Trigger { .. }
+                )
+            })
+            .is_some_and(|r| relative_after_mention(items, r, key, relatives))
+            && items[ti + 1..]
+                .iter()
+                .find(|i| matches!(i.kind, ItemKind::Trigger { .. }))
+                .is_some_and(|next| span_text(key, item.end, next.start).contains([',', '，']));
         let mut j = object_from;
         while j < items.len() {
             match &items[j].kind {
+                ItemKind::Mention(_)
+                    if in_relative && span_text(key, item.end, items[j].start).contains([',', '，']) =>
+                {
+                    break
+                }
                 // "condemned the strikes, a spokesman said": after an act reference, a comma ends
                 // the object ("the attack of Russia" still names its actor)
                 ItemKind::Mention(_)
@@ -2092,6 +2116,7 @@ pub fn clauses(
             context_start: item.start,
             context_end: None,
             embedded: false,
+            in_relative,
         });
     }
     out

@@ -1660,7 +1660,8 @@ impl Engine {
                             objects.push(synthetic(side, "", t_start, t_end));
                         }
                     }
-                    let missing_target = objects.is_empty() && cooperative && p.frame != Frame::Host && !names_other;
+                    let missing_target =
+                        objects.is_empty() && cooperative && p.frame != Frame::Host && !names_other && !c.in_relative;
                     // states named in one word ("日中韓", "한미일")
                     let one_word =
                         subjects.first().is_some_and(|f| subjects.iter().all(|s| s.actor.start == f.actor.start));

@@ -729,6 +729,7 @@ pub fn clauses_verb_final(
             context_start,
             context_end: Some(item.end),
             embedded: adnominal,
+            in_relative: false,
         });
     }
     // a verb joined by a connective to the next shares its plan: "회담하고 … 논의할 계획이다"
