@@ -150,10 +150,20 @@ impl Lexicon {
                 (entries.len() - 1) as u32
             })
         };
+        // a trigger's words recur in every combination of its alternatives ("{a,b} ... {c,d}"):
+        // each spelling is normalised once
+        let mut keys: HashMap<String, String> = HashMap::default();
         for (phrase, entry) in phrases {
             let prefix = phrase.ends_with('*');
             let phrase = phrase.trim_end_matches('*').to_string();
-            let key = attache_text::normalize(&phrase, 0).key;
+            let key = match keys.get(&phrase) {
+                Some(k) => k.clone(),
+                None => {
+                    let k = attache_text::normalize(&phrase, 0).key;
+                    keys.insert(phrase.clone(), k.clone());
+                    k
+                }
+            };
             if key.is_empty() {
                 continue;
             }
@@ -163,7 +173,12 @@ impl Lexicon {
             }
             let form = (needs_exact_case(&phrase) || capitalised_place_name(&phrase, &entry)).then(|| phrase.clone());
             let list = &mut entries[id as usize];
-            match list.iter().position(|e| *e == entry) {
+            // (a trigger part is one of a kind: pattern, combination and part differ from any
+            // other entry, so it needs no search among the phrase's entries, which for a word
+            // that starts many combinations are many)
+            let found =
+                if matches!(entry, Entry::Trigger { .. }) { None } else { list.iter().position(|e| *e == entry) };
+            match found {
                 // one spelling without a case requirement lifts it for this entry
                 Some(i) if form.is_none() => exact[id as usize][i] = None,
                 Some(_) => {}

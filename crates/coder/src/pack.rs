@@ -341,10 +341,16 @@ pub fn expand_braces(s: &str) -> Vec<String> {
     let Some(close_rel) = s[open..].find('}') else { return vec![s.to_string()] };
     let close = open + close_rel;
     let (head, alts, tail) = (&s[..open], &s[open + 1..close], &s[close + 1..]);
-    let mut out = Vec::new();
+    // the tail's expansions are the same for every alternative: made once
+    let tails = expand_braces(tail);
+    let mut out = Vec::with_capacity(tails.len() * (alts.matches(',').count() + 1));
     for alt in alts.split(',') {
-        for rest in expand_braces(tail) {
-            out.push(format!("{head}{alt}{rest}"));
+        for rest in &tails {
+            let mut one = String::with_capacity(head.len() + alt.len() + rest.len());
+            one.push_str(head);
+            one.push_str(alt);
+            one.push_str(rest);
+            out.push(one);
         }
     }
     out
