@@ -373,11 +373,13 @@ struct DocState {
     /// The source of the last event before the one of `last_source`: what "the move" means
     /// when the mover itself reacts to it ("… condemned the move and vowed to retaliate").
     source_before: Option<String>,
-    /// The actors of the last event of each CAMEO root and code (with the event's number, to
-    /// find the latest of several kinds): who did "the attack", "the sanctions"; both parties
-    /// of a symmetric act ("welcomed the agreement" is aimed at both signatories).
+    /// The last act of each CAMEO root and code (keyed by [`kind_key`]), as its number in
+    /// `acts_recorded`, so that the latest of several kinds can be found: who did "the
+    /// attack", "the sanctions".
     source_by_root: HashMap<u32, usize>,
-    /// The actors of each act `source_by_root` has recorded, in the order coded.
+    /// The actors of each act `source_by_root` has recorded, in the order coded: its doer,
+    /// and both parties of a symmetric act ("welcomed the agreement" is aimed at both
+    /// signatories).
     acts_recorded: Vec<Vec<String>>,
     /// The two actors of the document's hostile acts (CAMEO 11–20) between two that the text
     /// has named most so far (the later on a tie): what "the two sides" means to a third party
