@@ -220,7 +220,10 @@ impl Particles {
 /// ending stands between the closing mark and the verb.
 fn quotation_before(key: &str, at: usize) -> Option<(usize, usize)> {
     let before = key.get(..at)?;
-    let (close_at, close) = before.char_indices().rev().find(|(_, c)| QUOTES.iter().any(|(q, _)| q == c))?;
+    // (only the last few characters can hold the closing mark: no scan of the whole sentence
+    // for each verb)
+    let (close_at, close) =
+        before.char_indices().rev().take(QUOTATIVE_CHARS + 1).find(|(_, c)| QUOTES.iter().any(|(q, _)| q == c))?;
     let gap = &before[close_at + close.len_utf8()..];
     if gap.chars().count() > QUOTATIVE_CHARS || gap.trim().contains(char::is_whitespace) || gap.contains(PHRASE_END) {
         return None;
@@ -518,10 +521,25 @@ pub fn clauses_verb_final(
         let head_object = others.iter().rev().copied().find(|u| head_has(u, &[Particle::Object, Particle::With]));
         // "북한은 한국이 …다고 비난했다", "日本は中国が…したことを非難した": with a topic as the
         // subject, the subject of the embedded clause is what the act is aimed at
-        // (only for the sentence's last verb: the embedded verb's own subject is that phrase)
-        let embedded_subject = subject_unit
-            .filter(|s| tn + 1 == triggers.len() && has(s, &[Particle::Topic]))
-            .and_then(|_| others.iter().copied().find(|u| has(u, &[Particle::Subject])));
+        // (only for the sentence's last verb: the embedded verb's own subject is that phrase;
+        // but a reaction is never the embedded verb, and its topic may stand before an earlier
+        // verb: "茂木外相は、北朝鮮が…発射したことを取り上げ、「…容認できない」と強く非難した")
+        let reaction_by_topic = reaction && p.frame == Frame::Dir;
+        let topic_outside_region = subject_unit.is_none()
+            && reaction_by_topic
+            && before.iter().any(|u| has(u, &[Particle::Topic]) && Some(&u.slot) == subject.as_ref());
+        let topic_subject = subject_unit.is_some_and(|s| has(&s, &[Particle::Topic]));
+        let embedded_subject = ((topic_subject && (tn + 1 == triggers.len() || reaction_by_topic))
+            || topic_outside_region)
+            .then(|| {
+                let candidates = if topic_outside_region { &before } else { &others };
+                candidates.iter().copied().find(|u| {
+                    has(u, &[Particle::Subject])
+                        && (!reaction_by_topic
+                            || (matches!(u.slot, Slot::Mentions(_)) && Some(&u.slot) != subject.as_ref()))
+                })
+            })
+            .flatten();
         let mut partner = false;
         let mut object = Slot::Missing;
         match p.frame {
@@ -624,20 +642,6 @@ pub fn clauses_verb_final(
                     && !gap.contains(PHRASE_END)
                 {
                     object = agent.clone();
-                }
-            }
-        }
-        // "茂木外相は、北朝鮮が…発射したことを取り上げ、「…」と強く非難した": a reaction
-        // naming no one, by the sentence's topic, is aimed at the subject of the clause
-        // embedded before it
-        if reaction_to_act && object == Slot::Missing {
-            let topic_subject = before.iter().any(|u| has(u, &[Particle::Topic]) && u.slot == subject);
-            if topic_subject {
-                if let Some(u) = before
-                    .iter()
-                    .find(|u| has(u, &[Particle::Subject]) && matches!(u.slot, Slot::Mentions(_)) && u.slot != subject)
-                {
-                    object = u.slot.clone();
                 }
             }
         }
