@@ -23,6 +23,15 @@ pub(crate) const ASKING: [&str; 2] = ["02", "10"];
 /// Threats (13): conditional by nature, so a condition in or around one does not cancel it.
 pub(crate) const THREATS: [&str; 1] = ["13"];
 
+/// Acts that answer a hostile deed against their author when they name no target: demands
+/// (10: "exige la liberación de los pescadores") and threats (13: "Moskau kündigte Vergeltung
+/// an").
+pub(crate) const ANSWERS_TO_A_DEED: [&str; 2] = ["10", "13"];
+
+/// Acts two parties settle together (05: an agreement signed; 08: a ceasefire): between
+/// exactly two, they make them "the two sides" of what follows.
+pub(crate) const SETTLEMENTS: [&str; 2] = ["05", "08"];
+
 /// Reactions to another's act: praise (05), criticism (11), rejection (12). Aimed at the
 /// act's agent ("中国が…拘束したことに抗議した").
 pub(crate) const REACTIONS: [&str; 3] = ["05", "11", "12"];

@@ -10,8 +10,8 @@ use attache_time::{PartialDate, Precision, TimeExpr, TimeParser};
 
 use crate::analysis::{analyse, choose_state, clauses, Analysis, Context, Learned, Slot};
 use crate::code_classes::{
-    in_class, AID, AID_OR_SYMPATHY, ARMED_FORCE, HOSTILE, HOSTILE_DEEDS, MEDIATION, MUTUAL, OWN_ACTOR, PLACE_TARGET,
-    THREATS, VERBAL_REACTIONS,
+    in_class, AID, AID_OR_SYMPATHY, ANSWERS_TO_A_DEED, ARMED_FORCE, HOSTILE, HOSTILE_DEEDS, MEDIATION, MUTUAL,
+    OWN_ACTOR, PLACE_TARGET, SETTLEMENTS, VERBAL_REACTIONS,
 };
 use crate::lexicon::{Entry, Lexicon};
 use crate::pack::{parse_events, parse_pack_info, parse_word_lines, Frame, PackInfo, Pattern, WordClass};
@@ -376,8 +376,8 @@ struct DocState {
     /// The last act of each CAMEO root and code (keyed by [`kind_key`]), as its number in
     /// `acts_recorded`, so that the latest of several kinds can be found: who did "the
     /// attack", "the sanctions".
-    source_by_root: HashMap<u32, usize>,
-    /// The actors of each act `source_by_root` has recorded, in the order coded: its doer,
+    act_by_kind: HashMap<u32, usize>,
+    /// The actors of each act `act_by_kind` has recorded, in the order coded: its doer,
     /// and both parties of a symmetric act ("welcomed the agreement" is aimed at both
     /// signatories).
     acts_recorded: Vec<Vec<String>>,
@@ -405,7 +405,7 @@ impl DocState {
     fn last_act_of(&self, kinds: &str) -> Option<&Vec<String>> {
         kinds
             .split('|')
-            .filter_map(|k| self.source_by_root.get(&kind_key(k)))
+            .filter_map(|k| self.act_by_kind.get(&kind_key(k)))
             .max()
             .and_then(|&n| self.acts_recorded.get(n))
     }
@@ -989,7 +989,7 @@ impl Engine {
             partners_hub: None,
             last_source: None,
             source_before: None,
-            source_by_root: HashMap::default(),
+            act_by_kind: HashMap::default(),
             acts_recorded: Vec::new(),
             conflict_pair: Vec::new(),
             conflict_counts: HashMap::default(),
@@ -1236,22 +1236,25 @@ impl Engine {
                 let symmetric_frame = matches!(p.frame, Frame::Sym | Frame::Meet);
                 let participants = c.subject == Slot::Participants || c.object == Slot::Participants;
                 let two_sides = participants || c.subject == Slot::TwoSides || c.object == Slot::TwoSides;
+                // "Anwar phoned the leaders of both countries": a third party's call or talks
+                // with the two sides is with each of them, not theirs with each other
+                let third_party_meets_both = symmetric_frame
+                    && p.code.starts_with("04")
+                    && c.object == Slot::TwoSides
+                    && !matches!(c.subject, Slot::TwoSides | Slot::Participants)
+                    && !subjects.is_empty()
+                    && !objects.is_empty()
+                    && subjects.iter().all(|s| !objects.iter().any(|o| o.actor.country == s.actor.country));
                 if symmetric_frame && participants && state.partners_hub.is_some() {
                     // "the ministers agreed" after one actor met several: that actor with each
                     let (ts, te) = key.original_range(c.start, c.end);
                     subjects = state.sides(ts, te);
                     objects.clear();
                 } else if symmetric_frame
-                    && p.code.starts_with("04")
-                    && c.object == Slot::TwoSides
-                    && !matches!(c.subject, Slot::TwoSides | Slot::Participants)
-                    && !subjects.is_empty()
-                    && !objects.is_empty()
-                    && subjects.iter().all(|s| !objects.iter().any(|o| o.actor.country == s.actor.country))
+                    && (p.main_event || two_sides)
+                    && state.pair().len() == 2
+                    && !third_party_meets_both
                 {
-                    // "Anwar phoned the leaders of both countries": a third party's call or talks
-                    // with the two sides is with each of them, not theirs with each other
-                } else if symmetric_frame && (p.main_event || two_sides) && state.pair().len() == 2 {
                     // "X agreed ... between the two countries": the two sides are the participants
                     let (ts, te) = key.original_range(c.start, c.end);
                     subjects = synthetics(state.pair(), ts, te);
@@ -1555,10 +1558,10 @@ impl Engine {
                         }
                     }
                 }
-                // "Moskau kündigte Vergeltung an", "warned that Moscow would respond": a threat
-                // naming no target answers the last hostile deed (not words) against its author,
-                // and so does a demand ("exige la liberación inmediata de los pescadores")
-                if objects.is_empty() && (in_class(&code, &THREATS) || code.starts_with("10")) {
+                // "Moskau kündigte Vergeltung an", "exige la liberación de los pescadores": a
+                // threat or demand naming no target answers the last hostile deed (not words)
+                // against its author
+                if objects.is_empty() && in_class(&code, &ANSWERS_TO_A_DEED) {
                     if let Some((src, tgt)) = &state.last_hostile_deed {
                         if subjects.iter().any(|s| &s.actor.country == tgt && &s.actor.country != src) {
                             objects.push(synthetic(src, "", t_start, t_end));
@@ -1704,16 +1707,22 @@ impl Engine {
                         .flatten()
                 });
                 // ... with, for a symmetric act, every party ("signed an agreement" is both
-                // signatories' act)
-                let act_partners: Vec<String> = if p.frame == Frame::Sym {
-                    pairs
-                        .iter()
-                        .filter(|(s, o)| s.actor.country != o.actor.country)
-                        .flat_map(|(s, o)| [s.actor.country.clone(), o.actor.country.clone()])
-                        .collect()
-                } else {
-                    Vec::new()
-                };
+                // signatories' act); not recorded for a background act, nor for a reaction to an
+                // act it names ("welcomed the signing" is no signing)
+                let act_parties: Option<Vec<String>> =
+                    act_doer.as_ref().filter(|_| !background && !reacts_to_named_act).map(|doer| {
+                        let mut parties = vec![doer.clone()];
+                        if p.frame == Frame::Sym {
+                            for (s, o) in pairs.iter().filter(|(s, o)| s.actor.country != o.actor.country) {
+                                for party in [&s.actor.country, &o.actor.country] {
+                                    if !parties.contains(party) {
+                                        parties.push(party.clone());
+                                    }
+                                }
+                            }
+                        }
+                        parties
+                    });
                 // ... and of aid or sympathy, its recipient
                 let act_recipient = pairs
                     .iter()
@@ -1877,18 +1886,10 @@ impl Engine {
                         });
                     }
                 }
-                // (not a background act, nor a reaction to an act it names: "welcomed the
-                // signing" is no signing)
-                if let (Some(src), false) = (&act_doer, background || reacts_to_named_act) {
-                    let mut parties = vec![src.clone()];
-                    for c in act_partners {
-                        if !parties.contains(&c) {
-                            parties.push(c);
-                        }
-                    }
+                if let Some(parties) = act_parties {
                     // an agreement signed or a ceasefire between exactly two actors: they are
                     // "the two sides" from now on, as after a meeting
-                    if parties.len() == 2 && !c.between && (code.starts_with("05") || code.starts_with("08")) {
+                    if parties.len() == 2 && !c.between && in_class(&code, &SETTLEMENTS) {
                         state.last_pair = parties.clone();
                         state.last_pair.sort_unstable();
                         state.partners_hub = None;
@@ -1897,7 +1898,7 @@ impl Engine {
                     state.acts_recorded.push(parties);
                     for end in 2..=code.len() {
                         if let Some(kind) = code.get(..end) {
-                            state.source_by_root.insert(kind_key(kind), n);
+                            state.act_by_kind.insert(kind_key(kind), n);
                         }
                     }
                 }
