@@ -124,10 +124,23 @@ impl Particles {
 
     /// True when a word of `window` ends with a `class` word ("제공하기로").
     fn ending_in(&self, window: &str, class: WordClass) -> bool {
-        window.split_whitespace().any(|word| {
-            let word = word.trim_end_matches(|c: char| !attache_text::is_word_char(c));
-            self.verb_endings.iter().any(|(c, e)| *c == class && word.ends_with(e.as_str()))
-        })
+        self.first_word_ending_in(window, class).is_some()
+    }
+
+    /// Where the first word of `text` that ends with a `class` word ends ("발사하면").
+    fn first_word_ending_in(&self, text: &str, class: WordClass) -> Option<usize> {
+        if !self.verb_endings.iter().any(|(c, _)| *c == class) {
+            return None;
+        }
+        let mut at = 0;
+        for piece in text.split_inclusive(char::is_whitespace) {
+            let word = piece.trim_end().trim_end_matches(|c: char| !attache_text::is_word_char(c));
+            if !word.is_empty() && self.verb_endings.iter().any(|(c, e)| *c == class && word.ends_with(e.as_str())) {
+                return Some(at + word.len());
+            }
+            at += piece.len();
+        }
+        None
     }
 
     /// True when `trigger` holds an object particle between its words ("提案を拒否", "요구를
@@ -358,6 +371,8 @@ pub fn clauses_verb_final(
     let mut region_start = 0usize;
     let triggers: Vec<usize> =
         items.iter().enumerate().filter(|(_, i)| matches!(i.kind, ItemKind::Trigger { .. })).map(|(n, _)| n).collect();
+    // where a verb written with a conditional ending ends ("발사하면"), looked for once
+    let conditional_ending = particles.first_word_ending_in(key, WordClass::Conditional);
     for (tn, &ti) in triggers.iter().enumerate() {
         let item = &items[ti];
         let ItemKind::Trigger { pattern } = item.kind else { continue };
@@ -422,14 +437,19 @@ pub fn clauses_verb_final(
         // (a hostile act's object may be named by a bare state or official before it:
         // "日本の国会議員ら9人の入国を禁止", "일본산 수산물 수입을 전면 중단")
         let owned_object = owner_unit.filter(|_| owns_object).or_else(|| {
-            region.iter().rev().copied().filter(|_| owns_object && !reaction).find(|u| {
-                let gap = span_text(key, u.end, item.start);
-                matches!(u.role, None | Some(Particle::Genitive | Particle::Suffix))
-                    && matches!(u.slot, Slot::Mentions(_))
-                    && gap.chars().count() <= HEAD_NOUN_CHARS
-                    && !gap.contains(PHRASE_END)
-                    && (!particles.spaced || gap.split_whitespace().count() <= 2)
-            })
+            let hostile_on_owned = owns_object && !reaction;
+            hostile_on_owned
+                .then(|| {
+                    region.iter().rev().copied().find(|u| {
+                        let gap = span_text(key, u.end, item.start);
+                        matches!(u.role, None | Some(Particle::Genitive | Particle::Suffix))
+                            && matches!(u.slot, Slot::Mentions(_))
+                            && gap.chars().count() <= HEAD_NOUN_CHARS
+                            && !gap.contains(PHRASE_END)
+                            && (!particles.spaced || gap.split_whitespace().count() <= 2)
+                    })
+                })
+                .flatten()
         });
         let mediated = owner_unit.filter(|_| mediation).map(|o| {
             // with the partner joined to it by "と" / "와"
@@ -682,7 +702,7 @@ pub fn clauses_verb_final(
         let conditional = !in_class(&p.code, &THREATS)
             && (sentence_has(WordClass::Conditional)
                 || after(WordClass::Conditional)
-                || particles.ending_in(span_text(key, 0, item.start), WordClass::Conditional));
+                || conditional_ending.is_some_and(|end| end <= item.start));
         // a verb that goes on into the rest of its clause ("회담하고 … 논의할 계획이다") shares the
         // plan word that ends it, however far
         let connects = particles.connects(verb_tail);
