@@ -336,6 +336,55 @@ struct Party {
     group: bool,
 }
 
+/// The speaker a sentence's attribution names: the actor right after the sentence's last clause
+/// break at or after item `from` ("…, sagte Außenministerin Baerbock", "…, sier Eide", "…, said
+/// China"), with no act after it ("We urge …, while Russia attacked …" names no speaker). With
+/// `person_only`, only a person or an official.
+fn attributed_speaker(a: &Analysis, from: usize, person_only: bool) -> Option<String> {
+    use crate::analysis::ItemKind;
+    let rest = a.items.get(from..)?;
+    let break_at = rest.iter().rposition(|i| matches!(i.kind, ItemKind::Word(WordClass::ClauseBreak)))?;
+    let ItemKind::Mention(m) = rest.get(break_at + 1)?.kind else { return None };
+    if rest[break_at + 1..].iter().any(|i| matches!(i.kind, ItemKind::Trigger { .. })) {
+        return None;
+    }
+    let m = a.mentions.get(m)?;
+    if person_only && m.person.is_none() && !m.official {
+        return None;
+    }
+    m.actor.clone()
+}
+
+/// Whom a sentence's first person ("wir", "vi", "we") means when its own words or a later
+/// sentence of its paragraph attribute the quotation to a speaker ("– Jeg gjentok … . Krigen i
+/// Ukraina var også tema, skriver statsminister Jonas Gahr Støre."); `later` are the analyses
+/// of the paragraph's next sentences.
+fn quoted_speaker<'a>(a: &Analysis, later: impl IntoIterator<Item = &'a Analysis>) -> Option<String> {
+    use crate::analysis::ItemKind;
+    let first_person = a.items.iter().position(|i| matches!(i.kind, ItemKind::Word(WordClass::FirstPerson)))?;
+    attributed_speaker(a, first_person, false)
+        .or_else(|| later.into_iter().find_map(|b| attributed_speaker(b, 0, true)))
+}
+
+/// The state and name of an office's holder, as a bare title ("the minister") refers back to it.
+type Holder = (String, Option<String>);
+
+/// Records who holds `role`. An envoy's bare title means the envoy named last; any other bare
+/// title only an office held by one state so far (`None` once holders of two states were named:
+/// "the foreign minister" is then either).
+fn record_holder(holders: &mut HashMap<String, Option<Holder>>, role: &str, holder: Holder, last_wins: bool) {
+    match holders.get_mut(role) {
+        Some(known) if !last_wins => {
+            if known.as_ref().is_some_and(|k| k.0 != holder.0) {
+                *known = None;
+            }
+        }
+        _ => {
+            holders.insert(role.to_string(), Some(holder));
+        }
+    }
+}
+
 fn actor_of(m: &crate::analysis::Mention, original: &str) -> Option<Actor> {
     let country = m.actor.clone()?;
     Some(Actor {
@@ -354,6 +403,9 @@ struct DocState {
     /// what "the two sides" means from then on (the document's main pair before any).
     last_pair: Vec<String>,
     author: Option<String>,
+    /// The speaker of the sentence being coded, when it quotes its speaker's first person
+    /// ("«Wir rufen … auf», sagte Außenministerin Baerbock"): whom "we" means there.
+    speaker: Option<String>,
     last_subject: Vec<Party>,
     /// The last subject that was a person or an official: what "he" and "she" mean.
     last_person: Vec<Party>,
@@ -446,7 +498,13 @@ impl DocState {
 
 /// Roles (titles.tsv) of a state's representatives abroad: a bare such title stands for the
 /// representative the text named last rather than for the home state.
+/// How many later sentences of its paragraph may name the speaker of a quotation.
+const QUOTE_ATTRIBUTION_SENTENCES: usize = 3;
 const ENVOY_ROLES: [&str; 2] = ["ambassador", "envoy"];
+/// Roles whose bare title does not refer back to the last holder named: institutions, and
+/// titles too general to name one office.
+const NO_ANAPHORA_ROLES: [&str; 7] =
+    ["ministry", "government", "military", "embassy", "parliament", "party", "official"];
 
 /// How many days after the publication day a yearless date of an act reported as done may lie
 /// and still be read as coming (further ahead, the last year's occurrence is meant).
@@ -872,6 +930,7 @@ impl Engine {
         let paragraphs = split_document(text, &model.split);
         let mut sentences: Vec<(usize, usize)> = Vec::new();
         let mut sentence_lang: Vec<(&str, &LanguageModel)> = Vec::new();
+        let mut paragraph_of: Vec<usize> = Vec::new();
         for p in paragraphs.iter().filter(|p| p.content) {
             let mut here: (&str, &LanguageModel) = (lang.as_str(), model);
             if per_paragraph && p.end - p.start >= PARAGRAPH_LANGUAGE_MIN_BYTES {
@@ -885,6 +944,7 @@ impl Engine {
             for s in &p.sentences {
                 sentences.push((s.start, s.end));
                 sentence_lang.push(here);
+                paragraph_of.push(p.start);
             }
         }
         let keys: Vec<_> = sentences.iter().map(|&(s, e)| normalize(&text[s..e], s)).collect();
@@ -980,6 +1040,7 @@ impl Engine {
             main_pair: ranked.iter().take(2).map(|r| r.0.clone()).collect(),
             last_pair: Vec::new(),
             author: first_actor.or_else(|| ranked.first().map(|r| r.0.clone())),
+            speaker: None,
             last_subject: Vec::new(),
             last_person: Vec::new(),
             current_date: None,
@@ -1001,8 +1062,8 @@ impl Engine {
         // pass 1: code every sentence
         let finders = crate::analysis::learned_finders(&learned);
         let mut index: HashMap<u64, usize> = HashMap::default();
-        // the state of the envoy of each envoy role the text named last
-        let mut envoy_states: HashMap<String, String> = HashMap::default();
+        // the state (and name) of the holder of each office the text named last
+        let mut office_holders: HashMap<String, Option<Holder>> = HashMap::default();
         for (si, key) in keys.iter().enumerate() {
             let (s_start, s_end) = sentences[si];
             let (s_lang, model) = sentence_lang[si];
@@ -1024,16 +1085,30 @@ impl Engine {
                 }
                 a
             };
-            // "Đại sứ Nigeria … Đại sứ đánh giá cao …": a bare envoy's title is the envoy the
-            // text named last, not the home state's
+            // a bare title ("The minister also urged …", "La ministra ha poi chiesto …",
+            // "Đại sứ Nigeria … Đại sứ đánh giá cao …") is the holder of that office the text
+            // named before, not the home state's official. Verb-final languages write a name
+            // before its title ("アブドッラー2世国王", "윤 대통령"), which the title's own mention
+            // does not show, so there only an envoy's refers back (their packs' "同外相" do the rest).
             for m in a.mentions.iter_mut() {
-                let Some(role) = m.role.as_deref().filter(|r| ENVOY_ROLES.contains(r)) else { continue };
-                if m.home_candidate {
-                    if let Some(c) = envoy_states.get(role) {
+                let Some(role) = m.role.as_deref().filter(|r| !NO_ANAPHORA_ROLES.contains(r)) else { continue };
+                let envoy = ENVOY_ROLES.contains(&role);
+                let bare = m.person.is_none()
+                    && m.captured_name.is_none()
+                    && !m.counterpart_only
+                    && (envoy || !model.info.verb_final);
+                if bare && (m.actor.is_none() || m.home_candidate) {
+                    if let Some(Some((c, person))) = office_holders.get(role) {
                         m.actor = Some(c.clone());
+                        m.person = person.clone();
                     }
-                } else if let Some(c) = &m.actor {
-                    envoy_states.insert(role.to_string(), c.clone());
+                } else if let (Some(c), false) = (&m.actor, m.home_candidate && !envoy) {
+                    let holder = (c.clone(), m.person.clone().or_else(|| m.captured_name.clone()));
+                    // a portfolio minister is also what a bare "the minister" means
+                    let general = (role.ends_with("_minister") && !role.starts_with("deputy")).then_some("minister");
+                    for r in std::iter::once(role).chain(general) {
+                        record_holder(&mut office_holders, r, holder.clone(), envoy);
+                    }
                 }
             }
             if trace_enabled() {
@@ -1103,6 +1178,10 @@ impl Engine {
                 })
                 .and_then(|m| actor_of(m, text))
                 .map(|actor| vec![Party { actor, group: false }]);
+            let paragraph_rest = (si + 1..keys.len().min(si + 1 + QUOTE_ATTRIBUTION_SENTENCES))
+                .take_while(|&j| paragraph_of[j] == paragraph_of[si])
+                .filter_map(|j| first_pass.get(j));
+            state.speaker = quoted_speaker(&a, paragraph_rest);
             // the lead's first stated time dates an undated headline (see date_headline_from_body)
             let lead_sentence = (1..=LEAD_SENTENCES).contains(&si) && state.lead_time.is_none();
             // a sentence with no act may still move the narrative to a day it states
@@ -2015,7 +2094,10 @@ impl Engine {
             Slot::Pronoun => state.last_subject.clone(),
             Slot::PersonPronoun if !state.last_person.is_empty() => state.last_person.clone(),
             Slot::PersonPronoun => state.last_subject.clone(),
-            Slot::FirstPerson => synthetics(&state.author, ts, te),
+            Slot::FirstPerson if state.speaker.is_none() && !state.last_subject.is_empty() => {
+                state.last_subject.clone()
+            }
+            Slot::FirstPerson => synthetics(state.speaker.as_ref().or(state.author.as_ref()), ts, te),
             Slot::LastActor => synthetics(&state.last_source, ts, te),
             Slot::Missing => Vec::new(),
         }
@@ -2075,7 +2157,7 @@ fn slot_words(c: &crate::analysis::Clause, actor: &Actor) -> String {
         Slot::Participants => "the last meeting's parties",
         Slot::Pronoun => "subject left out → last subject",
         Slot::PersonPronoun => "pronoun → last person or official",
-        Slot::FirstPerson => "first person → author",
+        Slot::FirstPerson => "first person → speaker or author",
         Slot::LastActor => "an earlier act → its actor",
         Slot::Missing => "other side of the document's pair",
     };

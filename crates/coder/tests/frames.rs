@@ -1046,3 +1046,35 @@ fn a_third_party_meeting_the_two_sides_meets_each_and_goes_on_as_the_subject() {
     assert!(got.contains(&t("NOR", "020", "LAO")), "{got:?}");
     assert!(!got.iter().any(|(s, c, _)| c == "020" && s != "NOR"), "{got:?}");
 }
+
+#[test]
+fn a_bare_title_is_the_one_holder_of_that_office_named_before() {
+    let e = real_packs();
+    let text = "Vietnamese Foreign Minister Bui Thanh Son visited Tokyo on Monday. \
+                The minister also urged Japan to increase investment.";
+    assert_codes(&e, text, "en", ("VNM", "021", "JPN"));
+    let text = "La ministra degli Esteri albanese Elisa Hoxha è arrivata a Roma. \
+                La ministra ha poi chiesto all'Italia di aumentare i collegamenti aerei.";
+    assert_codes(&e, text, "it", ("ALB", "020", "ITA"));
+    // two states' foreign ministers were named: "the minister" is either, so no appeal is coded
+    let text = "The Japanese foreign minister met the Vietnamese foreign minister in Hanoi. \
+                The minister urged China to resume talks.";
+    let got = triples_in(&e, text, "en");
+    assert!(!got.iter().any(|(_, c, t)| c.starts_with("02") && t == "CHN"), "{got:?}");
+}
+
+#[test]
+fn a_quoted_first_person_is_its_speaker() {
+    let e = real_packs();
+    // the speaker named in the same sentence, not the document's first actor
+    let text = "Mali und Algerien streiten seit Wochen über eine Drohne. \
+                „Wir rufen Algerien und Mali auf, den Konflikt friedlich zu lösen“, sagte Außenministerin Baerbock.";
+    assert_codes(&e, text, "de", ("DEU", "020", "DZA"));
+    // the speaker named by a later sentence of the paragraph
+    let text = "Venezuela truet Guyana med konsekvenser.\n\n– Vi oppfordrer Venezuela og Guyana til å løse konflikten \
+                fredelig. Situasjonen er alvorlig, sier utenriksminister Espen Barth Eide.";
+    assert_codes(&e, text, "no", ("NOR", "020", "VEN"));
+    // a spokesperson's "we" with no attribution: the subject the text speaks through
+    let text = "美国宣布对中国商品加征关税。中方对此坚决反对。我们敦促美方立即纠正错误做法。";
+    assert_codes(&e, text, "zh", ("CHN", "020", "USA"));
+}
