@@ -32,7 +32,14 @@ fn people_registers_are_well_formed() {
         .unwrap_or_default();
     regional.sort();
     files.extend(regional);
-    let roles = ["head_of_state", "head_of_government", "foreign_minister", "party_leader", "secretary_general"];
+    let roles = [
+        "head_of_state",
+        "head_of_government",
+        "foreign_minister",
+        "party_leader",
+        "secretary_general",
+        "spokesperson",
+    ];
     let mut problems = Vec::new();
     let mut owner: BTreeMap<String, String> = BTreeMap::new();
     let mut states_with_heads: BTreeSet<String> = BTreeSet::new();

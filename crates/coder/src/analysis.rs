@@ -1184,6 +1184,11 @@ const OWN_STATE_NEXT_ACTOR_MAX_BYTES: usize = 40;
 /// and a ministry or parliament is as often the building where something happens).
 const SEATED_ROLES: [&str; 4] = ["government", "military", "party", "official"];
 
+/// Marks that open a quotation, and marks that close one (`"` does both; `“` opens in English
+/// and closes in German).
+pub(crate) const OPENING_QUOTES: [char; 5] = ['«', '„', '“', '"', '「'];
+pub(crate) const CLOSING_QUOTES: [char; 5] = ['»', '“', '”', '"', '」'];
+
 /// Title roles that name an institution, not a person (a ministry, a government, an army):
 /// a person's title beside one names the person, and "he" or "she" never refers to one.
 pub(crate) const INSTITUTION_ROLES: [&str; 6] =
@@ -1826,12 +1831,18 @@ pub fn clauses(
                 .iter()
                 .find(|i| matches!(i.kind, ItemKind::Trigger { .. }))
                 .is_some_and(|next| span_text(key, item.end, next.start).contains([',', '，']));
+        // a verb inside a quotation: past the mark that closes it, an actor is the speaker
+        // ("\"We demand the release of our citizens,\" spokeswoman Maria Zakharova said")
+        let quoted = key.get(..item.start).is_some_and(|b| b.contains(OPENING_QUOTES));
         let mut j = object_from;
         while j < items.len() {
             match &items[j].kind {
                 ItemKind::Mention(_)
                     if in_relative && span_text(key, item.end, items[j].start).contains([',', '，']) =>
                 {
+                    break
+                }
+                ItemKind::Mention(_) if quoted && span_text(key, item.end, items[j].start).contains(CLOSING_QUOTES) => {
                     break
                 }
                 // "condemned the strikes, a spokesman said": after an act reference, a comma ends

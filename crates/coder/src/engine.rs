@@ -8,7 +8,9 @@ use attache_model::{fnv1a64_continue, Actor, Document, Event, EventDate, Evidenc
 use attache_text::{normalize, split_document, SplitRules};
 use attache_time::{PartialDate, Precision, TimeExpr, TimeParser};
 
-use crate::analysis::{analyse, choose_state, clauses, Analysis, Context, Learned, Slot};
+use crate::analysis::{
+    analyse, choose_state, clauses, Analysis, Context, Learned, Slot, CLOSING_QUOTES, OPENING_QUOTES,
+};
 use crate::code_classes::{
     in_class, AID, AID_OR_SYMPATHY, ANSWERS_TO_A_DEED, ARMED_FORCE, HOSTILE, HOSTILE_DEEDS, MEDIATION, MUTUAL,
     OWN_ACTOR, PLACE_TARGET, SETTLEMENTS, VERBAL_REACTIONS,
@@ -359,9 +361,26 @@ fn attributed_speaker(a: &Analysis, from: usize, person_only: bool) -> Option<St
 /// sentence of its paragraph attribute the quotation to a speaker ("– Jeg gjentok … . Krigen i
 /// Ukraina var også tema, skriver statsminister Jonas Gahr Støre."); `later` are the analyses
 /// of the paragraph's next sentences.
-fn quoted_speaker<'a>(a: &Analysis, later: impl IntoIterator<Item = &'a Analysis>) -> Option<String> {
+fn quoted_speaker<'a>(a: &Analysis, key: &str, later: impl IntoIterator<Item = &'a Analysis>) -> Option<String> {
     use crate::analysis::ItemKind;
     let first_person = a.items.iter().position(|i| matches!(i.kind, ItemKind::Word(WordClass::FirstPerson)))?;
+    // inside quotation marks, the speaker is the first actor named after them, whatever verb
+    // stands between ("« Nous ne tolérerons … », a averti le Premier ministre malien")
+    let fp = &a.items[first_person];
+    let opened = key.get(..fp.start).is_some_and(|b| b.contains(OPENING_QUOTES));
+    let closed = key.get(fp.end..).and_then(|rest| rest.find(CLOSING_QUOTES)).map(|q| fp.end + q);
+    if let (true, Some(close)) = (opened, closed) {
+        let after = a.items.iter().filter(|i| i.start > close);
+        if let Some(c) = after
+            .filter_map(|i| match i.kind {
+                ItemKind::Mention(m) => a.mentions.get(m).and_then(|m| m.actor.clone()),
+                _ => None,
+            })
+            .next()
+        {
+            return Some(c);
+        }
+    }
     attributed_speaker(a, first_person, false)
         .or_else(|| later.into_iter().find_map(|b| attributed_speaker(b, 0, true)))
 }
@@ -1181,7 +1200,7 @@ impl Engine {
             let paragraph_rest = (si + 1..keys.len().min(si + 1 + QUOTE_ATTRIBUTION_SENTENCES))
                 .take_while(|&j| paragraph_of[j] == paragraph_of[si])
                 .filter_map(|j| first_pass.get(j));
-            state.speaker = quoted_speaker(&a, paragraph_rest);
+            state.speaker = quoted_speaker(&a, &key.key, paragraph_rest);
             // the lead's first stated time dates an undated headline (see date_headline_from_body)
             let lead_sentence = (1..=LEAD_SENTENCES).contains(&si) && state.lead_time.is_none();
             // a sentence with no act may still move the narrative to a day it states

@@ -1074,7 +1074,21 @@ fn a_quoted_first_person_is_its_speaker() {
     let text = "Venezuela truet Guyana med konsekvenser.\n\n– Vi oppfordrer Venezuela og Guyana til å løse konflikten \
                 fredelig. Situasjonen er alvorlig, sier utenriksminister Espen Barth Eide.";
     assert_codes(&e, text, "no", ("NOR", "020", "VEN"));
+    // inside quotation marks: the actor named after them, not the last subject (Niger)
+    let text = "Le Niger a rappelé son ambassadeur en Algérie. « Nous ne tolérerons aucune agression \
+                contre notre territoire », a averti le Premier ministre malien.";
+    let got = triples_in(&e, text, "fr");
+    assert!(!got.iter().any(|(s, c, _)| s == "NER" && c.starts_with("13")), "{got:?}");
     // a spokesperson's "we" with no attribution: the subject the text speaks through
     let text = "美国宣布对中国商品加征关税。中方对此坚决反对。我们敦促美方立即纠正错误做法。";
     assert_codes(&e, text, "zh", ("CHN", "020", "USA"));
+}
+
+#[test]
+fn an_actor_past_the_quotation_that_holds_the_verb_is_its_speaker_not_its_object() {
+    let e = real_packs();
+    let text = "Azerbaijan detained eight Russians in Baku on Monday. \
+                \"We demand the immediate release of our citizens,\" Russian foreign ministry spokeswoman Maria Zakharova said.";
+    let got = triples_in(&e, text, "en");
+    assert!(got.contains(&t("RUS", "100", "AZE")), "{got:?}");
 }
