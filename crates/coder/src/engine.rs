@@ -1570,9 +1570,9 @@ impl Engine {
                 }
                 let date = match time {
                     Some(t) => {
-                        // a plan's bare weekday is the coming one
+                        // a plan's bare weekday is the coming one, and so is a present tense's
                         let plan_day;
-                        let t = match (&t.ahead, planned) {
+                        let t = match (&t.ahead, planned || p.present_tense) {
                             (Some(ahead), true) => {
                                 plan_day = TimeExpr { value: ahead.clone(), ..t.clone() };
                                 &plan_day
@@ -1609,7 +1609,9 @@ impl Engine {
                 });
                 // an act the text itself dates after the publication day has not happened yet
                 let dated_ahead = time.is_some_and(|t| {
+                    let ahead = if p.present_tense { t.ahead.as_ref() } else { None };
                     t.future_marker
+                        || ahead.zip(state.reference.as_ref()).is_some_and(|(a, r)| a.first_day() > r.first_day())
                         || (!state.inferred
                             && state
                                 .reference

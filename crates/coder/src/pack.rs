@@ -316,6 +316,10 @@ pub struct Pattern {
     /// The trigger is a future tense of its verb ("firmará", "signera", "firmerà"): the act is
     /// planned, as with a word of the `future` class.
     pub future_tense: bool,
+    /// The trigger is a present tense of its verb ("reist … nach", "besøker"): a bare weekday
+    /// with it is the coming such day, and the act then a plan ("Am Mittwoch reist sie weiter
+    /// nach Taschkent" in a Tuesday article).
+    pub present_tense: bool,
     /// The trigger is a prepositional phrase modifying another act ("at the request of",
     /// "på anmodning fra"): after that act's object, its subject is that act's subject.
     pub adjunct: bool,
@@ -394,6 +398,7 @@ pub fn parse_events(lang: &str, text: &str) -> Result<Vec<Pattern>, CoderError> 
         let mut future_code = None;
         let mut no_future = false;
         let mut future_tense = false;
+        let mut present_tense = false;
         let mut adjunct = false;
         let mut main_event = false;
         let mut implied_object = None;
@@ -407,6 +412,8 @@ pub fn parse_events(lang: &str, text: &str) -> Result<Vec<Pattern>, CoderError> 
                 no_future = true;
             } else if o == "tense=future" {
                 future_tense = true;
+            } else if o == "tense=present" {
+                present_tense = true;
             } else if o == "adjunct" {
                 adjunct = true;
             } else if o == "main" {
@@ -441,6 +448,7 @@ pub fn parse_events(lang: &str, text: &str) -> Result<Vec<Pattern>, CoderError> 
             future_code,
             no_future,
             future_tense,
+            present_tense,
             adjunct,
             main_event,
             triggers,
@@ -480,6 +488,9 @@ mod tests {
         assert!(parse_events("ja", "042 visit,object=japan 訪日\n").is_err());
         let f = parse_events("es", "057 sym,tense=future firmará\n057 sym firmó\n").unwrap();
         assert!(f[0].future_tense && !f[1].future_tense);
+        let present =
+            parse_events("de", "042 visit,tense=present reist ... nach\n042 visit reiste ... nach\n").unwrap();
+        assert!(present[0].present_tense && !present[1].present_tense && !present[0].future_tense);
         assert!(parse_events("es", "057 sym,tense=past firmó\n").is_err());
         let a = parse_events("en", "020 rev,adjunct at the request of\n").unwrap();
         assert!(a[0].adjunct);
