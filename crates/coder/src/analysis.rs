@@ -928,11 +928,20 @@ fn build_mention(
                     person_country = cx.kb.resolve_person(*id, cx.date).map(|t| t.country.clone());
                     person_id = Some(*id);
                     m.person = Some(p.canonical.clone());
-                    // "ファム・ミン・チン" is later "チン首相": a katakana name in parts is
-                    // learned too, so that its last part finds the person again
+                    // "ファム・ミン・チン" is later "チン首相", "สีหศักดิ์ พวงเกตุแก้ว" later
+                    // "นายสีหศักดิ์": a katakana, Thai or Lao name in parts is learned as written
+                    // too, so that its first or last part finds the person again
                     let (ps, pe) = key.original_range(*part_start, *part_end);
                     let surface = original.get(ps..pe).unwrap_or("");
-                    if !cx.spaced && surface.contains('\u{30FB}') && surface.chars().all(is_katakana) {
+                    let katakana_parts = surface.contains('\u{30FB}') && surface.chars().all(is_katakana);
+                    let thai_or_lao_parts = surface.contains(' ')
+                        && surface.chars().any(|c| {
+                            matches!(
+                                attache_text::char_script(c),
+                                Some(attache_text::Script::Thai | attache_text::Script::Lao)
+                            )
+                        });
+                    if !cx.spaced && (katakana_parts || thai_or_lao_parts) {
                         m.captured_name.get_or_insert_with(|| surface.to_string());
                     }
                     if let Some(t) = cx.kb.resolve_person(*id, cx.date) {

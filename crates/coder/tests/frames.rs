@@ -1092,3 +1092,11 @@ fn an_actor_past_the_quotation_that_holds_the_verb_is_its_speaker_not_its_object
     let got = triples_in(&e, text, "en");
     assert!(got.contains(&t("RUS", "100", "AZE")), "{got:?}");
 }
+
+#[test]
+fn a_thai_or_lao_official_named_again_by_the_given_name_is_found_again() {
+    let e = real_packs();
+    let text = "นายสีหศักดิ์ พวงเกตุแก้ว รัฐมนตรีว่าการกระทรวงการต่างประเทศ เดินทางเยือนลาวเมื่อวันจันทร์ \
+                นายสีหศักดิ์ได้ขอให้ฝ่ายลาวร่วมมือแก้ไขปัญหาหมอกควันข้ามแดน";
+    assert_codes(&e, text, "th", ("THA", "020", "LAO"));
+}
