@@ -1451,9 +1451,6 @@ fn asked_for(items: &[Item], ti: usize, key: &str, patterns: &[Pattern]) -> bool
     false
 }
 
-/// True when the trigger at `ti` is an act named by a noun after a preposition, past the group
-/// ending at `hi` ("… solidarity with Lithuania in a phone call with …", "… in una telefonata
-/// con …"): a locative word at most one word before it.
 /// The first trigger of the clause that a comma right before trigger `ti` closes ("China
 /// condemned the attack on Lebanon, calling on …" gives "condemned"), when that clause ends
 /// in an actor and nothing but the comma stands between it and `ti`. (Two triggers with
@@ -1472,6 +1469,19 @@ fn first_verb_before_comma(items: &[Item], ti: usize, key: &str) -> Option<usize
     (0..ti).find(|&e| items[e].start >= clause_start && matches!(items[e].kind, ItemKind::Trigger { .. }))
 }
 
+/// True when one to three words, and no comma, stand between the group that ends at item
+/// `lo - 1` and the item `lo` ("… al-Sisi told King Abdullah II …").
+fn verb_between_groups(items: &[Item], lo: usize, key: &str) -> bool {
+    let (Some(before), Some(after)) = (lo.checked_sub(1).and_then(|b| items.get(b)), items.get(lo)) else {
+        return false;
+    };
+    let between = span_text(key, before.end, after.start);
+    !between.contains([',', ';', '，', '、']) && (1..=3).contains(&word_count(between))
+}
+
+/// True when the trigger at `ti` is an act named by a noun after a preposition, past the group
+/// ending at `hi` ("… solidarity with Lithuania in a phone call with …", "… in una telefonata
+/// con …"): a locative word at most one word before it.
 fn noun_act_after_preposition(items: &[Item], hi: usize, ti: usize, key: &str) -> bool {
     let Some(verb) = items.get(ti) else { return false };
     items.get(hi + 1..ti).is_some_and(|between| {
@@ -1707,6 +1717,20 @@ pub fn clauses(
                             subject = subject_of[lo - 1].clone().unwrap_or(Slot::Missing);
                             subject_end = items[hi].end;
                             shares_with = Some(lo - 1);
+                            break;
+                        }
+                        // "al-Sisi told King Abdullah II in a phone call": a verb that is no act
+                        // between two actors, and then the act named by a noun after a
+                        // preposition: the first actor is its subject, the second its partner
+                        _ if noun_act_after_preposition(items, hi, ti, key)
+                            && lo > 0
+                            && matches!(items[lo - 1].kind, ItemKind::Mention(_))
+                            && verb_between_groups(items, lo, key) =>
+                        {
+                            let (first, last) = group_of(items, lo - 1, key);
+                            partner_before.get_or_insert(ms);
+                            subject = Slot::Mentions(mentions_in(items, first, last));
+                            subject_end = items[last].end;
                             break;
                         }
                         _ => {

@@ -1100,3 +1100,13 @@ fn a_thai_or_lao_official_named_again_by_the_given_name_is_found_again() {
                 นายสีหศักดิ์ได้ขอให้ฝ่ายลาวร่วมมือแก้ไขปัญหาหมอกควันข้ามแดน";
     assert_codes(&e, text, "th", ("THA", "020", "LAO"));
 }
+
+#[test]
+fn a_noun_act_after_two_actors_and_a_plain_verb_is_between_them() {
+    let e = real_packs();
+    // not a second mention of the call before it (the two sides), but its own call
+    let text = "Jordanian Foreign Minister Ayman Safadi spoke by telephone with his Syrian counterpart on Tuesday. \
+                Saudi Arabia voiced solidarity with Jordan. President Abdel Fattah al-Sisi told King Abdullah II \
+                in a phone call that the attacks were unacceptable.";
+    assert_codes(&e, text, "en", ("EGY", "041", "JOR"));
+}
