@@ -1628,6 +1628,7 @@ pub fn clauses(
         let mut subject = Slot::Missing;
         let mut subject_end = 0usize;
         let mut partner_before: Option<Vec<usize>> = None;
+        let mut noun_partner: Option<Vec<usize>> = None;
         let mut j = ti;
         let mut continuing = false;
         // the earlier verb whose subject this one shares ("X denounced Y and warned ...")
@@ -1703,6 +1704,11 @@ pub fn clauses(
                         Some(ItemKind::Word(WordClass::With | WordClass::Between)) => {
                             partner_before.get_or_insert(ms);
                         }
+                        // "expressed his condolences to Rahmon in a phone call": the actor after
+                        // "to" is the partner of the act named after it
+                        Some(ItemKind::Word(WordClass::Genitive)) if noun_act_after_preposition(items, hi, ti, key) => {
+                            noun_partner.get_or_insert(ms);
+                        }
                         Some(ItemKind::Word(WordClass::By | WordClass::Locative | WordClass::Genitive)) => {}
                         Some(ItemKind::Trigger { pattern: earlier })
                             if lo > 0
@@ -1713,7 +1719,12 @@ pub fn clauses(
                                     || patterns.get(pattern).is_some_and(|p| p.adjunct)) =>
                         {
                             // "X met Y and praised Z", and "X gave Y humanitarian aid" (the same act named twice):
-                            // the earlier trigger's subject goes on
+                            // the earlier trigger's subject goes on; "X expressed condolences to Y
+                            // in a phone call": Y is the partner of the act named after it, unless
+                            // a partner follows ("… in a phone call with Z")
+                            if noun_act_after_preposition(items, hi, ti, key) {
+                                noun_partner = Some(ms);
+                            }
                             subject = subject_of[lo - 1].clone().unwrap_or(Slot::Missing);
                             subject_end = items[hi].end;
                             shares_with = Some(lo - 1);
@@ -2031,7 +2042,7 @@ pub fn clauses(
         }
         let mut partner = false;
         if matches!(p.frame, Frame::Sym | Frame::Meet) {
-            if let Some(ms) = partner_before.or(partner_after) {
+            if let Some(ms) = partner_before.or(partner_after).or(noun_partner) {
                 object = Slot::Mentions(ms);
                 partner = true;
             }

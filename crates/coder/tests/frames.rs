@@ -1102,11 +1102,15 @@ fn a_thai_or_lao_official_named_again_by_the_given_name_is_found_again() {
 }
 
 #[test]
-fn a_noun_act_after_two_actors_and_a_plain_verb_is_between_them() {
+fn a_noun_act_after_a_preposition_is_between_the_actors_before_it() {
     let e = real_packs();
     // not a second mention of the call before it (the two sides), but its own call
     let text = "Jordanian Foreign Minister Ayman Safadi spoke by telephone with his Syrian counterpart on Tuesday. \
                 Saudi Arabia voiced solidarity with Jordan. President Abdel Fattah al-Sisi told King Abdullah II \
                 in a phone call that the attacks were unacceptable.";
     assert_codes(&e, text, "en", ("EGY", "041", "JOR"));
+    // the actor after "to" of an earlier act is the partner of the act named after it
+    let text = "Jordan spoke by telephone with Syria on Tuesday. Kazakh President Kassym-Jomart Tokayev \
+                expressed his condolences to Rahmon in a phone call on Tuesday.";
+    assert_codes(&e, text, "en", ("KAZ", "041", "TJK"));
 }
