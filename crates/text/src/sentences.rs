@@ -271,10 +271,17 @@ fn is_abbreviation(body: &str, sent_start: usize, dot: usize, rules: &SplitRules
         return true;
     }
     // a single capital letter is an initial ("J. Smith"); a one-letter word ends a sentence
-    // ("… đồng ý. Chiều 1/12, …")
+    // ("… đồng ý. Chiều 1/12, …"), and so does the network X after a lower-case word ("… i et
+    // innlegg på X. Kong Harald …", "… said on X. The …")
     let mut wc = word.chars();
     if let (Some(first), None) = (wc.next(), wc.next()) {
-        if first.is_uppercase() {
+        let network = first == 'X'
+            && before[..word_start]
+                .split_whitespace()
+                .next_back()
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_lowercase);
+        if first.is_uppercase() && !network {
             return true;
         }
     }
@@ -480,6 +487,9 @@ mod tests {
         let r = rules(&[]);
         assert_eq!(sentences("Hai bên đã đồng ý. Chiều 1/12, hai bên điện đàm.", &r).len(), 2);
         assert_eq!(sentences("He met J. Smith in Hanoi.", &r).len(), 1);
+        // the network X after a lower-case word ends its sentence; an initial X does not
+        assert_eq!(sentences("Eide gratulerte ham i et innlegg på X. Kong Harald sendte et telegram.", &r).len(), 2);
+        assert_eq!(sentences("He met Malcolm X. Smith in Hanoi.", &r).len(), 1);
     }
 
     #[test]
