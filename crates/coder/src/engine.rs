@@ -391,15 +391,25 @@ type Holder = (String, Option<String>);
 /// Records who holds `role`. An envoy's bare title means the envoy named last; any other bare
 /// title only an office held by one state so far (`None` once holders of two states were named:
 /// "the foreign minister" is then either).
-fn record_holder(holders: &mut HashMap<String, Option<Holder>>, role: &str, holder: Holder, last_wins: bool) {
+fn record_holder(
+    holders: &mut HashMap<String, Option<Holder>>,
+    role: &str,
+    country: &str,
+    person: Option<&String>,
+    last_wins: bool,
+) {
+    let holder = || (country.to_string(), person.cloned());
     match holders.get_mut(role) {
-        Some(known) if !last_wins => {
-            if known.as_ref().is_some_and(|k| k.0 != holder.0) {
-                *known = None;
+        // the same state again: nothing changes (an envoy's name is the latest)
+        Some(Some(known)) if known.0 == country => {
+            if last_wins && person.is_some() && known.1.as_ref() != person {
+                known.1 = person.cloned();
             }
         }
-        _ => {
-            holders.insert(role.to_string(), Some(holder));
+        Some(known) if !last_wins => *known = None,
+        Some(known) => *known = Some(holder()),
+        None => {
+            holders.insert(role.to_string(), Some(holder()));
         }
     }
 }
@@ -1122,11 +1132,11 @@ impl Engine {
                         m.person = person.clone();
                     }
                 } else if let (Some(c), false) = (&m.actor, m.home_candidate && !envoy) {
-                    let holder = (c.clone(), m.person.clone().or_else(|| m.captured_name.clone()));
+                    let person = m.person.as_ref().or(m.captured_name.as_ref());
                     // a portfolio minister is also what a bare "the minister" means
                     let general = (role.ends_with("_minister") && !role.starts_with("deputy")).then_some("minister");
                     for r in std::iter::once(role).chain(general) {
-                        record_holder(&mut office_holders, r, holder.clone(), envoy);
+                        record_holder(&mut office_holders, r, c, person, envoy);
                     }
                 }
             }
