@@ -121,11 +121,67 @@ fn normalize_ascii(text: &str, base: usize) -> Normalized {
 }
 
 fn normalize_into(text: &str, base: usize, chars: &mut Vec<(usize, char)>) -> Normalized {
-    if text.is_ascii() {
-        normalize_ascii(text, base)
+    let out = if text.is_ascii() { normalize_ascii(text, base) } else { normalize_chars(text, base, chars) };
+    if out.key.contains('"') {
+        without_scare_quotes(out)
     } else {
-        normalize_chars(text, base, chars)
+        out
     }
+}
+
+/// Most words a pair of quotation marks may enclose and still be scare quotes.
+const SCARE_QUOTE_MAX_WORDS: usize = 4;
+
+/// The key without the marks of scare quotes: a pair of quotation marks around at most
+/// [`SCARE_QUOTE_MAX_WORDS`] words, opened after a space and closed before a space or
+/// punctuation ("a « fermement condamné » les frappes", "calificó de "injusto e inhumano"
+/// el muro"), so that a phrase reads through them. A quotation of more words keeps its marks
+/// (it has a speaker), as does a quote a word ending is written onto ("…연습"이라고).
+fn without_scare_quotes(n: Normalized) -> Normalized {
+    let k = n.key.as_bytes();
+    let quotes: Vec<usize> = (0..k.len()).filter(|&i| k[i] == b'"').collect();
+    let mut drop = vec![false; k.len()];
+    let mut q = 0;
+    while q + 1 < quotes.len() {
+        let (open, close) = (quotes[q], quotes[q + 1]);
+        let opens = open == 0 || k[open - 1] == b' ';
+        let closes = k.get(close + 1).is_none_or(|&b| b == b' ' || b".,;:!?)".contains(&b));
+        let inner = n.key[open + 1..close].trim();
+        let words = inner.split(' ').filter(|w| !w.is_empty()).count();
+        if opens && closes && (1..=SCARE_QUOTE_MAX_WORDS).contains(&words) && !inner.contains(['.', ';', '!', '?']) {
+            drop[open] = true;
+            drop[close] = true;
+            // with the space inside each mark ("« fermement condamné »")
+            if k.get(open + 1) == Some(&b' ') {
+                drop[open + 1] = true;
+            }
+            if close > 0 && k[close - 1] == b' ' {
+                drop[close - 1] = true;
+            }
+            q += 2;
+        } else {
+            q += 1;
+        }
+    }
+    if !drop.contains(&true) {
+        return n;
+    }
+    let mut key = String::with_capacity(n.key.len());
+    let mut map = Vec::with_capacity(n.map.len());
+    for (i, c) in n.key.char_indices() {
+        if drop[i] {
+            continue;
+        }
+        key.push(c);
+        map.extend_from_slice(&n.map[i..i + c.len_utf8()]);
+    }
+    // a mark at the end leaves a space there
+    while key.ends_with(' ') {
+        key.pop();
+        map.pop();
+    }
+    map.push(n.map[n.key.len()]);
+    Normalized { key, map }
 }
 
 /// [`normalize_into`] for any text: NFC per segment, then the rules character by character.
@@ -201,6 +257,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn scare_quotes_leave_the_key_and_quotations_keep_their_marks() {
+        let n = normalize("a « fermement condamné » les frappes", 0);
+        assert_eq!(n.key, "a fermement condamné les frappes");
+        assert_eq!(n.original_range(2, 11), (5, 14));
+        assert_eq!(
+            normalize("calificó de \"injusto e inhumano\" el muro", 0).key,
+            "calificó de injusto e inhumano el muro"
+        );
+        let long = "urged Manila to \"stop provocations and stop spreading false narratives.\"";
+        assert!(normalize(long, 0).key.contains('"'));
+        assert!(normalize("\"침략 전쟁 연습\"이라고 비난했다", 0).key.contains('"'));
+        assert_eq!(normalize("said \"no\"", 0).key, "said no");
+    }
+
+    #[test]
     fn the_ascii_path_agrees_with_the_general_one() {
         let samples = [
             "  Japan  met Laos , and 10 / 3 ( the talks ) . ",
@@ -223,7 +294,10 @@ mod tests {
 
     #[test]
     fn folds_case_quotes_dashes_spaces() {
-        assert_eq!(key("Japan\u{2019}s  Foreign\u{00a0}Minister \u{2013} “X”"), "japan's foreign minister - \"x\"");
+        assert_eq!(
+            key("Japan\u{2019}s  Foreign\u{00a0}Minister \u{2013} “X said we will go”"),
+            "japan's foreign minister - \"x said we will go\""
+        );
     }
 
     #[test]
