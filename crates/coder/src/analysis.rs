@@ -5,7 +5,9 @@
 use attache_actors::{KnowledgeBase, PhraseKind, FOREIGN_TITLE};
 use attache_text::Normalized;
 
-use crate::code_classes::{in_class, ABOUT_ANOTHER_ACT, AIMED_LIKE_THE_ACT_THEY_NAME, ASKING, THREATS};
+use crate::code_classes::{
+    in_class, ABOUT_ANOTHER_ACT, AIMED_LIKE_THE_ACT_THEY_NAME, ASKING, INTENTS, MATERIAL_HELP, THREATS,
+};
 use crate::lexicon::{select_sorted, sort_for_select, Entry, Hit, Lexicon};
 use crate::pack::{Frame, Pattern, WordClass};
 
@@ -1469,6 +1471,25 @@ fn first_verb_before_comma(items: &[Item], ti: usize, key: &str) -> Option<usize
     (0..ti).find(|&e| items[e].start >= clause_start && matches!(items[e].kind, ItemKind::Trigger { .. }))
 }
 
+/// True when the trigger at `ti`, of material help, stands inside the gap of an intent's
+/// trigger: what is promised or offered, not done ("Deutschland sicherte Litauen
+/// militärische Unterstützung zu": no military aid; "sicherte … in einem Telefonat … zu" still
+/// has its call).
+fn promised_inside(items: &[Item], ti: usize, patterns: &[Pattern]) -> bool {
+    let inner = &items[ti];
+    let ItemKind::Trigger { pattern } = inner.kind else { return false };
+    if !patterns.get(pattern).is_some_and(|p| in_class(&p.code, &MATERIAL_HELP)) {
+        return false;
+    }
+    items.iter().enumerate().any(|(o, outer)| {
+        o != ti
+            && outer.start <= inner.start
+            && inner.end <= outer.end
+            && (outer.start, outer.end) != (inner.start, inner.end)
+            && matches!(outer.kind, ItemKind::Trigger { pattern } if patterns.get(pattern).is_some_and(|p| in_class(&p.code, &INTENTS)))
+    })
+}
+
 /// True when one to three words, and no comma, stand between the group that ends at item
 /// `lo - 1` and the item `lo` ("… al-Sisi told King Abdullah II …").
 fn verb_between_groups(items: &[Item], lo: usize, key: &str) -> bool {
@@ -2152,7 +2173,7 @@ pub fn clauses(
             });
         let conditional = sentence_has(WordClass::Conditional, item.start) || conditional_after;
         subject_of[ti] = Some(subject.clone());
-        if negated || conditional || asked_for(items, ti, key, patterns) {
+        if negated || conditional || asked_for(items, ti, key, patterns) || promised_inside(items, ti, patterns) {
             continue;
         }
         let act_reference = refers_to_act.filter(|_| object == Slot::LastActor);

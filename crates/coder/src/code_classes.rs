@@ -16,6 +16,13 @@ pub(crate) const ABOUT_ANOTHER_ACT: [&str; 5] = ["02", "10", "112", "12", "13"];
 /// act's target: appeals (02), demands (10) and threats (13).
 pub(crate) const AIMED_LIKE_THE_ACT_THEY_NAME: [&str; 3] = ["02", "10", "13"];
 
+/// Intents (03): pledges, offers and promises; material help named inside their trigger's gap
+/// is what is promised, not done ("sicherte Litauen militärische Unterstützung zu").
+pub(crate) const INTENTS: [&str; 1] = ["03"];
+
+/// Material help: economic cooperation (06) and aid (07).
+pub(crate) const MATERIAL_HELP: [&str; 2] = ["06", "07"];
+
 /// Acts that ask: appeals (02) and demands (10). A negation after their addressee is in what
 /// is asked ("a appelé la Russie à ne pas envahir …").
 pub(crate) const ASKING: [&str; 2] = ["02", "10"];
