@@ -1195,10 +1195,10 @@ const OWN_STATE_NEXT_ACTOR_MAX_BYTES: usize = 40;
 /// and a ministry or parliament is as often the building where something happens).
 const SEATED_ROLES: [&str; 4] = ["government", "military", "party", "official"];
 
-/// Marks that open a quotation, and marks that close one (`"` does both; `“` opens in English
-/// and closes in German).
-pub(crate) const OPENING_QUOTES: [char; 5] = ['«', '„', '“', '"', '「'];
-pub(crate) const CLOSING_QUOTES: [char; 5] = ['»', '“', '”', '"', '」'];
+/// Marks that open a quotation in a key, and marks that close one: the key writes every other
+/// quotation mark («», „“, “”) as `"`, which does both.
+pub(crate) const OPENING_QUOTES: [char; 2] = ['"', '「'];
+pub(crate) const CLOSING_QUOTES: [char; 2] = ['"', '」'];
 
 /// Title roles that name an institution, not a person (a ministry, a government, an army):
 /// a person's title beside one names the person, and "he" or "she" never refers to one.

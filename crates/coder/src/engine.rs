@@ -525,10 +525,10 @@ impl DocState {
     }
 }
 
-/// Roles (titles.tsv) of a state's representatives abroad: a bare such title stands for the
-/// representative the text named last rather than for the home state.
 /// How many later sentences of its paragraph may name the speaker of a quotation.
 const QUOTE_ATTRIBUTION_SENTENCES: usize = 3;
+/// Roles (titles.tsv) of a state's representatives abroad: a bare such title stands for the
+/// representative the text named last rather than for the home state.
 const ENVOY_ROLES: [&str; 2] = ["ambassador", "envoy"];
 /// Roles whose bare title does not refer back to the last holder named: institutions, and
 /// titles too general to name one office.
@@ -2188,7 +2188,7 @@ fn slot_words(c: &crate::analysis::Clause, actor: &Actor) -> String {
         Slot::Participants => "the last meeting's parties",
         Slot::Pronoun => "subject left out → last subject",
         Slot::PersonPronoun => "pronoun → last person or official",
-        Slot::FirstPerson => "first person → speaker or author",
+        Slot::FirstPerson => "first person → speaker, last subject or author",
         Slot::LastActor => "an earlier act → its actor",
         Slot::Missing => "other side of the document's pair",
     };
