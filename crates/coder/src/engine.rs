@@ -1375,8 +1375,11 @@ impl Engine {
                 if symmetric_frame
                     && !c.partner
                     && (matches!(c.subject, Slot::TwoSides | Slot::Participants) || distinct(&subjects) >= 2)
+                    && !(p.frame == Frame::Meet && matches!(c.object, Slot::Mentions(_)))
                 {
-                    // "the two sides agreed on X": X is what they agreed on, not a partner
+                    // "the two sides agreed on X": X is what they agreed on, not a partner (but
+                    // "the German chancellor and the French president met the Ukrainian
+                    // president": whom two meet is a party of the meeting)
                     objects.clear();
                 }
                 if subjects.is_empty() && matches!(p.frame, Frame::Sym | Frame::Meet) && distinct(&objects) >= 2 {

@@ -1114,3 +1114,12 @@ fn a_noun_act_after_a_preposition_is_between_the_actors_before_it() {
                 expressed his condolences to Rahmon in a phone call on Tuesday.";
     assert_codes(&e, text, "en", ("KAZ", "041", "TJK"));
 }
+
+#[test]
+fn whom_two_actors_meet_is_a_party_of_the_meeting() {
+    let e = real_packs();
+    let text = "The German chancellor and the French president met the Ukrainian president in Kyiv on Monday.";
+    let got = triples_in(&e, text, "en");
+    assert!(got.contains(&t("DEU", "042", "UKR")) && got.contains(&t("FRA", "042", "UKR")), "{got:?}");
+    assert!(!got.iter().any(|(s, _, o)| s == "DEU" && o == "FRA"), "{got:?}");
+}
