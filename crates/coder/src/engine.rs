@@ -1861,6 +1861,10 @@ impl Engine {
                             if p.frame == Frame::Rev && code == "043" && !planned {
                                 emit.push(("042".into(), o, s));
                             }
+                            // ... and "was visited by X" its hosting
+                            if p.frame == Frame::Rev && code == "042" && !planned {
+                                emit.push(("043".into(), o, s));
+                            }
                         }
                         Frame::Visit => {
                             emit.push((code.clone(), s, o));
