@@ -1872,6 +1872,10 @@ impl Engine {
                                 emit.push(("043".into(), o, s));
                             }
                         }
+                        // a planned hosting is the guest's planned visit, coded visitor → host
+                        // as the guideline codes a planned visit ("Germany will host the
+                        // Chinese president": CHN 036 DEU)
+                        Frame::Host if planned && code == "036" => emit.push((code.clone(), o, s)),
                         Frame::Host => {
                             emit.push((code.clone(), s, o));
                             if !planned {
