@@ -1195,10 +1195,19 @@ const OWN_STATE_NEXT_ACTOR_MAX_BYTES: usize = 40;
 /// and a ministry or parliament is as often the building where something happens).
 const SEATED_ROLES: [&str; 4] = ["government", "military", "party", "official"];
 
-/// Marks that open a quotation in a key, and marks that close one: the key writes every other
-/// quotation mark («», „“, “”) as `"`, which does both.
-pub(crate) const OPENING_QUOTES: [char; 2] = ['"', '「'];
-pub(crate) const CLOSING_QUOTES: [char; 2] = ['"', '」'];
+/// The quotation marks a key holds, each as (opening, closing): the key writes every other
+/// mark («», „“, “”) as `"`, which both opens and closes.
+pub(crate) const KEY_QUOTES: [(char, char); 3] = [('"', '"'), ('「', '」'), ('『', '』')];
+
+/// True when `c` opens a quotation in a key.
+pub(crate) fn opens_quote(c: char) -> bool {
+    KEY_QUOTES.iter().any(|&(open, _)| open == c)
+}
+
+/// True when `c` closes a quotation in a key.
+pub(crate) fn closes_quote(c: char) -> bool {
+    KEY_QUOTES.iter().any(|&(_, close)| close == c)
+}
 
 /// Title roles that name an institution, not a person (a ministry, a government, an army):
 /// a person's title beside one names the person, and "he" or "she" never refers to one.
@@ -1898,7 +1907,7 @@ pub fn clauses(
                 .is_some_and(|next| span_text(key, item.end, next.start).contains([',', '，']));
         // a verb inside a quotation: past the mark that closes it, an actor is the speaker
         // ("\"We demand the release of our citizens,\" spokeswoman Maria Zakharova said")
-        let quoted = key.get(..item.start).is_some_and(|b| b.contains(OPENING_QUOTES));
+        let quoted = key.get(..item.start).is_some_and(|b| b.contains(opens_quote));
         let mut j = object_from;
         while j < items.len() {
             match &items[j].kind {
@@ -1907,7 +1916,7 @@ pub fn clauses(
                 {
                     break
                 }
-                ItemKind::Mention(_) if quoted && span_text(key, item.end, items[j].start).contains(CLOSING_QUOTES) => {
+                ItemKind::Mention(_) if quoted && span_text(key, item.end, items[j].start).contains(closes_quote) => {
                     break
                 }
                 // "condemned the strikes, a spokesman said": after an act reference, a comma ends

@@ -8,9 +8,7 @@ use attache_model::{fnv1a64_continue, Actor, Document, Event, EventDate, Evidenc
 use attache_text::{normalize, split_document, SplitRules};
 use attache_time::{PartialDate, Precision, TimeExpr, TimeParser};
 
-use crate::analysis::{
-    analyse, choose_state, clauses, Analysis, Context, Learned, Slot, CLOSING_QUOTES, OPENING_QUOTES,
-};
+use crate::analysis::{analyse, choose_state, clauses, closes_quote, opens_quote, Analysis, Context, Learned, Slot};
 use crate::code_classes::{
     in_class, AID, AID_OR_SYMPATHY, ANSWERS_TO_A_DEED, ARMED_FORCE, HOSTILE, HOSTILE_DEEDS, MEDIATION, MUTUAL,
     OWN_ACTOR, PLACE_TARGET, SETTLEMENTS, VERBAL_REACTIONS,
@@ -367,8 +365,8 @@ fn quoted_speaker<'a>(a: &Analysis, key: &str, later: impl IntoIterator<Item = &
     // inside quotation marks, the speaker is the first actor named after them, whatever verb
     // stands between ("« Nous ne tolérerons … », a averti le Premier ministre malien")
     let fp = &a.items[first_person];
-    let opened = key.get(..fp.start).is_some_and(|b| b.contains(OPENING_QUOTES));
-    let closed = key.get(fp.end..).and_then(|rest| rest.find(CLOSING_QUOTES)).map(|q| fp.end + q);
+    let opened = key.get(..fp.start).is_some_and(|b| b.contains(opens_quote));
+    let closed = key.get(fp.end..).and_then(|rest| rest.find(closes_quote)).map(|q| fp.end + q);
     if let (true, Some(close)) = (opened, closed) {
         let after = a.items.iter().filter(|i| i.start > close);
         if let Some(c) = after
@@ -1857,13 +1855,15 @@ impl Engine {
                     match p.frame {
                         Frame::Dir | Frame::Rev => {
                             emit.push((code.clone(), s, o));
-                            // "was received by X": a hosting read backwards has its visit too
-                            if p.frame == Frame::Rev && code == "043" && !planned {
-                                emit.push(("042".into(), o, s));
-                            }
-                            // ... and "was visited by X" its hosting
-                            if p.frame == Frame::Rev && code == "042" && !planned {
-                                emit.push(("043".into(), o, s));
+                            // "was received by X", "was visited by X": a hosting or a visit read
+                            // backwards has its counterpart too
+                            let counterpart = match code.as_str() {
+                                "042" => Some("043"),
+                                "043" => Some("042"),
+                                _ => None,
+                            };
+                            if let Some(other) = counterpart.filter(|_| p.frame == Frame::Rev && !planned) {
+                                emit.push((other.into(), o, s));
                             }
                         }
                         Frame::Visit => {

@@ -4,7 +4,9 @@
 //! partner from the particles of the mentions in its clause: the words after the previous
 //! trigger. A topic (は, 은/는) governs every later verb of the sentence.
 
-use crate::analysis::{group_of, mentions_in, same_root, span_text, Analysis, Clause, ItemKind, Slot};
+use crate::analysis::{
+    closes_quote, group_of, mentions_in, same_root, span_text, Analysis, Clause, ItemKind, Slot, KEY_QUOTES,
+};
 use crate::code_classes::{in_class, ASKING, HOSTILE, MEDIATION, REACTIONS, THREATS};
 use crate::pack::{Frame, Particle, Pattern, WordClass};
 
@@ -27,10 +29,6 @@ pub struct Particles {
 
 /// Characters that close a noun phrase: a particle is not looked for past them.
 const PHRASE_END: &[char] = &[',', '.', '、', '。', ';', ':', '!', '?', '「', '」', '"'];
-
-/// Closing quotation marks, each with its opening mark.
-const QUOTES: &[(char, char)] =
-    &[('"', '"'), ('\u{201d}', '\u{201c}'), ('」', '「'), ('』', '『'), ('\u{bb}', '\u{ab}')];
 
 /// The most characters between a closing quotation mark and the verb that quotes it: a
 /// quotative ending ("…"고 촉구했다", "…"이라고 비난했다", 「…」と求めた).
@@ -235,13 +233,12 @@ fn quotation_before(key: &str, at: usize) -> Option<(usize, usize)> {
     let before = key.get(..at)?;
     // (only the last few characters can hold the closing mark: no scan of the whole sentence
     // for each verb)
-    let (close_at, close) =
-        before.char_indices().rev().take(QUOTATIVE_CHARS + 1).find(|(_, c)| QUOTES.iter().any(|(q, _)| q == c))?;
+    let (close_at, close) = before.char_indices().rev().take(QUOTATIVE_CHARS + 1).find(|&(_, c)| closes_quote(c))?;
     let gap = &before[close_at + close.len_utf8()..];
     if gap.chars().count() > QUOTATIVE_CHARS || gap.trim().contains(char::is_whitespace) || gap.contains(PHRASE_END) {
         return None;
     }
-    let open = QUOTES.iter().find(|(q, _)| *q == close)?.1;
+    let open = KEY_QUOTES.iter().find(|&&(_, q)| q == close)?.0;
     let open_at = before[..close_at].rfind(open)?;
     Some((open_at, close_at))
 }
