@@ -248,6 +248,7 @@ impl KnowledgeBase {
             }
         }
         let mut by_name: HashMap<String, usize> = HashMap::new();
+        let mut seen_variants: std::collections::HashSet<(String, usize)> = std::collections::HashSet::new();
         let mut people_files = vec!["data/kb/people.tsv".to_string()];
         people_files.extend(src.tsv_files_in("data/kb/people"));
         for file in people_files {
@@ -277,7 +278,8 @@ impl KnowledgeBase {
                     f.get(5).unwrap_or(&"").split('|').map(str::trim).filter(|v| !v.is_empty()).map(str::to_string),
                 );
                 for n in names {
-                    if !kb.variants.iter().any(|(v, i)| *i == id && *v == n) {
+                    // (a set beside the list: a scan of the list for each name was quadratic)
+                    if seen_variants.insert((n.clone(), id)) {
                         kb.variants.push((n, id));
                     }
                 }

@@ -21,11 +21,9 @@ const MAGIC: &[u8] = b"attache-automaton 1 daachorse-5.1 charwise u32\n";
 /// Build the automaton of `keys` (phrase key, value; keys distinct), or read it from
 /// `cache` = (directory, name) when a previous run left a matching one there.
 pub(crate) fn build_or_read(
-    mut keys: Vec<(&str, u32)>,
+    keys: Vec<(&str, u32)>,
     cache: Option<(&Path, &str)>,
 ) -> Result<CharwiseDoubleArrayAhoCorasick<u32>, CoderError> {
-    // a canonical order: the hash (and the built automaton) do not depend on map order
-    keys.sort_unstable();
     let Some((dir, name)) = cache else { return build(&keys) };
     let file = dir.join(format!("{name}-{:016x}.daac", key_hash(&keys)));
     if let Some(automaton) = std::fs::read(&file).ok().and_then(|bytes| read(&bytes, &keys)) {

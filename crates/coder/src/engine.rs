@@ -656,146 +656,218 @@ fn date_of_expr(e: &TimeExpr, text: &str, base: usize, inferred: bool) -> EventD
     }
 }
 
+/// A language's pack read from its own files, all but its phrase automaton, which needs
+/// the knowledge base and the time lexicon too.
+struct PreparedPack {
+    lang: String,
+    /// The model, with an empty lexicon until [`with_lexicon`].
+    model: LanguageModel,
+    /// The pack's word phrases, matched by the automaton.
+    words: Vec<(WordClass, String)>,
+}
+
+impl PreparedPack {
+    /// How many phrases of its own the pack gives its automaton (a measure of the work of
+    /// building it).
+    fn phrase_count(&self) -> usize {
+        self.words.len() + self.model.patterns.iter().flat_map(|p| &p.triggers).map(Vec::len).sum::<usize>()
+    }
+}
+
+/// Read the pack of `lang` from `src`: everything its automaton is not needed for.
+fn prepare_pack(src: &DataSource, lang: &str) -> Result<PreparedPack, CoderError> {
+    let info = parse_pack_info(lang, &src.read(&format!("packs/{lang}/pack.toml"))?.unwrap_or_default());
+    let words_file = format!("packs/{lang}/words.tsv");
+    let word_lines = parse_word_lines(&words_file, &src.read(&words_file)?.unwrap_or_default())?;
+    // the kind of act each act reference names ("the attack": 19), by normalised phrase
+    let act_reference_kinds: HashMap<String, String> =
+        word_lines.iter().filter_map(|(_, phrase, root)| Some((normalize(phrase, 0).key, root.clone()?))).collect();
+    let all_words: Vec<(WordClass, String)> =
+        word_lines.into_iter().map(|(class, phrase, _)| (class, phrase)).collect();
+    // classes read from the text around a phrase, never matched as phrases themselves
+    let (read_words, words): (Vec<_>, Vec<_>) = all_words.into_iter().partition(|(c, _)| {
+        matches!(
+            c,
+            WordClass::NameGap
+                | WordClass::Article
+                | WordClass::RelativePronoun
+                | WordClass::Particle(_)
+                | WordClass::Relative
+                | WordClass::Connective
+        )
+    });
+    let in_class = |list: &[(WordClass, String)], class: WordClass| -> Vec<String> {
+        list.iter().filter(|(c, _)| *c == class).map(|(_, w)| w.clone()).collect()
+    };
+    let of_class = |class: WordClass| in_class(&read_words, class);
+    let normalised = |ws: Vec<String>| -> Vec<String> { ws.iter().map(|w| normalize(w, 0).key).collect() };
+    let name_gaps = normalised(of_class(WordClass::NameGap));
+    let articles = normalised(of_class(WordClass::Article));
+    // (matched as phrases too)
+    let between_words = normalised(in_class(&words, WordClass::Between));
+    let relative_pronouns = normalised(of_class(WordClass::RelativePronoun));
+    let connectives = of_class(WordClass::Connective);
+    let relative = of_class(WordClass::Relative);
+    let particle_words: Vec<(crate::pack::Particle, String)> = read_words
+        .iter()
+        .filter_map(|(c, w)| if let WordClass::Particle(p) = c { Some((*p, w.clone())) } else { None })
+        .collect();
+    let particles = crate::verb_final::Particles::new(&particle_words, info.word_boundaries)
+        .with_verb_endings(if info.verb_final { &words } else { &[] })
+        .with_relative_endings(&relative)
+        .with_connectives(&connectives);
+    let all_patterns = parse_events(lang, &src.read(&format!("packs/{lang}/events.txt"))?.unwrap_or_default())?;
+    let (refining, patterns): (Vec<Pattern>, Vec<Pattern>) =
+        all_patterns.into_iter().partition(|p| p.refines.is_some());
+    let refinements: Vec<(String, String, Vec<String>)> = refining
+        .into_iter()
+        .map(|p| {
+            let words = p.triggers.iter().map(|t| normalize(&t.join(" "), 0).key).filter(|w| !w.is_empty()).collect();
+            (p.code, p.refines.unwrap_or_default(), words)
+        })
+        .collect();
+    let mut split =
+        SplitRules::from_abbreviations(&src.read(&format!("packs/{lang}/abbreviations.txt"))?.unwrap_or_default());
+    split.ordinal_dot = info.ordinal_dot;
+    let honorifics: Vec<String> = words
+        .iter()
+        .filter(|(c, _)| matches!(c, crate::pack::WordClass::Honorific | crate::pack::WordClass::Joiner))
+        .map(|(_, w)| normalize(w, 0).key)
+        .collect();
+    let refiners = refiners_of(&refinements)?;
+    let lexicon = Lexicon::build_with_time(Vec::new(), info.word_boundaries, Vec::new(), None)?;
+    Ok(PreparedPack {
+        lang: lang.to_string(),
+        model: LanguageModel {
+            info,
+            honorifics,
+            name_gaps,
+            articles,
+            between_words,
+            relative_pronouns,
+            act_reference_kinds,
+            lexicon,
+            patterns,
+            refinements,
+            refiners,
+            split,
+            particles,
+        },
+        words,
+    })
+}
+
+/// The prepared pack with its phrase automaton: the knowledge base's actors, titles and
+/// people, the pack's words and triggers, and the time lexicon's phrases.
+fn with_lexicon(
+    pack: PreparedPack,
+    kb: &KnowledgeBase,
+    time: &TimeParser,
+    src: &DataSource,
+) -> Result<(String, LanguageModel), CoderError> {
+    let PreparedPack { lang, mut model, words } = pack;
+    let lang = lang.as_str();
+    let mut phrases: Vec<(String, Entry)> = Vec::new();
+    for a in kb.actor_phrases(lang) {
+        phrases.push((a.phrase.clone(), Entry::Actor { actor: a.actor.clone(), kind: a.kind }));
+    }
+    for t in kb.title_phrases(lang) {
+        phrases.push((
+            t.phrase.clone(),
+            Entry::Title { sector: t.sector.clone(), role: t.role.clone(), state: t.state.clone() },
+        ));
+    }
+    for (v, id) in kb.person_variants() {
+        if written_for(v, lang) {
+            phrases.push((v.clone(), Entry::Person(*id)));
+        }
+    }
+    for (class, w) in words {
+        phrases.push((w, Entry::Word(class)));
+    }
+    for (pi, p) in model.patterns.iter().enumerate() {
+        for (ti, t) in p.triggers.iter().enumerate() {
+            for (part, w) in t.iter().enumerate() {
+                phrases.push((w.clone(), Entry::Trigger { pattern: pi, trigger: ti, part }));
+            }
+        }
+    }
+    // the time lexicon's phrases ride on the same automaton: one pass finds both
+    model.lexicon = Lexicon::build_with_time(
+        phrases,
+        model.info.word_boundaries,
+        time.phrase_keys(lang),
+        src.cache_dir().map(|d| (d, lang)),
+    )?
+    .with_suffixes(model.particles.endings());
+    Ok((lang.to_string(), model))
+}
+
 impl Engine {
     /// Load every pack from `src`.
     pub fn load(src: &DataSource) -> Result<Self, CoderError> {
-        // the knowledge base and the time lexicon are independent: load them side by side
-        let (kb, time) = std::thread::scope(|scope| {
-            let time = scope.spawn(|| TimeParser::load(src).map_err(|e| CoderError::Time(e.to_string())));
-            let kb = KnowledgeBase::load(src);
-            let time = time.join().unwrap_or_else(|_| Err(CoderError::Time("the loader thread panicked".into())));
-            (kb, time)
-        });
-        let (kb, time) = (kb?, time?);
-        // the languages' automata are independent: build them on every core
         let languages = src.pack_languages();
-        let build = |lang: &str| -> Result<(String, LanguageModel), CoderError> {
-            let info = parse_pack_info(lang, &src.read(&format!("packs/{lang}/pack.toml"))?.unwrap_or_default());
-            let words_file = format!("packs/{lang}/words.tsv");
-            let word_lines = parse_word_lines(&words_file, &src.read(&words_file)?.unwrap_or_default())?;
-            // the kind of act each act reference names ("the attack": 19), by normalised phrase
-            let act_reference_kinds: HashMap<String, String> = word_lines
-                .iter()
-                .filter_map(|(_, phrase, root)| Some((normalize(phrase, 0).key, root.clone()?)))
-                .collect();
-            let all_words: Vec<(WordClass, String)> =
-                word_lines.into_iter().map(|(class, phrase, _)| (class, phrase)).collect();
-            // classes read from the text around a phrase, never matched as phrases themselves
-            let (read_words, words): (Vec<_>, Vec<_>) = all_words.into_iter().partition(|(c, _)| {
-                matches!(
-                    c,
-                    WordClass::NameGap
-                        | WordClass::Article
-                        | WordClass::RelativePronoun
-                        | WordClass::Particle(_)
-                        | WordClass::Relative
-                        | WordClass::Connective
-                )
-            });
-            let in_class = |list: &[(WordClass, String)], class: WordClass| -> Vec<String> {
-                list.iter().filter(|(c, _)| *c == class).map(|(_, w)| w.clone()).collect()
-            };
-            let of_class = |class: WordClass| in_class(&read_words, class);
-            let normalised = |ws: Vec<String>| -> Vec<String> { ws.iter().map(|w| normalize(w, 0).key).collect() };
-            let name_gaps = normalised(of_class(WordClass::NameGap));
-            let articles = normalised(of_class(WordClass::Article));
-            // (matched as phrases too)
-            let between_words = normalised(in_class(&words, WordClass::Between));
-            let relative_pronouns = normalised(of_class(WordClass::RelativePronoun));
-            let connectives = of_class(WordClass::Connective);
-            let relative = of_class(WordClass::Relative);
-            let particle_words: Vec<(crate::pack::Particle, String)> = read_words
-                .iter()
-                .filter_map(|(c, w)| if let WordClass::Particle(p) = c { Some((*p, w.clone())) } else { None })
-                .collect();
-            let particles = crate::verb_final::Particles::new(&particle_words, info.word_boundaries)
-                .with_verb_endings(if info.verb_final { &words } else { &[] })
-                .with_relative_endings(&relative)
-                .with_connectives(&connectives);
-            let all_patterns = parse_events(lang, &src.read(&format!("packs/{lang}/events.txt"))?.unwrap_or_default())?;
-            let (refining, patterns): (Vec<Pattern>, Vec<Pattern>) =
-                all_patterns.into_iter().partition(|p| p.refines.is_some());
-            let refinements: Vec<(String, String, Vec<String>)> = refining
-                .into_iter()
-                .map(|p| {
-                    let words =
-                        p.triggers.iter().map(|t| normalize(&t.join(" "), 0).key).filter(|w| !w.is_empty()).collect();
-                    (p.code, p.refines.unwrap_or_default(), words)
+        let threads = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 8).min(languages.len());
+        // First the knowledge base on this thread, and beside it the time lexicon and then
+        // every pack's own files (which need neither); then the languages' automata, which
+        // need all three. Each thread takes the next task until none is left, so that no
+        // core idles while another parses a large pack or builds its automaton.
+        let next_pack = std::sync::atomic::AtomicUsize::new(0);
+        let prepare_packs = || {
+            let mut done = Vec::new();
+            loop {
+                let i = next_pack.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(lang) = languages.get(i) else { break };
+                done.push((i, prepare_pack(src, lang)));
+            }
+            done
+        };
+        let (kb, time, prepared) = std::thread::scope(|scope| {
+            let helpers: Vec<_> = (1..threads.max(2))
+                .map(|n| {
+                    scope.spawn(move || {
+                        let time = (n == 1).then(|| TimeParser::load(src).map_err(|e| CoderError::Time(e.to_string())));
+                        (time, prepare_packs())
+                    })
                 })
                 .collect();
-            let mut split = SplitRules::from_abbreviations(
-                &src.read(&format!("packs/{lang}/abbreviations.txt"))?.unwrap_or_default(),
-            );
-            split.ordinal_dot = info.ordinal_dot;
-            let honorifics: Vec<String> = words
-                .iter()
-                .filter(|(c, _)| matches!(c, crate::pack::WordClass::Honorific | crate::pack::WordClass::Joiner))
-                .map(|(_, w)| normalize(w, 0).key)
-                .collect();
-            let mut phrases: Vec<(String, Entry)> = Vec::new();
-            for a in kb.actor_phrases(lang) {
-                phrases.push((a.phrase.clone(), Entry::Actor { actor: a.actor.clone(), kind: a.kind }));
-            }
-            for t in kb.title_phrases(lang) {
-                phrases.push((
-                    t.phrase.clone(),
-                    Entry::Title { sector: t.sector.clone(), role: t.role.clone(), state: t.state.clone() },
-                ));
-            }
-            for (v, id) in kb.person_variants() {
-                if written_for(v, lang) {
-                    phrases.push((v.clone(), Entry::Person(*id)));
-                }
-            }
-            for (class, w) in words {
-                phrases.push((w, Entry::Word(class)));
-            }
-            for (pi, p) in patterns.iter().enumerate() {
-                for (ti, t) in p.triggers.iter().enumerate() {
-                    for (part, w) in t.iter().enumerate() {
-                        phrases.push((w.clone(), Entry::Trigger { pattern: pi, trigger: ti, part }));
+            let kb = KnowledgeBase::load(src);
+            let mut prepared = prepare_packs();
+            let mut time = None;
+            for h in helpers {
+                match h.join() {
+                    Ok((t, done)) => {
+                        time = time.or(t);
+                        prepared.extend(done);
                     }
+                    Err(_) => time = Some(Err(CoderError::Time("a loader thread panicked".into()))),
                 }
             }
-            // the time lexicon's phrases ride on the same automaton: one pass finds both
-            let lexicon = Lexicon::build_with_time(
-                phrases,
-                info.word_boundaries,
-                time.phrase_keys(lang),
-                src.cache_dir().map(|d| (d, lang)),
-            )?
-            .with_suffixes(particles.endings());
-            let refiners = refiners_of(&refinements)?;
-            Ok((
-                lang.to_string(),
-                LanguageModel {
-                    info,
-                    honorifics,
-                    name_gaps,
-                    articles,
-                    between_words,
-                    relative_pronouns,
-                    act_reference_kinds,
-                    lexicon,
-                    patterns,
-                    refinements,
-                    refiners,
-                    split,
-                    particles,
-                },
-            ))
-        };
-        // each thread takes the next language until none is left, so that one thread does
-        // not idle while another builds a large pack's lexicon
-        let threads = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 8).min(languages.len());
+            (kb, time, prepared)
+        });
+        let kb = kb?;
+        let time = time.unwrap_or_else(|| Err(CoderError::Time("the time lexicon was not loaded".into())))?;
+        let mut slots: Vec<Option<PreparedPack>> = (0..languages.len()).map(|_| None).collect();
+        for (i, pack) in prepared {
+            if let Some(slot) = slots.get_mut(i) {
+                *slot = Some(pack?);
+            }
+        }
+        // the largest automata first, so that the last one built is a small one and the
+        // threads finish together
+        slots.sort_by_key(|p| std::cmp::Reverse(p.as_ref().map_or(0, PreparedPack::phrase_count)));
+        let slots: Vec<std::sync::Mutex<Option<PreparedPack>>> = slots.into_iter().map(std::sync::Mutex::new).collect();
         let next = std::sync::atomic::AtomicUsize::new(0);
         let built: Vec<Result<(String, LanguageModel), CoderError>> = std::thread::scope(|scope| {
             let worker = || {
                 let mut done = Vec::new();
                 loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(lang) = languages.get(i) else { break };
-                    done.push(build(lang));
+                    let Some(slot) = slots.get(i) else { break };
+                    let pack = slot.lock().ok().and_then(|mut s| s.take());
+                    if let Some(pack) = pack {
+                        done.push(with_lexicon(pack, &kb, &time, src));
+                    }
                 }
                 done
             };
