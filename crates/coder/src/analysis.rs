@@ -1562,6 +1562,27 @@ fn preceding_word(items: &[Item], lo: usize, key: &str) -> Option<ItemKind> {
     }
 }
 
+/// Most words of the noun phrase whose owner [`possessor_opens_sentence`] makes the subject.
+const OWNED_NOUN_MAX_WORDS: usize = 3;
+
+/// True when the group `lo..=hi` follows a genitive word that is the sentence's first item,
+/// after a short noun phrase and no comma ("A vessel of …", "Una motovedetta della …"), and
+/// the trigger at `ti` follows the group closely: the group owns the sentence's subject.
+fn possessor_opens_sentence(items: &[Item], lo: usize, hi: usize, ti: usize, key: &str) -> bool {
+    if lo != 1 || hi >= ti {
+        return false;
+    }
+    let (Some(genitive), Some(last), Some(trigger)) = (items.first(), items.get(hi), items.get(ti)) else {
+        return false;
+    };
+    let owned = span_text(key, 0, genitive.start);
+    let to_verb = span_text(key, last.end, trigger.start);
+    (1..=OWNED_NOUN_MAX_WORDS).contains(&word_count(owned))
+        && !owned.contains([',', ';', '"', ':'])
+        && word_count(to_verb) <= 2
+        && !to_verb.contains([',', ';'])
+}
+
 /// In verb-second order, the subject right after the verb at `ti`: a pronoun or a group of
 /// mentions, with at most one word (an article) between; its slot and item range.
 fn subject_after_verb(items: &[Item], ti: usize, key: &str) -> Option<(Slot, usize, usize)> {
@@ -1674,9 +1695,14 @@ pub fn clauses(
         }
         // "China condemned the attack on Lebanon, calling on Israel …": a verb that opens its
         // clause right after a comma goes on with the subject of the first verb of the clause
-        // before, not with that clause's last actor
+        // before, not with that clause's last actor (also when that subject is "the two sides":
+        // "双方谴责以色列，呼吁以方停止…")
         if let Some(e) = verb_second.is_none().then(|| first_verb_before_comma(items, ti, key)).flatten() {
-            if let Some(shared) = subject_of[e].clone().filter(|s| matches!(s, Slot::Mentions(ms) if !ms.is_empty())) {
+            if let Some(shared) = subject_of[e].clone().filter(|s| match s {
+                Slot::Mentions(ms) => !ms.is_empty(),
+                Slot::TwoSides | Slot::Participants => true,
+                _ => false,
+            }) {
                 subject = shared;
                 subject_end = items[e].start;
                 shares_with = Some(e);
@@ -1738,6 +1764,16 @@ pub fn clauses(
                         // "to" is the partner of the act named after it
                         Some(ItemKind::Word(WordClass::Genitive)) if noun_act_after_preposition(items, hi, ti, key) => {
                             noun_partner.get_or_insert(ms);
+                        }
+                        // "Una motovedetta della guardia costiera libica ha aperto il fuoco",
+                        // "A vessel of the Chinese coast guard fired …": the owner of the noun
+                        // that opens the sentence acts
+                        Some(ItemKind::Word(WordClass::Genitive))
+                            if possessor_opens_sentence(items, lo, hi, ti, key) =>
+                        {
+                            subject = Slot::Mentions(ms);
+                            subject_end = items[hi].end;
+                            break;
                         }
                         Some(ItemKind::Word(WordClass::By | WordClass::Locative | WordClass::Genitive)) => {}
                         Some(ItemKind::Trigger { pattern: earlier })

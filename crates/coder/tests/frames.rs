@@ -1123,3 +1123,24 @@ fn whom_two_actors_meet_is_a_party_of_the_meeting() {
     assert!(got.contains(&t("DEU", "042", "UKR")) && got.contains(&t("FRA", "042", "UKR")), "{got:?}");
     assert!(!got.iter().any(|(s, _, o)| s == "DEU" && o == "FRA"), "{got:?}");
 }
+
+#[test]
+fn the_owner_of_the_noun_that_opens_the_sentence_acts() {
+    let e = real_packs();
+    assert_codes(
+        &e,
+        "A vessel of the Chinese coast guard fired water cannon at a Philippine supply boat.",
+        "en",
+        ("CHN", "190", "PHL"),
+    );
+    assert_codes(
+        &e,
+        "Una motovedetta della guardia costiera libica ha aperto il fuoco contro un peschereccio italiano.",
+        "it",
+        ("LBY", "190", "ITA"),
+    );
+    assert_codes(&e, "Un buque de la armada venezolana atacó a un pesquero guyanés.", "es", ("VEN", "190", "GUY"));
+    // a noun that is itself an act is no owned thing: its owner is not the subject of a later verb
+    let got = triples_in(&e, "The visit of the Japanese prime minister to Laos was postponed.", "en");
+    assert!(got.is_empty(), "{got:?}");
+}

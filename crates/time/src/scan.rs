@@ -162,8 +162,9 @@ fn next_to_number(k: &str, start: usize, end: usize, before: &[Tok]) -> bool {
 }
 
 /// How far before the reference a yearless date read as past must lie for a plan to take it
-/// as next year's instead.
-const PLAN_AHEAD_MIN_DAYS: i64 = 90;
+/// as next year's instead ("se revoir en mars", published in May, is next March; a day a few
+/// weeks back is more likely a late report of this year's plan).
+const PLAN_AHEAD_MIN_DAYS: i64 = 45;
 
 /// The year that puts month/day nearest the reference, preferring the past.
 fn nearest_year(month: u8, day: Option<u8>, reference: &PartialDate) -> Option<i32> {
