@@ -1376,7 +1376,15 @@ pub(crate) fn group_of(items: &[Item], idx: usize, key: &str) -> (usize, usize) 
             && span_text(key, items[i].end, items[i + 1].start) == " "
             && previous_mention.is_some_and(|m| span_text(key, m.end, items[i].start).contains([',', '，']))
     };
-    let object_group = |lo: usize| matches!(preceding_word(items, lo, key), Some(ItemKind::Trigger { .. }));
+    // (the object of a verb, also after a preposition: "sent relief supplies to Fiji, and New
+    // Zealand pledged …")
+    let object_group = |lo: usize| match preceding_word(items, lo, key) {
+        Some(ItemKind::Trigger { .. }) => true,
+        Some(ItemKind::Word(WordClass::Genitive | WordClass::Locative | WordClass::With)) => {
+            items[..lo].iter().any(|i| matches!(i.kind, ItemKind::Trigger { .. }))
+        }
+        _ => false,
+    };
     let mut lo = idx;
     while lo > 0 {
         let mut j = lo - 1;

@@ -1144,3 +1144,15 @@ fn the_owner_of_the_noun_that_opens_the_sentence_acts() {
     let got = triples_in(&e, "The visit of the Japanese prime minister to Laos was postponed.", "en");
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn an_actor_after_comma_and_before_its_verb_starts_a_new_clause() {
+    let e = real_packs();
+    // after the object of a preposition, too: New Zealand pledges, it receives nothing
+    let got = triples_in(&e, "Japan sent relief supplies to Fiji, and New Zealand pledged 5 million dollars.", "en");
+    assert!(got.contains(&t("JPN", "073", "FJI")), "{got:?}");
+    assert!(!got.iter().any(|(s, _, o)| s == "JPN" && o == "NZL"), "{got:?}");
+    // a list after the preposition is still one object
+    let got = triples_in(&e, "Japan sent relief supplies to Fiji, Tonga and Samoa.", "en");
+    assert!(got.contains(&t("JPN", "073", "TON")) && got.contains(&t("JPN", "073", "WSM")), "{got:?}");
+}
