@@ -277,7 +277,8 @@ fn units(a: &Analysis, key: &str, particles: &Particles) -> Vec<Unit> {
         let start = items[lo].start;
         let end = items[hi].end;
         let found = particles.at(key, end);
-        let role = found.map(|f| f.0);
+        let role =
+            found.map(|f| f.0).or_else(|| headline_topic(items, lo, hi, key, particles).then_some(Particle::Topic));
         let next_item = items.get(hi + 1).map_or(key.len(), |i| i.start);
         // a genitive, or a mention with no particle of its own ("일본 외교관 2명을"), takes
         // the role of the noun phrase it stands in
@@ -314,6 +315,42 @@ fn units(a: &Analysis, key: &str, particles: &Particles) -> Vec<Unit> {
         j = hi + 1;
     }
     out
+}
+
+/// Most characters of a name before the title that opens a headline ([`headline_topic`]).
+const HEADLINE_NAME_MAX_CHARS: usize = 4;
+
+/// True when the group `lo..=hi` opens the sentence and a comma follows it with no particle,
+/// and the actor right after the comma, if any, has a particle of its own that joins no list:
+/// a headline's topic ("ロシア、北海道沖で日本漁船を拿捕", "日本政府、北朝鮮に抗議", "정부, 북한에
+/// 항의"), not the first member of a list ("日本、中国の外相", "日本、中国と韓国").
+fn headline_topic(items: &[crate::analysis::Item], lo: usize, hi: usize, key: &str, particles: &Particles) -> bool {
+    let (Some(first), Some(last)) = (items.get(lo), items.get(hi)) else { return false };
+    // (a name the register lacks may stand before the title: "岸田首相、…")
+    let before = span_text(key, 0, first.start).trim();
+    if before.chars().count() > HEADLINE_NAME_MAX_CHARS || !before.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    let rest = key.get(last.end..).unwrap_or("");
+    let Some(after) = rest.strip_prefix('、').or_else(|| rest.strip_prefix(',')) else { return false };
+    if after.trim_start().is_empty() {
+        return false;
+    }
+    let Some(next) = items.get(hi + 1) else { return true };
+    let right_after_comma = span_text(key, last.end, next.start).trim_start_matches(['、', ',']).trim().is_empty();
+    match next.kind {
+        ItemKind::Word(WordClass::And) => !right_after_comma,
+        ItemKind::Mention(_) if right_after_comma => {
+            let (_, next_hi) = group_of(items, hi + 1, key);
+            let end = items.get(next_hi).map_or(next.end, |i| i.end);
+            let lists = key.get(end..).is_some_and(|r| r.starts_with(['、', ',']));
+            !lists
+                && particles
+                    .at(key, end)
+                    .is_some_and(|(p, _)| !matches!(p, Particle::Genitive | Particle::With | Particle::Suffix))
+        }
+        _ => true,
+    }
 }
 
 fn merged(list: &[&Unit]) -> Slot {

@@ -1156,3 +1156,13 @@ fn an_actor_after_comma_and_before_its_verb_starts_a_new_clause() {
     let got = triples_in(&e, "Japan sent relief supplies to Fiji, Tonga and Samoa.", "en");
     assert!(got.contains(&t("JPN", "073", "TON")) && got.contains(&t("JPN", "073", "WSM")), "{got:?}");
 }
+
+#[test]
+fn a_headline_actor_before_a_comma_is_its_topic() {
+    let e = real_packs();
+    assert_codes(&e, "ロシア、北海道沖で日本漁船を拿捕", "ja", ("RUS", "171", "JPN"));
+    assert_codes(&e, "日本政府、北朝鮮に抗議", "ja", ("JPN", "114", "PRK"));
+    // the first member of a list is no topic
+    let got = triples_in(&e, "日本、中国の外相と会談", "ja");
+    assert!(!got.iter().any(|(s, _, _)| s == "JPN"), "{got:?}");
+}
