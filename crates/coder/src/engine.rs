@@ -1263,6 +1263,8 @@ impl Engine {
                 !matches!(&c.subject, Slot::Mentions(ms)
                     if !ms.is_empty() && ms.iter().all(|&i| a.mentions.get(i).is_some_and(|m| m.citizens)))
             });
+            // whether a person or an official is the subject of an act of this sentence
+            let mut person_subject = false;
             // the last person or official this sentence names: "he", "she" of later sentences
             let named_person: Option<Vec<Party>> = a
                 .mentions
@@ -1474,6 +1476,7 @@ impl Engine {
                     state.last_subject = subjects.clone();
                     if subjects.iter().any(|x| x.actor.person.is_some() || x.actor.sector.is_some()) {
                         state.last_person = subjects.clone();
+                        person_subject = true;
                     }
                 }
                 if p.code.starts_with("04") && distinct(&objects) >= 2 && !objects.iter().any(|o| o.group) {
@@ -2123,7 +2126,9 @@ impl Engine {
                     state.source_before = std::mem::replace(&mut state.last_source, act_source);
                 }
             }
-            if let Some(p) = named_person {
+            // "Prabowo invited Ramos-Horta … He is due to fly on": a person who acted in the
+            // sentence is what "he" means next, before the last person it names
+            if let Some(p) = named_person.filter(|_| !person_subject) {
                 state.last_person = p;
             }
         }

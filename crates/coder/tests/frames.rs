@@ -1166,3 +1166,16 @@ fn a_headline_actor_before_a_comma_is_its_topic() {
     let got = triples_in(&e, "日本、中国の外相と会談", "ja");
     assert!(!got.iter().any(|(s, _, _)| s == "JPN"), "{got:?}");
 }
+
+#[test]
+fn he_is_the_person_who_acted_in_the_sentence_before() {
+    let e = real_packs();
+    // not the last person named there (the one invited)
+    let text = "Indonesian President Prabowo Subianto met East Timor President José Ramos-Horta in Dili on Monday. \
+                Prabowo invited Ramos-Horta to attend the summit in Jakarta. He is due to fly on to Manila on Tuesday.";
+    assert_codes(&e, text, "en", ("IDN", "036", "PHL"));
+    // with no person acting there, the last person it names
+    let text = "Indonesian President Prabowo Subianto met East Timor President José Ramos-Horta in Dili on Monday. \
+                The summit was attended by Ramos-Horta. He is due to fly on to Manila on Tuesday.";
+    assert_codes(&e, text, "en", ("TLS", "036", "PHL"));
+}
