@@ -1562,8 +1562,11 @@ fn relative_after_mention(items: &[Item], r: usize, key: &str, relatives: &[Stri
 fn preceding_word(items: &[Item], lo: usize, key: &str) -> Option<ItemKind> {
     let prev = items.get(lo.checked_sub(1)?)?;
     let gap = key.get(prev.end..items[lo].start).unwrap_or("");
-    // a comma closes the word's phrase: "In March 2019, Mexico asked …" (Mexico is no place)
-    if word_count(gap) <= 2 && !gap.contains([',', '，', '、']) {
+    // a comma closes the word's phrase: "In March 2019, Mexico asked …" (Mexico is no place),
+    // and so does a year with no comma after it ("En 2020 la France avait condamné …", "In
+    // December 2023 Venezuela expelled …"): the word governs the date
+    let year_between = gap.split_whitespace().any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
+    if word_count(gap) <= 2 && !gap.contains([',', '，', '、']) && !year_between {
         Some(prev.kind.clone())
     } else {
         None

@@ -1179,3 +1179,16 @@ fn he_is_the_person_who_acted_in_the_sentence_before() {
                 The summit was attended by Ramos-Horta. He is due to fly on to Manila on Tuesday.";
     assert_codes(&e, text, "en", ("TLS", "036", "PHL"));
 }
+
+#[test]
+fn a_preposition_before_a_year_governs_the_date_not_the_actor_after_it() {
+    let e = real_packs();
+    assert_codes(&e, "In December 2023 Venezuela expelled two Guyanese diplomats.", "en", ("VEN", "166", "GUY"));
+    assert_codes(
+        &e,
+        "En diciembre de 2023 Venezuela expulsó a dos diplomáticos guyaneses.",
+        "es",
+        ("VEN", "166", "GUY"),
+    );
+    assert_codes(&e, "En 2020 la France avait condamné la Russie.", "fr", ("FRA", "111", "RUS"));
+}
