@@ -1470,20 +1470,34 @@ fn asked_for(items: &[Item], ti: usize, key: &str, patterns: &[Pattern]) -> bool
     false
 }
 
+/// Most words (and characters, for text without spaces) between an actor and the comma
+/// after it in [`first_verb_before_comma`].
+const COMMA_PHRASE_MAX_WORDS: usize = 3;
+/// See [`COMMA_PHRASE_MAX_WORDS`].
+const COMMA_PHRASE_MAX_CHARS: usize = 24;
+
 /// The first trigger of the clause that a comma right before trigger `ti` closes ("China
 /// condemned the attack on Lebanon, calling on …" gives "condemned"), when that clause ends
-/// in an actor and nothing but the comma stands between it and `ti`. (Two triggers with
-/// only a comma between are a list of acts of the nearer one's subject: "hỗ trợ, giúp đỡ".)
+/// in an actor (and at most a few words after it) and nothing but the comma stands between
+/// it and `ti`. (Two triggers with only a comma between are a list of acts of the nearer
+/// one's subject: "hỗ trợ, giúp đỡ".)
 fn first_verb_before_comma(items: &[Item], ti: usize, key: &str) -> Option<usize> {
     let before = items.get(ti.checked_sub(1)?)?;
     if !matches!(before.kind, ItemKind::Mention(_)) {
         return None;
     }
+    // the comma may follow a few words that end the actor's phrase ("Israel's attacks,",
+    // "俄罗斯的攻势，")
     let gap = span_text(key, before.end, items.get(ti)?.start);
-    if !matches!(gap.trim(), "," | "，") {
+    let trimmed = gap.trim();
+    let head = trimmed.strip_suffix(',').or_else(|| trimmed.strip_suffix('，'))?;
+    if word_count(head) > COMMA_PHRASE_MAX_WORDS
+        || head.chars().count() > COMMA_PHRASE_MAX_CHARS
+        || head.contains([',', '，', ';', '；', '.', '。', '"', ':'])
+    {
         return None;
     }
-    let comma = before.end + gap.find([',', '，'])?;
+    let comma = before.end + gap.rfind([',', '，'])?;
     let clause_start = key.get(..comma)?.rfind([',', '，', ';', '；']).map_or(0, |p| p + 1);
     (0..ti).find(|&e| items[e].start >= clause_start && matches!(items[e].kind, ItemKind::Trigger { .. }))
 }

@@ -1192,3 +1192,15 @@ fn a_preposition_before_a_year_governs_the_date_not_the_actor_after_it() {
     );
     assert_codes(&e, "En 2020 la France avait condamné la Russie.", "fr", ("FRA", "111", "RUS"));
 }
+
+#[test]
+fn a_verb_after_a_comma_goes_on_with_the_subject_past_a_short_phrase_after_the_object() {
+    let e = real_packs();
+    assert_codes(
+        &e,
+        "China condemned Israel's attacks, urging Washington to restrain its ally.",
+        "en",
+        ("CHN", "020", "USA"),
+    );
+    assert_codes(&e, "欧盟谴责俄罗斯的攻势，要求卢旺达撤军。", "zh", ("IGO:EU", "100", "RWA"));
+}
