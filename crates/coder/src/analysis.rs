@@ -2236,10 +2236,21 @@ pub fn clauses(
         // a plan or promise on a condition stated after it ("will send troops if the UN gives
         // a mandate") is hypothetical too; a threat is conditional by nature and stays
         let root = p.code.get(..2).unwrap_or("");
+        // (the condition may also follow the plan's complement and the acts named in it, with
+        // no comma between: "er villig til å bidra til fredssamtaler … dersom partene ber om
+        // det"; a clause break ends its reach)
+        let condition_reach = items[ti + 1..]
+            .iter()
+            .find(|i| matches!(i.kind, ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation)))
+            .map_or(usize::MAX, |i| i.start);
         let conditional_after = (future || root == "03")
             && !in_class(&p.code, &THREATS)
             && items.iter().any(|i| {
-                i.kind == ItemKind::Word(WordClass::Conditional) && i.start >= item.end && i.start < clause_end
+                i.kind == ItemKind::Word(WordClass::Conditional)
+                    && i.start >= item.end
+                    && (i.start < clause_end
+                        || (i.start < condition_reach
+                            && !span_text(key, item.end, i.start).contains([',', ';', '，', '；'])))
             });
         let conditional = sentence_has(WordClass::Conditional, item.start) || conditional_after;
         subject_of[ti] = Some(subject.clone());

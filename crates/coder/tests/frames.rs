@@ -1204,3 +1204,14 @@ fn a_verb_after_a_comma_goes_on_with_the_subject_past_a_short_phrase_after_the_o
     );
     assert_codes(&e, "欧盟谴责俄罗斯的攻势，要求卢旺达撤军。", "zh", ("IGO:EU", "100", "RWA"));
 }
+
+#[test]
+fn a_condition_after_a_plans_complement_makes_the_plan_hypothetical() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "Norge er villig til å bidra til fredssamtaler mellom Sudan og Sør-Sudan dersom partene ber om det.",
+        "no",
+    );
+    assert!(!got.iter().any(|(_, c, _)| c.starts_with("03")), "{got:?}");
+}
