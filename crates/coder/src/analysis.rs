@@ -127,6 +127,9 @@ pub struct Analysis {
     /// Matches of the language's time phrases in the key, as (start, value in the time
     /// lexicon), found by the same automaton pass as the items.
     pub time_hits: Vec<(usize, u32)>,
+    /// Whether the language separates words with spaces (in Thai and Lao a space ends a
+    /// clause).
+    pub spaced: bool,
 }
 
 /// "日中両政府", "中美两国政府", "한미 양국": a word for the two sides right after two or more
@@ -769,7 +772,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
         space_clause_breaks(&mut items, k);
     }
     named_two_sides(&mut items, &mentions, k);
-    Analysis { items, mentions, time_hits }
+    Analysis { items, mentions, time_hits, spaced: cx.spaced }
 }
 
 /// "King Abdullah of Jordan", "le roi Abdallah de Jordanie": an official named by title and
@@ -2238,7 +2241,8 @@ pub fn clauses(
         let root = p.code.get(..2).unwrap_or("");
         // (the condition may also follow the plan's complement and the acts named in it, with
         // no comma between: "er villig til å bidra til fredssamtaler … dersom partene ber om
-        // det"; a clause break ends its reach)
+        // det"; a clause break ends its reach, and so does any space in text whose words have
+        // none between them)
         let condition_reach = items[ti + 1..]
             .iter()
             .find(|i| matches!(i.kind, ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation)))
@@ -2250,6 +2254,7 @@ pub fn clauses(
                     && i.start >= item.end
                     && (i.start < clause_end
                         || (i.start < condition_reach
+                            && a.spaced
                             && !span_text(key, item.end, i.start).contains([',', ';', '，', '；'])))
             });
         let conditional = sentence_has(WordClass::Conditional, item.start) || conditional_after;
