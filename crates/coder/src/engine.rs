@@ -659,6 +659,7 @@ fn date_of_expr(e: &TimeExpr, text: &str, base: usize, inferred: bool) -> EventD
 /// A language's pack read from its own files, all but its phrase automaton, which needs
 /// the knowledge base and the time lexicon too.
 struct PreparedPack {
+    /// The pack's language code.
     lang: String,
     /// The model, with an empty lexicon until [`with_lexicon`].
     model: LanguageModel,
