@@ -1784,13 +1784,17 @@ pub fn clauses(
                     let (lo, hi) = group_of(items, j, key);
                     let before = preceding_word(items, lo, key);
                     let ms = mentions_in(items, lo, hi);
+                    // (asked by several arms below: looked for once, and only when asked)
+                    let noun_act_cell = std::cell::OnceCell::new();
+                    let noun_act_after =
+                        || *noun_act_cell.get_or_init(|| noun_act_after_preposition(items, hi, ti, key));
                     match before {
                         Some(ItemKind::Word(WordClass::With | WordClass::Between)) => {
                             partner_before.get_or_insert(ms);
                         }
                         // "expressed his condolences to Rahmon in a phone call": the actor after
                         // "to" is the partner of the act named after it
-                        Some(ItemKind::Word(WordClass::Genitive)) if noun_act_after_preposition(items, hi, ti, key) => {
+                        Some(ItemKind::Word(WordClass::Genitive)) if noun_act_after() => {
                             noun_partner.get_or_insert(ms);
                         }
                         // "Una motovedetta della guardia costiera libica ha aperto il fuoco",
@@ -1808,7 +1812,7 @@ pub fn clauses(
                             if lo > 0
                                 && subject_of[lo - 1].is_some()
                                 && (items[hi + 1..ti].iter().any(|i| i.kind == ItemKind::Word(WordClass::And))
-                                    || noun_act_after_preposition(items, hi, ti, key)
+                                    || noun_act_after()
                                     || same_root(patterns, earlier, pattern)
                                     || patterns.get(pattern).is_some_and(|p| p.adjunct)) =>
                         {
@@ -1816,7 +1820,7 @@ pub fn clauses(
                             // the earlier trigger's subject goes on; "X expressed condolences to Y
                             // in a phone call": Y is the partner of the act named after it, unless
                             // a partner follows ("… in a phone call with Z")
-                            if noun_act_after_preposition(items, hi, ti, key) {
+                            if noun_act_after() {
                                 noun_partner = Some(ms);
                             }
                             subject = subject_of[lo - 1].clone().unwrap_or(Slot::Missing);
@@ -1827,7 +1831,7 @@ pub fn clauses(
                         // "al-Sisi told King Abdullah II in a phone call": a verb that is no act
                         // between two actors, and then the act named by a noun after a
                         // preposition: the first actor is its subject, the second its partner
-                        _ if noun_act_after_preposition(items, hi, ti, key)
+                        _ if noun_act_after()
                             && lo > 0
                             && matches!(items[lo - 1].kind, ItemKind::Mention(_))
                             && verb_between_groups(items, lo, key) =>
@@ -1843,7 +1847,7 @@ pub fn clauses(
                             // mention in the object region of an earlier verb, with "and" after
                             // it, leaves that verb's subject the subject of this one
                             let and_after = items[hi + 1..ti].iter().any(|i| i.kind == ItemKind::Word(WordClass::And))
-                                || noun_act_after_preposition(items, hi, ti, key);
+                                || noun_act_after();
                             let earlier = items[..lo]
                                 .iter()
                                 .rposition(|i| {
@@ -2243,20 +2247,23 @@ pub fn clauses(
         // no comma between: "er villig til å bidra til fredssamtaler … dersom partene ber om
         // det"; a clause break ends its reach, and so does any space in text whose words have
         // none between them)
-        let condition_reach = items[ti + 1..]
-            .iter()
-            .find(|i| matches!(i.kind, ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation)))
-            .map_or(usize::MAX, |i| i.start);
-        let conditional_after = (future || root == "03")
-            && !in_class(&p.code, &THREATS)
-            && items.iter().any(|i| {
+        let conditional_after = (future || root == "03") && !in_class(&p.code, &THREATS) && {
+            let condition_reach = items[ti + 1..]
+                .iter()
+                .find(|i| matches!(i.kind, ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation)))
+                .map_or(usize::MAX, |i| i.start);
+            let reaches = |at: usize| {
+                let between = span_text(key, item.end, at);
+                at < condition_reach
+                    && !between.contains([',', ';', '，', '；'])
+                    && (a.spaced || !between.contains(' '))
+            };
+            items.iter().any(|i| {
                 i.kind == ItemKind::Word(WordClass::Conditional)
                     && i.start >= item.end
-                    && (i.start < clause_end
-                        || (i.start < condition_reach
-                            && a.spaced
-                            && !span_text(key, item.end, i.start).contains([',', ';', '，', '；'])))
-            });
+                    && (i.start < clause_end || reaches(i.start))
+            })
+        };
         let conditional = sentence_has(WordClass::Conditional, item.start) || conditional_after;
         subject_of[ti] = Some(subject.clone());
         if negated || conditional || asked_for(items, ti, key, patterns) || promised_inside(items, ti, patterns) {
