@@ -392,10 +392,8 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             let entries = cx.lexicon.entries_for(h.phrase, orig_of(h));
             !entries.is_empty()
                 && entries.iter().all(|e| match e {
-                    Entry::Trigger { pattern, trigger: t, part: 0 } => {
-                        cx.patterns.get(*pattern).and_then(|p| p.triggers.get(*t)).is_some_and(|parts| {
-                            parts.len() > 1 && follow_parts(k, h.end, &parts[1..], &all, cx, *pattern, *t).is_none()
-                        })
+                    Entry::Trigger { pattern, trigger: t, part: 0, parts } => {
+                        *parts > 1 && follow_parts(k, h.end, *parts - 1, &all, cx, *pattern, *t).is_none()
                     }
                     _ => false,
                 })
@@ -419,7 +417,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                 || (h.start < b
                     && h.end > a
                     && !cx.lexicon.entries(h.phrase).iter().any(|e| {
-                        matches!(e, Entry::Trigger { pattern, .. } if same_root(cx.patterns, *pattern, gap_pattern))
+                        matches!(e, Entry::Trigger { pattern, .. } if same_root(cx.patterns, *pattern as usize, gap_pattern))
                     }))
         };
         if h.start < consumed_until || consumed_parts.iter().any(inside_act) {
@@ -434,12 +432,10 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
         // reaching furthest ("møtes ... igjen" over "møtes"); the first on a tie
         let mut trigger: Option<(usize, usize, usize)> = None; // pattern, end, start of the last part
         for e in entries.iter().copied() {
-            if let Entry::Trigger { pattern, trigger: t, part: 0 } = e {
-                let Some(p) = cx.patterns.get(*pattern) else { continue };
-                let Some(parts_needed) = p.triggers.get(*t) else { continue };
-                if let Some((end, last)) = follow_parts(k, h.end, &parts_needed[1..], &all, cx, *pattern, *t) {
+            if let Entry::Trigger { pattern, trigger: t, part: 0, parts } = e {
+                if let Some((end, last)) = follow_parts(k, h.end, parts.saturating_sub(1), &all, cx, *pattern, *t) {
                     if trigger.is_none_or(|(_, best, _)| end > best) {
-                        trigger = Some((*pattern, end, last.unwrap_or(h.start)));
+                        trigger = Some((*pattern as usize, end, last.unwrap_or(h.start)));
                     }
                 }
             }
@@ -475,10 +471,8 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                     None
                 }
                 Entry::Person(id) => Some((3, Part::Person(*id))),
-                Entry::Title { sector, role, state } => {
-                    Some((2, Part::Title(sector.clone(), role.clone(), state.clone())))
-                }
-                Entry::Actor { actor, kind } => Some((1, Part::Actor(actor.clone(), *kind))),
+                Entry::Title(t) => Some((2, Part::Title(t.sector.clone(), t.role.clone(), t.state.clone()))),
+                Entry::Actor { actor, kind } => Some((1, Part::Actor(actor.to_string(), *kind))),
                 Entry::Word(WordClass::Counterpart) => Some((0, Part::Counterpart)),
                 Entry::Word(WordClass::Partners) => Some((0, Part::Partners { states_only: false })),
                 Entry::Word(WordClass::PartnerStates) => Some((0, Part::Partners { states_only: true })),
@@ -845,19 +839,18 @@ fn gap_ok(gap: &str, spaced: bool, gap_words: usize) -> bool {
 }
 
 /// End of the last part, and where the last part starts (none for a one-part trigger),
-/// when every later part of trigger `t` follows within the language's gap limit.
+/// when every later part (`rest` of them) of trigger `t` follows within the language's gap limit.
 fn follow_parts(
     k: &str,
     mut from: usize,
-    rest: &[String],
+    rest: u16,
     all: &[Hit],
     cx: &Context<'_>,
-    pattern: usize,
-    t: usize,
+    pattern: u32,
+    t: u32,
 ) -> Option<(usize, Option<usize>)> {
     let mut last = None;
-    for (pi, _) in rest.iter().enumerate() {
-        let want = pi + 1;
+    for want in 1..=rest {
         // the nearest later part; a gap only grows with distance, so when the nearest one is
         // too far, every other one is too
         let next = all
@@ -866,7 +859,7 @@ fn follow_parts(
                 h.start >= from
                     && h.phrase < u32::MAX / 2
                     && cx.lexicon.entries(h.phrase).iter().any(|e| {
-                        matches!(e, Entry::Trigger { pattern: p, trigger: tt, part } if *p == pattern && *tt == t && *part == want)
+                        matches!(e, Entry::Trigger { pattern: p, trigger: tt, part, .. } if *p == pattern && *tt == t && *part == want)
                     })
             })
             .min_by_key(|h| h.start)

@@ -13,7 +13,7 @@ use crate::code_classes::{
     in_class, AID, AID_OR_SYMPATHY, ANSWERS_TO_A_DEED, ARMED_FORCE, HOSTILE, HOSTILE_DEEDS, MEDIATION, MUTUAL,
     OWN_ACTOR, PLACE_TARGET, SETTLEMENTS, VERBAL_REACTIONS,
 };
-use crate::lexicon::{Entry, Lexicon};
+use crate::lexicon::{Entry, Lexicon, TitleEntry};
 use crate::pack::{parse_events, parse_pack_info, parse_word_lines, Frame, PackInfo, Pattern, WordClass};
 use crate::CoderError;
 
@@ -768,15 +768,17 @@ fn with_lexicon(
 ) -> Result<(String, LanguageModel), CoderError> {
     let PreparedPack { lang, mut model, words } = pack;
     let lang = lang.as_str();
-    let mut phrases: Vec<(String, Entry)> = Vec::new();
-    for a in kb.actor_phrases(lang) {
-        phrases.push((a.phrase.clone(), Entry::Actor { actor: a.actor.clone(), kind: a.kind }));
+    let actors = kb.actor_phrases(lang);
+    let titles = kb.title_phrases(lang);
+    let trigger_parts: usize = model.patterns.iter().flat_map(|p| &p.triggers).map(Vec::len).sum();
+    let mut phrases: Vec<(String, Entry)> =
+        Vec::with_capacity(actors.len() + titles.len() + words.len() + trigger_parts + kb.person_variants().len());
+    for a in actors {
+        phrases.push((a.phrase.clone(), Entry::Actor { actor: a.actor.as_str().into(), kind: a.kind }));
     }
-    for t in kb.title_phrases(lang) {
-        phrases.push((
-            t.phrase.clone(),
-            Entry::Title { sector: t.sector.clone(), role: t.role.clone(), state: t.state.clone() },
-        ));
+    for t in titles {
+        let title = TitleEntry { sector: t.sector.clone(), role: t.role.clone(), state: t.state.clone() };
+        phrases.push((t.phrase.clone(), Entry::Title(Box::new(title))));
     }
     for (v, id) in kb.person_variants() {
         if written_for(v, lang) {
@@ -786,10 +788,16 @@ fn with_lexicon(
     for (class, w) in words {
         phrases.push((w, Entry::Word(class)));
     }
-    for (pi, p) in model.patterns.iter().enumerate() {
-        for (ti, t) in p.triggers.iter().enumerate() {
-            for (part, w) in t.iter().enumerate() {
-                phrases.push((w.clone(), Entry::Trigger { pattern: pi, trigger: ti, part }));
+    // the triggers' words move into the automaton: after loading, a trigger entry says how
+    // many parts its trigger has, and nothing else needs their text
+    for (pi, p) in model.patterns.iter_mut().enumerate() {
+        for (ti, t) in std::mem::take(&mut p.triggers).into_iter().enumerate() {
+            let (Ok(pattern), Ok(trigger), Ok(parts)) = (u32::try_from(pi), u32::try_from(ti), u16::try_from(t.len()))
+            else {
+                return Err(CoderError::Automaton(format!("{lang}: pattern {pi} has too many triggers or parts")));
+            };
+            for (part, w) in (0u16..).zip(t) {
+                phrases.push((w, Entry::Trigger { pattern, trigger, part, parts }));
             }
         }
     }

@@ -9,25 +9,19 @@ use daachorse::CharwiseDoubleArrayAhoCorasick;
 use crate::pack::WordClass;
 use crate::CoderError;
 
-/// What a matched phrase denotes (a phrase may denote several things).
+/// What a matched phrase denotes (a phrase may denote several things). Kept small (24
+/// bytes): the lexicon holds one per phrase and meaning, about half a million in all.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Entry {
     /// A state or organisation.
     Actor {
         /// ISO alpha-3 or `IGO:` code.
-        actor: String,
+        actor: Box<str>,
         /// Name, demonym, capital...
         kind: PhraseKind,
     },
     /// An office title.
-    Title {
-        /// PLOVER sector.
-        sector: String,
-        /// Role name.
-        role: String,
-        /// The state the title implies when the text names none.
-        state: Option<String>,
-    },
+    Title(Box<TitleEntry>),
     /// A person in the register.
     Person(usize),
     /// A grammatical word.
@@ -35,12 +29,25 @@ pub enum Entry {
     /// Part `part` of trigger `trigger` of pattern `pattern`.
     Trigger {
         /// Pattern index.
-        pattern: usize,
+        pattern: u32,
         /// Trigger index within the pattern.
-        trigger: usize,
+        trigger: u32,
         /// Part index within the trigger.
-        part: usize,
+        part: u16,
+        /// How many parts the trigger has (gaps between them).
+        parts: u16,
     },
+}
+
+/// What an office title's phrase denotes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TitleEntry {
+    /// PLOVER sector.
+    pub sector: String,
+    /// Role name.
+    pub role: String,
+    /// The state the title implies when the text names none.
+    pub state: Option<String>,
 }
 
 /// A phrase found in a sentence key.
@@ -57,10 +64,14 @@ pub struct Hit {
 /// The automaton of one language and what each phrase denotes.
 pub struct Lexicon {
     automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
-    entries: Vec<Vec<Entry>>,
-    /// Per entry of each phrase: for short all-capital or capitalised phrases ("US", "Anh"),
-    /// the form the original must show, so that "US" does not match the pronoun "us".
-    exact: Vec<Vec<Option<String>>>,
+    /// Every phrase's entries, phrase after phrase: phrase `id`'s are
+    /// `entries[first[id]..first[id + 1]]`.
+    entries: Vec<Entry>,
+    /// Per entry: for short all-capital or capitalised phrases ("US", "Anh"), the form the
+    /// original must show, so that "US" does not match the pronoun "us".
+    forms: Vec<Option<Box<str>>>,
+    /// Where each phrase's entries start in `entries`, and after the last phrase their end.
+    first: Vec<u32>,
     word_boundaries: bool,
     /// Phrases written with a final `*`: they match the start of longer words (compounds).
     open_right: Vec<bool>,
@@ -114,6 +125,61 @@ pub fn case_matches(form: &str, original: &str) -> bool {
     }
 }
 
+/// The entries of `found` (phrase id, entry, case form) grouped by phrase, in the order
+/// given within each phrase, as (entries, forms, first) for [`Lexicon`] over `phrases`
+/// phrases. An entry a phrase already has is left out; one spelling of it without a case
+/// requirement lifts the requirement.
+fn group_by_phrase(
+    found: Vec<(u32, Entry, Option<Box<str>>)>,
+    phrases: usize,
+) -> (Vec<Entry>, Vec<Option<Box<str>>>, Vec<u32>) {
+    // a counting sort: where each phrase's entries go, then each entry in its place
+    let mut next = vec![0usize; phrases + 1];
+    for (id, _, _) in &found {
+        next[*id as usize + 1] += 1;
+    }
+    for i in 1..next.len() {
+        next[i] += next[i - 1];
+    }
+    let starts = next.clone();
+    let mut slots: Vec<Option<(Entry, Option<Box<str>>)>> = Vec::with_capacity(found.len());
+    slots.resize_with(found.len(), || None);
+    for (id, entry, form) in found {
+        let slot = &mut next[id as usize];
+        slots[*slot] = Some((entry, form));
+        *slot += 1;
+    }
+    let mut entries: Vec<Entry> = Vec::with_capacity(slots.len());
+    let mut forms: Vec<Option<Box<str>>> = Vec::with_capacity(slots.len());
+    let mut first = Vec::with_capacity(phrases + 1);
+    for w in starts.windows(2) {
+        let own = entries.len();
+        first.push(own as u32);
+        for (entry, form) in slots[w[0]..w[1]].iter_mut().filter_map(Option::take) {
+            // (a trigger part is one of a kind: pattern, combination and part differ from any
+            // other entry, so it needs no search among the phrase's entries, which for a word
+            // that starts many combinations are many)
+            let seen = if matches!(entry, Entry::Trigger { .. }) {
+                None
+            } else {
+                entries[own..].iter().position(|e| *e == entry)
+            };
+            match seen {
+                Some(i) if form.is_none() => forms[own + i] = None,
+                Some(_) => {}
+                None => {
+                    entries.push(entry);
+                    forms.push(form);
+                }
+            }
+        }
+    }
+    first.push(entries.len() as u32);
+    entries.shrink_to_fit();
+    forms.shrink_to_fit();
+    (entries, forms, first)
+}
+
 impl Lexicon {
     /// Build from (phrase, entry) pairs; phrases are normalised like sentence keys.
     #[cfg(test)]
@@ -131,76 +197,59 @@ impl Lexicon {
         time_phrases: Vec<(String, u32)>,
         cache: Option<(&std::path::Path, &str)>,
     ) -> Result<Self, CoderError> {
+        // phrase key → id; and each spelling's id (None: its key is empty), so that a word
+        // recurring in many combinations of a trigger's alternatives is normalised and looked
+        // up once
         let mut index: HashMap<String, u32> = HashMap::default();
-        let mut entries: Vec<Vec<Entry>> = Vec::new();
-        let mut exact: Vec<Vec<Option<String>>> = Vec::new();
+        let mut spelling_ids: HashMap<String, Option<u32>> = HashMap::default();
         let mut open_right: Vec<bool> = Vec::new();
         let mut time_value: Vec<u32> = Vec::new();
-        // the id of a phrase key, with empty slots for a new one
-        let mut id_of = |key: String,
-                         entries: &mut Vec<Vec<Entry>>,
-                         exact: &mut Vec<Vec<Option<String>>>,
-                         open_right: &mut Vec<bool>,
-                         time_value: &mut Vec<u32>| {
+        let mut id_of = |key: String, open_right: &mut Vec<bool>, time_value: &mut Vec<u32>| {
             *index.entry(key).or_insert_with(|| {
-                entries.push(Vec::new());
-                exact.push(Vec::new());
                 open_right.push(false);
                 time_value.push(NOT_TIME);
-                (entries.len() - 1) as u32
+                (time_value.len() - 1) as u32
             })
         };
-        // a trigger's words recur in every combination of its alternatives ("{a,b} ... {c,d}"):
-        // each spelling is normalised once
-        let mut keys: HashMap<String, String> = HashMap::default();
-        for (phrase, entry) in phrases {
+        // every (phrase id, entry, case form) in the order given
+        let mut found: Vec<(u32, Entry, Option<Box<str>>)> = Vec::with_capacity(phrases.len());
+        for (mut phrase, entry) in phrases {
             let prefix = phrase.ends_with('*');
-            let phrase = phrase.trim_end_matches('*').to_string();
-            let key = match keys.get(&phrase) {
-                Some(k) => k.clone(),
+            if prefix {
+                phrase.truncate(phrase.trim_end_matches('*').len());
+            }
+            let form = (needs_exact_case(&phrase) || capitalised_place_name(&phrase, &entry))
+                .then(|| Box::<str>::from(phrase.as_str()));
+            let id = match spelling_ids.get(phrase.as_str()) {
+                Some(&id) => id,
                 None => {
-                    let k = attache_text::normalize(&phrase, 0).key;
-                    keys.insert(phrase.clone(), k.clone());
-                    k
+                    let key = attache_text::normalize(&phrase, 0).key;
+                    let id = (!key.is_empty()).then(|| id_of(key, &mut open_right, &mut time_value));
+                    spelling_ids.insert(phrase, id);
+                    id
                 }
             };
-            if key.is_empty() {
-                continue;
-            }
-            let id = id_of(key, &mut entries, &mut exact, &mut open_right, &mut time_value);
+            let Some(id) = id else { continue };
             if prefix {
                 open_right[id as usize] = true;
             }
-            let form = (needs_exact_case(&phrase) || capitalised_place_name(&phrase, &entry)).then(|| phrase.clone());
-            let list = &mut entries[id as usize];
-            // (a trigger part is one of a kind: pattern, combination and part differ from any
-            // other entry, so it needs no search among the phrase's entries, which for a word
-            // that starts many combinations are many)
-            let found =
-                if matches!(entry, Entry::Trigger { .. }) { None } else { list.iter().position(|e| *e == entry) };
-            match found {
-                // one spelling without a case requirement lifts it for this entry
-                Some(i) if form.is_none() => exact[id as usize][i] = None,
-                Some(_) => {}
-                None => {
-                    list.push(entry);
-                    exact[id as usize].push(form);
-                }
-            }
+            found.push((id, entry, form));
         }
+        drop(spelling_ids);
         for (key, value) in time_phrases {
             if key.is_empty() {
                 continue;
             }
-            let id = id_of(key, &mut entries, &mut exact, &mut open_right, &mut time_value);
+            let id = id_of(key, &mut open_right, &mut time_value);
             time_value[id as usize] = value;
         }
+        let (entries, forms, first) = group_by_phrase(found, time_value.len());
         let automaton = if index.is_empty() {
             None
         } else {
             Some(crate::automaton_cache::build_or_read(index.iter().map(|(k, v)| (k.as_str(), *v)).collect(), cache)?)
         };
-        Ok(Self { automaton, entries, exact, word_boundaries, open_right, suffixes: Vec::new(), time_value })
+        Ok(Self { automaton, entries, forms, first, word_boundaries, open_right, suffixes: Vec::new(), time_value })
     }
 
     /// The same lexicon, where a phrase followed by one of `suffixes` up to the end of its
@@ -224,18 +273,28 @@ impl Lexicon {
 
     /// What phrase `id` denotes, every entry regardless of case.
     pub fn entries(&self, id: u32) -> &[Entry] {
-        self.entries.get(id as usize).map_or(&[], Vec::as_slice)
+        self.entries.get(self.span(id)).unwrap_or(&[])
+    }
+
+    /// Where phrase `id`'s entries lie in `entries` and `forms` (empty for an unknown id).
+    fn span(&self, id: u32) -> std::ops::Range<usize> {
+        let id = id as usize;
+        match (self.first.get(id), self.first.get(id + 1)) {
+            (Some(&a), Some(&b)) => a as usize..b as usize,
+            _ => 0..0,
+        }
     }
 
     /// True when some entry of phrase `id` needs its capitals in the original text.
     pub fn needs_case(&self, id: u32) -> bool {
-        self.exact.get(id as usize).is_some_and(|forms| forms.iter().any(Option::is_some))
+        self.forms.get(self.span(id)).is_some_and(|forms| forms.iter().any(Option::is_some))
     }
 
     /// What phrase `id` denotes where the original text reads `original`: entries that
     /// need their capitals are left out when the text lacks them.
     pub fn entries_for(&self, id: u32, original: &str) -> Vec<&Entry> {
-        let (Some(list), Some(forms)) = (self.entries.get(id as usize), self.exact.get(id as usize)) else {
+        let span = self.span(id);
+        let (Some(list), Some(forms)) = (self.entries.get(span.clone()), self.forms.get(span)) else {
             return Vec::new();
         };
         list.iter()
@@ -263,7 +322,7 @@ impl Lexicon {
                 Some(&NOT_TIME) | None => {}
                 Some(&value) => {
                     time_hits.push((start, value));
-                    if self.entries.get(id).is_some_and(Vec::is_empty) {
+                    if self.entries(id as u32).is_empty() {
                         continue;
                     }
                 }
@@ -300,7 +359,7 @@ impl Lexicon {
     /// Number of distinct phrases.
     #[allow(clippy::len_without_is_empty)]
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.time_value.len()
     }
 
     /// Number of overlapping matches in `text`, with no boundary checks or selection.
@@ -458,6 +517,38 @@ mod tests {
         assert_eq!(lex.entries_for(0, "who"), vec![&Entry::Word(WordClass::ClauseBreak)]);
         assert_eq!(lex.entries_for(0, "WHO").len(), 2);
         assert!(lex.entries_for(0, "WHO").contains(&&who));
+    }
+
+    #[test]
+    fn entries_stay_small() {
+        // the lexicon holds about half a million entries: a variant that grows the enum past
+        // 24 bytes costs megabytes (box its fields, as `Title` does)
+        assert!(std::mem::size_of::<Entry>() <= 24, "{}", std::mem::size_of::<Entry>());
+    }
+
+    #[test]
+    fn each_phrase_keeps_its_own_entries_in_order_without_repeats() {
+        let laos = Entry::Actor { actor: "LAO".into(), kind: PhraseKind::Name };
+        let trigger = |trigger| Entry::Trigger { pattern: 3, trigger, part: 0, parts: 2 };
+        let lex = Lexicon::build(
+            vec![
+                ("Laos".into(), laos.clone()),
+                ("met".into(), trigger(0)),
+                ("LAOS".into(), laos.clone()),
+                ("met".into(), trigger(1)),
+                ("laos".into(), Entry::Word(WordClass::With)),
+                ("met".into(), Entry::Word(WordClass::With)),
+            ],
+            true,
+        )
+        .unwrap();
+        // phrase ids in order of first sight: "laos" 0, "met" 1
+        assert_eq!(lex.entries(0), &[laos.clone(), Entry::Word(WordClass::With)]);
+        assert_eq!(lex.entries(1), &[trigger(0), trigger(1), Entry::Word(WordClass::With)]);
+        assert!(lex.entries(2).is_empty());
+        // "Laos" needs its capital; its second spelling "LAOS" keeps that need
+        assert_eq!(lex.entries_for(0, "laos"), vec![&Entry::Word(WordClass::With)]);
+        assert_eq!(lex.entries_for(0, "Laos").len(), 2);
     }
 
     #[test]

@@ -326,7 +326,9 @@ pub struct Pattern {
     /// The trigger names the document's main event ("the talks", "møtet"): its participants
     /// are the document's two main actors.
     pub main_event: bool,
-    /// Every trigger, each a sequence of parts separated by gaps.
+    /// Every trigger, each a sequence of parts separated by gaps, as the pack writes them.
+    /// Loading a pack moves them into its phrase automaton and leaves this empty: the
+    /// automaton's entries then say which trigger and part each phrase is.
     pub triggers: Vec<Vec<String>>,
     /// The target a verb names by itself when the sentence names none (訪日 "visit to
     /// Japan": `object=JPN`).
