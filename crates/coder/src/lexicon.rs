@@ -223,7 +223,7 @@ impl Lexicon {
             let id = match spelling_ids.get(phrase.as_str()) {
                 Some(&id) => id,
                 None => {
-                    let key = attache_text::normalize(&phrase, 0).key;
+                    let key = attache_text::normalize_key(&phrase);
                     let id = (!key.is_empty()).then(|| id_of(key, &mut open_right, &mut time_value));
                     spelling_ids.insert(phrase, id);
                     id

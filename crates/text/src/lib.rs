@@ -12,7 +12,7 @@ mod normalize;
 mod sentences;
 mod tokens;
 
-pub use normalize::{normalize, Normalized};
+pub use normalize::{normalize, normalize_key, Normalized};
 pub use sentences::{split_document, Paragraph, SentenceSpan, SplitRules};
 pub use tokens::{fold_diacritics, tokenize, Token, TokenKind};
 

@@ -65,6 +65,36 @@ pub fn normalize(text: &str, base: usize) -> Normalized {
     })
 }
 
+/// The key of `text` alone, as `normalize(text, 0).key` gives it, for the phrases of a
+/// lexicon: plain ASCII (most Latin-script names and words) is only lower-cased, without the
+/// offset map or the rules.
+pub fn normalize_key(text: &str) -> String {
+    if is_plain_ascii(text) {
+        text.to_ascii_lowercase()
+    } else {
+        normalize(text, 0).key
+    }
+}
+
+/// True when `text` is ASCII that the rules only lower-case: no character they unify or drop,
+/// no quotation mark, and no space they could drop (at either end, doubled, or beside
+/// punctuation or a slash).
+fn is_plain_ascii(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    b.iter().enumerate().all(|(i, &c)| match c {
+        b'`' | b'"' | b'\t' | b'\r' | b'\n' | 0 | 128.. => false,
+        b' ' => {
+            let prev = i.checked_sub(1).map(|j| b[j]);
+            let next = b.get(i + 1).copied();
+            !prev.is_some_and(|p| b" (/".contains(&p)) && !next.is_some_and(|n| b" ,.;:!?)]%/".contains(&n))
+        }
+        _ => true,
+    })
+}
+
 /// True when a space of the text is left out of the key: at its start or end, after another
 /// space or "(", and in pre-tokenised text before closing punctuation ("hội đàm , X") or
 /// inside a number pair ("10 / 3"). `prev` and `before_prev` end the key so far; `next`
@@ -285,6 +315,38 @@ mod tests {
         for s in samples {
             let mut chars = Vec::new();
             assert_eq!(normalize_ascii(s, 7), normalize_chars(s, 7, &mut chars), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn a_key_alone_is_the_key_of_the_whole_normalisation() {
+        let samples = [
+            "held talks",
+            "asked",
+            "Held talks",
+            "Kishida Fumio",
+            "U.S. Secretary",
+            "held  talks",
+            " held",
+            "held ",
+            "talks , with",
+            "talks ,with",
+            "( the talks )",
+            "10 / 3",
+            "a / b",
+            "say \"no\" now",
+            "it`s",
+            "tab\there",
+            "50 %",
+            "x ]",
+            "end.",
+            "hội đàm",
+            "Thủ tướng",
+            "外相",
+            "",
+        ];
+        for s in samples {
+            assert_eq!(normalize_key(s), normalize(s, 0).key, "{s:?}");
         }
     }
 
