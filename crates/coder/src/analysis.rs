@@ -393,7 +393,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             !entries.is_empty()
                 && entries.iter().all(|e| match e {
                     Entry::Trigger { pattern, trigger: t, part: 0, parts } => {
-                        *parts > 1 && follow_parts(k, h.end, *parts - 1, &all, cx, *pattern, *t).is_none()
+                        *parts > 1 && follow_parts(k, h.end, parts.saturating_sub(1), &all, cx, *pattern, *t).is_none()
                     }
                     _ => false,
                 })

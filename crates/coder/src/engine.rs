@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 use attache_actors::KnowledgeBase;
 use attache_langdata::DataSource;
 use attache_model::{fnv1a64_continue, Actor, Document, Event, EventDate, Evidence, Location, FNV1A64_START};
-use attache_text::{normalize, split_document, SplitRules};
+use attache_text::{normalize, normalize_key, split_document, SplitRules};
 use attache_time::{PartialDate, Precision, TimeExpr, TimeParser};
 
 use crate::analysis::{analyse, choose_state, clauses, closes_quote, opens_quote, Analysis, Context, Learned, Slot};
@@ -682,7 +682,7 @@ fn prepare_pack(src: &DataSource, lang: &str) -> Result<PreparedPack, CoderError
     let word_lines = parse_word_lines(&words_file, &src.read(&words_file)?.unwrap_or_default())?;
     // the kind of act each act reference names ("the attack": 19), by normalised phrase
     let act_reference_kinds: HashMap<String, String> =
-        word_lines.iter().filter_map(|(_, phrase, root)| Some((normalize(phrase, 0).key, root.clone()?))).collect();
+        word_lines.iter().filter_map(|(_, phrase, root)| Some((normalize_key(phrase), root.clone()?))).collect();
     let all_words: Vec<(WordClass, String)> =
         word_lines.into_iter().map(|(class, phrase, _)| (class, phrase)).collect();
     // classes read from the text around a phrase, never matched as phrases themselves
@@ -701,7 +701,7 @@ fn prepare_pack(src: &DataSource, lang: &str) -> Result<PreparedPack, CoderError
         list.iter().filter(|(c, _)| *c == class).map(|(_, w)| w.clone()).collect()
     };
     let of_class = |class: WordClass| in_class(&read_words, class);
-    let normalised = |ws: Vec<String>| -> Vec<String> { ws.iter().map(|w| normalize(w, 0).key).collect() };
+    let normalised = |ws: Vec<String>| -> Vec<String> { ws.iter().map(|w| normalize_key(w)).collect() };
     let name_gaps = normalised(of_class(WordClass::NameGap));
     let articles = normalised(of_class(WordClass::Article));
     // (matched as phrases too)
@@ -723,7 +723,7 @@ fn prepare_pack(src: &DataSource, lang: &str) -> Result<PreparedPack, CoderError
     let refinements: Vec<(String, String, Vec<String>)> = refining
         .into_iter()
         .map(|p| {
-            let words = p.triggers.iter().map(|t| normalize(&t.join(" "), 0).key).filter(|w| !w.is_empty()).collect();
+            let words = p.triggers.iter().map(|t| normalize_key(&t.join(" "))).filter(|w| !w.is_empty()).collect();
             (p.code, p.refines.unwrap_or_default(), words)
         })
         .collect();
@@ -733,7 +733,7 @@ fn prepare_pack(src: &DataSource, lang: &str) -> Result<PreparedPack, CoderError
     let honorifics: Vec<String> = words
         .iter()
         .filter(|(c, _)| matches!(c, crate::pack::WordClass::Honorific | crate::pack::WordClass::Joiner))
-        .map(|(_, w)| normalize(w, 0).key)
+        .map(|(_, w)| normalize_key(w))
         .collect();
     let refiners = refiners_of(&refinements)?;
     let lexicon = Lexicon::build_with_time(Vec::new(), info.word_boundaries, Vec::new(), None)?;
@@ -934,7 +934,7 @@ impl Engine {
                 }
                 if j > i && tokens[j].end == e {
                     let surface = &text[t.start..e];
-                    let key: String = normalize(surface, 0).key;
+                    let key: String = normalize_key(surface);
                     out.push(attache_text::Token {
                         surface,
                         start: t.start,

@@ -256,7 +256,7 @@ impl Lexicon {
     /// word still ends on a word boundary ("외무상과" holds "외무상").
     pub fn with_suffixes(mut self, suffixes: Vec<String>) -> Self {
         self.suffixes =
-            suffixes.into_iter().map(|s| attache_text::normalize(&s, 0).key).filter(|s| !s.is_empty()).collect();
+            suffixes.into_iter().map(|s| attache_text::normalize_key(&s)).filter(|s| !s.is_empty()).collect();
         self
     }
 
@@ -322,7 +322,7 @@ impl Lexicon {
                 Some(&NOT_TIME) | None => {}
                 Some(&value) => {
                     time_hits.push((start, value));
-                    if self.entries(id as u32).is_empty() {
+                    if self.entries(m.value()).is_empty() {
                         continue;
                     }
                 }

@@ -60,7 +60,7 @@ impl Particles {
     /// with spaces (Korean), where a particle is the whole rest of its word.
     pub fn new(words: &[(Particle, String)], spaced: bool) -> Self {
         let mut list: Vec<(String, Particle)> =
-            words.iter().map(|(p, w)| (attache_text::normalize(w, 0).key, *p)).filter(|(w, _)| !w.is_empty()).collect();
+            words.iter().map(|(p, w)| (attache_text::normalize_key(w), *p)).filter(|(w, _)| !w.is_empty()).collect();
         list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         Self { list, spaced, verb_endings: Vec::new(), relative: Vec::new(), connectives: Vec::new() }
     }
@@ -73,7 +73,7 @@ impl Particles {
             self.verb_endings = words
                 .iter()
                 .filter(|(c, _)| matches!(c, WordClass::Future | WordClass::Negation | WordClass::Conditional))
-                .map(|(c, w)| (*c, attache_text::normalize(w.trim_end_matches('*'), 0).key))
+                .map(|(c, w)| (*c, attache_text::normalize_key(w.trim_end_matches('*'))))
                 .filter(|(_, w)| !w.is_empty() && !w.contains(' '))
                 .collect();
         }
@@ -82,14 +82,13 @@ impl Particles {
 
     /// The same particles with the language's adnominal endings (`relative` in `words.tsv`).
     pub fn with_relative_endings(mut self, endings: &[String]) -> Self {
-        self.relative = endings.iter().map(|w| attache_text::normalize(w, 0).key).filter(|w| !w.is_empty()).collect();
+        self.relative = endings.iter().map(|w| attache_text::normalize_key(w)).filter(|w| !w.is_empty()).collect();
         self
     }
 
     /// These connective endings (`connective` in words.tsv).
     pub fn with_connectives(mut self, endings: &[String]) -> Self {
-        self.connectives =
-            endings.iter().map(|w| attache_text::normalize(w, 0).key).filter(|w| !w.is_empty()).collect();
+        self.connectives = endings.iter().map(|w| attache_text::normalize_key(w)).filter(|w| !w.is_empty()).collect();
         self
     }
 

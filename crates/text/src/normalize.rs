@@ -76,23 +76,35 @@ pub fn normalize_key(text: &str) -> String {
     }
 }
 
-/// True when `text` is ASCII that the rules only lower-case: no character they unify or drop,
-/// no quotation mark, and no space they could drop (at either end, doubled, or beside
-/// punctuation or a slash).
+/// True when `text` is ASCII that the rules only lower-case: no character [`unify_ascii`]
+/// changes or the rules drop, no quotation mark, and no space [`space_dropped`] could drop (at
+/// either end, doubled, after "(", before closing punctuation, or beside a slash).
 fn is_plain_ascii(text: &str) -> bool {
     let b = text.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
-    b.iter().enumerate().all(|(i, &c)| match c {
-        b'`' | b'"' | b'\t' | b'\r' | b'\n' | 0 | 128.. => false,
-        b' ' => {
-            let prev = i.checked_sub(1).map(|j| b[j]);
-            let next = b.get(i + 1).copied();
-            !prev.is_some_and(|p| b" (/".contains(&p)) && !next.is_some_and(|n| b" ,.;:!?)]%/".contains(&n))
+    b.iter().enumerate().all(|(i, &c)| {
+        if !c.is_ascii() || c == 0 || c == b'"' || unify_ascii(c) != c {
+            return false;
         }
-        _ => true,
+        if c != b' ' {
+            return true;
+        }
+        let prev = i.checked_sub(1).map(|j| b[j]);
+        let next = b.get(i + 1).copied();
+        !matches!(prev, Some(b' ' | b'(' | b'/'))
+            && !next.is_some_and(|n| n == b' ' || n == b'/' || closes_tight(char::from(n)))
     })
+}
+
+/// [`unify`] for an ASCII byte.
+fn unify_ascii(b: u8) -> u8 {
+    match b {
+        b'`' => b'\'',
+        b'\t' | b'\r' | b'\n' => b' ',
+        _ => b,
+    }
 }
 
 /// True when a space of the text is left out of the key: at its start or end, after another
@@ -117,22 +129,17 @@ fn space_dropped(prev: Option<char>, before_prev: Option<char>, next: impl FnOnc
 /// character buffer).
 fn normalize_ascii(text: &str, base: usize) -> Normalized {
     let bytes = text.as_bytes();
-    let unify_byte = |b: u8| match b {
-        b'`' => b'\'',
-        b'\t' | b'\r' | b'\n' => b' ',
-        _ => b,
-    };
     let mut key: Vec<u8> = Vec::with_capacity(bytes.len());
     let mut map = Vec::with_capacity(bytes.len() + 1);
     for (idx, &raw) in bytes.iter().enumerate() {
-        let c = unify_byte(raw);
+        let c = unify_ascii(raw);
         if c == 0 {
             continue;
         }
         if c == b' ' {
             let prev = key.last().map(|&b| char::from(b));
             let before_prev = key.len().checked_sub(2).map(|i| char::from(key[i]));
-            let next = || bytes[idx + 1..].iter().map(|&b| unify_byte(b)).find(|&b| b != b' ').map(char::from);
+            let next = || bytes[idx + 1..].iter().map(|&b| unify_ascii(b)).find(|&b| b != b' ').map(char::from);
             if space_dropped(prev, before_prev, next) {
                 continue;
             }
@@ -348,6 +355,25 @@ mod tests {
         for s in samples {
             assert_eq!(normalize_key(s), normalize(s, 0).key, "{s:?}");
         }
+    }
+
+    #[test]
+    fn a_key_alone_agrees_on_every_piece_of_every_pack() {
+        // the packs are the text `normalize_key` is for: every field of every line, as written
+        let packs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../packs");
+        let Ok(langs) = std::fs::read_dir(&packs) else { return };
+        let mut pieces = 0usize;
+        for lang in langs.flatten() {
+            let Ok(files) = std::fs::read_dir(lang.path()) else { continue };
+            for file in files.flatten() {
+                let Ok(text) = std::fs::read_to_string(file.path()) else { continue };
+                for piece in text.lines().flat_map(|l| l.split(['\t', '|'])).flat_map(|f| f.split("...")) {
+                    assert_eq!(normalize_key(piece), normalize(piece, 0).key, "{piece:?} in {:?}", file.path());
+                    pieces += 1;
+                }
+            }
+        }
+        assert!(pieces > 10_000, "{pieces} pieces read from {packs:?}");
     }
 
     fn key(s: &str) -> String {

@@ -206,10 +206,10 @@ impl TimeParser {
                 forms
                     .entry((f[0], f[1], f[2]))
                     .or_default()
-                    .push(attache_text::normalize(f[3].trim_end_matches('.'), 0).key);
+                    .push(attache_text::normalize_key(f[3].trim_end_matches('.')));
             }
             let abbreviation = |f: &[&str]| {
-                let letters = attache_text::normalize(f[3].trim_end_matches('.'), 0).key;
+                let letters = attache_text::normalize_key(f[3].trim_end_matches('.'));
                 forms.get(&(f[0], f[1], f[2])).is_some_and(|all| {
                     all.iter().any(|other| other.len() > letters.len() && other.starts_with(&letters))
                 })
@@ -221,7 +221,7 @@ impl TimeParser {
                     continue;
                 }
                 if let Some(w) = parse_word(f[1], f[2]) {
-                    let key = attache_text::normalize(f[3], 0).key;
+                    let key = attache_text::normalize_key(f[3]);
                     if matches!(w, Lex::Month(_) | Lex::Weekday(_)) && short_latin_abbreviation(f[3]) && abbreviation(f)
                     {
                         lt.needs_number.insert(key.clone());
@@ -247,7 +247,7 @@ impl TimeParser {
                 }
                 if f.first() == Some(&"not_a_day_after") {
                     if let Some(w) = f.get(1).filter(|w| !w.is_empty()) {
-                        lt.not_a_day_after.push(attache_text::normalize(w, 0).key);
+                        lt.not_a_day_after.push(attache_text::normalize_key(w));
                     }
                     continue;
                 }
@@ -263,7 +263,7 @@ impl TimeParser {
                     line: n + 1,
                     message: format!("unknown class or value: {line}"),
                 })?;
-                let key = attache_text::normalize(phrase, 0).key;
+                let key = attache_text::normalize_key(phrase);
                 // the pack's own word is a time word wherever it stands
                 lt.needs_number.remove(&key);
                 lt.phrases.push((key, w));
