@@ -761,6 +761,10 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             prev_end = item.end;
         }
     }
+    if cx.spaced {
+        // (verb-final languages read a particle past the brackets: verb_final::Particles::at)
+        bracketed_repeats(&mut items, &mentions, k);
+    }
     official_of_named_state(&items, &mut mentions, k);
     if cx.spaces_end_clauses {
         space_clause_breaks(&mut items, k);
@@ -1519,6 +1523,42 @@ fn promised_inside(items: &[Item], ti: usize, patterns: &[Pattern]) -> bool {
 
 /// True when one to three words, and no comma, stand between the group that ends at item
 /// `lo - 1` and the item `lo` ("… al-Sisi told King Abdullah II …").
+/// The group of the actor that opens the sentence, when "and" and a verb follow the group
+/// `lo..=hi` (a few plain words between them, no comma) and one or more words with no comma,
+/// trigger or clause break stand between the two groups (a verb the packs do not know): the
+/// opener is the subject of the verb after "and", the group before "and" that unknown verb's
+/// object ("La Unión Africana envió una carta a Somalia y condenó a Etiopía").
+fn opener_before_unknown_verb(items: &[Item], lo: usize, hi: usize, ti: usize, key: &str) -> Option<(usize, usize)> {
+    let verb = items.get(ti)?;
+    let and = items.get(ti.checked_sub(1)?)?;
+    if and.kind != ItemKind::Word(WordClass::And) || !span_text(key, and.end, verb.start).trim().is_empty() {
+        return None;
+    }
+    // words that may stand in a clause without starting another
+    let plain = |i: &Item| {
+        matches!(
+            i.kind,
+            ItemKind::Word(
+                WordClass::Plain
+                    | WordClass::Genitive
+                    | WordClass::Locative
+                    | WordClass::OrgMeeting
+                    | WordClass::Background
+            )
+        )
+    };
+    let no_break = |text: &str| !text.contains([',', ';', '，', ':', '"', '(', ')']);
+    if !(items.get(hi + 1..ti - 1)?.iter().all(plain) && no_break(span_text(key, items[hi].end, and.start))) {
+        return None;
+    }
+    let first = items[..lo].iter().position(|i| matches!(i.kind, ItemKind::Mention(_)))?;
+    let opens = items[..first].iter().all(plain) && no_break(key.get(..items[first].start)?);
+    let (first, last) = group_of(items, first, key);
+    let between = span_text(key, items[last].end, items[lo].start);
+    (opens && last < lo && items[last + 1..lo].iter().all(plain) && no_break(between) && word_count(between) >= 1)
+        .then_some((first, last))
+}
+
 fn verb_between_groups(items: &[Item], lo: usize, key: &str) -> bool {
     let (Some(before), Some(after)) = (lo.checked_sub(1).and_then(|b| items.get(b)), items.get(lo)) else {
         return false;
@@ -1548,7 +1588,7 @@ fn closed_relative_before(items: &[Item], ti: usize, key: &str, relatives: &[Str
     let r = items[..ti].iter().rposition(|i| {
         i.end <= comma
             && i.kind == ItemKind::Word(WordClass::ClauseBreak)
-            && relatives.iter().any(|w| w == span_text(key, i.start, i.end))
+            && is_relative(relatives, span_text(key, i.start, i.end), true)
     })?;
     // nothing but the relative clause's own words between the pronoun and the closing comma
     let inside_only = items[r + 1..ti]
@@ -1563,10 +1603,44 @@ fn relative_after_mention(items: &[Item], r: usize, key: &str, relatives: &[Stri
     let (Some(antecedent), Some(pronoun)) = (r.checked_sub(1).and_then(|a| items.get(a)), items.get(r)) else {
         return false;
     };
+    let gap = span_text(key, antecedent.end, pronoun.start).trim();
     pronoun.kind == ItemKind::Word(WordClass::ClauseBreak)
         && matches!(antecedent.kind, ItemKind::Mention(_))
-        && matches!(span_text(key, antecedent.end, pronoun.start).trim(), "" | ",")
-        && relatives.iter().any(|w| w == span_text(key, pronoun.start, pronoun.end))
+        && matches!(gap, "" | ",")
+        && is_relative(relatives, span_text(key, pronoun.start, pronoun.end), gap == ",")
+}
+
+/// True when `word` is one of `relatives`; those written with a leading comma (",que") only
+/// when `after_comma`.
+fn is_relative(relatives: &[String], word: &str, after_comma: bool) -> bool {
+    relatives.iter().any(|w| match w.strip_prefix(',') {
+        Some(rest) => after_comma && rest == word,
+        None => w == word,
+    })
+}
+
+/// In languages written with spaces, a name's acronym or other name in brackets right after it
+/// ("la Comunidad del Caribe (Caricom) y a la OEA") is the same mention: its item is dropped and the first one reaches
+/// over the brackets, so that a list goes on past them.
+fn bracketed_repeats(items: &mut Vec<Item>, mentions: &[Mention], k: &str) {
+    let actor = |item: &Item| match item.kind {
+        ItemKind::Mention(m) => mentions.get(m).and_then(|m| m.actor.as_deref()),
+        _ => None,
+    };
+    let mut i = 0;
+    while i + 1 < items.len() {
+        let (first, second) = (&items[i], &items[i + 1]);
+        let same = actor(first).is_some() && actor(first) == actor(second);
+        let opens = matches!(span_text(k, first.end, second.start).trim(), "(" | "（");
+        let after = span_text(k, second.end, k.len());
+        let rest = after.trim_start();
+        if same && opens && rest.starts_with([')', '）']) {
+            let close = second.end + (after.len() - rest.len()) + rest.chars().next().map_or(0, char::len_utf8);
+            items[i].end = close;
+            items.remove(i + 1);
+        }
+        i += 1;
+    }
 }
 
 fn preceding_word(items: &[Item], lo: usize, key: &str) -> Option<ItemKind> {
@@ -1858,6 +1932,16 @@ pub fn clauses(
                                 subject_end = items[hi].end;
                                 shares_with = Some(e);
                                 break;
+                            }
+                            // "La Caricom expresó en un comunicado su respaldo a Guyana y exigió a
+                            // Venezuela …": a verb right after "and", past the object of a verb the
+                            // packs do not know, goes on with the actor that opens the sentence
+                            if earlier.is_none() {
+                                if let Some((first, last)) = opener_before_unknown_verb(items, lo, hi, ti, key) {
+                                    subject = Slot::Mentions(mentions_in(items, first, last));
+                                    subject_end = items[last].end;
+                                    break;
+                                }
                             }
                             subject = Slot::Mentions(ms);
                             subject_end = items[hi].end;

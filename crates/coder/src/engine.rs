@@ -27,7 +27,8 @@ struct LanguageModel {
     /// The `between` words, normalised: a trigger ending in one ("talks between") opens a
     /// `between`-phrase itself.
     between_words: Vec<String>,
-    /// Relative pronouns (`relative_pronoun`), normalised.
+    /// Relative pronouns (`relative_pronoun`), normalised; those relative only after a comma
+    /// (`relative_pronoun_after_comma`) with a leading comma (",que").
     relative_pronouns: Vec<String>,
     /// The CAMEO root of the act each `act_reference` phrase names, by normalised phrase.
     act_reference_kinds: HashMap<String, String>,
@@ -692,6 +693,7 @@ fn prepare_pack(src: &DataSource, lang: &str) -> Result<PreparedPack, CoderError
             WordClass::NameGap
                 | WordClass::Article
                 | WordClass::RelativePronoun
+                | WordClass::RelativePronounAfterComma
                 | WordClass::Particle(_)
                 | WordClass::Relative
                 | WordClass::Connective
@@ -706,7 +708,10 @@ fn prepare_pack(src: &DataSource, lang: &str) -> Result<PreparedPack, CoderError
     let articles = normalised(of_class(WordClass::Article));
     // (matched as phrases too)
     let between_words = normalised(in_class(&words, WordClass::Between));
-    let relative_pronouns = normalised(of_class(WordClass::RelativePronoun));
+    // (a pronoun that is relative only after a comma is kept with a leading comma: ",que")
+    let mut relative_pronouns = normalised(of_class(WordClass::RelativePronoun));
+    relative_pronouns
+        .extend(normalised(of_class(WordClass::RelativePronounAfterComma)).into_iter().map(|w| format!(",{w}")));
     let connectives = of_class(WordClass::Connective);
     let relative = of_class(WordClass::Relative);
     let particle_words: Vec<(crate::pack::Particle, String)> = read_words
@@ -1443,6 +1448,10 @@ impl Engine {
                     && (p.main_event || two_sides)
                     && state.pair().len() == 2
                     && !third_party_meets_both
+                    // ("Chinese and Philippine diplomats met … under their mechanism": two sides
+                    // the sentence names itself are the parties, not the document's last pair)
+                    // (a definite meeting noun is still the pair's: "X and Y will attend the meeting")
+                    && (p.main_event || !(matches!(c.subject, Slot::Mentions(_)) && distinct(&subjects) == 2))
                 {
                     // "X agreed ... between the two countries": the two sides are the participants
                     let (ts, te) = key.original_range(c.start, c.end);

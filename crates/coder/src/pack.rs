@@ -159,6 +159,9 @@ pub enum WordClass {
     /// A relative pronoun ("who", "som", "qui"), read from a clause break's text: right after an
     /// actor it makes that actor the subject of the next verb. Not matched as a phrase.
     RelativePronoun,
+    /// A relative pronoun only after a comma ("Brasil, que …"; without the comma "pidió a la
+    /// OEA que …" is a complement): like `RelativePronoun` when a comma follows the actor.
+    RelativePronounAfterComma,
     /// A word that opens a sentence before its verb in verb-second order (an adverb or a
     /// time: "i går", "der", "heute"): the verb's subject then follows the verb.
     Fronted,
@@ -227,6 +230,7 @@ impl WordClass {
             "article" => Self::Article,
             "fronted" => Self::Fronted,
             "relative_pronoun" => Self::RelativePronoun,
+            "relative_pronoun_after_comma" => Self::RelativePronounAfterComma,
             "connective" => Self::Connective,
             "act_reference" => Self::ActReference,
             "particle_topic" => Self::Particle(Particle::Topic),

@@ -1215,3 +1215,38 @@ fn a_condition_after_a_plans_complement_makes_the_plan_hypothetical() {
     );
     assert!(!got.iter().any(|(_, c, _)| c.starts_with("03")), "{got:?}");
 }
+
+#[test]
+fn a_bracketed_acronym_after_a_name_does_not_end_the_list() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "Chile asked the Association of Southeast Asian Nations (ASEAN) and the World Health Organization (WHO) to send experts.",
+        "en",
+    );
+    assert!(got.contains(&t("CHL", "020", "IGO:ASEAN")) && got.contains(&t("CHL", "020", "IGO:WHO")), "{got:?}");
+}
+
+#[test]
+fn a_verb_after_and_past_the_object_of_an_unknown_verb_has_the_sentences_opener_as_subject() {
+    let e = real_packs();
+    let briefed = triples_in(&e, "Egypt briefed Sudan in detail and condemned Ethiopia.", "en");
+    assert!(briefed.contains(&t("EGY", "111", "ETH")) && !briefed.iter().any(|(s, _, _)| s == "SDN"), "{briefed:?}");
+    // a list of subjects before the verb is still the subject
+    assert_codes(&e, "Egypt and Sudan condemned Ethiopia.", "en", ("SDN", "111", "ETH"));
+}
+
+#[test]
+fn two_sides_a_meeting_sentence_names_itself_are_its_parties_not_the_last_pair() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "Seoul has since deepened ties with Canberra. President Lee Jae-myung is due to travel to Canberra next month \
+         for talks with Prime Minister Anthony Albanese. Chinese and South Korean diplomats last met in January in the \
+         Chinese city of Qingdao under their bilateral consultation mechanism, where they agreed to keep lines of \
+         communication open.",
+        "en",
+    );
+    assert!(got.contains(&t("CHN", "040", "KOR")) && got.contains(&t("KOR", "030", "CHN")), "{got:?}");
+    assert!(!got.iter().any(|(s, c, g)| c.starts_with("04") && c != "036" && (s == "AUS" || g == "AUS")), "{got:?}");
+}
