@@ -1774,6 +1774,8 @@ pub fn clauses(
         let mut subject = Slot::Missing;
         let mut subject_end = 0usize;
         let mut partner_before: Option<Vec<usize>> = None;
+        // whether that partner stands right after an earlier verb's preposition, as its partner
+        let mut partner_of_earlier_verb = false;
         let mut noun_partner: Option<Vec<usize>> = None;
         let mut j = ti;
         let mut continuing = false;
@@ -1857,6 +1859,12 @@ pub fn clauses(
                         || *noun_act_cell.get_or_init(|| noun_act_after_preposition(items, hi, ti, key));
                     match before {
                         Some(ItemKind::Word(WordClass::With | WordClass::Between)) => {
+                            // ("… a phone call with Brazil's minister, and then met his Spanish
+                            // counterpart": the partner of the verb before, right after it)
+                            if partner_before.is_none() {
+                                partner_of_earlier_verb =
+                                    lo >= 2 && matches!(items[lo - 2].kind, ItemKind::Trigger { .. });
+                            }
                             partner_before.get_or_insert(ms);
                         }
                         // "expressed his condolences to Rahmon in a phone call": the actor after
@@ -2216,6 +2224,13 @@ pub fn clauses(
             std::mem::swap(&mut subject, &mut object);
         }
         let mut partner = false;
+        // an earlier verb's partner gives way to this verb's own object ("… a phone call with X,
+        // and then met Y": Y), though it stays the partner of a verb with none ("met X and
+        // signed an agreement")
+        let own_object = matches!(&object, Slot::Mentions(ms) if !ms.is_empty());
+        if partner_of_earlier_verb && own_object && partner_after.is_none() {
+            partner_before = None;
+        }
         if matches!(p.frame, Frame::Sym | Frame::Meet) {
             if let Some(ms) = partner_before.or(partner_after).or(noun_partner) {
                 object = Slot::Mentions(ms);

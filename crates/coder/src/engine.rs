@@ -1198,6 +1198,19 @@ impl Engine {
                 }
                 a
             };
+            // a ministry named without a state ("il ministero degli Esteri", "Bộ Ngoại giao") in
+            // a language's own press is its home state's, also in news about other states
+            if cx.home.is_none() {
+                if let Some(h) = model.info.home.as_deref() {
+                    for m in a
+                        .mentions
+                        .iter_mut()
+                        .filter(|m| m.home_candidate && m.actor.is_none() && m.role.as_deref() == Some("ministry"))
+                    {
+                        m.actor = Some(h.to_string());
+                    }
+                }
+            }
             // a bare title ("The minister also urged …", "La ministra ha poi chiesto …",
             // "Đại sứ Nigeria … Đại sứ đánh giá cao …") is the holder of that office the text
             // named before, not the home state's official. Verb-final languages write a name

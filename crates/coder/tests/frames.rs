@@ -1250,3 +1250,30 @@ fn two_sides_a_meeting_sentence_names_itself_are_its_parties_not_the_last_pair()
     assert!(got.contains(&t("CHN", "040", "KOR")) && got.contains(&t("KOR", "030", "CHN")), "{got:?}");
     assert!(!got.iter().any(|(s, c, g)| c.starts_with("04") && c != "036" && (s == "AUS" || g == "AUS")), "{got:?}");
 }
+
+#[test]
+fn an_earlier_verbs_partner_gives_way_to_a_meeting_verbs_own_object() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "Il ministro degli Esteri Antonio Tajani ha avuto una conversazione telefonica con il ministro degli Esteri \
+         della Polonia, e ha poi incontrato l'omologo tedesco Johann Wadephul.",
+        "it",
+    );
+    assert!(got.contains(&t("ITA", "041", "POL")) && got.contains(&t("ITA", "040", "DEU")), "{got:?}");
+    assert!(!got.contains(&t("ITA", "040", "POL")), "{got:?}");
+    // with no object of its own, the verb after "and" keeps that partner
+    assert_codes(&e, "Japan held talks with Vietnam and signed an agreement on energy.", "en", ("JPN", "057", "VNM"));
+}
+
+#[test]
+fn a_ministry_named_without_a_state_in_home_press_is_the_home_states_in_foreign_news() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "Armenia e Azerbaigian si sono scontrati lungo il confine. In una nota, il ministero degli Esteri ha esortato \
+         Armenia e Azerbaigian a riprendere il dialogo.",
+        "it",
+    );
+    assert!(got.contains(&t("ITA", "022", "ARM")) && got.contains(&t("ITA", "022", "AZE")), "{got:?}");
+}
