@@ -1494,6 +1494,17 @@ impl Engine {
                     let (ts, te) = key.original_range(c.start, c.end);
                     subjects = synthetics(state.pair(), ts, te);
                 }
+                // "conveyed New Zealand's condolences to the families of the victims": condolences
+                // with no state named go to the other side of the document's pair
+                // (a state named inside the phrase, "New Zealand's condolences", is their sender)
+                if p.code.starts_with("018")
+                    && objects.iter().all(|o| subjects.iter().any(|s| s.actor.country == o.actor.country))
+                    && distinct(&subjects) == 1
+                    && subjects.iter().any(|s| state.pair().contains(&s.actor.country))
+                {
+                    let (ts, te) = key.original_range(c.start, c.end);
+                    objects = vec![synthetic(COUNTERPART, "", ts, te)];
+                }
                 let anchor = subjects.first().map(|p| p.actor.country.clone());
                 for o in objects.iter_mut().chain(subjects.iter_mut()) {
                     if o.actor.country == COUNTERPART {

@@ -1277,3 +1277,15 @@ fn a_ministry_named_without_a_state_in_home_press_is_the_home_states_in_foreign_
     );
     assert!(got.contains(&t("ITA", "022", "ARM")) && got.contains(&t("ITA", "022", "AZE")), "{got:?}");
 }
+
+#[test]
+fn condolences_with_no_state_named_go_to_the_other_side_of_the_pair() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "New Zealand Foreign Minister Jane Marsh held talks with Fiji's foreign minister in Suva on Monday. Marsh \
+         conveyed New Zealand's condolences to the families of the eleven people who died in the landslide.",
+        "en",
+    );
+    assert!(got.contains(&t("NZL", "018", "FJI")), "{got:?}");
+}
