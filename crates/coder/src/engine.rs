@@ -1505,6 +1505,19 @@ impl Engine {
                     let (ts, te) = key.original_range(c.start, c.end);
                     objects = vec![synthetic(COUNTERPART, "", ts, te)];
                 }
+                // "Brazil offered its mediation", "se ofreció como sede de una nueva reunión": an
+                // offer to mediate or host with no party named is made to the two sides of the
+                // document's conflict (not of a meeting), when the one who offers is neither
+                if (p.code.starts_with("039") || p.code.starts_with("045"))
+                    && objects.iter().all(|o| subjects.iter().any(|s| s.actor.country == o.actor.country))
+                    && !subjects.is_empty()
+                {
+                    let sides = &state.conflict_pair;
+                    if sides.len() == 2 && !subjects.iter().any(|s| sides.contains(&s.actor.country)) {
+                        let (ts, te) = key.original_range(c.start, c.end);
+                        objects = synthetics(sides, ts, te);
+                    }
+                }
                 let anchor = subjects.first().map(|p| p.actor.country.clone());
                 for o in objects.iter_mut().chain(subjects.iter_mut()) {
                     if o.actor.country == COUNTERPART {

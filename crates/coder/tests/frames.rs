@@ -1289,3 +1289,11 @@ fn condolences_with_no_state_named_go_to_the_other_side_of_the_pair() {
     );
     assert!(got.contains(&t("NZL", "018", "FJI")), "{got:?}");
 }
+
+#[test]
+fn an_offer_to_mediate_with_no_party_named_is_made_to_both_sides_of_the_conflict() {
+    let e = real_packs();
+    let got =
+        triples_in(&e, "Thailand accused Cambodia of firing first. Malaysia offered its mediation on Tuesday.", "en");
+    assert!(got.contains(&t("MYS", "039", "THA")) && got.contains(&t("MYS", "039", "KHM")), "{got:?}");
+}
