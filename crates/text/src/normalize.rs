@@ -67,13 +67,20 @@ pub fn normalize(text: &str, base: usize) -> Normalized {
 
 /// The key of `text` alone, as `normalize(text, 0).key` gives it, for the phrases of a
 /// lexicon: plain ASCII (most Latin-script names and words) is only lower-cased, without the
-/// offset map or the rules.
+/// offset map or the rules, and other text already in NFC goes through the rules without the
+/// offset map.
 pub fn normalize_key(text: &str) -> String {
     if is_plain_ascii(text) {
-        text.to_ascii_lowercase()
-    } else {
-        normalize(text, 0).key
+        return text.to_ascii_lowercase();
     }
+    if !text.is_ascii() && text.chars().all(crate::chars::is_nfc_stable) {
+        // already NFC: the rules alone, without the offset map (scare quotes need the full path)
+        let key = apply_rules::<_, false>(text.char_indices(), text.len(), 0).key;
+        if !key.contains('"') {
+            return key;
+        }
+    }
+    normalize(text, 0).key
 }
 
 /// True when `text` is ASCII that the rules only lower-case: no character [`unify_ascii`]
@@ -225,7 +232,7 @@ fn without_scare_quotes(n: Normalized) -> Normalized {
 fn normalize_chars(text: &str, base: usize, chars: &mut Vec<(usize, char)>) -> Normalized {
     if text.chars().all(crate::chars::is_nfc_stable) {
         // already NFC, whatever the order (most text): the characters as they stand
-        return apply_rules(text.char_indices(), text.len(), base);
+        return apply_rules::<_, true>(text.char_indices(), text.len(), base);
     }
     chars.reserve(text.len());
     // NFC per segment (a starter and the combining marks after it); ASCII needs none
@@ -246,17 +253,17 @@ fn normalize_chars(text: &str, base: usize, chars: &mut Vec<(usize, char)>) -> N
         }
     }
     flush(seg_start, text.len(), chars);
-    apply_rules(chars.iter().copied(), text.len(), base)
+    apply_rules::<_, true>(chars.iter().copied(), text.len(), base)
 }
 
 /// The key of NFC characters (each with its offset in a text of `text_len` bytes): quotes,
 /// dashes and spaces unified, spaces dropped by [`space_dropped`], lower case.
-fn apply_rules<I>(mut chars: I, text_len: usize, base: usize) -> Normalized
+fn apply_rules<I, const WITH_MAP: bool>(mut chars: I, text_len: usize, base: usize) -> Normalized
 where
     I: Iterator<Item = (usize, char)> + Clone,
 {
     let mut key = String::with_capacity(text_len);
-    let mut map = Vec::with_capacity(text_len + 1);
+    let mut map = Vec::with_capacity(if WITH_MAP { text_len + 1 } else { 0 });
     while let Some((off, raw)) = chars.next() {
         let c = unify(raw);
         if c == '\u{0}' {
@@ -272,20 +279,28 @@ where
         }
         if c.is_ascii() {
             key.push(c.to_ascii_lowercase());
-            map.push(base + off);
+            if WITH_MAP {
+                map.push(base + off);
+            }
             continue;
         }
         let start_len = key.len();
         crate::chars::push_lower(c, &mut key);
-        for _ in start_len..key.len() {
-            map.push(base + off);
+        if WITH_MAP {
+            for _ in start_len..key.len() {
+                map.push(base + off);
+            }
         }
     }
     while key.ends_with(' ') {
         key.pop();
-        map.pop();
+        if WITH_MAP {
+            map.pop();
+        }
     }
-    map.push(base + text_len);
+    if WITH_MAP {
+        map.push(base + text_len);
+    }
     Normalized { key, map }
 }
 
@@ -350,6 +365,14 @@ mod tests {
             "hội đàm",
             "Thủ tướng",
             "外相",
+            // text outside ASCII, already in NFC: the rules without the offset map
+            "a « fermement condamné » les frappes",
+            "« longue citation de plus de quatre mots ici »",
+            "Bộ  Ngoại giao ( Việt Nam ) .",
+            "\u{a0}Straße\u{2013}Ö\u{200b}",
+            "İstanbul",
+            "日本\u{3000}政府",
+            "e\u{301}té",
             "",
         ];
         for s in samples {
