@@ -1521,8 +1521,6 @@ fn promised_inside(items: &[Item], ti: usize, patterns: &[Pattern]) -> bool {
     })
 }
 
-/// True when one to three words, and no comma, stand between the group that ends at item
-/// `lo - 1` and the item `lo` ("… al-Sisi told King Abdullah II …").
 /// The group of the actor that opens the sentence, when "and" and a verb follow the group
 /// `lo..=hi` (a few plain words between them, no comma) and one or more words with no comma,
 /// trigger or clause break stand between the two groups (a verb the packs do not know): the
@@ -1559,6 +1557,8 @@ fn opener_before_unknown_verb(items: &[Item], lo: usize, hi: usize, ti: usize, k
         .then_some((first, last))
 }
 
+/// True when one to three words, and no comma, stand between the group that ends at item
+/// `lo - 1` and the item `lo` ("… al-Sisi told King Abdullah II …").
 fn verb_between_groups(items: &[Item], lo: usize, key: &str) -> bool {
     let (Some(before), Some(after)) = (lo.checked_sub(1).and_then(|b| items.get(b)), items.get(lo)) else {
         return false;
@@ -1619,9 +1619,9 @@ fn is_relative(relatives: &[String], word: &str, after_comma: bool) -> bool {
     })
 }
 
-/// In languages written with spaces, a name's acronym or other name in brackets right after it
-/// ("la Comunidad del Caribe (Caricom) y a la OEA") is the same mention: its item is dropped and the first one reaches
-/// over the brackets, so that a list goes on past them.
+/// In languages written with spaces, a name's acronym or other name in brackets right after
+/// it ("la Comunidad del Caribe (Caricom) y a la OEA") is the same mention: its item is
+/// dropped and the first one reaches over the brackets, so that a list goes on past them.
 fn bracketed_repeats(items: &mut Vec<Item>, mentions: &[Mention], k: &str) {
     let actor = |item: &Item| match item.kind {
         ItemKind::Mention(m) => mentions.get(m).and_then(|m| m.actor.as_deref()),

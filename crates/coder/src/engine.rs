@@ -1462,8 +1462,8 @@ impl Engine {
                     && state.pair().len() == 2
                     && !third_party_meets_both
                     // ("Chinese and Philippine diplomats met … under their mechanism": two sides
-                    // the sentence names itself are the parties, not the document's last pair)
-                    // (a definite meeting noun is still the pair's: "X and Y will attend the meeting")
+                    // the sentence names itself are the parties, not the document's last pair;
+                    // a definite meeting noun stays the pair's: "X and Y will attend the meeting")
                     && (p.main_event || !(matches!(c.subject, Slot::Mentions(_)) && distinct(&subjects) == 2))
                 {
                     // "X agreed ... between the two countries": the two sides are the participants
@@ -1494,11 +1494,14 @@ impl Engine {
                     let (ts, te) = key.original_range(c.start, c.end);
                     subjects = synthetics(state.pair(), ts, te);
                 }
+                // whether the act names no party but its own actors (a state named inside the
+                // phrase, "New Zealand's condolences", is their sender)
+                let no_other_party =
+                    objects.iter().all(|o| subjects.iter().any(|s| s.actor.country == o.actor.country));
                 // "conveyed New Zealand's condolences to the families of the victims": condolences
                 // with no state named go to the other side of the document's pair
-                // (a state named inside the phrase, "New Zealand's condolences", is their sender)
                 if p.code.starts_with("018")
-                    && objects.iter().all(|o| subjects.iter().any(|s| s.actor.country == o.actor.country))
+                    && no_other_party
                     && distinct(&subjects) == 1
                     && subjects.iter().any(|s| state.pair().contains(&s.actor.country))
                 {
@@ -1508,10 +1511,7 @@ impl Engine {
                 // "Brazil offered its mediation", "se ofreció como sede de una nueva reunión": an
                 // offer to mediate or host with no party named is made to the two sides of the
                 // document's conflict (not of a meeting), when the one who offers is neither
-                if (p.code.starts_with("039") || p.code.starts_with("045"))
-                    && objects.iter().all(|o| subjects.iter().any(|s| s.actor.country == o.actor.country))
-                    && !subjects.is_empty()
-                {
+                if (p.code.starts_with("039") || p.code.starts_with("045")) && no_other_party && !subjects.is_empty() {
                     let sides = &state.conflict_pair;
                     if sides.len() == 2 && !subjects.iter().any(|s| sides.contains(&s.actor.country)) {
                         let (ts, te) = key.original_range(c.start, c.end);

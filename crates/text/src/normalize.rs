@@ -257,7 +257,8 @@ fn normalize_chars(text: &str, base: usize, chars: &mut Vec<(usize, char)>) -> N
 }
 
 /// The key of NFC characters (each with its offset in a text of `text_len` bytes): quotes,
-/// dashes and spaces unified, spaces dropped by [`space_dropped`], lower case.
+/// dashes and spaces unified, spaces dropped by [`space_dropped`], lower case; with the offset
+/// map only when `WITH_MAP` (a lexicon phrase's key needs none).
 fn apply_rules<I, const WITH_MAP: bool>(mut chars: I, text_len: usize, base: usize) -> Normalized
 where
     I: Iterator<Item = (usize, char)> + Clone,
