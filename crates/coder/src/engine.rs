@@ -1066,6 +1066,10 @@ impl Engine {
         let mut learned: Vec<Learned> = Vec::new();
         let mut counts: HashMap<String, usize> = HashMap::default();
         let mut first_actor: Option<String> = None;
+        // the state of the first person or official the text names: the "I" of a statement
+        // ("Media release – Senator Penny Wong, Minister for Foreign Affairs … Today I met …"),
+        // rather than a state its headline names
+        let mut first_official: Option<String> = None;
         let mut first_pass: Vec<Analysis> = Vec::with_capacity(keys.len());
         let mut home_learned: Vec<(crate::analysis::Mention, String)> = Vec::new();
         let mut choice_learned: Vec<crate::analysis::Mention> = Vec::new();
@@ -1094,6 +1098,9 @@ impl Engine {
                         *counts.entry(c.clone()).or_default() += if i < 3 { 2 } else { 1 };
                     }
                     first_actor.get_or_insert_with(|| c.clone());
+                    if m.person.is_some() || m.official {
+                        first_official.get_or_insert_with(|| c.clone());
+                    }
                     learn(m, c, &mut learned);
                 }
             }
@@ -1152,7 +1159,7 @@ impl Engine {
         let mut state = DocState {
             main_pair: ranked.iter().take(2).map(|r| r.0.clone()).collect(),
             last_pair: Vec::new(),
-            author: first_actor.or_else(|| ranked.first().map(|r| r.0.clone())),
+            author: first_official.or(first_actor).or_else(|| ranked.first().map(|r| r.0.clone())),
             speaker: None,
             last_subject: Vec::new(),
             last_person: Vec::new(),

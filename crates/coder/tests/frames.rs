@@ -1297,3 +1297,15 @@ fn an_offer_to_mediate_with_no_party_named_is_made_to_both_sides_of_the_conflict
         triples_in(&e, "Thailand accused Cambodia of firing first. Malaysia offered its mediation on Tuesday.", "en");
     assert!(got.contains(&t("MYS", "039", "THA")) && got.contains(&t("MYS", "039", "KHM")), "{got:?}");
 }
+
+#[test]
+fn the_first_person_of_a_statement_is_the_official_who_signs_it_not_the_state_its_headline_names() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "Support for Samoa after the floods\n\nStatement – Foreign Minister Winston Peters\n\nToday I met Samoan \
+         Prime Minister Fiame Naomi Mata'afa in Apia.",
+        "en",
+    );
+    assert!(got.contains(&t("NZL", "040", "WSM")), "{got:?}");
+}
