@@ -158,6 +158,40 @@ fn named_two_sides(items: &mut Vec<Item>, mentions: &[Mention], k: &str) {
     }
 }
 
+/// "the leaders of both countries", "i leader di entrambi i Paesi": a title with no state or
+/// name of its own, then a genitive and a word for the two sides, is the two sides' officials,
+/// not the last holder of that title: the title and the genitive leave, the two-sides word
+/// reaches over them, and the title is no longer an official to refer back to.
+fn officials_of_two_sides(items: &mut Vec<Item>, mentions: &mut [Mention], k: &str) {
+    let mut idx = 0;
+    while idx + 2 < items.len() {
+        let bare_title = match items[idx].kind {
+            ItemKind::Mention(m) => mentions.get(m).is_some_and(|m| {
+                m.actor.is_none() && m.person.is_none() && m.captured_name.is_none() && m.role.is_some()
+            }),
+            _ => false,
+        };
+        let adjacent = |a: &Item, b: &Item| span_text(k, a.end, b.start).trim().is_empty();
+        if bare_title
+            && items[idx + 1].kind == ItemKind::Word(WordClass::Genitive)
+            && items[idx + 2].kind == ItemKind::Word(WordClass::TwoSides)
+            && adjacent(&items[idx], &items[idx + 1])
+            && adjacent(&items[idx + 1], &items[idx + 2])
+        {
+            if let ItemKind::Mention(m) = items[idx].kind {
+                if let Some(m) = mentions.get_mut(m) {
+                    m.role = None;
+                    m.official = false;
+                    m.home_candidate = false;
+                }
+            }
+            items[idx + 2].start = items[idx].start;
+            items.drain(idx..idx + 2);
+        }
+        idx += 1;
+    }
+}
+
 /// In text without word spaces whose spaces end clauses (Thai, Lao), a clause break at the
 /// space before a new subject and its verb, when an earlier verb stands before it in the
 /// sentence: "อิหร่านขู่อิสราเอล ฝรั่งเศสประณามคำขู่ดังกล่าว" is two clauses, and France is
@@ -770,6 +804,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
         space_clause_breaks(&mut items, k);
     }
     named_two_sides(&mut items, &mentions, k);
+    officials_of_two_sides(&mut items, &mut mentions, k);
     Analysis { items, mentions, time_hits, spaced: cx.spaced }
 }
 
@@ -1521,6 +1556,20 @@ fn promised_inside(items: &[Item], ti: usize, patterns: &[Pattern]) -> bool {
     })
 }
 
+/// The verb whose object is the two-sides word at `j`: the item right before it, or the one
+/// before a preposition right before it.
+fn verb_before_two_sides(items: &[Item], j: usize) -> Option<usize> {
+    let before = j.checked_sub(1)?;
+    match items[before].kind {
+        ItemKind::Trigger { .. } => Some(before),
+        ItemKind::Word(WordClass::With | WordClass::Genitive | WordClass::Locative) => {
+            let verb = before.checked_sub(1)?;
+            matches!(items[verb].kind, ItemKind::Trigger { .. }).then_some(verb)
+        }
+        _ => None,
+    }
+}
+
 /// The group of the actor that opens the sentence, when "and" and a verb follow the group
 /// `lo..=hi` (a few plain words between them, no comma) and one or more words with no comma,
 /// trigger or clause break stand between the two groups (a verb the packs do not know): the
@@ -1968,15 +2017,16 @@ pub fn clauses(
                 }
                 // "phoned the leaders of both countries and urged …": the two sides as the object
                 // of an earlier verb, with "and" after them, leave that verb's subject this one's
+                // (also after the verb's preposition: "spoke by phone with the leaders of both
+                // countries and urged …")
                 ItemKind::Word(WordClass::TwoSides | WordClass::Participants)
-                    if j > 0
-                        && matches!(items[j - 1].kind, ItemKind::Trigger { .. })
-                        && subject_of[j - 1].is_some()
+                    if verb_before_two_sides(items, j).is_some_and(|v| subject_of[v].is_some())
                         && items[j + 1..ti].iter().any(|i| i.kind == ItemKind::Word(WordClass::And)) =>
                 {
-                    subject = subject_of[j - 1].clone().unwrap_or(Slot::Missing);
+                    let v = verb_before_two_sides(items, j).unwrap_or(j);
+                    subject = subject_of[v].clone().unwrap_or(Slot::Missing);
                     subject_end = items[j].end;
-                    shares_with = Some(j - 1);
+                    shares_with = Some(v);
                     break;
                 }
                 ItemKind::Word(w @ (WordClass::TwoSides | WordClass::Participants)) => {

@@ -1309,3 +1309,15 @@ fn the_first_person_of_a_statement_is_the_official_who_signs_it_not_the_state_it
     );
     assert!(got.contains(&t("NZL", "040", "WSM")), "{got:?}");
 }
+
+#[test]
+fn the_leaders_of_both_countries_are_the_two_sides_not_the_last_holder_of_the_title() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "Thai and Cambodian troops clashed along the border on Monday. Malaysian Prime Minister Anwar Ibrahim said \
+         he had spoken by phone with the leaders of both countries.",
+        "en",
+    );
+    assert!(got.contains(&t("MYS", "041", "THA")) && got.contains(&t("MYS", "041", "KHM")), "{got:?}");
+}
