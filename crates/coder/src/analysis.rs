@@ -1903,6 +1903,10 @@ pub fn clauses(
                     let before = preceding_word(items, lo, key);
                     let ms = mentions_in(items, lo, hi);
                     // (asked by several arms below: looked for once, and only when asked)
+                    // "welcomed Cambodia and Thailand signing a ceasefire": two or more actors
+                    // before a symmetric act are its parties, not the object of an earlier verb of
+                    // the same root going on
+                    let two_parties_of_symmetric_act = ms.len() >= 2 && matches!(p.frame, Frame::Sym | Frame::Meet);
                     let noun_act_cell = std::cell::OnceCell::new();
                     let noun_act_after =
                         || *noun_act_cell.get_or_init(|| noun_act_after_preposition(items, hi, ti, key));
@@ -1937,7 +1941,7 @@ pub fn clauses(
                                 && subject_of[lo - 1].is_some()
                                 && (items[hi + 1..ti].iter().any(|i| i.kind == ItemKind::Word(WordClass::And))
                                     || noun_act_after()
-                                    || same_root(patterns, earlier, pattern)
+                                    || (same_root(patterns, earlier, pattern) && !two_parties_of_symmetric_act)
                                     || patterns.get(pattern).is_some_and(|p| p.adjunct)) =>
                         {
                             // "X met Y and praised Z", and "X gave Y humanitarian aid" (the same act named twice):

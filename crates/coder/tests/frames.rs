@@ -1321,3 +1321,11 @@ fn the_leaders_of_both_countries_are_the_two_sides_not_the_last_holder_of_the_ti
     );
     assert!(got.contains(&t("MYS", "041", "THA")) && got.contains(&t("MYS", "041", "KHM")), "{got:?}");
 }
+
+#[test]
+fn two_actors_before_a_symmetric_act_are_its_parties_not_the_object_of_an_earlier_verb_of_its_root() {
+    let e = real_packs();
+    let got = triples_in(&e, "China welcomed Cambodia and Thailand signing a ceasefire agreement in Manila.", "en");
+    assert!(got.contains(&t("KHM", "057", "THA")) && got.contains(&t("CHN", "051", "THA")), "{got:?}");
+    assert!(!got.iter().any(|(s, c, g)| c == "057" && (s == "CHN" || g == "CHN")), "{got:?}");
+}
