@@ -1179,6 +1179,15 @@ impl Engine {
             inferred,
         };
 
+        // the states each sentence names, in order (for acts whose party only the context gives)
+        let named_states: Vec<Vec<String>> = first_pass
+            .iter()
+            .map(|a| {
+                let states = a.mentions.iter().filter_map(|m| m.actor.as_deref());
+                states.filter(|c| !c.starts_with("IGO:")).map(str::to_string).collect()
+            })
+            .collect();
+
         // pass 1: code every sentence
         let finders = crate::analysis::learned_finders(&learned);
         let mut index: HashMap<u64, usize> = HashMap::default();
@@ -1506,14 +1515,28 @@ impl Engine {
                 let no_other_party =
                     objects.iter().all(|o| subjects.iter().any(|s| s.actor.country == o.actor.country));
                 // "conveyed New Zealand's condolences to the families of the victims": condolences
-                // with no state named go to the other side of the document's pair
-                if p.code.starts_with("018")
-                    && no_other_party
-                    && distinct(&subjects) == 1
-                    && subjects.iter().any(|s| state.pair().contains(&s.actor.country))
-                {
+                // with no state named go to the last other state the paragraph named before them
+                // ("An earthquake struck eastern Afghanistan … China expressed its condolences"),
+                // else to the other side of the document's pair
+                if p.code.starts_with("018") && no_other_party && distinct(&subjects) == 1 {
+                    let own = |c: &str| subjects.iter().any(|s| s.actor.country == c);
+                    let in_sentence = a
+                        .mentions
+                        .iter()
+                        .filter(|m| m.end <= c.start)
+                        .filter_map(|m| m.actor.as_deref())
+                        .filter(|c| !c.starts_with("IGO:"))
+                        .rev();
+                    let before = (0..si)
+                        .rev()
+                        .take_while(|&j| paragraph_of[j] == paragraph_of[si])
+                        .flat_map(|j| named_states[j].iter().rev().map(String::as_str));
                     let (ts, te) = key.original_range(c.start, c.end);
-                    objects = vec![synthetic(COUNTERPART, "", ts, te)];
+                    if let Some(other) = in_sentence.chain(before).find(|c| !own(c)) {
+                        objects = vec![synthetic(other, "", ts, te)];
+                    } else if subjects.iter().any(|s| state.pair().contains(&s.actor.country)) {
+                        objects = vec![synthetic(COUNTERPART, "", ts, te)];
+                    }
                 }
                 // "Brazil offered its mediation", "se ofreció como sede de una nueva reunión": an
                 // offer to mediate or host with no party named is made to the two sides of the

@@ -1329,3 +1329,15 @@ fn two_actors_before_a_symmetric_act_are_its_parties_not_the_object_of_an_earlie
     assert!(got.contains(&t("KHM", "057", "THA")) && got.contains(&t("CHN", "051", "THA")), "{got:?}");
     assert!(!got.iter().any(|(s, c, g)| c == "057" && (s == "CHN" || g == "CHN")), "{got:?}");
 }
+
+#[test]
+fn condolences_with_no_state_named_go_to_the_state_the_paragraph_named_before_them() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "美国商务部宣布将中国企业列入实体清单。外交部发言人表示，中方坚决反对，敦促美方纠正错误做法。\n\n\
+         阿富汗东部20日发生强烈地震，造成重大人员伤亡。发言人说，中方对遇难者表示深切哀悼。",
+        "zh",
+    );
+    assert!(got.contains(&t("CHN", "018", "AFG")) && !got.contains(&t("CHN", "018", "USA")), "{got:?}");
+}
