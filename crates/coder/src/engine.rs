@@ -1400,6 +1400,15 @@ impl Engine {
                 .collect();
             // a word of the sentence that points ahead: a yearless date far ahead may be that plan's
             let sentence_plans = a.items.iter().any(|i| i.kind == crate::analysis::ItemKind::Word(WordClass::Future));
+            // where this sentence's acts of criticism, threat or force (roots 10 to 20) start: a
+            // state named after one is what it is aimed at, and no condolences go to it
+            let hostile_starts: Vec<usize> = cls
+                .iter()
+                .filter(|c| {
+                    model.patterns.get(c.pattern).is_some_and(|p| p.code.starts_with('1') || p.code.starts_with("20"))
+                })
+                .map(|c| c.start)
+                .collect();
             for c in cls {
                 let Some(p) = model.patterns.get(c.pattern) else { continue };
                 let mut subjects = self.resolve(&c.subject, &a, text, &state, key, c.start);
@@ -1523,7 +1532,7 @@ impl Engine {
                     let in_sentence = a
                         .mentions
                         .iter()
-                        .filter(|m| m.end <= c.start)
+                        .filter(|m| m.end <= c.start && !hostile_starts.iter().any(|&h| h < m.start))
                         .filter_map(|m| m.actor.as_deref())
                         .filter(|c| !c.starts_with("IGO:"))
                         .rev();

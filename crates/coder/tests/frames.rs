@@ -1341,3 +1341,16 @@ fn condolences_with_no_state_named_go_to_the_state_the_paragraph_named_before_th
     );
     assert!(got.contains(&t("CHN", "018", "AFG")) && !got.contains(&t("CHN", "018", "USA")), "{got:?}");
 }
+
+#[test]
+fn condolences_do_not_go_to_the_state_a_condemnation_in_their_sentence_is_aimed_at() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "Foreign Minister Antonio Tajani held talks with his Ukrainian counterpart in Rome on Monday. At the end of \
+         the talks, Tajani condemned the Russian bombing of civilian infrastructure and renewed Italy's condolences \
+         to the families of the victims.",
+        "en",
+    );
+    assert!(got.contains(&t("ITA", "018", "UKR")) && !got.contains(&t("ITA", "018", "RUS")), "{got:?}");
+}
