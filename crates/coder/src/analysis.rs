@@ -1362,9 +1362,10 @@ pub struct Clause {
 fn coordinates(items: &[Item], a: usize, b: usize, key: &str) -> bool {
     let (Some(x), Some(y)) = (items.get(a), items.get(b)) else { return false };
     let and_or_joiner = |i: &Item| matches!(i.kind, ItemKind::Word(WordClass::And | WordClass::Joiner));
-    // "ses homologues du Japon et de la Corée du Sud": a genitive right after "and"
+    // "ses homologues du Japon et de la Corée du Sud": a genitive right after "and", and so
+    // "sowohl mit Hun Manet als auch mit Anutin": "with" repeated after it
     let genitive_after_and = |k: usize| {
-        items[k].kind == ItemKind::Word(WordClass::Genitive)
+        matches!(items[k].kind, ItemKind::Word(WordClass::Genitive | WordClass::With))
             && k > a + 1
             && items[k - 1].kind == ItemKind::Word(WordClass::And)
     };
@@ -1423,7 +1424,11 @@ pub(crate) fn group_of(items: &[Item], idx: usize, key: &str) -> (usize, usize) 
     let mut lo = idx;
     while lo > 0 {
         let mut j = lo - 1;
-        while j > 0 && matches!(items[j].kind, ItemKind::Word(WordClass::And | WordClass::Joiner | WordClass::Genitive))
+        while j > 0
+            && matches!(
+                items[j].kind,
+                ItemKind::Word(WordClass::And | WordClass::Joiner | WordClass::Genitive | WordClass::With)
+            )
         {
             j -= 1;
         }
@@ -1440,7 +1445,10 @@ pub(crate) fn group_of(items: &[Item], idx: usize, key: &str) -> (usize, usize) 
     loop {
         let mut j = hi + 1;
         while j < items.len()
-            && matches!(items[j].kind, ItemKind::Word(WordClass::And | WordClass::Joiner | WordClass::Genitive))
+            && matches!(
+                items[j].kind,
+                ItemKind::Word(WordClass::And | WordClass::Joiner | WordClass::Genitive | WordClass::With)
+            )
         {
             j += 1;
         }

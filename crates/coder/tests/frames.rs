@@ -1354,3 +1354,15 @@ fn condolences_do_not_go_to_the_state_a_condemnation_in_their_sentence_is_aimed_
     );
     assert!(got.contains(&t("ITA", "018", "UKR")) && !got.contains(&t("ITA", "018", "RUS")), "{got:?}");
 }
+
+#[test]
+fn with_repeated_after_and_goes_on_with_the_list() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "Bundeskanzler Merz telefonierte am Montag sowohl mit dem polnischen Ministerpräsidenten als auch mit dem \
+         französischen Präsidenten.",
+        "de",
+    );
+    assert!(got.contains(&t("DEU", "041", "POL")) && got.contains(&t("DEU", "041", "FRA")), "{got:?}");
+}
