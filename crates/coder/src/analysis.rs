@@ -1564,6 +1564,29 @@ fn promised_inside(items: &[Item], ti: usize, patterns: &[Pattern]) -> bool {
     })
 }
 
+/// For the trigger at `ti`: the group of the actor right before an object relative ("X, al
+/// quale …") that stands before the trigger with no other verb or clause break between, and
+/// the verb before that group (whose subject goes on).
+fn object_relative_before(items: &[Item], ti: usize, key: &str) -> Option<((usize, usize), usize)> {
+    let r = items[..ti].iter().rposition(|i| {
+        matches!(i.kind, ItemKind::Word(WordClass::ObjectRelative | WordClass::ClauseBreak) | ItemKind::Trigger { .. })
+    })?;
+    if items[r].kind != ItemKind::Word(WordClass::ObjectRelative) {
+        return None;
+    }
+    let before = r.checked_sub(1)?;
+    if !matches!(items[before].kind, ItemKind::Mention(_))
+        || !matches!(span_text(key, items[before].end, items[r].start).trim(), "" | ",")
+    {
+        return None;
+    }
+    let (lo, hi) = group_of(items, before, key);
+    let earlier = items[..lo]
+        .iter()
+        .rposition(|i| matches!(i.kind, ItemKind::Trigger { .. } | ItemKind::Word(WordClass::ClauseBreak)))?;
+    matches!(items[earlier].kind, ItemKind::Trigger { .. }).then_some(((lo, hi), earlier))
+}
+
 /// The verb whose object is the two-sides word at `j`: the item right before it, or the one
 /// before a preposition right before it.
 fn verb_before_two_sides(items: &[Item], j: usize) -> Option<usize> {
@@ -1841,7 +1864,20 @@ pub fn clauses(
         // "Le Togo, qui entretient de bonnes relations avec les deux capitales, a proposé sa
         // médiation": a relative clause closed by a comma right before the verb leaves its
         // antecedent the subject, and what it names out of it
-        if let Some(r) = closed_relative_before(items, ti, key, relatives) {
+        // "… il suo omologo bosniaco, al quale ha garantito il pieno sostegno": after an object
+        // relative the verb goes on with the subject of the verb before, and the actor before
+        // the relative is its object
+        let mut relative_object: Option<Vec<usize>> = None;
+        if let Some((group, earlier)) = object_relative_before(items, ti, key) {
+            relative_object = Some(mentions_in(items, group.0, group.1));
+            if let Some(shared) = subject_of[earlier].clone() {
+                subject = shared;
+                subject_end = items[earlier].start;
+                shares_with = Some(earlier);
+                j = 0;
+            }
+        }
+        if let Some(r) = closed_relative_before(items, ti, key, relatives).filter(|_| relative_object.is_none()) {
             let (lo, hi) = group_of(items, r - 1, key);
             subject = Slot::Mentions(mentions_in(items, lo, hi));
             subject_end = items[hi].end;
@@ -2279,6 +2315,11 @@ pub fn clauses(
             }) {
                 object = object_of[earlier].clone().unwrap_or(Slot::Missing);
             }
+        }
+        // (the relative is the verb's object; an actor after the verb is a complement: "al quale
+        // ha garantito il sostegno del governo italiano")
+        if let Some(ms) = relative_object {
+            object = Slot::Mentions(ms);
         }
         object_of[ti] = Some(object.clone());
         if p.frame == Frame::Rev {

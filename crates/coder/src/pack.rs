@@ -162,6 +162,10 @@ pub enum WordClass {
     /// A relative pronoun only after a comma ("Brasil, que …"; without the comma "pidió a la
     /// OEA que …" is a complement): like `RelativePronoun` when a comma follows the actor.
     RelativePronounAfterComma,
+    /// A relative that makes the actor before it the object of the verb after it ("… il suo
+    /// omologo, al quale ha garantito …", "auquel", "a quien", "to whom"): that verb goes on
+    /// with the subject of the verb before the actor. Matched as a phrase.
+    ObjectRelative,
     /// A word that opens a sentence before its verb in verb-second order (an adverb or a
     /// time: "i går", "der", "heute"): the verb's subject then follows the verb.
     Fronted,
@@ -231,6 +235,7 @@ impl WordClass {
             "fronted" => Self::Fronted,
             "relative_pronoun" => Self::RelativePronoun,
             "relative_pronoun_after_comma" => Self::RelativePronounAfterComma,
+            "object_relative" => Self::ObjectRelative,
             "connective" => Self::Connective,
             "act_reference" => Self::ActReference,
             "particle_topic" => Self::Particle(Particle::Topic),
