@@ -163,6 +163,7 @@ fn named_two_sides(items: &mut Vec<Item>, mentions: &[Mention], k: &str) {
 /// not the last holder of that title: the title and the genitive leave, the two-sides word
 /// reaches over them, and the title is no longer an official to refer back to.
 fn officials_of_two_sides(items: &mut Vec<Item>, mentions: &mut [Mention], k: &str) {
+    let adjacent = |a: &Item, b: &Item| span_text(k, a.end, b.start).trim().is_empty();
     let mut idx = 0;
     while idx + 2 < items.len() {
         let bare_title = match items[idx].kind {
@@ -171,7 +172,6 @@ fn officials_of_two_sides(items: &mut Vec<Item>, mentions: &mut [Mention], k: &s
             }),
             _ => false,
         };
-        let adjacent = |a: &Item, b: &Item| span_text(k, a.end, b.start).trim().is_empty();
         if bare_title
             && items[idx + 1].kind == ItemKind::Word(WordClass::Genitive)
             && items[idx + 2].kind == ItemKind::Word(WordClass::TwoSides)
@@ -2067,18 +2067,16 @@ pub fn clauses(
                 // of an earlier verb, with "and" after them, leave that verb's subject this one's
                 // (also after the verb's preposition: "spoke by phone with the leaders of both
                 // countries and urged …")
-                ItemKind::Word(WordClass::TwoSides | WordClass::Participants)
-                    if verb_before_two_sides(items, j).is_some_and(|v| subject_of[v].is_some())
-                        && items[j + 1..ti].iter().any(|i| i.kind == ItemKind::Word(WordClass::And)) =>
-                {
-                    let v = verb_before_two_sides(items, j).unwrap_or(j);
-                    subject = subject_of[v].clone().unwrap_or(Slot::Missing);
-                    subject_end = items[j].end;
-                    shares_with = Some(v);
-                    break;
-                }
                 ItemKind::Word(w @ (WordClass::TwoSides | WordClass::Participants)) => {
-                    subject = if *w == WordClass::TwoSides { Slot::TwoSides } else { Slot::Participants };
+                    let and_after = items[j + 1..ti].iter().any(|i| i.kind == ItemKind::Word(WordClass::And));
+                    let verb = verb_before_two_sides(items, j).filter(|_| and_after);
+                    match verb.and_then(|v| Some((v, subject_of[v].clone()?))) {
+                        Some((v, shared)) => {
+                            subject = shared;
+                            shares_with = Some(v);
+                        }
+                        _ => subject = if *w == WordClass::TwoSides { Slot::TwoSides } else { Slot::Participants },
+                    }
                     subject_end = items[j].end;
                     break;
                 }

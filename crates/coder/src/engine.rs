@@ -1179,9 +1179,20 @@ impl Engine {
             inferred,
         };
 
-        // the states each sentence names, in order (for acts whose party only the context gives)
+        // the states each sentence names, in order, for condolences whose recipient only the
+        // paragraph gives (kept only when the document has a trigger of condolences)
+        let condolences_in = |i: usize, a: &Analysis| {
+            a.items.iter().any(|it| match it.kind {
+                crate::analysis::ItemKind::Trigger { pattern } => {
+                    sentence_lang[i].1.patterns.get(pattern).is_some_and(|p| p.code.starts_with("018"))
+                }
+                _ => false,
+            })
+        };
+        let any_condolences = first_pass.iter().enumerate().any(|(i, a)| condolences_in(i, a));
         let named_states: Vec<Vec<String>> = first_pass
             .iter()
+            .filter(|_| any_condolences)
             .map(|a| {
                 let states = a.mentions.iter().filter_map(|m| m.actor.as_deref());
                 states.filter(|c| !c.starts_with("IGO:")).map(str::to_string).collect()
@@ -1402,13 +1413,15 @@ impl Engine {
             let sentence_plans = a.items.iter().any(|i| i.kind == crate::analysis::ItemKind::Word(WordClass::Future));
             // where this sentence's acts of criticism, threat or force (roots 10 to 20) start: a
             // state named after one is what it is aimed at, and no condolences go to it
-            let hostile_starts: Vec<usize> = cls
-                .iter()
-                .filter(|c| {
-                    model.patterns.get(c.pattern).is_some_and(|p| p.code.starts_with('1') || p.code.starts_with("20"))
-                })
-                .map(|c| c.start)
-                .collect();
+            let code_of = |c: &crate::analysis::Clause| model.patterns.get(c.pattern).map_or("", |p| p.code.as_str());
+            let hostile_starts: Vec<usize> = if cls.iter().any(|c| code_of(c).starts_with("018")) {
+                cls.iter()
+                    .filter(|c| code_of(c).starts_with('1') || code_of(c).starts_with("20"))
+                    .map(|c| c.start)
+                    .collect()
+            } else {
+                Vec::new()
+            };
             for c in cls {
                 let Some(p) = model.patterns.get(c.pattern) else { continue };
                 let mut subjects = self.resolve(&c.subject, &a, text, &state, key, c.start);
@@ -1519,15 +1532,20 @@ impl Engine {
                     let (ts, te) = key.original_range(c.start, c.end);
                     subjects = synthetics(state.pair(), ts, te);
                 }
-                // whether the act names no party but its own actors (a state named inside the
-                // phrase, "New Zealand's condolences", is their sender)
+                // condolences or an offer to mediate that name no party but their own actors (a
+                // state named inside the phrase, "New Zealand's condolences", is their sender) have
+                // no target yet: the shared rules below give them one (the other side of the
+                // document's pair; the two sides a mediator stands between)
                 let no_other_party =
                     objects.iter().all(|o| subjects.iter().any(|s| s.actor.country == o.actor.country));
-                // "conveyed New Zealand's condolences to the families of the victims": condolences
-                // with no state named go to the last other state the paragraph named before them
-                // ("An earthquake struck eastern Afghanistan … China expressed its condolences"),
-                // else to the other side of the document's pair
-                if p.code.starts_with("018") && no_other_party && distinct(&subjects) == 1 {
+                let condolences = p.code.starts_with("018") && distinct(&subjects) == 1;
+                if no_other_party && (condolences || in_class(&p.code, &MEDIATION)) {
+                    objects.clear();
+                }
+                // "An earthquake struck eastern Afghanistan … China expressed its condolences":
+                // condolences with no state named go to the last other state the paragraph named
+                // before them
+                if condolences && objects.is_empty() {
                     let own = |c: &str| subjects.iter().any(|s| s.actor.country == c);
                     let in_sentence = a
                         .mentions
@@ -1539,22 +1557,10 @@ impl Engine {
                     let before = (0..si)
                         .rev()
                         .take_while(|&j| paragraph_of[j] == paragraph_of[si])
-                        .flat_map(|j| named_states[j].iter().rev().map(String::as_str));
-                    let (ts, te) = key.original_range(c.start, c.end);
+                        .flat_map(|j| named_states.get(j).into_iter().flatten().rev().map(String::as_str));
                     if let Some(other) = in_sentence.chain(before).find(|c| !own(c)) {
-                        objects = vec![synthetic(other, "", ts, te)];
-                    } else if subjects.iter().any(|s| state.pair().contains(&s.actor.country)) {
-                        objects = vec![synthetic(COUNTERPART, "", ts, te)];
-                    }
-                }
-                // "Brazil offered its mediation", "se ofreció como sede de una nueva reunión": an
-                // offer to mediate or host with no party named is made to the two sides of the
-                // document's conflict (not of a meeting), when the one who offers is neither
-                if (p.code.starts_with("039") || p.code.starts_with("045")) && no_other_party && !subjects.is_empty() {
-                    let sides = &state.conflict_pair;
-                    if sides.len() == 2 && !subjects.iter().any(|s| sides.contains(&s.actor.country)) {
                         let (ts, te) = key.original_range(c.start, c.end);
-                        objects = synthetics(sides, ts, te);
+                        objects = vec![synthetic(other, "", ts, te)];
                     }
                 }
                 let anchor = subjects.first().map(|p| p.actor.country.clone());
@@ -1933,15 +1939,17 @@ impl Engine {
                     let names_other = matches!(&c.object, Slot::Mentions(ms)
                         if ms.iter().any(|&m| a.mentions.get(m).is_some_and(|m| m.other)));
                     // a mediator named with nobody to mediate between ("Le Togo a proposé sa
-                    // médiation") mediates between the document's two sides
+                    // médiation") mediates between the two sides of the document's conflict, else
+                    // of its pair
                     let mediation = in_class(&code, &MEDIATION);
+                    let sides = if state.conflict_pair.len() == 2 { &state.conflict_pair[..] } else { state.pair() };
                     if objects.is_empty()
                         && mediation
                         && !names_other
-                        && state.pair().len() == 2
-                        && subjects.iter().all(|s| !state.pair().contains(&s.actor.country))
+                        && sides.len() == 2
+                        && subjects.iter().all(|s| !sides.contains(&s.actor.country))
                     {
-                        for side in state.pair() {
+                        for side in sides {
                             objects.push(synthetic(side, "", t_start, t_end));
                         }
                     }
