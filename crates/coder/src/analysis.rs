@@ -877,6 +877,27 @@ fn gap_ok(gap: &str, spaced: bool, gap_words: usize) -> bool {
         && (spaced || gap.chars().filter(|c| !c.is_whitespace()).count() <= UNSPACED_GAP_MAX_CHARS)
 }
 
+/// True when the gap `from..to` of a trigger holds an "and" followed right away by the start of
+/// another trigger of one word group: a second verb coordinated with the first ("welcomed the agreement and urged both
+/// sides to …" is no "welcomed … to").
+fn coordinated_verb_inside(k: &str, all: &[Hit], cx: &Context<'_>, from: usize, to: usize) -> bool {
+    let inside = |h: &&Hit| h.start >= from && h.end <= to && h.phrase < u32::MAX / 2;
+    let Some(and_end) = all
+        .iter()
+        .filter(inside)
+        .filter(|h| cx.lexicon.entries(h.phrase).iter().any(|e| matches!(e, Entry::Word(WordClass::And))))
+        .map(|h| h.end)
+        .min()
+    else {
+        return false;
+    };
+    all.iter().filter(inside).any(|h| {
+        h.start >= and_end
+            && span_text(k, and_end, h.start).trim().is_empty()
+            && cx.lexicon.entries(h.phrase).iter().any(|e| matches!(e, Entry::Trigger { part: 0, parts: 1, .. }))
+    })
+}
+
 /// End of the last part, and where the last part starts (none for a one-part trigger),
 /// when every later part (`rest` of them) of trigger `t` follows within the language's gap limit.
 fn follow_parts(
@@ -902,7 +923,8 @@ fn follow_parts(
                     })
             })
             .min_by_key(|h| h.start)
-            .filter(|h| gap_ok(span_text(k, from, h.start), cx.spaced, cx.gap_words))?;
+            .filter(|h| gap_ok(span_text(k, from, h.start), cx.spaced, cx.gap_words))
+            .filter(|h| !coordinated_verb_inside(k, all, cx, from, h.start))?;
         from = next.end;
         last = Some(next.start);
     }
@@ -1336,7 +1358,8 @@ pub struct Clause {
     /// Y"): the act is between them, not with the subject (a host or mediator).
     pub between: bool,
     /// The key span of the phrase by which the object refers to an earlier act ("the
-    /// attack"), when the object is that act's actor.
+    /// attack"), when the object is that act's actor, or an actor named further on that is not
+    /// its doer ("the attack on Kyiv").
     pub act_reference: Option<(usize, usize)>,
     /// The place stated in the sentence.
     pub place: Option<(String, usize, usize)>,
@@ -1688,6 +1711,19 @@ fn relative_after_mention(items: &[Item], r: usize, key: &str, relatives: &[Stri
         && matches!(antecedent.kind, ItemKind::Mention(_))
         && matches!(gap, "" | ",")
         && is_relative(relatives, span_text(key, pronoun.start, pronoun.end), gap == ",")
+}
+
+/// For the earlier trigger at `j`, inside a relative clause ("X, which …") that a comma and an
+/// "and" close before the trigger at `ti`: the index of the relative pronoun.
+fn relative_closed_before(items: &[Item], j: usize, ti: usize, key: &str, relatives: &[String]) -> Option<usize> {
+    let r = items[..j].iter().rposition(|i| {
+        matches!(i.kind, ItemKind::Trigger { .. } | ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation))
+    })?;
+    if !relative_after_mention(items, r, key, relatives) {
+        return None;
+    }
+    let comma = items[j].end + span_text(key, items[j].end, items[ti].start).find([',', '，'])?;
+    items[j + 1..ti].iter().any(|i| i.kind == ItemKind::Word(WordClass::And) && i.start > comma).then_some(r)
 }
 
 /// True when `word` is one of `relatives`; those written with a leading comma (",que") only
@@ -2097,6 +2133,12 @@ pub fn clauses(
                 {
                     break;
                 }
+                // "Prabowo dan el-Sisi mengecam blokade Israel yang … bantuan ke Gaza, serta …
+                // mendesak DK PBB": a verb after a comma and "and" goes on past a relative
+                // clause, with the subject of the verb before it
+                ItemKind::Trigger { .. } if relative_closed_before(items, j, ti, key, relatives).is_some() => {
+                    j = relative_closed_before(items, j, ti, key, relatives).unwrap_or(j);
+                }
                 ItemKind::Trigger { .. } => {
                     if let Some(s) = &subject_of[j] {
                         subject = s.clone();
@@ -2136,6 +2178,8 @@ pub fn clauses(
         // the partner phrase after the trigger is "between X and Y"
         let mut between_phrase = false;
         let mut refers_to_act: Option<(usize, usize)> = None;
+        // the act referred to comes before an object that is not its doer
+        let mut act_before_other = false;
         let actor_of = |i: &usize| a.mentions.get(*i).and_then(|m| m.actor.as_deref());
         let subject_has = |c: &str| matches!(&subject, Slot::Mentions(sm) if sm.iter().any(|i| actor_of(i) == Some(c)));
         // a verb inside a relative clause that a comma closes before the main verb ("Russia,
@@ -2220,6 +2264,24 @@ pub fn clauses(
                         && !own_state
                         && !matches!(before, Some(ItemKind::Word(WordClass::Locative)))
                     {
+                        // "condemned the launch as a violation of UN resolutions", "the attack
+                        // on Kyiv": an actor further on is not the referred act's doer, which
+                        // "the attack by Russia", "den Angriff Russlands" name right behind it
+                        if let Some((_, re)) = refers_to_act {
+                            let gap = span_text(key, re, items[lo].start);
+                            let names_doer = word_count(gap) == 0
+                                || (word_count(gap) <= 2
+                                    && matches!(
+                                        before,
+                                        Some(ItemKind::Word(
+                                            WordClass::By | WordClass::Genitive | WordClass::With | WordClass::Between
+                                        ))
+                                    ));
+                            // (past an "and", the actor belongs to another verb's phrase)
+                            let and_between =
+                                items[ti + 1..lo].iter().any(|i| i.kind == ItemKind::Word(WordClass::And));
+                            act_before_other = !names_doer && !and_between;
+                        }
                         object = Slot::Mentions(ms);
                     }
                     j = hi + 1;
@@ -2462,7 +2524,7 @@ pub fn clauses(
         if negated || conditional || asked_for(items, ti, key, patterns) || promised_inside(items, ti, patterns) {
             continue;
         }
-        let act_reference = refers_to_act.filter(|_| object == Slot::LastActor);
+        let act_reference = refers_to_act.filter(|_| object == Slot::LastActor || act_before_other);
         out.push(Clause {
             pattern,
             start: item.start,

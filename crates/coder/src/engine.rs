@@ -1453,9 +1453,11 @@ impl Engine {
                 if !kind_parties.is_empty() {
                     let (ts, te) = key.original_range(c.start, c.end);
                     objects = synthetics(kind_parties, ts, te);
-                } else if kind.is_some_and(|kinds| {
-                    kinds.split('|').any(|k| in_class(k, &OWN_ACTOR)) && state.last_act_of(kinds).is_none()
-                }) {
+                } else if c.object == Slot::LastActor
+                    && kind.is_some_and(|kinds| {
+                        kinds.split('|').any(|k| in_class(k, &OWN_ACTOR)) && state.last_act_of(kinds).is_none()
+                    })
+                {
                     // an attack the text coded no actor for ("criticised the strike" of a group,
                     // or of nobody named) is not the last act of another kind; criticism or
                     // demands referred back may have been coded under a neighbouring root

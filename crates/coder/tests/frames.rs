@@ -1366,3 +1366,49 @@ fn with_repeated_after_and_goes_on_with_the_list() {
     );
     assert!(got.contains(&t("DEU", "041", "POL")) && got.contains(&t("DEU", "041", "FRA")), "{got:?}");
 }
+
+#[test]
+fn a_referred_act_before_another_actor_is_aimed_at_its_doer() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "North Korea fired a ballistic missile into the sea on Tuesday. Japan condemned the missile launch as a \
+         violation of UN Security Council resolutions.",
+        "en",
+    );
+    assert!(got.contains(&t("JPN", "111", "PRK")) && !got.iter().any(|(_, _, g)| g == "IGO:UN"), "{got:?}");
+    // the act's own doer, named right behind it, stays its doer
+    let got = triples_in(
+        &e,
+        "Russia launched an attack on Ukraine on Monday. Ukraine attacked Russian positions on Tuesday. Poland \
+         condemned the attack by Russia.",
+        "en",
+    );
+    assert!(got.contains(&t("POL", "111", "RUS")) && !got.contains(&t("POL", "111", "UKR")), "{got:?}");
+}
+
+#[test]
+fn a_verb_after_comma_and_and_goes_on_past_a_relative_clause_with_the_main_subject() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "Egypt and Jordan condemned the blockade imposed by Israel, which keeps sending aid to the settlers, and \
+         jointly urged the UN Security Council to act.",
+        "en",
+    );
+    assert!(got.contains(&t("EGY", "020", "IGO:UN")) && got.contains(&t("JOR", "020", "IGO:UN")), "{got:?}");
+    assert!(!got.contains(&t("ISR", "020", "IGO:UN")), "{got:?}");
+}
+
+#[test]
+fn a_gap_trigger_does_not_reach_over_and_a_second_verb() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "Armenia and Azerbaijan agreed on a ceasefire on Monday. The Canadian foreign minister welcomed the truce \
+         and urged both governments to respect it.",
+        "en",
+    );
+    assert!(got.contains(&t("CAN", "051", "ARM")) && got.contains(&t("CAN", "020", "AZE")), "{got:?}");
+    assert!(!got.iter().any(|(_, c, _)| c == "043" || c == "042"), "{got:?}");
+}
