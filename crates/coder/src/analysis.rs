@@ -6,7 +6,8 @@ use attache_actors::{KnowledgeBase, PhraseKind, FOREIGN_TITLE};
 use attache_text::Normalized;
 
 use crate::code_classes::{
-    in_class, ABOUT_ANOTHER_ACT, AIMED_LIKE_THE_ACT_THEY_NAME, ASKING, INTENTS, MATERIAL_HELP, THREATS,
+    in_class, ABOUT_ANOTHER_ACT, AIMED_LIKE_THE_ACT_THEY_NAME, ASKING, CRITICISM, HOSTILE_DEEDS, INTENTS,
+    MATERIAL_HELP, THREATS,
 };
 use crate::lexicon::{select_sorted, sort_for_select, Entry, Hit, Lexicon};
 use crate::pack::{Frame, Pattern, WordClass};
@@ -1361,6 +1362,9 @@ pub struct Clause {
     /// attack"), when the object is that act's actor, or an actor named further on that is not
     /// its doer ("the attack on Kyiv").
     pub act_reference: Option<(usize, usize)>,
+    /// The pattern of a hostile deed that a criticism or rejection names right after its verb
+    /// with no actor ("谴责空袭", "condemned the shelling"): aimed at that deed's doer.
+    pub named_deed: Option<usize>,
     /// The place stated in the sentence.
     pub place: Option<(String, usize, usize)>,
     /// A future marker governs the trigger.
@@ -1534,6 +1538,22 @@ fn asked_for(items: &[Item], ti: usize, key: &str, patterns: &[Pattern]) -> bool
         after = i.start;
     }
     false
+}
+
+/// True when the trigger at `ti`, a hostile deed, is what a criticism or rejection right before
+/// it names ("谴责空袭", "condemned the shelling"): no deed of the critic's.
+fn criticised_deed(items: &[Item], ti: usize, key: &str, patterns: &[Pattern]) -> bool {
+    let code_of = |i: &Item| match i.kind {
+        ItemKind::Trigger { pattern } => patterns.get(pattern).map(|p| p.code.as_str()),
+        _ => None,
+    };
+    let Some(prev) = ti.checked_sub(1).and_then(|b| items.get(b)) else { return false };
+    let gap = span_text(key, prev.end, items[ti].start);
+    items[ti].start >= prev.end
+        && code_of(&items[ti]).is_some_and(|c| in_class(c, &HOSTILE_DEEDS))
+        && code_of(prev).is_some_and(|c| in_class(c, &CRITICISM))
+        && word_count(gap) <= 2
+        && !gap.contains([',', '，', '、'])
 }
 
 /// Most words (and characters, for text without spaces) between an actor and the comma
@@ -2178,6 +2198,7 @@ pub fn clauses(
         // the partner phrase after the trigger is "between X and Y"
         let mut between_phrase = false;
         let mut refers_to_act: Option<(usize, usize)> = None;
+        let mut named_deed: Option<usize> = None;
         // the act referred to comes before an object that is not its doer
         let mut act_before_other = false;
         let actor_of = |i: &usize| a.mentions.get(*i).and_then(|m| m.actor.as_deref());
@@ -2296,6 +2317,20 @@ pub fn clauses(
                             .iter()
                             .any(|i| matches!(i.kind, ItemKind::Trigger { .. } | ItemKind::Word(WordClass::And)))
                         && word_count(span_text(key, item.end, items[j].start)) <= 2 => {}
+                // "沙特、卡塔尔和约旦发表声明谴责空袭", "condemned the shelling": a criticism or
+                // rejection naming a hostile deed right after it is aimed at that deed's doer
+                ItemKind::Trigger { pattern: deed }
+                    if object == Slot::Missing
+                        && j == ti + 1
+                        && in_class(&p.code, &CRITICISM)
+                        && patterns.get(*deed).is_some_and(|d| in_class(&d.code, &HOSTILE_DEEDS))
+                        && items[j].start >= item.end
+                        && word_count(span_text(key, item.end, items[j].start)) <= 2
+                        && !span_text(key, item.end, items[j].start).contains([',', '，', '、']) =>
+                {
+                    // (an actor named further on is still the object: "指责袭击者来自阿富汗")
+                    named_deed = Some(*deed);
+                }
                 ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation) | ItemKind::Trigger { .. } => break,
                 ItemKind::Word(WordClass::TwoSides) if object == Slot::Missing => object = Slot::TwoSides,
                 ItemKind::Word(WordClass::Participants) if object == Slot::Missing => object = Slot::Participants,
@@ -2310,7 +2345,10 @@ pub fn clauses(
         }
         // "condemned the decision" names no actor: the decision's maker is meant; "the attack
         // of Russia" names it
-        if refers_to_act.is_some() && object == Slot::Missing {
+        if object != Slot::Missing {
+            named_deed = None;
+        }
+        if (refers_to_act.is_some() || named_deed.is_some()) && object == Slot::Missing {
             object = Slot::LastActor;
         }
         if let Slot::Mentions(_) = subject {
@@ -2521,7 +2559,12 @@ pub fn clauses(
         };
         let conditional = sentence_has(WordClass::Conditional, item.start) || conditional_after;
         subject_of[ti] = Some(subject.clone());
-        if negated || conditional || asked_for(items, ti, key, patterns) || promised_inside(items, ti, patterns) {
+        if negated
+            || conditional
+            || asked_for(items, ti, key, patterns)
+            || promised_inside(items, ti, patterns)
+            || criticised_deed(items, ti, key, patterns)
+        {
             continue;
         }
         let act_reference = refers_to_act.filter(|_| object == Slot::LastActor || act_before_other);
@@ -2534,6 +2577,7 @@ pub fn clauses(
             partner,
             between: between_phrase && partner,
             act_reference,
+            named_deed,
             place: place.clone(),
             future,
             background: sentence_has(WordClass::Background, item.start),

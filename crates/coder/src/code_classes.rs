@@ -43,6 +43,10 @@ pub(crate) const SETTLEMENTS: [&str; 2] = ["05", "08"];
 /// act's agent ("中国が…拘束したことに抗議した").
 pub(crate) const REACTIONS: [&str; 3] = ["05", "11", "12"];
 
+/// Criticism (11) and rejection (12): named right before a hostile deed ("condemned the
+/// shelling"), aimed at the deed's doer.
+pub(crate) const CRITICISM: [&str; 2] = ["11", "12"];
+
 /// Reactions in words, statements included (01): what "the decision" or "the move" refers
 /// back to is never one of these. (Appeals are: "the call", "die Forderung".)
 pub(crate) const VERBAL_REACTIONS: [&str; 4] = ["01", "05", "11", "12"];

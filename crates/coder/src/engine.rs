@@ -1438,9 +1438,11 @@ impl Engine {
                 }
                 // "the attack" is the last attack's actor, whatever was coded after it, unless
                 // that is the one who reacts to it
-                let kind = c
+                let kind: Option<&str> = c
                     .act_reference
-                    .and_then(|(rs, re)| model.act_reference_kinds.get(crate::analysis::span_text(&key.key, rs, re)));
+                    .and_then(|(rs, re)| model.act_reference_kinds.get(crate::analysis::span_text(&key.key, rs, re)))
+                    .map(String::as_str)
+                    .or_else(|| c.named_deed.and_then(|d| model.patterns.get(d)).and_then(|d| d.code.get(..2)));
                 let kind_parties: Vec<&String> = kind
                     .and_then(|kinds| state.last_act_of(kinds))
                     .map(|parties| {

@@ -778,6 +778,7 @@ pub fn clauses_verb_final(
             partner,
             between: false,
             act_reference,
+            named_deed: None,
             place: place.clone(),
             future,
             background: items.iter().any(|i| {

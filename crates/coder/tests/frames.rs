@@ -1412,3 +1412,14 @@ fn a_gap_trigger_does_not_reach_over_and_a_second_verb() {
     assert!(got.contains(&t("CAN", "051", "ARM")) && got.contains(&t("CAN", "020", "AZE")), "{got:?}");
     assert!(!got.iter().any(|(_, c, _)| c == "043" || c == "042"), "{got:?}");
 }
+
+#[test]
+fn a_criticism_naming_a_hostile_deed_is_aimed_at_its_doer() {
+    let e = real_packs();
+    let got = triples_in(&e, "以色列3日空袭大马士革南郊。沙特阿拉伯、卡塔尔和约旦也相继发表声明谴责空袭。", "zh");
+    for critic in ["SAU", "QAT", "JOR"] {
+        assert!(got.contains(&t(critic, "111", "ISR")), "{got:?}");
+    }
+    // the deed named is no deed of the critics'
+    assert!(!got.iter().any(|(s, c, _)| s == "SAU" && c.starts_with("19")), "{got:?}");
+}
