@@ -480,6 +480,28 @@ fn kind_key(kind: &str) -> u32 {
     kind.bytes().fold(1, |n, b| n.wrapping_mul(10).wrapping_add(u32::from(b.wrapping_sub(b'0'))))
 }
 
+/// The states an earlier act of the same sentence was aimed at, when that act has the same
+/// subject as clause `c` and an "and" joins them with no clause break between.
+fn same_subject_after_and<'a>(
+    aimed_at: &'a [(Slot, usize, Vec<String>)],
+    c: &crate::analysis::Clause,
+    items: &[crate::analysis::Item],
+) -> Option<&'a Vec<String>> {
+    let (_, end, objects) = aimed_at.iter().rev().find(|(s, end, _)| *s == c.subject && *end <= c.start)?;
+    let between = items.iter().filter(|i| i.start >= *end && i.end <= c.start);
+    let mut and_seen = false;
+    for i in between {
+        match i.kind {
+            crate::analysis::ItemKind::Word(WordClass::And) => and_seen = true,
+            crate::analysis::ItemKind::Word(WordClass::ClauseBreak) | crate::analysis::ItemKind::Trigger { .. } => {
+                return None
+            }
+            _ => {}
+        }
+    }
+    and_seen.then_some(objects)
+}
+
 impl DocState {
     /// The actors of the latest act of any of `kinds` (CAMEO roots or codes joined by `|`).
     fn last_act_of(&self, kinds: &str) -> Option<&Vec<String>> {
@@ -1422,6 +1444,9 @@ impl Engine {
             } else {
                 Vec::new()
             };
+            // each cooperative act's subject and the states it was aimed at, for a later verb of
+            // the same subject joined by "and" that names no target of its own
+            let mut aimed_at: Vec<(Slot, usize, Vec<String>)> = Vec::new();
             for c in cls {
                 let Some(p) = model.patterns.get(c.pattern) else { continue };
                 let mut subjects = self.resolve(&c.subject, &a, text, &state, key, c.start);
@@ -1971,6 +1996,16 @@ impl Engine {
                                 pairs.push((x, y));
                             }
                         }
+                    } else if let Some(earlier) = missing_target
+                        .then(|| same_subject_after_and(&aimed_at, &c, &a.items))
+                        .flatten()
+                        .filter(|e| !e.iter().any(|o| subjects.iter().any(|s| &s.actor.country == o)))
+                    {
+                        // "Brasil saludó al pueblo chileno y manifestó su disposición a
+                        // profundizar la relación": the second verb's partner is the first's
+                        for o in earlier {
+                            objects.push(synthetic(o, "", t_start, t_end));
+                        }
                     } else if missing_target {
                         for s in &subjects {
                             if let Some(other) = state.pair().iter().find(|c| **c != s.actor.country) {
@@ -1985,6 +2020,13 @@ impl Engine {
                             pairs.push((s, o));
                         }
                     }
+                }
+                if !objects.is_empty() && matches!(c.subject, Slot::Mentions(_)) && p.code.as_str() < "09" {
+                    aimed_at.push((
+                        c.subject.clone(),
+                        c.end,
+                        objects.iter().map(|o| o.actor.country.clone()).collect(),
+                    ));
                 }
                 // the actor of this act is who "the decision" of a later sentence refers to
                 let act_source = pairs

@@ -1423,3 +1423,15 @@ fn a_criticism_naming_a_hostile_deed_is_aimed_at_its_doer() {
     // the deed named is no deed of the critics'
     assert!(!got.iter().any(|(s, c, _)| s == "SAU" && c.starts_with("19")), "{got:?}");
 }
+
+#[test]
+fn a_cooperative_verb_after_and_with_no_target_goes_to_the_first_verbs_partner() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "Argentina y Uruguay firmaron el lunes un acuerdo comercial. Por su parte, Brasil felicitó al pueblo peruano \
+         y manifestó su disposición a seguir profundizando la relación bilateral con el nuevo gobierno.",
+        "es",
+    );
+    assert!(got.contains(&t("BRA", "051", "PER")) && got.contains(&t("BRA", "030", "PER")), "{got:?}");
+}
