@@ -605,7 +605,13 @@ pub fn clauses_verb_final(
                 if let Some(u) = with_unit {
                     object = u.slot.clone();
                     partner = true;
-                } else if let Some(u) = object_unit.or(head_object) {
+                } else if let Some(u) = object_unit {
+                    object = u.slot.clone();
+                } else if let Some(u) =
+                    head_object.filter(|u| u.role != Some(Particle::Genitive) || head_has(u, &[Particle::With]))
+                {
+                    // (but not the owner of what it is about: "북한의 사이버 위협에 공동
+                    // 대응하기로 합의했다"; "台湾の代表と会談した" still meets Taiwan)
                     object = u.slot.clone();
                 }
             }

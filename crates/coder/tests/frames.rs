@@ -1435,3 +1435,15 @@ fn a_cooperative_verb_after_and_with_no_target_goes_to_the_first_verbs_partner()
     );
     assert!(got.contains(&t("BRA", "051", "PER")) && got.contains(&t("BRA", "030", "PER")), "{got:?}");
 }
+
+#[test]
+fn the_owner_of_what_a_symmetric_act_is_about_is_no_party_to_it() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "박진 외교부 장관과 블링컨 미 국무장관은 지난달 워싱턴에서 회담을 갖고 북한의 사이버 위협에 공동 대응하기로 합의했다.",
+        "ko",
+    );
+    assert!(got.contains(&t("KOR", "030", "USA")) && got.contains(&t("USA", "030", "KOR")), "{got:?}");
+    assert!(!got.iter().any(|(s, _, g)| s == "PRK" || g == "PRK"), "{got:?}");
+}
