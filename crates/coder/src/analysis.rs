@@ -1896,6 +1896,8 @@ pub fn clauses(
     let items = &a.items;
     let mut out: Vec<Clause> = Vec::new();
     let mut subject_of: Vec<Option<Slot>> = vec![None; items.len()];
+    // whether each trigger's act is planned, for an act named in its purpose
+    let mut planned: Vec<bool> = vec![false; items.len()];
     let mut object_of: Vec<Option<Slot>> = vec![None; items.len()];
     let place = items.iter().find_map(|i| match &i.kind {
         ItemKind::Place { country: Some(c) } => Some((c.clone(), i.start, i.end)),
@@ -2532,7 +2534,23 @@ pub fn clauses(
                         // inside a trigger's gap: "hatte den Botschafter nicht einbestellt"
                         || (i.start > item.start && i.end <= item.end))
             });
-        let future = between(WordClass::Future) || future_after;
+        // "He is due to fly on to Manila on Friday for talks with …": an act named in the
+        // purpose of a planned one of the same subject, with no comma, "and" or clause break
+        // between, is planned too
+        let in_planned_purpose = items[..ti]
+            .iter()
+            .rposition(|i| matches!(i.kind, ItemKind::Trigger { .. }))
+            .filter(|&e| planned[e] && items[e].end <= item.start && subject_of[e].as_ref() == Some(&subject))
+            .is_some_and(|e| {
+                !span_text(key, items[e].end, item.start).contains([',', ';', '，', '；', '、'])
+                    && !items[e + 1..ti].iter().any(|i| {
+                        matches!(
+                            i.kind,
+                            ItemKind::Word(WordClass::And | WordClass::ClauseBreak | WordClass::Continuation)
+                        )
+                    })
+            });
+        let future = between(WordClass::Future) || future_after || in_planned_purpose;
         // a plan or promise on a condition stated after it ("will send troops if the UN gives
         // a mandate") is hypothetical too; a threat is conditional by nature and stays
         let root = p.code.get(..2).unwrap_or("");
@@ -2559,6 +2577,7 @@ pub fn clauses(
         };
         let conditional = sentence_has(WordClass::Conditional, item.start) || conditional_after;
         subject_of[ti] = Some(subject.clone());
+        planned[ti] = future;
         if negated
             || conditional
             || asked_for(items, ti, key, patterns)

@@ -1447,3 +1447,15 @@ fn the_owner_of_what_a_symmetric_act_is_about_is_no_party_to_it() {
     assert!(got.contains(&t("KOR", "030", "USA")) && got.contains(&t("USA", "030", "KOR")), "{got:?}");
     assert!(!got.iter().any(|(s, _, g)| s == "PRK" || g == "PRK"), "{got:?}");
 }
+
+#[test]
+fn an_act_named_in_the_purpose_of_a_planned_one_is_planned_too() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "The Malaysian foreign minister is due to fly to Jakarta on Friday for talks with his Indonesian counterpart.",
+        "en",
+    );
+    assert!(got.contains(&t("MYS", "036", "IDN")), "{got:?}");
+    assert!(!got.iter().any(|(_, c, _)| c == "046"), "{got:?}");
+}
