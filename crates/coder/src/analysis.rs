@@ -1001,7 +1001,12 @@ fn build_mention(
                                 Some(attache_text::Script::Thai | attache_text::Script::Lao)
                             )
                         });
-                    if !cx.spaced && (katakana_parts || thai_or_lao_parts) {
+                    // ... and so is a foreign name in Hangul ("페니 웡 호주 외교장관 … 웡 장관")
+                    let hangul_parts = surface.contains(' ')
+                        && surface
+                            .chars()
+                            .all(|c| c == ' ' || attache_text::char_script(c) == Some(attache_text::Script::Hangul));
+                    if (!cx.spaced && (katakana_parts || thai_or_lao_parts)) || hangul_parts {
                         m.captured_name.get_or_insert_with(|| surface.to_string());
                     }
                     if let Some(t) = cx.kb.resolve_person(*id, cx.date) {
