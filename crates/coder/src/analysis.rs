@@ -1368,8 +1368,12 @@ pub struct Clause {
     /// its doer ("the attack on Kyiv").
     pub act_reference: Option<(usize, usize)>,
     /// The pattern of a hostile deed that a criticism or rejection names right after its verb
-    /// with no actor ("谴责空袭", "condemned the shelling"): aimed at that deed's doer.
+    /// ("谴责空袭", "condemned the shelling"): aimed at that deed's doer when no actor is named
+    /// after it, or when the actor named is only the deed's victim.
     pub named_deed: Option<usize>,
+    /// The object names the referred act's doer or victim right behind the reference ("the
+    /// attack by Russia", "the violation of Estonian airspace"), not another party.
+    pub act_doer_named: bool,
     /// The place stated in the sentence.
     pub place: Option<(String, usize, usize)>,
     /// A future marker governs the trigger.
@@ -2208,6 +2212,9 @@ pub fn clauses(
         let mut named_deed: Option<usize> = None;
         // the act referred to comes before an object that is not its doer
         let mut act_before_other = false;
+        // ... or that names its doer or its victim right behind it ("the attack by Russia",
+        // "the violation of Estonian airspace")
+        let mut act_doer_named = false;
         let actor_of = |i: &usize| a.mentions.get(*i).and_then(|m| m.actor.as_deref());
         let subject_has = |c: &str| matches!(&subject, Slot::Mentions(sm) if sm.iter().any(|i| actor_of(i) == Some(c)));
         // a verb inside a relative clause that a comma closes before the main verb ("Russia,
@@ -2308,7 +2315,8 @@ pub fn clauses(
                             // (past an "and", the actor belongs to another verb's phrase)
                             let and_between =
                                 items[ti + 1..lo].iter().any(|i| i.kind == ItemKind::Word(WordClass::And));
-                            act_before_other = !names_doer && !and_between;
+                            act_before_other = !and_between;
+                            act_doer_named = names_doer;
                         }
                         object = Slot::Mentions(ms);
                     }
@@ -2352,9 +2360,6 @@ pub fn clauses(
         }
         // "condemned the decision" names no actor: the decision's maker is meant; "the attack
         // of Russia" names it
-        if object != Slot::Missing {
-            named_deed = None;
-        }
         if (refers_to_act.is_some() || named_deed.is_some()) && object == Slot::Missing {
             object = Slot::LastActor;
         }
@@ -2601,6 +2606,7 @@ pub fn clauses(
             partner,
             between: between_phrase && partner,
             act_reference,
+            act_doer_named,
             named_deed,
             place: place.clone(),
             future,

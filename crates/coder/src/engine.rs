@@ -461,6 +461,8 @@ struct DocState {
     /// and both parties of a symmetric act ("welcomed the agreement" is aimed at both
     /// signatories).
     acts_recorded: Vec<Vec<String>>,
+    /// Whom each act of `acts_recorded` was aimed at (its victims, for a hostile deed).
+    acts_aimed_at: Vec<Vec<String>>,
     /// The two actors of the document's hostile acts (CAMEO 11–20) between two that the text
     /// has named most so far (the later on a tie): what "the two sides" means to a third party
     /// that urges or condemns them.
@@ -510,6 +512,12 @@ impl DocState {
             .filter_map(|k| self.act_by_kind.get(&kind_key(k)))
             .max()
             .and_then(|&n| self.acts_recorded.get(n))
+    }
+
+    /// The doer of the latest act of any of `kinds`, with whom that act was aimed at.
+    fn last_act_with_victims(&self, kinds: &str) -> Option<(&String, &Vec<String>)> {
+        let n = kinds.split('|').filter_map(|k| self.act_by_kind.get(&kind_key(k))).max()?;
+        Some((self.acts_recorded.get(*n)?.first()?, self.acts_aimed_at.get(*n)?))
     }
 
     /// How many hostile acts the conflict pair has had.
@@ -1194,6 +1202,7 @@ impl Engine {
             source_before: None,
             act_by_kind: HashMap::default(),
             acts_recorded: Vec::new(),
+            acts_aimed_at: Vec::new(),
             conflict_pair: Vec::new(),
             conflict_counts: HashMap::default(),
             aid_recipient: None,
@@ -1463,11 +1472,28 @@ impl Engine {
                 }
                 // "the attack" is the last attack's actor, whatever was coded after it, unless
                 // that is the one who reacts to it
-                let kind: Option<&str> = c
+                let named_kind: Option<&str> = c
                     .act_reference
                     .and_then(|(rs, re)| model.act_reference_kinds.get(crate::analysis::span_text(&key.key, rs, re)))
                     .map(String::as_str)
                     .or_else(|| c.named_deed.and_then(|d| model.patterns.get(d)).and_then(|d| d.code.get(..2)));
+                // an act named with its own doer or victim ("the attack by Russia", "mandagens
+                // krenkelse av estisk luftrom") stands for its actor only through its victim, below
+                let names_own_party =
+                    matches!(c.object, Slot::Mentions(_)) && (c.act_doer_named || c.named_deed.is_some());
+                let kind = named_kind.filter(|_| !names_own_party);
+                // a criticised hostile deed named with its victim is aimed at the deed's doer
+                if let Some((doer, victims)) = named_kind
+                    .filter(|k| names_own_party && !objects.is_empty() && in_class(k, &HOSTILE_DEEDS))
+                    .and_then(|k| state.last_act_with_victims(k))
+                {
+                    if objects.iter().all(|o| victims.contains(&o.actor.country))
+                        && !subjects.iter().any(|s| &s.actor.country == doer)
+                    {
+                        let (ts, te) = key.original_range(c.start, c.end);
+                        objects = vec![synthetic(doer, "", ts, te)];
+                    }
+                }
                 let kind_parties: Vec<&String> = kind
                     .and_then(|kinds| state.last_act_of(kinds))
                     .map(|parties| {
@@ -2240,6 +2266,7 @@ impl Engine {
                     }
                     let n = state.acts_recorded.len();
                     state.acts_recorded.push(parties);
+                    state.acts_aimed_at.push(objects.iter().map(|o| o.actor.country.clone()).collect());
                     for end in 2..=code.len() {
                         if let Some(kind) = code.get(..end) {
                             state.act_by_kind.insert(kind_key(kind), n);

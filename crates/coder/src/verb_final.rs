@@ -785,6 +785,7 @@ pub fn clauses_verb_final(
             between: false,
             act_reference,
             named_deed: None,
+            act_doer_named: false,
             place: place.clone(),
             future,
             background: items.iter().any(|i| {

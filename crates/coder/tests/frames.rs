@@ -1459,3 +1459,21 @@ fn an_act_named_in_the_purpose_of_a_planned_one_is_planned_too() {
     assert!(got.contains(&t("MYS", "036", "IDN")), "{got:?}");
     assert!(!got.iter().any(|(_, c, _)| c == "046"), "{got:?}");
 }
+
+#[test]
+fn a_criticised_deed_named_with_its_victim_is_aimed_at_its_doer() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "Israel hat am Montag Ziele in Syrien bombardiert. Die Türkei verurteilte die Luftangriffe Syriens.",
+        "de",
+    );
+    assert!(got.contains(&t("TUR", "111", "ISR")) && !got.contains(&t("TUR", "111", "SYR")), "{got:?}");
+    // the doer named behind its act stays the target when it did the last such act
+    let got = triples_in(
+        &e,
+        "Syrien hat am Montag Ziele in Israel bombardiert. Die Türkei verurteilte die Luftangriffe Syriens.",
+        "de",
+    );
+    assert!(got.contains(&t("TUR", "111", "SYR")), "{got:?}");
+}
