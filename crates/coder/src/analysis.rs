@@ -169,7 +169,10 @@ fn officials_of_two_sides(items: &mut Vec<Item>, mentions: &mut [Mention], k: &s
     while idx + 2 < items.len() {
         let bare_title = match items[idx].kind {
             ItemKind::Mention(m) => mentions.get(m).is_some_and(|m| {
-                m.actor.is_none() && m.person.is_none() && m.captured_name.is_none() && m.role.is_some()
+                (m.actor.is_none() || m.home_candidate)
+                    && m.person.is_none()
+                    && m.captured_name.is_none()
+                    && m.role.is_some()
             }),
             _ => false,
         };
@@ -796,8 +799,9 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             prev_end = item.end;
         }
     }
-    if cx.spaced {
-        // (verb-final languages read a particle past the brackets: verb_final::Particles::at)
+    // ("芬蘭總統史塔布（Alexander Stubb）今天與…通電話" too; verb-final languages written
+    // without spaces read a particle past the brackets: verb_final::Particles::at)
+    if cx.spaced || cx.particles.is_empty() {
         bracketed_repeats(&mut items, &mentions, k);
     }
     official_of_named_state(&items, &mut mentions, k);

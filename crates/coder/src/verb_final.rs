@@ -152,6 +152,11 @@ impl Particles {
 
     /// True when `word` ends with a listed particle, suffix or connective ending: it closes
     /// a noun phrase or a clause ("장관은", "회담하고"), so it is no part of a following name.
+    /// True when the language has no particles (it is not verb-final).
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
     pub fn ends_phrase(&self, word: &str) -> bool {
         self.list.iter().map(|(w, _)| w).chain(&self.connectives).any(|e| word.ends_with(e.as_str()))
     }

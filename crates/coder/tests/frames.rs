@@ -1477,3 +1477,26 @@ fn a_criticised_deed_named_with_its_victim_is_aimed_at_its_doer() {
     );
     assert!(got.contains(&t("TUR", "111", "SYR")), "{got:?}");
 }
+
+#[test]
+fn a_bracketed_latin_repeat_of_a_name_in_chinese_is_the_same_mention() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "法国总统马克龙（Emmanuel Macron）今天与德国总理默茨（Friedrich Merz）通电话，表达法国对德国的坚定支持。",
+        "zh",
+    );
+    assert!(got.contains(&t("FRA", "051", "DEU")) && !got.contains(&t("DEU", "051", "FRA")), "{got:?}");
+}
+
+#[test]
+fn a_home_title_of_both_countries_is_the_two_sides_officials_in_thai() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "ไทยและกัมพูชาปะทะกันที่ชายแดนเมื่อวันจันทร์ นางเพนนี หว่อง รัฐมนตรีว่าการกระทรวงการต่างประเทศออสเตรเลีย \
+         ได้โทรศัพท์หารือกับรัฐมนตรีต่างประเทศของทั้งสองประเทศเมื่อวันอังคาร",
+        "th",
+    );
+    assert!(got.contains(&t("AUS", "041", "THA")) && got.contains(&t("AUS", "041", "KHM")), "{got:?}");
+}
