@@ -1066,6 +1066,12 @@ fn build_mention(
         }
         m.actor = demonym_actor.or(title_state.map(|t| t.split('|').next().unwrap_or_default().to_string()));
     }
+    // a name shared by several states ("乌方": Ukraine's or Uzbekistan's side) is of the one the
+    // document names most, as a title of several states is
+    if let Some(choices) = m.actor.clone().filter(|a| a.contains('|')) {
+        m.actor = choices.split('|').next().map(str::to_string);
+        m.state_choices = Some(choices);
+    }
     m.counterpart_only = m.actor.is_none() && run.iter().any(|r| matches!(r.2, Part::Counterpart));
     if m.actor.is_some() {
         // "các nước ASEAN": a named group is that actor, not the meeting's partners

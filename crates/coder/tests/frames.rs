@@ -1500,3 +1500,16 @@ fn a_home_title_of_both_countries_is_the_two_sides_officials_in_thai() {
     );
     assert!(got.contains(&t("AUS", "041", "THA")) && got.contains(&t("AUS", "041", "KHM")), "{got:?}");
 }
+
+#[test]
+fn a_name_shared_by_two_states_is_of_the_one_the_document_names() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "习近平同乌兹别克斯坦总统米尔济约耶夫举行会谈。习近平指出，中方坚定支持乌方走符合本国国情的发展道路。",
+        "zh",
+    );
+    assert!(got.contains(&t("CHN", "051", "UZB")) && !got.iter().any(|(_, _, g)| g == "UKR"), "{got:?}");
+    let got = triples_in(&e, "习近平同乌克兰总统泽连斯基通电话。习近平指出，中方坚定支持乌方通过对话解决分歧。", "zh");
+    assert!(got.contains(&t("CHN", "051", "UKR")) && !got.iter().any(|(_, _, g)| g == "UZB"), "{got:?}");
+}
