@@ -1512,4 +1512,14 @@ fn a_name_shared_by_two_states_is_of_the_one_the_document_names() {
     assert!(got.contains(&t("CHN", "051", "UZB")) && !got.iter().any(|(_, _, g)| g == "UKR"), "{got:?}");
     let got = triples_in(&e, "习近平同乌克兰总统泽连斯基通电话。习近平指出，中方坚定支持乌方通过对话解决分歧。", "zh");
     assert!(got.contains(&t("CHN", "051", "UKR")) && !got.iter().any(|(_, _, g)| g == "UZB"), "{got:?}");
+    // a bare "Congo" is the DR Congo, unless the document names the other Congo
+    let got = triples_in(&e, "Rwanda accused Congo of backing the FDLR rebels.", "en");
+    assert!(got.contains(&t("RWA", "112", "COD")), "{got:?}");
+    let got = triples_in(
+        &e,
+        "The President of the Republic of the Congo met officials in Brazzaville. France praised Congo for its \
+         mediation.",
+        "en",
+    );
+    assert!(got.contains(&t("FRA", "051", "COG")), "{got:?}");
 }
