@@ -711,6 +711,8 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                     && !gap.contains([',', '、', '。'])
                     // "高市首相は首相官邸で": a role particle ends the first title's phrase
                     && !cx.particles.marks_role(gap)
+                    // ("茂木外相は田中首相と会談": nor does one that opens the gap)
+                    && (cx.spaced || !cx.particles.starts_with_role(gap))
                     && (cx.spaced || gap.chars().count() <= 4)
                     // "Thứ trưởng Ngoại giao tiếp Đại sứ": a verb between two titles parts them
                     && !items.iter().any(|i| matches!(i.kind, ItemKind::Trigger { .. }) && i.start >= prev_end && i.end <= s))

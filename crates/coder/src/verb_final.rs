@@ -167,6 +167,14 @@ impl Particles {
         self.list.iter().any(|(w, p)| w == word && !matches!(p, Particle::Genitive | Particle::Suffix))
     }
 
+    /// True when `text` starts with a particle that gives a noun its role ("は山田": the phrase
+    /// before it ends there).
+    pub fn starts_with_role(&self, text: &str) -> bool {
+        self.list
+            .iter()
+            .any(|(w, p)| text.starts_with(w.as_str()) && !matches!(p, Particle::Genitive | Particle::Suffix))
+    }
+
     /// Every listed ending (particles and suffixes), for the lexicon's word boundaries.
     pub fn endings(&self) -> Vec<String> {
         self.list.iter().map(|(w, _)| w.clone()).collect()

@@ -1523,3 +1523,10 @@ fn a_name_shared_by_two_states_is_of_the_one_the_document_names() {
     );
     assert!(got.contains(&t("FRA", "051", "COG")), "{got:?}");
 }
+
+#[test]
+fn a_role_particle_parts_two_titles_in_japanese() {
+    let e = real_packs();
+    let got = triples_in(&e, "韓国の趙外相は田中首相と会談した。", "ja");
+    assert!(got.contains(&t("KOR", "046", "JPN")) && got.contains(&t("JPN", "046", "KOR")), "{got:?}");
+}
