@@ -635,8 +635,16 @@ pub fn clauses_verb_final(
                     object = m.clone();
                 } else if addressees.len() > 1 && addressees.iter().all(|u| matches!(u.slot, Slot::Mentions(_))) {
                     object = merged(&addressees);
-                } else if let Some(u) = object_unit.or(embedded_subject).or(with_unit).or(head_object).or(owned_object)
+                } else if let Some(u) = embedded_subject
+                    .filter(|e| reaction_by_topic && object_unit.is_some_and(|o| o.start > e.start))
+                    .or(object_unit)
+                    .or(embedded_subject)
+                    .or(with_unit)
+                    .or(head_object)
+                    .or(owned_object)
                 {
+                    // ("미국은 러시아가 우크라이나를 공격했다고 비난했다": a reaction is aimed at
+                    // the embedded clause's subject, not at that clause's own object)
                     object = u.slot.clone();
                 } else if let Some(u) =
                     all_units.iter().find(|u| u.start >= item.start && u.end <= item.end && has(u, &[Particle::Object]))

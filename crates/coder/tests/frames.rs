@@ -1530,3 +1530,10 @@ fn a_role_particle_parts_two_titles_in_japanese() {
     let got = triples_in(&e, "韓国の趙外相は田中首相と会談した。", "ja");
     assert!(got.contains(&t("KOR", "046", "JPN")) && got.contains(&t("JPN", "046", "KOR")), "{got:?}");
 }
+
+#[test]
+fn a_reaction_in_korean_is_aimed_at_the_embedded_subject_not_its_object() {
+    let e = real_packs();
+    let got = triples_in(&e, "미국은 러시아가 우크라이나를 공격했다고 비난했다.", "ko");
+    assert!(got.contains(&t("USA", "112", "RUS")) && !got.iter().any(|(s, _, g)| s == "USA" && g == "UKR"), "{got:?}");
+}
