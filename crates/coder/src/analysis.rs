@@ -923,11 +923,7 @@ fn follow_parts(
         let next = all
             .iter()
             .filter(|h| {
-                h.start >= from
-                    && h.phrase < u32::MAX / 2
-                    && cx.lexicon.entries(h.phrase).iter().any(|e| {
-                        matches!(e, Entry::Trigger { pattern: p, trigger: tt, part, .. } if *p == pattern && *tt == t && *part == want)
-                    })
+                h.start >= from && h.phrase < u32::MAX / 2 && cx.lexicon.is_later_part(h.phrase, pattern, t, want)
             })
             .min_by_key(|h| h.start)
             .filter(|h| gap_ok(span_text(k, from, h.start), cx.spaced, cx.gap_words))

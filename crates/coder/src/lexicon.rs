@@ -82,6 +82,34 @@ pub struct Lexicon {
     /// time phrases ride on this automaton, so that one pass finds both; a phrase of the
     /// time lexicon alone has no entries.
     time_value: Vec<u32>,
+    /// Every phrase's later trigger parts (part 1 on) as (pattern, trigger, part), sorted, phrase
+    /// after phrase: phrase `id`'s are `later[later_first[id]..later_first[id + 1]]`. A gap
+    /// trigger's later part is looked for among a sentence's hits, and a common word ("to", "of")
+    /// is the later part of many triggers: a binary search there, not a scan of its entries.
+    later: Vec<(u32, u32, u16)>,
+    /// Where each phrase's later parts start in `later`, and after the last phrase their end.
+    later_first: Vec<u32>,
+}
+
+/// Every phrase's later trigger parts, sorted, as ([`Lexicon`]'s `later`, `later_first`).
+fn index_later_parts(entries: &[Entry], first: &[u32]) -> (Vec<(u32, u32, u16)>, Vec<u32>) {
+    let mut later = Vec::new();
+    let mut later_first = Vec::with_capacity(first.len());
+    for w in first.windows(2) {
+        let own = later.len();
+        later_first.push(own as u32);
+        for e in entries.get(w[0] as usize..w[1] as usize).unwrap_or(&[]) {
+            if let Entry::Trigger { pattern, trigger, part, .. } = e {
+                if *part > 0 {
+                    later.push((*pattern, *trigger, *part));
+                }
+            }
+        }
+        later[own..].sort_unstable();
+    }
+    later_first.push(later.len() as u32);
+    later.shrink_to_fit();
+    (later, later_first)
 }
 
 /// [`Lexicon`]'s `time_value` of a phrase that is no time phrase.
@@ -249,7 +277,19 @@ impl Lexicon {
         } else {
             Some(crate::automaton_cache::build_or_read(index.iter().map(|(k, v)| (k.as_str(), *v)).collect(), cache)?)
         };
-        Ok(Self { automaton, entries, forms, first, word_boundaries, open_right, suffixes: Vec::new(), time_value })
+        let (later, later_first) = index_later_parts(&entries, &first);
+        Ok(Self {
+            automaton,
+            entries,
+            forms,
+            first,
+            word_boundaries,
+            open_right,
+            suffixes: Vec::new(),
+            time_value,
+            later,
+            later_first,
+        })
     }
 
     /// The same lexicon, where a phrase followed by one of `suffixes` up to the end of its
@@ -269,6 +309,18 @@ impl Lexicon {
         let tail_len = rest.find(|c: char| !attache_text::is_word_char(c)).unwrap_or(rest.len());
         let tail = &rest[..tail_len];
         self.suffixes.iter().any(|s| s == tail)
+    }
+
+    /// True when phrase `id` is part `part` (1 or more) of trigger `trigger` of `pattern`.
+    pub fn is_later_part(&self, id: u32, pattern: u32, trigger: u32, part: u16) -> bool {
+        let id = id as usize;
+        match (self.later_first.get(id), self.later_first.get(id + 1)) {
+            (Some(&a), Some(&b)) => self
+                .later
+                .get(a as usize..b as usize)
+                .is_some_and(|parts| parts.binary_search(&(pattern, trigger, part)).is_ok()),
+            _ => false,
+        }
     }
 
     /// What phrase `id` denotes, every entry regardless of case.
