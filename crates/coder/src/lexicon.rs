@@ -517,6 +517,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn later_trigger_parts_are_found_by_pattern_trigger_and_part() {
+        let part = |pattern, trigger, part| Entry::Trigger { pattern, trigger, part, parts: 3 };
+        let lex = Lexicon::build(
+            vec![
+                ("to".into(), part(7, 2, 1)),
+                ("to".into(), part(3, 0, 2)),
+                ("to".into(), Entry::Word(WordClass::Genitive)),
+                ("urged".into(), part(7, 2, 0)),
+            ],
+            true,
+        )
+        .unwrap();
+        let id = |w: &str| lex.find_all(w).first().map(|h| h.phrase).unwrap();
+        assert!(lex.is_later_part(id("to"), 7, 2, 1) && lex.is_later_part(id("to"), 3, 0, 2));
+        assert!(!lex.is_later_part(id("to"), 7, 2, 2) && !lex.is_later_part(id("to"), 3, 1, 2));
+        // a first part is no later part
+        assert!(!lex.is_later_part(id("urged"), 7, 2, 0));
+    }
+
+    #[test]
     fn an_acronym_is_no_part_of_a_longer_latin_word_in_text_without_spaces() {
         let lex = Lexicon::build(
             vec![("OIC".into(), Entry::Actor { actor: "IGO:OIC".into(), kind: PhraseKind::Name })],
