@@ -905,33 +905,58 @@ fn coordinated_verb_inside(k: &str, all: &[Hit], cx: &Context<'_>, from: usize, 
     })
 }
 
+/// [`follow_parts`] from part `want` on: of each alternative's nearest occurrence (the hits are
+/// in start order), the one that lets the rest follow and reaches furthest, as when every
+/// combination of alternatives was a trigger of its own; a gap only grows with distance, so an
+/// alternative whose nearest occurrence is too far has no occurrence near enough.
+fn follow_from(
+    k: &str,
+    from: usize,
+    want: u16,
+    rest: u16,
+    all: &[Hit],
+    cx: &Context<'_>,
+    (pattern, t): (u32, u32),
+) -> Option<(usize, Option<usize>)> {
+    if want > rest {
+        return Some((from, None));
+    }
+    let mut seen: Vec<u32> = Vec::new();
+    let mut best: Option<(usize, Option<usize>)> = None;
+    for h in all
+        .iter()
+        .filter(|h| h.start >= from && h.phrase < u32::MAX / 2 && cx.lexicon.is_later_part(h.phrase, pattern, t, want))
+    {
+        if seen.contains(&h.phrase) {
+            continue;
+        }
+        seen.push(h.phrase);
+        if !gap_ok(span_text(k, from, h.start), cx.spaced, cx.gap_words)
+            || coordinated_verb_inside(k, all, cx, from, h.start)
+        {
+            continue;
+        }
+        if let Some((end, last)) = follow_from(k, h.end, want + 1, rest, all, cx, (pattern, t)) {
+            if best.is_none_or(|(b, _)| end > b) {
+                best = Some((end, last.or(Some(h.start))));
+            }
+        }
+    }
+    best
+}
+
 /// End of the last part, and where the last part starts (none for a one-part trigger),
 /// when every later part (`rest` of them) of trigger `t` follows within the language's gap limit.
 fn follow_parts(
     k: &str,
-    mut from: usize,
+    from: usize,
     rest: u16,
     all: &[Hit],
     cx: &Context<'_>,
     pattern: u32,
     t: u32,
 ) -> Option<(usize, Option<usize>)> {
-    let mut last = None;
-    for want in 1..=rest {
-        // the nearest later part; a gap only grows with distance, so when the nearest one is
-        // too far, every other one is too
-        let next = all
-            .iter()
-            .filter(|h| {
-                h.start >= from && h.phrase < u32::MAX / 2 && cx.lexicon.is_later_part(h.phrase, pattern, t, want)
-            })
-            .min_by_key(|h| h.start)
-            .filter(|h| gap_ok(span_text(k, from, h.start), cx.spaced, cx.gap_words))
-            .filter(|h| !coordinated_verb_inside(k, all, cx, from, h.start))?;
-        from = next.end;
-        last = Some(next.start);
-    }
-    Some((from, last))
+    follow_from(k, from, 1, rest, all, cx, (pattern, t))
 }
 
 fn build_mention(

@@ -702,7 +702,7 @@ impl PreparedPack {
     /// How many phrases of its own the pack gives its automaton (a measure of the work of
     /// building it).
     fn phrase_count(&self) -> usize {
-        self.words.len() + self.model.patterns.iter().flat_map(|p| &p.triggers).map(Vec::len).sum::<usize>()
+        self.words.len() + self.model.patterns.iter().flat_map(|p| &p.triggers).flatten().map(Vec::len).sum::<usize>()
     }
 }
 
@@ -758,7 +758,22 @@ fn prepare_pack(src: &DataSource, lang: &str) -> Result<PreparedPack, CoderError
     let refinements: Vec<(String, String, Vec<String>)> = refining
         .into_iter()
         .map(|p| {
-            let words = p.triggers.iter().map(|t| normalize_key(&t.join(" "))).filter(|w| !w.is_empty()).collect();
+            // (every combination of a refinement's parts, as one phrase)
+            let words = p
+                .triggers
+                .iter()
+                .flat_map(|t| {
+                    t.iter().fold(vec![String::new()], |acc, alts| {
+                        acc.iter()
+                            .flat_map(|a| {
+                                alts.iter().map(move |b| if a.is_empty() { b.clone() } else { format!("{a} {b}") })
+                            })
+                            .collect()
+                    })
+                })
+                .map(|w| normalize_key(&w))
+                .filter(|w| !w.is_empty())
+                .collect();
             (p.code, p.refines.unwrap_or_default(), words)
         })
         .collect();
@@ -805,7 +820,7 @@ fn with_lexicon(
     let lang = lang.as_str();
     let actors = kb.actor_phrases(lang);
     let titles = kb.title_phrases(lang);
-    let trigger_parts: usize = model.patterns.iter().flat_map(|p| &p.triggers).map(Vec::len).sum();
+    let trigger_parts: usize = model.patterns.iter().flat_map(|p| &p.triggers).flatten().map(Vec::len).sum();
     let mut phrases: Vec<(String, Entry)> =
         Vec::with_capacity(actors.len() + titles.len() + words.len() + trigger_parts + kb.person_variants().len());
     for a in actors {
@@ -831,8 +846,10 @@ fn with_lexicon(
             else {
                 return Err(CoderError::Automaton(format!("{lang}: pattern {pi} has too many triggers or parts")));
             };
-            for (part, w) in (0u16..).zip(t) {
-                phrases.push((w, Entry::Trigger { pattern, trigger, part, parts }));
+            for (part, alternatives) in (0u16..).zip(t) {
+                for w in alternatives {
+                    phrases.push((w, Entry::Trigger { pattern, trigger, part, parts }));
+                }
             }
         }
     }

@@ -338,7 +338,7 @@ pub struct Pattern {
     /// Every trigger, each a sequence of parts separated by gaps, as the pack writes them.
     /// Loading a pack moves them into its phrase automaton and leaves this empty: the
     /// automaton's entries then say which trigger and part each phrase is.
-    pub triggers: Vec<Vec<String>>,
+    pub triggers: Vec<Vec<Vec<String>>>,
     /// The target a verb names by itself when the sentence names none (訪日 "visit to
     /// Japan": `object=JPN`).
     pub implied_object: Option<String>,
@@ -364,6 +364,41 @@ fn gap_parts(trigger: &str) -> impl Iterator<Item = &str> {
             None => rest.take(),
         }
     })
+}
+
+/// The triggers one written trigger stands for, each as its parts (split at gaps) and each
+/// part as its alternatives: "{urged,asked} ... to" is one trigger whose first part is "urged"
+/// or "asked", not one trigger per combination (a line with groups on both sides of a gap would
+/// otherwise give their product). A group that holds a gap itself ("{hat ... gespendet,
+/// spendete}"), or an alternative that leaves a part empty, is expanded whole instead, one
+/// trigger per combination.
+fn trigger_parts(t: &str) -> Vec<Vec<Vec<String>>> {
+    let gap_inside_group = t.split('{').skip(1).any(|g| g.split('}').next().is_some_and(|g| g.contains("...")));
+    if !gap_inside_group {
+        let mut parts: Vec<Vec<String>> = Vec::new();
+        let mut whole = true;
+        for part in gap_parts(t).map(str::trim).filter(|p| !p.is_empty()) {
+            let mut alts: Vec<String> = Vec::new();
+            for a in expand_braces(part) {
+                let a = a.trim().to_string();
+                whole &= !a.is_empty();
+                if !alts.contains(&a) {
+                    alts.push(a);
+                }
+            }
+            parts.push(alts);
+        }
+        if whole {
+            return if parts.is_empty() { Vec::new() } else { vec![parts] };
+        }
+    }
+    expand_braces(t)
+        .into_iter()
+        .map(|variant| {
+            gap_parts(&variant).map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).map(|p| vec![p]).collect()
+        })
+        .filter(|parts: &Vec<Vec<String>>| !parts.is_empty())
+        .collect()
 }
 
 /// Expand `{a,b}` alternatives: `visit{,s,ed}` → visit, visits, visited.
@@ -458,13 +493,7 @@ pub fn parse_events(lang: &str, text: &str) -> Result<Vec<Pattern>, CoderError> 
         }
         let mut triggers = Vec::new();
         for t in rest.split('|').map(str::trim).filter(|t| !t.is_empty()) {
-            for variant in expand_braces(t) {
-                let parts: Vec<String> =
-                    gap_parts(&variant).map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect();
-                if !parts.is_empty() {
-                    triggers.push(parts);
-                }
-            }
+            triggers.extend(trigger_parts(t));
         }
         if triggers.is_empty() {
             return Err(err("no trigger".into()));
@@ -506,12 +535,27 @@ mod tests {
     }
 
     #[test]
+    fn a_trigger_keeps_each_parts_alternatives_instead_of_their_product() {
+        let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            trigger_parts("{urged,asked} ... to{,day}"),
+            vec![vec![v(&["urged", "asked"]), v(&["to", "today"])]]
+        );
+        // a group holding a gap, or an alternative leaving a part empty: one trigger per combination
+        assert_eq!(
+            trigger_parts("{hat ... gespendet,spendete} Geld"),
+            vec![vec![v(&["hat"]), v(&["gespendet Geld"])], vec![v(&["spendete Geld"])]]
+        );
+        assert_eq!(trigger_parts("asked ... {,to}").len(), 2);
+    }
+
+    #[test]
     fn events_lines_parse() {
         let p =
             parse_events("en", "# c\n046 sym held talks | talk{s,ed} with\n020 dir,future=020 asked ... to\n").unwrap();
         assert_eq!(p.len(), 2);
         assert_eq!(p[0].triggers.len(), 3);
-        assert_eq!(p[1].triggers[0], vec!["asked".to_string(), "to".to_string()]);
+        assert_eq!(p[1].triggers[0], vec![vec!["asked".to_string()], vec!["to".to_string()]]);
         assert_eq!(p[1].future_code.as_deref(), Some("020"));
         assert_eq!(p[1].rule, "en/events.txt:3");
         let r = parse_events("en", "031 refine:030 trade | investment\n").unwrap();
