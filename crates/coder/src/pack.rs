@@ -554,7 +554,9 @@ mod tests {
         let p =
             parse_events("en", "# c\n046 sym held talks | talk{s,ed} with\n020 dir,future=020 asked ... to\n").unwrap();
         assert_eq!(p.len(), 2);
-        assert_eq!(p[0].triggers.len(), 3);
+        // ("talk{s,ed} with" is one trigger of one part with two alternatives)
+        assert_eq!(p[0].triggers.len(), 2);
+        assert_eq!(p[0].triggers[1], vec![vec!["talks with".to_string(), "talked with".to_string()]]);
         assert_eq!(p[1].triggers[0], vec![vec!["asked".to_string()], vec!["to".to_string()]]);
         assert_eq!(p[1].future_code.as_deref(), Some("020"));
         assert_eq!(p[1].rule, "en/events.txt:3");
