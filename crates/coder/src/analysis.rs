@@ -2348,8 +2348,11 @@ pub fn clauses(
                             // (past an "and", the actor belongs to another verb's phrase)
                             let and_between =
                                 items[ti + 1..lo].iter().any(|i| i.kind == ItemKind::Word(WordClass::And));
-                            act_before_other = !and_between;
-                            act_doer_named = names_doer;
+                            // ("by" names the doer itself: that actor is the target, whatever
+                            // the document's last act of the kind)
+                            let by_doer = word_count(gap) <= 2 && matches!(before, Some(ItemKind::Word(WordClass::By)));
+                            act_before_other = !and_between && !by_doer;
+                            act_doer_named = names_doer && !by_doer;
                         }
                         object = Slot::Mentions(ms);
                     }
