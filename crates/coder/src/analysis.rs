@@ -1501,7 +1501,17 @@ pub(crate) fn group_of(items: &[Item], idx: usize, key: &str) -> (usize, usize) 
         {
             j -= 1;
         }
-        if is_mention(j) && coordinates(items, j, lo, key) {
+        // ("Au sein de l'Alliance des États du Sahel (AES), le Burkina Faso et le Niger ont
+        // exprimé …": a phrase that opens the sentence with a preposition ends at its comma)
+        let opening_phrase = |m: usize| {
+            !items[..m].iter().any(|i| matches!(i.kind, ItemKind::Trigger { .. }))
+                && matches!(
+                    preceding_word(items, m, key),
+                    Some(ItemKind::Word(WordClass::Locative | WordClass::Genitive))
+                )
+                && span_text(key, items[m].end, items[lo].start).contains([',', '，'])
+        };
+        if is_mention(j) && coordinates(items, j, lo, key) && !opening_phrase(j) {
             lo = j;
         } else {
             break;

@@ -1541,3 +1541,16 @@ fn a_reaction_in_korean_is_aimed_at_the_embedded_subject_not_its_object() {
     let got = triples_in(&e, "미국은 러시아가 우크라이나를 공격했다고 비난했다.", "ko");
     assert!(got.contains(&t("USA", "112", "RUS")) && !got.iter().any(|(s, _, g)| s == "USA" && g == "UKR"), "{got:?}");
 }
+
+#[test]
+fn a_phrase_opening_the_sentence_with_a_preposition_ends_at_its_comma() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "Au sein de la Communauté économique des États de l'Afrique de l'Ouest (Cédéao), le Ghana et le Togo ont \
+         dénoncé les manœuvres de la France.",
+        "fr",
+    );
+    assert!(got.contains(&t("GHA", "111", "FRA")) && got.contains(&t("TGO", "111", "FRA")), "{got:?}");
+    assert!(!got.iter().any(|(s, _, _)| s == "IGO:ECOWAS"), "{got:?}");
+}
