@@ -1770,9 +1770,11 @@ impl Engine {
                             .as_ref()
                             .is_some_and(|r| r.month.is_some() && r.year <= t.value.year))
                 });
-                // ... nor does a month that holds the day being reported ("今月から", "this month")
+                // ... nor does a month that holds the day being reported ("今月から", "this month";
+                // "来週", next week, written as its month, points ahead and stays)
                 let time = time.filter(|t| {
                     planned
+                        || t.future_marker
                         || t.precision != Precision::Month
                         || !state
                             .current_date

@@ -1554,3 +1554,14 @@ fn a_phrase_opening_the_sentence_with_a_preposition_ends_at_its_comma() {
     assert!(got.contains(&t("GHA", "111", "FRA")) && got.contains(&t("TGO", "111", "FRA")), "{got:?}");
     assert!(!got.iter().any(|(s, _, _)| s == "IGO:ECOWAS"), "{got:?}");
 }
+
+#[test]
+fn next_week_written_as_its_month_is_not_the_day_being_reported() {
+    let e = real_packs();
+    // published 2025-03-12: the call on the 10th, the visit next week
+    let text = "ルビオ米国務長官とロシアのラブロフ外相は10日に電話で会談した。米政府高官によると、ウィトコフ米特使が\
+                来週モスクワを訪れ、プーチン氏と会談する見通しだ。";
+    let got = triples_in(&e, text, "ja");
+    assert!(got.contains(&t("USA", "036", "RUS")) && !got.contains(&t("USA", "042", "RUS")), "{got:?}");
+    assert!(dates_in(&e, text, "ja", "2025-03-12").contains(&"2025-03".to_string()));
+}
