@@ -423,6 +423,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
         let h = all[i];
         all[i + 1..].iter().find(|o| o.start > h.start).is_some_and(|o| o.start < h.end)
     };
+    let hits = Hits::new(&all);
     let dead_starts: Vec<(usize, u32)> = (0..all.len())
         .filter(|&i| all[i].phrase < learned_base && starts_inside(i))
         .map(|i| all[i])
@@ -431,7 +432,8 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             !entries.is_empty()
                 && entries.iter().all(|e| match e {
                     Entry::Trigger { pattern, trigger: t, part: 0, parts } => {
-                        *parts > 1 && follow_parts(k, h.end, parts.saturating_sub(1), &all, cx, *pattern, *t).is_none()
+                        *parts > 1
+                            && follow_parts(k, h.end, 1, parts.saturating_sub(1), &hits, cx, (*pattern, *t)).is_none()
                     }
                     _ => false,
                 })
@@ -441,6 +443,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
     if !dead_starts.is_empty() {
         all.retain(|h| !dead_starts.contains(&(h.start, h.phrase)));
     }
+    let hits = Hits::new(&all);
     let selected = select_sorted(&all);
     let mut items: Vec<Item> = Vec::new();
     let mut parts: Vec<(usize, usize, Part)> = Vec::new(); // key start, end, part
@@ -471,7 +474,8 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
         let mut trigger: Option<(usize, usize, usize)> = None; // pattern, end, start of the last part
         for e in entries.iter().copied() {
             if let Entry::Trigger { pattern, trigger: t, part: 0, parts } = e {
-                if let Some((end, last)) = follow_parts(k, h.end, parts.saturating_sub(1), &all, cx, *pattern, *t) {
+                if let Some((end, last)) = follow_parts(k, h.end, 1, parts.saturating_sub(1), &hits, cx, (*pattern, *t))
+                {
                     if trigger.is_none_or(|(_, best, _)| end > best) {
                         trigger = Some((*pattern as usize, end, last.unwrap_or(h.start)));
                     }
@@ -884,37 +888,70 @@ fn gap_ok(gap: &str, spaced: bool, gap_words: usize) -> bool {
         && (spaced || gap.chars().filter(|c| !c.is_whitespace()).count() <= UNSPACED_GAP_MAX_CHARS)
 }
 
-/// True when the gap `from..to` of a trigger holds an "and" followed right away by the start of
-/// another trigger of one word group: a second verb coordinated with the first ("welcomed the agreement and urged both
-/// sides to …" is no "welcomed … to").
-fn coordinated_verb_inside(k: &str, all: &[Hit], cx: &Context<'_>, from: usize, to: usize) -> bool {
-    let inside = |h: &&Hit| h.start >= from && h.end <= to && h.phrase < u32::MAX / 2;
-    let Some(and_end) = all
-        .iter()
-        .filter(inside)
-        .filter(|h| cx.lexicon.entries(h.phrase).iter().any(|e| matches!(e, Entry::Word(WordClass::And))))
-        .map(|h| h.end)
-        .min()
-    else {
-        return false;
-    };
-    all.iter().filter(inside).any(|h| {
-        h.start >= and_end
-            && span_text(k, and_end, h.start).trim().is_empty()
-            && cx.lexicon.entries(h.phrase).iter().any(|e| matches!(e, Entry::Trigger { part: 0, parts: 1, .. }))
-    })
+/// Each "and" of the sentence (start, end) with the end of the nearest-ending trigger of one
+/// word group that starts right after it, if any: a second verb coordinated with the first.
+type AndVerbs = Vec<(usize, usize, Option<usize>)>;
+
+/// The sentence's hits in start order, with its [`AndVerbs`] found once, when a gap trigger
+/// first needs them.
+struct Hits<'h> {
+    all: &'h [Hit],
+    ands: std::cell::OnceCell<AndVerbs>,
 }
 
-/// [`follow_parts`] from part `want` on: of each alternative's nearest occurrence (the hits are
-/// in start order), the one that lets the rest follow and reaches furthest, as when every
-/// combination of alternatives was a trigger of its own; a gap only grows with distance, so an
-/// alternative whose nearest occurrence is too far has no occurrence near enough.
-fn follow_from(
+impl<'h> Hits<'h> {
+    fn new(all: &'h [Hit]) -> Self {
+        Self { all, ands: std::cell::OnceCell::new() }
+    }
+
+    /// True when the gap `from..to` of a trigger holds an "and" followed right away by a verb:
+    /// "welcomed the agreement and urged both sides to …" is no "welcomed … to". Only the gap's
+    /// first "and" counts.
+    fn coordinated_verb_inside(&self, k: &str, cx: &Context<'_>, from: usize, to: usize) -> bool {
+        self.ands
+            .get_or_init(|| self.and_verbs(k, cx))
+            .iter()
+            .find(|&&(start, end, _)| start >= from && end <= to)
+            .is_some_and(|&(_, _, verb)| verb.is_some_and(|v| v <= to))
+    }
+
+    /// The [`AndVerbs`], in order of their ends.
+    fn and_verbs(&self, k: &str, cx: &Context<'_>) -> AndVerbs {
+        let entries = |h: &Hit| if h.phrase < u32::MAX / 2 { cx.lexicon.entries(h.phrase) } else { &[] };
+        let mut ands: AndVerbs = self
+            .all
+            .iter()
+            .filter(|h| entries(h).iter().any(|e| matches!(e, Entry::Word(WordClass::And))))
+            .map(|a| {
+                // (the hits in start order: those right after the "and" are together)
+                let after = &self.all[self.all.partition_point(|h| h.start < a.end)..];
+                let verb = after
+                    .iter()
+                    .take_while(|h| span_text(k, a.end, h.start).trim().is_empty())
+                    .filter(|h| entries(h).iter().any(|e| matches!(e, Entry::Trigger { part: 0, parts: 1, .. })))
+                    .map(|h| h.end)
+                    .min();
+                (a.start, a.end, verb)
+            })
+            .collect();
+        ands.sort_by_key(|&(_, end, _)| end);
+        ands
+    }
+}
+
+/// For trigger `t` of `pattern`, whose part `want - 1` ends at `from`: the end of its last part
+/// and where that part starts (none for a one-part trigger), when every later part up to `rest`
+/// follows within the language's gap limit. Of each alternative of a part, its nearest
+/// occurrence (the hits are in start order); of those, the one that lets the rest follow and
+/// reaches furthest, as when every combination of alternatives was a trigger of its own. A gap
+/// only grows with distance, so an alternative whose nearest occurrence is too far has none
+/// near enough.
+fn follow_parts(
     k: &str,
     from: usize,
     want: u16,
     rest: u16,
-    all: &[Hit],
+    hits: &Hits<'_>,
     cx: &Context<'_>,
     (pattern, t): (u32, u32),
 ) -> Option<(usize, Option<usize>)> {
@@ -923,7 +960,8 @@ fn follow_from(
     }
     let mut seen: Vec<u32> = Vec::new();
     let mut best: Option<(usize, Option<usize>)> = None;
-    for h in all
+    for h in hits
+        .all
         .iter()
         .filter(|h| h.start >= from && h.phrase < u32::MAX / 2 && cx.lexicon.is_later_part(h.phrase, pattern, t, want))
     {
@@ -932,31 +970,17 @@ fn follow_from(
         }
         seen.push(h.phrase);
         if !gap_ok(span_text(k, from, h.start), cx.spaced, cx.gap_words)
-            || coordinated_verb_inside(k, all, cx, from, h.start)
+            || hits.coordinated_verb_inside(k, cx, from, h.start)
         {
             continue;
         }
-        if let Some((end, last)) = follow_from(k, h.end, want + 1, rest, all, cx, (pattern, t)) {
+        if let Some((end, last)) = follow_parts(k, h.end, want + 1, rest, hits, cx, (pattern, t)) {
             if best.is_none_or(|(b, _)| end > b) {
                 best = Some((end, last.or(Some(h.start))));
             }
         }
     }
     best
-}
-
-/// End of the last part, and where the last part starts (none for a one-part trigger),
-/// when every later part (`rest` of them) of trigger `t` follows within the language's gap limit.
-fn follow_parts(
-    k: &str,
-    from: usize,
-    rest: u16,
-    all: &[Hit],
-    cx: &Context<'_>,
-    pattern: u32,
-    t: u32,
-) -> Option<(usize, Option<usize>)> {
-    follow_from(k, from, 1, rest, all, cx, (pattern, t))
 }
 
 fn build_mention(
@@ -2210,11 +2234,10 @@ pub fn clauses(
                 // "Prabowo dan el-Sisi mengecam blokade Israel yang … bantuan ke Gaza, serta …
                 // mendesak DK PBB": a verb after a comma and "and" goes on past a relative
                 // clause, with the subject of the verb before it
-                ItemKind::Trigger { .. } if relative_closed_before(items, j, ti, key, relatives).is_some() => {
-                    j = relative_closed_before(items, j, ti, key, relatives).unwrap_or(j);
-                }
                 ItemKind::Trigger { .. } => {
-                    if let Some(s) = &subject_of[j] {
+                    if let Some(r) = relative_closed_before(items, j, ti, key, relatives) {
+                        j = r;
+                    } else if let Some(s) = &subject_of[j] {
                         subject = s.clone();
                         subject_end = items[j].start;
                         shares_with = Some(j);
