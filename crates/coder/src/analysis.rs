@@ -54,6 +54,9 @@ pub struct Mention {
     pub official: bool,
     /// The mention was "his counterpart" without a state: the other side.
     pub counterpart_only: bool,
+    /// "Michel Menassa and his Syrian counterpart": a counterpart of a state coordinated with a
+    /// name tied to no state; that name is the other side of the counterpart's state.
+    pub counterpart_of_unnamed: bool,
     /// A name captured after the title, not yet in the register.
     pub captured_name: Option<String>,
     /// An organisation named as the host of its own meeting ("the ASEAN Summit").
@@ -783,6 +786,28 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                     || (i.end <= m.start && word_count(span_text(k, i.end, m.start)) <= 3))
         });
     }
+    // "Michel Menassa et son homologue syrien": a counterpart of a state after "and" and at
+    // most two words (the possessive) is paired with the name before "and" when that name is
+    // capitalised and no mention covers it
+    let spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.orig_start, m.orig_end)).collect();
+    for m in mentions.iter_mut().filter(|m| m.counterpart_of_unnamed) {
+        // (past a possessive listed as a pronoun: "and his Syrian counterpart")
+        let before_item = items.iter().rev().find(|i| {
+            i.end <= m.start && !matches!(i.kind, ItemKind::Place { .. } | ItemKind::Word(WordClass::Pronoun))
+        });
+        let and = before_item.filter(|i| {
+            cx.spaced && i.kind == ItemKind::Word(WordClass::And) && word_count(span_text(k, i.end, m.start)) <= 2
+        });
+        m.counterpart_of_unnamed = and.is_some_and(|and| {
+            let (and_start, _) = key.original_range(and.start, and.end);
+            let before = original.get(..and_start).unwrap_or("").trim_end();
+            let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            let word_start = before.len() - last_word.len();
+            last_word.chars().next().is_some_and(char::is_uppercase)
+                && last_word.chars().all(char::is_alphabetic)
+                && !spans.iter().any(|&(s, e)| s < before.len() && e > word_start)
+        });
+    }
     // a grammatical word inside a mention ("của" in "Bộ trưởng Ngoại giao của Nhật Bản") is part of it
     items.retain(|i| {
         !matches!(i.kind, ItemKind::Word(_)) || !mentions.iter().any(|m| i.start >= m.start && i.end <= m.end)
@@ -1120,6 +1145,8 @@ fn build_mention(
         m.state_choices = Some(choices);
     }
     m.counterpart_only = m.actor.is_none() && run.iter().any(|r| matches!(r.2, Part::Counterpart));
+    // (a candidate, confirmed in `analyse` from the words before the mention)
+    m.counterpart_of_unnamed = m.actor.is_some() && run.iter().any(|r| matches!(r.2, Part::Counterpart));
     if m.actor.is_some() {
         // "các nước ASEAN": a named group is that actor, not the meeting's partners
         m.partners = None;

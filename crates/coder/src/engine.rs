@@ -2211,9 +2211,13 @@ impl Engine {
                             continue;
                         }
                         let k = merge_key(&src.actor.country, &tgt.actor.country, &code, background);
+                        // an act stated more than a year before the publication is another act than
+                        // one the text dates by no time of its own ("signent à Djeddah un accord" …
+                        // "Un premier accord, signé en mars 2025")
                         let merged_into = index.get(&k).copied().filter(|&ei| {
                             out.events.get(ei).is_some_and(|e| {
                                 has_merge_key(e, &src.actor.country, &tgt.actor.country, &code, background)
+                                    && !(long_before && e.date.as_ref().is_none_or(|d| d.text.is_empty()))
                             })
                         });
                         if let Some(ei) = merged_into {
@@ -2373,8 +2377,19 @@ impl Engine {
                         continue;
                     }
                     if let Some(actor) = actor_of(m, text) {
+                        // "Michel Menassa and his Syrian counterpart": the unnamed side is the
+                        // other of "the two sides" the counterpart's state belongs to
+                        let pair = state.pair();
+                        let other = pair
+                            .iter()
+                            .find(|c| **c != actor.country)
+                            .filter(|_| m.counterpart_of_unnamed && pair.contains(&actor.country))
+                            .cloned();
                         if !out.iter().any(|p| p.actor.country == actor.country) {
                             out.push(Party { actor, group: false });
+                        }
+                        if let Some(other) = other.filter(|o| !out.iter().any(|p| &p.actor.country == o)) {
+                            out.push(synthetic(&other, "", m.orig_start, m.orig_start));
                         }
                     } else if let Some(states_only) = m.partners {
                         // "the partners", "các nước": the counterparts of the last multi-party meeting

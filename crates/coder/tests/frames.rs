@@ -1565,3 +1565,28 @@ fn next_week_written_as_its_month_is_not_the_day_being_reported() {
     assert!(got.contains(&t("USA", "036", "RUS")) && !got.contains(&t("USA", "042", "RUS")), "{got:?}");
     assert!(dates_in(&e, text, "ja", "2025-03-12").contains(&"2025-03".to_string()));
 }
+
+#[test]
+fn a_name_tied_to_no_state_beside_a_counterpart_of_one_is_the_other_side() {
+    let e = real_packs();
+    let text = "The foreign ministers of Chile and Peru signed a fisheries agreement in Lima on Monday. Tomás Riveral \
+                and his Peruvian counterpart Elmer Ochoa were later received by the Brazilian president.";
+    let got = triples_in(&e, text, "en");
+    assert!(got.contains(&t("BRA", "043", "PER")) && got.contains(&t("BRA", "043", "CHL")), "{got:?}");
+    let text = "Les ministres chiliens et péruviens ont signé lundi un accord sur la pêche. Tomás Riveral et son \
+                homologue péruvien, Elmer Ochoa, ont été reçus mardi par le président brésilien.";
+    let got = triples_in(&e, text, "fr");
+    assert!(got.contains(&t("BRA", "043", "PER")) && got.contains(&t("BRA", "043", "CHL")), "{got:?}");
+    // a counterpart alone names one side only
+    let got = triples_in(&e, "His Peruvian counterpart was later received by the Brazilian president.", "en");
+    assert!(!got.iter().any(|(_, _, g)| g == "CHL"), "{got:?}");
+}
+
+#[test]
+fn an_act_stated_years_before_is_not_merged_into_an_undated_one() {
+    let e = real_packs();
+    let text = "Chile and Peru signed a border agreement in Lima. A first agreement, signed in May 2022, was never \
+                applied.";
+    let dates = dates_in(&e, text, "en", "2025-03-12");
+    assert!(dates.contains(&"2022-05".to_string()) && dates.iter().any(|d| d != "2022-05"), "{dates:?}");
+}
