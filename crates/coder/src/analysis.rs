@@ -2262,6 +2262,19 @@ pub fn clauses(
                 // mendesak DK PBB": a verb after a comma and "and" goes on past a relative
                 // clause, with the subject of the verb before it
                 ItemKind::Trigger { .. } => {
+                    // "anklaget Sør-Korea og USA for å ha provosert fram skytingen med en felles
+                    // marineøvelse …, og truet Seoul": an act named by a noun after a preposition
+                    // heads no clause, and lends the verb after "and" no subject
+                    let noun_after_preposition =
+                        matches!(
+                            preceding_word(items, j, key),
+                            Some(ItemKind::Word(
+                                WordClass::With | WordClass::Genitive | WordClass::Locative | WordClass::By
+                            ))
+                        ) && items[j + 1..ti].iter().any(|i| i.kind == ItemKind::Word(WordClass::And));
+                    if noun_after_preposition {
+                        continue;
+                    }
                     if let Some(r) = relative_closed_before(items, j, ti, key, relatives) {
                         j = r;
                     } else if let Some(s) = &subject_of[j] {

@@ -1590,3 +1590,12 @@ fn an_act_stated_years_before_is_not_merged_into_an_undated_one() {
     let dates = dates_in(&e, text, "en", "2025-03-12");
     assert!(dates.contains(&"2022-05".to_string()) && dates.iter().any(|d| d != "2022-05"), "{dates:?}");
 }
+
+#[test]
+fn a_noun_act_after_a_preposition_lends_the_verb_after_and_no_subject() {
+    let e = real_packs();
+    let text = "Russiske statsmedier anklaget Polen og Litauen for å ha provosert fram krisen med en felles \
+                militærøvelse ved grensen, og truet Warszawa med harde motreaksjoner.";
+    let got = triples_in(&e, text, "no");
+    assert!(got.contains(&t("RUS", "130", "POL")) && !got.contains(&t("LTU", "130", "POL")), "{got:?}");
+}
