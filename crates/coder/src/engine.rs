@@ -2051,7 +2051,13 @@ impl Engine {
                         for o in earlier {
                             objects.push(synthetic(o, "", t_start, t_end));
                         }
-                    } else if missing_target {
+                    } else if missing_target
+                        && !(p.code.starts_with("02")
+                            && state.pair().len() == 2
+                            && state.pair().iter().all(|c| subjects.iter().any(|s| &s.actor.country == c)))
+                    {
+                        // (an appeal of both sides together, "Les deux dirigeants ont appelé à un
+                        // cessez-le-feu", is aimed at neither of them)
                         for s in &subjects {
                             if let Some(other) = state.pair().iter().find(|c| **c != s.actor.country) {
                                 if state.pair().contains(&s.actor.country) {

@@ -1599,3 +1599,13 @@ fn a_noun_act_after_a_preposition_lends_the_verb_after_and_no_subject() {
     let got = triples_in(&e, text, "no");
     assert!(got.contains(&t("RUS", "130", "POL")) && !got.contains(&t("LTU", "130", "POL")), "{got:?}");
 }
+
+#[test]
+fn an_appeal_of_both_sides_together_is_aimed_at_neither() {
+    let e = real_packs();
+    let text = "Le Premier ministre malaisien a reçu le président indonésien à Kuala Lumpur. Les deux dirigeants ont \
+                appelé à une trêve immédiate.";
+    let got = triples_in(&e, text, "fr");
+    assert!(got.contains(&t("MYS", "043", "IDN")), "{got:?}");
+    assert!(!got.iter().any(|(_, c, _)| c.starts_with("02")), "{got:?}");
+}
