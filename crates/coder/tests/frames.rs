@@ -1609,3 +1609,12 @@ fn an_appeal_of_both_sides_together_is_aimed_at_neither() {
     assert!(got.contains(&t("MYS", "043", "IDN")), "{got:?}");
     assert!(!got.iter().any(|(_, c, _)| c.starts_with("02")), "{got:?}");
 }
+
+#[test]
+fn an_act_in_a_clause_the_topic_reports_is_the_clause_subjects() {
+    let e = real_packs();
+    let got = triples_in(&e, "외교부는 중국이 한국 어선 2척을 나포했다고 발표했다.", "ko");
+    assert!(got.contains(&t("CHN", "171", "KOR")) && !got.iter().any(|(s, _, _)| s == "KOR"), "{got:?}");
+    let got = triples_in(&e, "日本の外務省は、ロシア軍がウクライナ東部を砲撃したと明らかにした。", "ja");
+    assert!(got.contains(&t("RUS", "190", "UKR")) && !got.iter().any(|(s, _, _)| s == "JPN"), "{got:?}");
+}
