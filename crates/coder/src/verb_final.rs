@@ -844,6 +844,23 @@ pub fn clauses_verb_final(
     (out, topic)
 }
 
+/// Endings that close a reported clause right after its verb: Korean "…했다고 밝혔다",
+/// "…다며"; Japanese "…したと明らかにした", "…していると発表した".
+const REPORTED_CLAUSE_ENDINGS_SPACED: [&str; 4] = ["다고", "라고", "다며", "라며"];
+const REPORTED_CLAUSE_ENDINGS_UNSPACED: [&str; 4] = ["したと", "していると", "していたと", "したという"];
+
+/// True when the verb ending at `end` closes a clause that a later verb reports (its
+/// ending is quotative): the act is that clause's subject's, not the reporter's.
+fn reported_clause_ends(key: &str, end: usize, spaced: bool) -> bool {
+    let rest = key.get(end..).unwrap_or("");
+    if spaced {
+        let word = rest.split(char::is_whitespace).next().unwrap_or("");
+        REPORTED_CLAUSE_ENDINGS_SPACED.iter().any(|e| word.ends_with(e))
+    } else {
+        REPORTED_CLAUSE_ENDINGS_UNSPACED.iter().any(|e| rest.starts_with(e))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -907,22 +924,5 @@ mod tests {
         assert_eq!(p.at("외무상과의 회담", "외무상".len()).map(|x| x.0), Some(Particle::With));
         assert_eq!(p.at("외무상과학 회담", "외무상".len()), None);
         assert_eq!(p.head_role("장관은", 0, "장관은".len(), false), Some(Particle::Topic));
-    }
-}
-
-/// Endings that close a reported clause right after its verb: Korean "…했다고 밝혔다",
-/// "…다며"; Japanese "…したと明らかにした", "…していると発表した".
-const REPORTED_CLAUSE_ENDINGS_SPACED: [&str; 4] = ["다고", "라고", "다며", "라며"];
-const REPORTED_CLAUSE_ENDINGS_UNSPACED: [&str; 4] = ["したと", "していると", "していたと", "したという"];
-
-/// True when the verb ending at `end` closes a clause that a later verb reports (its
-/// ending is quotative): the act is that clause's subject's, not the reporter's.
-fn reported_clause_ends(key: &str, end: usize, spaced: bool) -> bool {
-    let rest = key.get(end..).unwrap_or("");
-    if spaced {
-        let word = rest.split(char::is_whitespace).next().unwrap_or("");
-        REPORTED_CLAUSE_ENDINGS_SPACED.iter().any(|e| word.ends_with(e))
-    } else {
-        REPORTED_CLAUSE_ENDINGS_UNSPACED.iter().any(|e| rest.starts_with(e))
     }
 }
