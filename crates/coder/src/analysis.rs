@@ -1554,14 +1554,7 @@ pub(crate) fn group_of(items: &[Item], idx: usize, key: &str) -> (usize, usize) 
         }
         // ("Au sein de l'Alliance des États du Sahel (AES), le Burkina Faso et le Niger ont
         // exprimé …": a phrase that opens the sentence with a preposition ends at its comma)
-        let opening_phrase = |m: usize| {
-            !items[..m].iter().any(|i| matches!(i.kind, ItemKind::Trigger { .. }))
-                && matches!(
-                    preceding_word(items, m, key),
-                    Some(ItemKind::Word(WordClass::Locative | WordClass::Genitive))
-                )
-                && span_text(key, items[m].end, items[lo].start).contains([',', '，'])
-        };
+        let opening_phrase = |m: usize| opening_phrase_ends_between(items, m, lo, key);
         if is_mention(j) && coordinates(items, j, lo, key) && !opening_phrase(j) {
             lo = j;
         } else {
@@ -1586,6 +1579,7 @@ pub(crate) fn group_of(items: &[Item], idx: usize, key: &str) -> (usize, usize) 
             && is_mention(j)
             && coordinates(items, hi, j, key)
             && !(subject_of_next_verb(j) && object_group(lo))
+            && !opening_phrase_ends_between(items, hi, j, key)
         {
             hi = j;
         } else {
@@ -1593,6 +1587,42 @@ pub(crate) fn group_of(items: &[Item], idx: usize, key: &str) -> (usize, usize) 
         }
     }
     (lo, hi)
+}
+
+/// True when the mention at `m` ends a phrase that opens the sentence with a preposition or
+/// an adjunct trigger, closed by a comma before the item at `next`: "Au sein de l'AES, le
+/// Burkina Faso et le Niger …", "Under the mediation of Qatar, Ethiopia and Sudan held talks"
+/// (the phrase's actor is not coordinated with the subject after the comma).
+fn opening_phrase_ends_between(items: &[Item], m: usize, next: usize, key: &str) -> bool {
+    let Some(first_trigger) = items.iter().position(|i| matches!(i.kind, ItemKind::Trigger { .. })) else {
+        // (no trigger at all: only a preposition can open the phrase)
+        return matches!(
+            preceding_word(items, m, key),
+            Some(ItemKind::Word(WordClass::Locative | WordClass::Genitive))
+        ) && span_text(key, items[m].end, items[next].start).contains([',', '，']);
+    };
+    let comma = span_text(key, items[m].end, items[next].start).contains([',', '，']);
+    let opener = match preceding_word(items, m, key) {
+        Some(ItemKind::Word(WordClass::Locative | WordClass::Genitive)) => first_trigger > m,
+        // an adjunct trigger that opens the sentence ("Under the mediation of", "Sous l'égide de"),
+        // when a verb follows, with no actor right after it: an actor there makes the comma a
+        // list's, and that actor the subject of a verb in second place ("På anmodning fra USA,
+        // Japan og Sør-Korea holder FNs sikkerhetsråd …")
+        Some(ItemKind::Trigger { .. }) => {
+            let verb = (next..items.len()).find(|&k| matches!(items[k].kind, ItemKind::Trigger { .. }));
+            let actor_after_verb = verb.is_some_and(|v| {
+                items.get(v + 1).is_some_and(|a| {
+                    matches!(a.kind, ItemKind::Mention(_)) && word_count(span_text(key, items[v].end, a.start)) <= 1
+                })
+            });
+            first_trigger + 1 == m
+                && span_text(key, 0, items[first_trigger].start).trim().is_empty()
+                && verb.is_some()
+                && !actor_after_verb
+        }
+        _ => false,
+    };
+    comma && opener
 }
 
 pub(crate) fn mentions_in(items: &[Item], lo: usize, hi: usize) -> Vec<usize> {
@@ -2499,6 +2529,8 @@ pub fn clauses(
                         ))
                     )
                 })
+                // (nor the actor of a phrase opening the sentence: "Under the mediation of Qatar,")
+                .filter(|&j| j + 1 >= ti || !opening_phrase_ends_between(items, j, j + 1, key))
                 .collect();
             let separators = span_text(key, stretch_start, item.start).matches([';', ',']).count()
                 + items[..ti]
@@ -2544,6 +2576,24 @@ pub fn clauses(
         if p.frame == Frame::Rev {
             // the agent is after "by"/"from"; the subject is the target
             std::mem::swap(&mut subject, &mut object);
+        }
+        // an adjunct that opens the sentence ("Under the mediation of Qatar, Ethiopia and Sudan
+        // held talks", "Sous la médiation du Qatar, le Rwanda et la RDC …") is aimed at the
+        // subject after its comma
+        if object == Slot::Missing && span_text(key, 0, item.start).trim().is_empty() {
+            let own = items
+                .get(ti + 1)
+                .filter(|i| matches!(i.kind, ItemKind::Mention(_)))
+                .map(|_| group_of(items, ti + 1, key));
+            if let Some((_, hi)) = own {
+                let next = hi + 1;
+                if items.get(next).is_some_and(|i| matches!(i.kind, ItemKind::Mention(_)))
+                    && opening_phrase_ends_between(items, hi, next, key)
+                {
+                    let (lo2, hi2) = group_of(items, next, key);
+                    object = Slot::Mentions(mentions_in(items, lo2, hi2));
+                }
+            }
         }
         let mut partner = false;
         // an earlier verb's partner gives way to this verb's own object ("… a phone call with X,

@@ -1359,6 +1359,11 @@ impl Engine {
                     &model.between_words,
                 )
             };
+            if trace_enabled() {
+                for c in &cls {
+                    eprintln!("    clause pattern {} subject {:?} object {:?}", c.pattern, c.subject, c.object);
+                }
+            }
             // counted people ("About 2,000 Japanese visited Laos") do not act for their state
             let mut cls = cls;
             cls.retain(|c| {

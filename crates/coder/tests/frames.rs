@@ -1618,3 +1618,16 @@ fn an_act_in_a_clause_the_topic_reports_is_the_clause_subjects() {
     let got = triples_in(&e, "日本の外務省は、ロシア軍がウクライナ東部を砲撃したと明らかにした。", "ja");
     assert!(got.contains(&t("RUS", "190", "UKR")) && !got.iter().any(|(s, _, _)| s == "JPN"), "{got:?}");
 }
+
+#[test]
+fn an_adjunct_opening_the_sentence_ends_at_its_comma() {
+    let e = real_packs();
+    let got = triples_in(&e, "Under the mediation of Turkey, Somalia and Ethiopia held talks in Ankara.", "en");
+    assert!(got.contains(&t("TUR", "045", "SOM")) && got.contains(&t("TUR", "045", "ETH")), "{got:?}");
+    assert!(got.contains(&t("SOM", "046", "ETH")) && !got.iter().any(|(s, c, _)| s == "TUR" && c == "046"), "{got:?}");
+    let got = triples_in(&e, "Sous la médiation de l'Égypte, le Soudan et le Soudan du Sud ont signé un accord.", "fr");
+    assert!(got.contains(&t("SDN", "057", "SSD")) && !got.iter().any(|(s, c, _)| s == "EGY" && c == "057"), "{got:?}");
+    // a list after the phrase's first actor, with the subject after the verb, is no such comma
+    let got = triples_in(&e, "På anmodning fra Frankrike, Tyskland og Italia innkalte EU til et krisemøte.", "no");
+    assert!(!got.iter().any(|(s, _, g)| s == "FRA" && (g == "DEU" || g == "ITA")), "{got:?}");
+}
