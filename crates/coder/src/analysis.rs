@@ -1616,6 +1616,7 @@ fn opening_phrase_ends_between(items: &[Item], m: usize, next: usize, key: &str)
                 })
             });
             first_trigger + 1 == m
+                && items[m].start >= items[first_trigger].end
                 && span_text(key, 0, items[first_trigger].start).trim().is_empty()
                 && verb.is_some()
                 && !actor_after_verb
