@@ -1082,7 +1082,13 @@ fn build_mention(
                         && surface
                             .chars()
                             .all(|c| c == ' ' || attache_text::char_script(c) == Some(attache_text::Script::Hangul));
-                    if (!cx.spaced && (katakana_parts || thai_or_lao_parts)) || hangul_parts {
+                    // ... and so is a name spelt otherwise than the register's canonical form
+                    // ("Präsident Sadyr Dschaparow … Dschaparow dankte", of "Sadyr Japarov")
+                    let respelt = cx.spaced
+                        && surface.split_whitespace().count() >= 2
+                        && surface.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\''))
+                        && !surface.eq_ignore_ascii_case(&p.canonical);
+                    if (!cx.spaced && (katakana_parts || thai_or_lao_parts)) || hangul_parts || respelt {
                         m.captured_name.get_or_insert_with(|| surface.to_string());
                     }
                     if let Some(t) = cx.kb.resolve_person(*id, cx.date) {

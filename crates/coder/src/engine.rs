@@ -250,6 +250,35 @@ fn learn(m: &crate::analysis::Mention, actor: &str, learned: &mut Vec<Learned>) 
         return;
     }
     let mut keys = vec![lower.clone()];
+    // a name written otherwise than the register's canonical form is found again by the parts
+    // of both ("Mahamat Idriss Déby Itno … Déby", "Sadyr Dschaparow … Dschaparow")
+    let canonical = m.person.as_ref().filter(|p| m.captured_name.is_some() && *p != name).map(|p| p.to_lowercase());
+    for written in std::iter::once(&lower).chain(canonical.as_ref()) {
+        name_part_keys(written, &mut keys);
+    }
+    // the register's spelling may carry diacritics the text leaves out ("Kaïs Saïed …
+    // Saied ha chiesto")
+    let folded: Vec<String> = keys.iter().map(|k| attache_text::fold_diacritics(k)).collect();
+    for f in folded {
+        if !keys.contains(&f) {
+            keys.push(f);
+        }
+    }
+    learned.push(Learned {
+        // a name the register knows keeps the register's spelling ("Phạm Minh Chính")
+        name: m.person.clone().unwrap_or_else(|| name.clone()),
+        keys,
+        actor: actor.to_string(),
+        sector: m.sector.clone(),
+        role: m.role.clone(),
+        start: m.orig_start,
+        end: m.orig_end,
+    });
+}
+
+/// Push onto `keys` the first and last parts of the lower-cased name `lower` that are long
+/// enough to find the person again alone.
+fn name_part_keys(lower: &str, keys: &mut Vec<String>) {
     // the parts of a katakana name are joined by a middle dot ("マリズ・ペイン"); such a
     // name is found again by its first or last part, which is often short
     let katakana = lower.contains('\u{30FB}');
@@ -273,24 +302,6 @@ fn learn(m: &crate::analysis::Mention, actor: &str, learned: &mut Vec<Learned>) 
             }
         }
     }
-    // the register's spelling may carry diacritics the text leaves out ("Kaïs Saïed …
-    // Saied ha chiesto")
-    let folded: Vec<String> = keys.iter().map(|k| attache_text::fold_diacritics(k)).collect();
-    for f in folded {
-        if !keys.contains(&f) {
-            keys.push(f);
-        }
-    }
-    learned.push(Learned {
-        // a name the register knows keeps the register's spelling ("Phạm Minh Chính")
-        name: m.person.clone().unwrap_or_else(|| name.clone()),
-        keys,
-        actor: actor.to_string(),
-        sector: m.sector.clone(),
-        role: m.role.clone(),
-        start: m.orig_start,
-        end: m.orig_end,
-    });
 }
 
 /// Whether a written form of a person's name belongs in `lang`'s lexicon: names in the

@@ -1631,3 +1631,13 @@ fn an_adjunct_opening_the_sentence_ends_at_its_comma() {
     let got = triples_in(&e, "På anmodning fra Frankrike, Tyskland og Italia innkalte EU til et krisemøte.", "no");
     assert!(!got.iter().any(|(s, _, g)| s == "FRA" && (g == "DEU" || g == "ITA")), "{got:?}");
 }
+
+#[test]
+fn a_register_name_spelt_otherwise_is_found_again_by_its_written_surname() {
+    // "Sadyr Dschaparow" is a German variant of the register's "Sadyr Japarov"
+    let e = real_packs();
+    let text = "Bundespräsident Frank-Walter Steinmeier telefonierte am Montag mit dem kirgisischen Präsidenten Sadyr \
+                Dschaparow. Dschaparow dankte Kasachstan und Usbekistan für die schnelle Hilfe.";
+    let got = triples_in(&e, text, "de");
+    assert!(got.contains(&t("KGZ", "051", "KAZ")) && got.contains(&t("KGZ", "051", "UZB")), "{got:?}");
+}
