@@ -1632,6 +1632,15 @@ fn opening_phrase_ends_between(items: &[Item], m: usize, next: usize, key: &str)
     comma && opener
 }
 
+/// True when the group of the mention at `j` stands right before a trigger, with nothing but
+/// spaces between: it is that verb's subject.
+fn subject_of_verb_after(items: &[Item], j: usize, key: &str) -> bool {
+    let (_, hi) = group_of(items, j, key);
+    items.get(hi + 1).is_some_and(|next| {
+        matches!(next.kind, ItemKind::Trigger { .. }) && span_text(key, items[hi].end, next.start).trim().is_empty()
+    })
+}
+
 pub(crate) fn mentions_in(items: &[Item], lo: usize, hi: usize) -> Vec<usize> {
     items[lo..=hi].iter().filter_map(|i| if let ItemKind::Mention(m) = i.kind { Some(m) } else { None }).collect()
 }
@@ -2388,6 +2397,14 @@ pub fn clauses(
                     break
                 }
                 ItemKind::Mention(_) if quoted && span_text(key, item.end, items[j].start).contains(closes_quote) => {
+                    break
+                }
+                // "Russland flog zwei Maschinen mit Hilfsgütern nach Osch, China sagte Hilfe … zu":
+                // past a comma, an actor right before a verb is that verb's subject
+                ItemKind::Mention(_)
+                    if span_text(key, item.end, items[j].start).contains([',', '，'])
+                        && subject_of_verb_after(items, j, key) =>
+                {
                     break
                 }
                 // "condemned the strikes, a spokesman said": after an act reference, a comma ends

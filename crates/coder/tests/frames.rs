@@ -1641,3 +1641,13 @@ fn a_register_name_spelt_otherwise_is_found_again_by_its_written_surname() {
     let got = triples_in(&e, text, "de");
     assert!(got.contains(&t("KGZ", "051", "KAZ")) && got.contains(&t("KGZ", "051", "UZB")), "{got:?}");
 }
+
+#[test]
+fn an_actor_past_a_comma_right_before_a_verb_is_no_object_of_the_verb_before() {
+    let e = real_packs();
+    let text =
+        "Japan and the Philippines held talks in Manila on Monday. Japan flew two planes with relief supplies to \
+                Cebu, South Korea pledged five million dollars.";
+    let got = triples_in(&e, text, "en");
+    assert!(got.contains(&t("JPN", "073", "PHL")) && !got.contains(&t("JPN", "073", "KOR")), "{got:?}");
+}
