@@ -704,9 +704,18 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                 .sum();
             // "presidentene i (Republikken) India": a title, a locative and the state it serves
             // (words are counted by spaces: in text without them the rule cannot tell)
+            // (not after a visit written as a noun, where the locative names the destination: "une
+            // visite du président au Brésil")
+            let run_start = run.first().map_or(s, |r| r.0);
+            let after_noun_act = items.iter().any(|i| {
+                matches!(i.kind, ItemKind::Trigger { pattern } if cx.patterns.get(pattern).is_some_and(|q| q.noun_act))
+                    && i.end <= run_start
+                    && word_count(span_text(k, i.end, run_start)) <= 1
+            });
             let title_then_locative = cx.spaced
                 && matches!(prev, Part::Title(..))
                 && word_count(gap) == 1 + joiner_words
+                && !after_noun_act
                 && items
                     .iter()
                     .any(|i| i.kind == ItemKind::Word(WordClass::Locative) && i.start >= prev_end && i.end <= s);
@@ -1641,6 +1650,28 @@ fn subject_of_verb_after(items: &[Item], j: usize, key: &str) -> bool {
     })
 }
 
+/// The group of the actor right after the act noun at `ti` ("the visit of | the Indian prime
+/// minister"), past one genitive or "by" word and an article.
+fn actor_after_noun(items: &[Item], ti: usize, key: &str) -> Option<(usize, usize)> {
+    let trigger = items.get(ti)?;
+    let mut m = ti + 1;
+    let mut from = trigger.end;
+    if let Some(w) = items.get(m).filter(|i| matches!(i.kind, ItemKind::Word(WordClass::Genitive | WordClass::By))) {
+        if word_count(span_text(key, trigger.end, w.start)) > 0 {
+            return None;
+        }
+        from = w.end;
+        m += 1;
+    }
+    let mention = items.get(m).filter(|i| matches!(i.kind, ItemKind::Mention(_)))?;
+    if word_count(span_text(key, from, mention.start)) > 1 || span_text(key, from, mention.start).contains([',', '，'])
+    {
+        return None;
+    }
+    let (lo, hi) = group_of(items, m, key);
+    (lo == m).then_some((lo, hi))
+}
+
 pub(crate) fn mentions_in(items: &[Item], lo: usize, hi: usize) -> Vec<usize> {
     items[lo..=hi].iter().filter_map(|i| if let ItemKind::Mention(m) = i.kind { Some(m) } else { None }).collect()
 }
@@ -2355,6 +2386,21 @@ pub fn clauses(
                 inverted_window = Some(clause_start);
             }
         }
+        // an act written as a noun with its actor after it ("the visit of Prime Minister Modi
+        // to Japan", "la visite du président turc en Irak"): that actor is its subject, and
+        // its object comes after it
+        // (a title naming no state there leaves the subject found before: "Paris envisage une
+        // visite du président au Brésil")
+        if p.noun_act {
+            let names_state = |lo: usize, hi: usize| {
+                mentions_in(items, lo, hi).iter().any(|&m| a.mentions.get(m).is_some_and(|m| m.actor.is_some()))
+            };
+            if let Some((lo, hi)) = actor_after_noun(items, ti, key).filter(|&(lo, hi)| names_state(lo, hi)) {
+                subject = Slot::Mentions(mentions_in(items, lo, hi));
+                subject_end = items[hi].end;
+                object_from = hi + 1;
+            }
+        }
         // object: first group after the trigger, before a clause break or the next trigger
         let mut object = Slot::Missing;
         let mut partner_after: Option<Vec<usize>> = None;
@@ -2596,6 +2642,17 @@ pub fn clauses(
         if let Some(ms) = relative_object {
             object = Slot::Mentions(ms);
         }
+        // "China condemned the visit of the Taiwanese president to …": an act written as a noun
+        // right after the verb is aimed at through its actor
+        if object == Slot::Missing && p.frame == Frame::Dir {
+            let noun_after = items.get(ti + 1).filter(|n| {
+                matches!(n.kind, ItemKind::Trigger { pattern } if patterns.get(pattern).is_some_and(|q| q.noun_act))
+                    && word_count(span_text(key, item.end, n.start)) <= 1
+            });
+            if let Some((lo, hi)) = noun_after.and_then(|_| actor_after_noun(items, ti + 1, key)) {
+                object = Slot::Mentions(mentions_in(items, lo, hi));
+            }
+        }
         object_of[ti] = Some(object.clone());
         if p.frame == Frame::Rev {
             // the agent is after "by"/"from"; the subject is the target
@@ -2718,7 +2775,12 @@ pub fn clauses(
         }) || inverted_end.is_some_and(|e| {
             items.iter().any(|i| i.kind == ItemKind::Word(WordClass::Negation) && i.start >= item.end && i.start <= e)
         });
+        // an act written as a noun is cancelled, put off or planned by any verb of its sentence
+        // ("China canceló la visita del presidente francés", "La visite … a été annulée", "Paris
+        // envisage une visite du président au Brésil")
+        let noun_word = |class: WordClass| p.noun_act && items.iter().any(|i| i.kind == ItemKind::Word(class));
         let negated = negated_late
+            || noun_word(WordClass::Negation)
             || negated_between
             || items.iter().any(|i| {
                 i.kind == ItemKind::Word(WordClass::Negation)
@@ -2743,7 +2805,7 @@ pub fn clauses(
                         )
                     })
             });
-        let future = between(WordClass::Future) || future_after || in_planned_purpose;
+        let future = between(WordClass::Future) || future_after || in_planned_purpose || noun_word(WordClass::Future);
         // a plan or promise on a condition stated after it ("will send troops if the UN gives
         // a mandate") is hypothetical too; a threat is conditional by nature and stays
         let root = p.code.get(..2).unwrap_or("");

@@ -335,6 +335,10 @@ pub struct Pattern {
     /// The trigger names the document's main event ("the talks", "møtet"): its participants
     /// are the document's two main actors.
     pub main_event: bool,
+    /// The trigger is an act written as a noun whose actor follows it ("the visit of", "la
+    /// visite de", "der Besuch des"): the actor right after it is its subject, and its object
+    /// comes after that actor.
+    pub noun_act: bool,
     /// Every trigger, each a sequence of parts separated by gaps, as the pack writes them.
     /// Loading a pack moves them into its phrase automaton and leaves this empty: the
     /// automaton's entries then say which trigger and part each phrase is.
@@ -463,6 +467,7 @@ pub fn parse_events(lang: &str, text: &str) -> Result<Vec<Pattern>, CoderError> 
         let mut present_tense = false;
         let mut adjunct = false;
         let mut main_event = false;
+        let mut noun_act = false;
         let mut implied_object = None;
         for o in opts {
             if let Some(c) = o.strip_prefix("future=") {
@@ -480,6 +485,8 @@ pub fn parse_events(lang: &str, text: &str) -> Result<Vec<Pattern>, CoderError> 
                 adjunct = true;
             } else if o == "main" {
                 main_event = true;
+            } else if o == "noun" {
+                noun_act = true;
             } else if let Some(c) = o.strip_prefix("object=") {
                 let state = c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase());
                 let org = c.strip_prefix("IGO:").is_some_and(|a| !a.is_empty());
@@ -507,6 +514,7 @@ pub fn parse_events(lang: &str, text: &str) -> Result<Vec<Pattern>, CoderError> 
             present_tense,
             adjunct,
             main_event,
+            noun_act,
             triggers,
             implied_object,
             rule: format!("{lang}/events.txt:{}", n + 1),

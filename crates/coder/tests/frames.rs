@@ -1651,3 +1651,18 @@ fn an_actor_past_a_comma_right_before_a_verb_is_no_object_of_the_verb_before() {
     let got = triples_in(&e, text, "en");
     assert!(got.contains(&t("JPN", "073", "PHL")) && !got.contains(&t("JPN", "073", "KOR")), "{got:?}");
 }
+
+#[test]
+fn a_visit_written_as_a_noun_takes_the_actor_after_it() {
+    let e = real_packs();
+    let got = triples_in(&e, "The visit of the Kenyan president to Ethiopia ended on Friday.", "en");
+    assert!(got.contains(&t("KEN", "042", "ETH")), "{got:?}");
+    // the reaction to it is aimed at the visitor
+    let got = triples_in(&e, "Russia criticised the visit of the Finnish foreign minister to Taiwan.", "en");
+    assert!(got.contains(&t("RUS", "111", "FIN")) && got.contains(&t("FIN", "042", "TWN")), "{got:?}");
+    // cancelled, it is no visit
+    let got = triples_in(&e, "La visite du ministre brésilien en Angola a été annulée.", "fr");
+    assert!(got.is_empty(), "{got:?}");
+    let got = triples_in(&e, "Der Besuch des polnischen Präsidenten in Litauen endete am Freitag.", "de");
+    assert!(got.contains(&t("POL", "042", "LTU")), "{got:?}");
+}
