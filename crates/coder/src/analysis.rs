@@ -660,6 +660,14 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             // hyphen inside a word joins ("Kongo-Kinshasa")
             let spaced_dash = raw_gap.trim() == "-" && raw_gap.len() > 1;
             let gap = if spaced_dash { " - " } else { raw_gap.trim() };
+            // "Tổng Thư ký Diễn đàn các Đảo Thái Bình Dương (PIF) Baron Waqa": a name right after
+            // an organisation's acronym in brackets is the official the title names
+            let gap = match gap.strip_prefix(')') {
+                Some(rest) if matches!(prev, Part::Actor(..)) && matches!(p, Part::Person(_) | Part::Learned(_)) => {
+                    rest.trim_start()
+                }
+                _ => gap,
+            };
             // "X's minister A, Y's minister B": a comma starts a new mention when the words
             // up to the next comma name another state than the mention so far
             let next_person_follows = gap == "," && {
