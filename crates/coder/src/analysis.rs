@@ -310,6 +310,8 @@ pub struct Context<'a> {
     pub gap_words: usize,
     /// The state of officials named without one.
     pub home: Option<&'a str>,
+    /// The language's home state, whether or not the document is about it.
+    pub press_home: Option<&'a str>,
     /// Searchers for the learned names' keys, built once per document (built here from
     /// `learned` when absent).
     pub learned_finders: Option<&'a [LearnedFinder<'a>]>,
@@ -829,7 +831,26 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
     items.retain(|i| {
         !matches!(i.kind, ItemKind::Word(_)) || !mentions.iter().any(|m| i.start >= m.start && i.end <= m.end)
     });
+    // "（中央社開羅8日綜合外電報導）…": a state or capital inside the bracket that opens the
+    // sentence is the dateline's place, and no item of the sentence
+    let dateline_close = ['(', '（']
+        .iter()
+        .any(|&o| k.starts_with(o))
+        .then(|| k.find([')', '）']))
+        .flatten()
+        .filter(|&c| c <= DATELINE_BRACKET_MAX_BYTES);
+    // (the home state's capital, "(서울=연합뉴스)", still tells whose press it is)
+    for m in mentions.iter_mut() {
+        if dateline_close.is_some_and(|close| m.end <= close && m.person.is_none() && !m.official)
+            && m.actor.as_deref() != cx.press_home
+        {
+            m.actor = None;
+        }
+    }
     for (i, m) in mentions.iter().enumerate() {
+        if dateline_close.is_some_and(|close| m.end <= close && m.actor.is_none()) {
+            continue;
+        }
         items.push(Item { start: m.start, end: m.end, kind: ItemKind::Mention(i) });
     }
     items.sort_by_key(|i| (i.start, i.end));
@@ -1980,6 +2001,9 @@ fn preceding_word(items: &[Item], lo: usize, key: &str) -> Option<ItemKind> {
         None
     }
 }
+
+/// The most bytes a bracketed dateline opening a sentence may take ("（中央社記者X日內瓦8日專電）").
+const DATELINE_BRACKET_MAX_BYTES: usize = 80;
 
 /// Most words of the noun phrase whose owner [`possessor_opens_sentence`] makes the subject.
 const OWNED_NOUN_MAX_WORDS: usize = 3;

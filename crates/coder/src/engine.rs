@@ -72,6 +72,7 @@ impl LanguageModel {
             min_name_words: self.info.min_name_words,
             gap_words: self.info.gap_words,
             home,
+            press_home: self.info.home.as_deref(),
             learned_finders,
         }
     }
