@@ -133,6 +133,13 @@ fn has_merge_key(e: &Event, src: &str, tgt: &str, code: &str, background: bool) 
         && e.target.first().is_some_and(|a| a.country == tgt)
 }
 
+/// `n` as 16 lower-case hexadecimal digits, as `format!("{n:016x}")` writes it (without the
+/// formatting machinery, once per event).
+fn hex16(n: u64) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    (0..16).rev().map(|i| char::from(DIGITS[((n >> (i * 4)) & 0xf) as usize])).collect()
+}
+
 fn event_seed_hash(doc: &str, code: &str, src: &Party, tgt: &Party, sentence_start: usize) -> u64 {
     let mut digits = [0u8; 20];
     let mut n = sentence_start;
@@ -2262,7 +2269,7 @@ impl Engine {
                             continue;
                         }
                         let Some(info) = attache_ontology::lookup(&code) else { continue };
-                        let event_id = format!("{:016x}", event_seed_hash(&doc.id, &code, src, tgt, s_start));
+                        let event_id = hex16(event_seed_hash(&doc.id, &code, src, tgt, s_start));
                         if self.explain {
                             out.explanations.push(Explanation {
                                 event_id: event_id.clone(),
@@ -2521,6 +2528,13 @@ fn slot_words(c: &crate::analysis::Clause, actor: &Actor) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn hex16_writes_what_format_writes() {
+        for n in [0u64, 1, 0xabc, u64::MAX, 0x0123_4567_89ab_cdef] {
+            assert_eq!(super::hex16(n), format!("{n:016x}"));
+        }
+    }
+
     use super::*;
 
     #[test]
