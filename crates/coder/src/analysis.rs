@@ -2885,7 +2885,11 @@ pub fn clauses(
             act_reference,
             act_doer_named,
             named_deed,
-            place: place.clone(),
+            // (a verb inside a relative clause closed by a comma has no place past that comma: "qui
+            // a rencontré lundi son homologue jordanien, a appelé à un cessez-le-feu à Gaza")
+            place: place
+                .clone()
+                .filter(|(_, ps, _)| !(in_relative && span_text(key, item.end, *ps).contains([',', '，']))),
             future,
             background: sentence_has(WordClass::Background, item.start),
             context_start: item.start,

@@ -2051,8 +2051,16 @@ impl Engine {
                             objects.push(synthetic(side, "", t_start, t_end));
                         }
                     }
-                    let missing_target =
-                        objects.is_empty() && cooperative && p.frame != Frame::Host && !names_other && !c.in_relative;
+                    // (an appeal about somewhere else, "a appelé à un cessez-le-feu à Gaza", is
+                    // not aimed at the partner of the document's meeting)
+                    let appeal_about_elsewhere = p.code.starts_with("02")
+                        && c.place.as_ref().is_some_and(|(country, _, _)| !state.pair().contains(country));
+                    let missing_target = objects.is_empty()
+                        && cooperative
+                        && p.frame != Frame::Host
+                        && !names_other
+                        && !c.in_relative
+                        && !appeal_about_elsewhere;
                     // states named in one word ("日中韓", "한미일")
                     let one_word =
                         subjects.first().is_some_and(|f| subjects.iter().all(|s| s.actor.start == f.actor.start));

@@ -1666,3 +1666,13 @@ fn a_visit_written_as_a_noun_takes_the_actor_after_it() {
     let got = triples_in(&e, "Der Besuch des polnischen Präsidenten in Litauen endete am Freitag.", "de");
     assert!(got.contains(&t("POL", "042", "LTU")), "{got:?}");
 }
+
+#[test]
+fn an_appeal_about_elsewhere_is_not_aimed_at_the_meeting_partner() {
+    let e = real_packs();
+    let text = "La ministra española, que se reunió el lunes con su homólogo marroquí, pidió un alto el fuego en Gaza.";
+    let got = triples_in(&e, text, "es");
+    assert!(got.contains(&t("ESP", "040", "MAR")), "{got:?}");
+    // no appeal to Morocco, and the meeting's place is not the appeal's
+    assert!(!got.iter().any(|(_, c, _)| c.starts_with("02") || c == "044"), "{got:?}");
+}
