@@ -1701,6 +1701,24 @@ fn actor_after_noun(items: &[Item], ti: usize, key: &str) -> Option<(usize, usiz
     (lo == m).then_some((lo, hi))
 }
 
+/// True when the verb at `ti` comes right after the comma that closes a fronted clause opened
+/// by a subordinator (or a clause break: "Nachdem", "Som") at the sentence's start, or right
+/// after a report postposition ("zufolge").
+fn fronted_report(items: &[Item], ti: usize, key: &str) -> bool {
+    let Some(verb) = items.get(ti) else { return false };
+    let before = span_text(key, 0, verb.start);
+    let opener = items.first().is_some_and(|f| {
+        matches!(f.kind, ItemKind::Word(WordClass::Subordinator | WordClass::ClauseBreak))
+            && span_text(key, 0, f.start).trim().is_empty()
+            && f.end <= verb.start
+    });
+    let comma_right_before = before.trim_end().ends_with([',', '，']);
+    let postposition = ti > 0
+        && items[ti - 1].kind == ItemKind::Word(WordClass::Subordinator)
+        && span_text(key, items[ti - 1].end, verb.start).trim().is_empty();
+    (opener && comma_right_before) || postposition
+}
+
 pub(crate) fn mentions_in(items: &[Item], lo: usize, hi: usize) -> Vec<usize> {
     items[lo..=hi].iter().filter_map(|i| if let ItemKind::Mention(m) = i.kind { Some(m) } else { None }).collect()
 }
@@ -2416,6 +2434,19 @@ pub fn clauses(
                 subject_end = items[hi].end;
                 object_from = hi + 1;
                 inverted_window = Some(clause_start);
+            }
+        }
+        // verb second: an actor inside a fronted clause or report phrase is not the subject when
+        // an actor follows the verb ("Wie das Außenministerium in Kiew erklärte, griff Russland
+        // … an", "Dem Außenministerium zufolge griff Russland …")
+        if verb_second.is_some() && inverted_window.is_none() && p.frame != Frame::Rev && fronted_report(items, ti, key)
+        {
+            if let Some((slot @ Slot::Mentions(_), _, hi)) = subject_after_verb(items, ti, key) {
+                subject = slot;
+                subject_end = items[hi].end;
+                object_from = hi + 1;
+                inverted_window = Some(0);
+                partner_before = None;
             }
         }
         // an act written as a noun with its actor after it ("the visit of Prime Minister Modi

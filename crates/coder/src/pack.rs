@@ -169,6 +169,11 @@ pub enum WordClass {
     /// A word that opens a sentence before its verb in verb-second order (an adverb or a
     /// time: "i går", "der", "heute"): the verb's subject then follows the verb.
     Fronted,
+    /// (verb-second) A conjunction or report word that opens a fronted clause or phrase ("Wie
+    /// …, griff", "Laut …", "Som … opplyste,"), or a report postposition right before the
+    /// verb ("Dem Ministerium zufolge griff"): an actor named inside it is not the verb's
+    /// subject when an actor follows the verb.
+    Subordinator,
     /// Words that may stand between the parts of one mention, state, title and name
     /// ("of the", "'s", "của", "の"). Read from the gap between parts, not matched as phrases.
     NameGap,
@@ -233,6 +238,7 @@ impl WordClass {
             "name_gap" => Self::NameGap,
             "article" => Self::Article,
             "fronted" => Self::Fronted,
+            "subordinator" => Self::Subordinator,
             "relative_pronoun" => Self::RelativePronoun,
             "relative_pronoun_after_comma" => Self::RelativePronounAfterComma,
             "object_relative" => Self::ObjectRelative,

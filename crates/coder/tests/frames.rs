@@ -1676,3 +1676,22 @@ fn an_appeal_about_elsewhere_is_not_aimed_at_the_meeting_partner() {
     // no appeal to Morocco, and the meeting's place is not the appeal's
     assert!(!got.iter().any(|(_, c, _)| c.starts_with("02") || c == "044"), "{got:?}");
 }
+
+#[test]
+fn an_actor_inside_a_fronted_report_clause_is_not_the_verb_second_subject() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "Wie das Verteidigungsministerium in Taipeh mitteilte, verletzte China erneut den Luftraum Taiwans.",
+        "de",
+    );
+    assert!(!got.iter().any(|(s, _, _)| s == "TWN"), "{got:?}");
+    let got = triples_in(&e, "Dem Außenministerium in Kiew zufolge griff Russland erneut die Ukraine an.", "de");
+    assert!(got.contains(&t("RUS", "190", "UKR")) && !got.contains(&t("UKR", "190", "RUS")), "{got:?}");
+    let got = triples_in(
+        &e,
+        "Som forsvarsdepartementet i Seoul opplyste, angrep Nord-Korea en sørkoreansk patruljebåt.",
+        "no",
+    );
+    assert!(got.contains(&t("PRK", "190", "KOR")) && !got.contains(&t("KOR", "190", "PRK")), "{got:?}");
+}
