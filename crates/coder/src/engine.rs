@@ -746,6 +746,7 @@ fn prepare_pack(src: &DataSource, lang: &str) -> Result<PreparedPack, CoderError
                 | WordClass::Particle(_)
                 | WordClass::Relative
                 | WordClass::Connective
+                | WordClass::AdnominalObject
         )
     });
     let in_class = |list: &[(WordClass, String)], class: WordClass| -> Vec<String> {
@@ -770,7 +771,8 @@ fn prepare_pack(src: &DataSource, lang: &str) -> Result<PreparedPack, CoderError
     let particles = crate::verb_final::Particles::new(&particle_words, info.word_boundaries)
         .with_verb_endings(if info.verb_final { &words } else { &[] })
         .with_relative_endings(&relative)
-        .with_connectives(&connectives);
+        .with_connectives(&connectives)
+        .with_adnominal_objects(&of_class(WordClass::AdnominalObject));
     let all_patterns = parse_events(lang, &src.read(&format!("packs/{lang}/events.txt"))?.unwrap_or_default())?;
     let (refining, patterns): (Vec<Pattern>, Vec<Pattern>) =
         all_patterns.into_iter().partition(|p| p.refines.is_some());

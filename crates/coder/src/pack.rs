@@ -156,6 +156,10 @@ pub enum WordClass {
     /// (verb-final) A connective ending after a verb ("し、", "して", "하고"): the verb goes on
     /// into the next one and shares its plan. Read after the verb, not matched as a phrase.
     Connective,
+    /// (verb-final) An adnominal object particle ("への", "に対する", "에 대한"): the noun after it
+    /// is an act aimed at the noun before; a reaction to that act is aimed at its owner
+    /// ("ロシアのウクライナへの攻撃を非難": at Russia). Listed with `particle_object` too.
+    AdnominalObject,
     /// A relative pronoun ("who", "som", "qui"), read from a clause break's text: right after an
     /// actor it makes that actor the subject of the next verb. Not matched as a phrase.
     RelativePronoun,
@@ -243,6 +247,7 @@ impl WordClass {
             "relative_pronoun_after_comma" => Self::RelativePronounAfterComma,
             "object_relative" => Self::ObjectRelative,
             "connective" => Self::Connective,
+            "particle_adnominal_object" => Self::AdnominalObject,
             "act_reference" => Self::ActReference,
             "particle_topic" => Self::Particle(Particle::Topic),
             "particle_subject" => Self::Particle(Particle::Subject),

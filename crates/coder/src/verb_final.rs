@@ -25,6 +25,9 @@ pub struct Particles {
     /// Connective endings ("し、", "して", "하고"): the verb goes on into the next one, whose
     /// plan it shares ("회담하고 … 논의할 계획이다").
     connectives: Vec<String>,
+    /// Adnominal object particles ("への", "에 대한"): the noun after them is an act aimed at
+    /// the noun before.
+    adnominal_objects: Vec<String>,
 }
 
 /// Characters that close a noun phrase: a particle is not looked for past them.
@@ -33,6 +36,10 @@ const PHRASE_END: &[char] = &[',', '.', '、', '。', ';', ':', '!', '?', '「',
 /// The most characters between a closing quotation mark and the verb that quotes it: a
 /// quotative ending ("…"고 촉구했다", "…"이라고 비난했다", 「…」と求めた).
 const QUOTATIVE_CHARS: usize = 4;
+
+/// The most characters of a head noun between a mention and an adnominal object particle
+/// ("필리핀 선박에 대한": 선박).
+const ADNOMINAL_HEAD_CHARS: usize = 4;
 
 /// How many characters after a genitive the head noun's particle is looked for.
 const HEAD_NOUN_CHARS: usize = 12;
@@ -62,7 +69,14 @@ impl Particles {
         let mut list: Vec<(String, Particle)> =
             words.iter().map(|(p, w)| (attache_text::normalize_key(w), *p)).filter(|(w, _)| !w.is_empty()).collect();
         list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        Self { list, spaced, verb_endings: Vec::new(), relative: Vec::new(), connectives: Vec::new() }
+        Self {
+            list,
+            spaced,
+            verb_endings: Vec::new(),
+            relative: Vec::new(),
+            connectives: Vec::new(),
+            adnominal_objects: Vec::new(),
+        }
     }
 
     /// The same particles, with the language's future, negation and conditional words
@@ -90,6 +104,28 @@ impl Particles {
     pub fn with_connectives(mut self, endings: &[String]) -> Self {
         self.connectives = endings.iter().map(|w| attache_text::normalize_key(w)).filter(|w| !w.is_empty()).collect();
         self
+    }
+
+    /// These adnominal object particles (`particle_adnominal_object` in words.tsv).
+    pub fn with_adnominal_objects(mut self, particles: &[String]) -> Self {
+        self.adnominal_objects =
+            particles.iter().map(|w| attache_text::normalize_key(w)).filter(|w| !w.is_empty()).collect();
+        self
+    }
+
+    /// True when an adnominal object particle follows the noun ending at `end`, or a head noun
+    /// of at most [`ADNOMINAL_HEAD_CHARS`] characters after it ("ウクライナへの", "필리핀 선박에 대한").
+    fn adnominal_object_at(&self, key: &str, end: usize) -> bool {
+        let rest = key.get(end..).unwrap_or("");
+        let rest = if self.spaced { rest.trim_start() } else { rest };
+        self.adnominal_objects.iter().any(|p| {
+            rest.find(p.as_str()).is_some_and(|at| {
+                let head = &rest[..at];
+                head.chars().count() <= ADNOMINAL_HEAD_CHARS
+                    && !head.contains(char::is_whitespace)
+                    && !head.contains(PHRASE_END)
+            })
+        })
     }
 
     /// True when the text right after a verb starts with a connective ending.
@@ -656,6 +692,25 @@ pub fn clauses_verb_final(
                     // "방공 장비를 니제르에 보냈다": an addressee inside the trigger's gap
                     object = u.slot.clone();
                 }
+            }
+        }
+        // "ロシアのウクライナへの攻撃を非難した", "중국의 필리핀 선박에 대한 물대포 발사를 비난": a
+        // reaction to an act aimed at its object is aimed at the act's owner, the genitive before
+        if reaction && p.frame == Frame::Dir {
+            let aimed = others.iter().copied().find(|u| u.slot == object && particles.adnominal_object_at(key, u.end));
+            let owner = aimed.and_then(|a| {
+                others.iter().copied().rev().find(|g| {
+                    g.role == Some(Particle::Genitive)
+                        && g.end <= a.start
+                        && matches!(g.slot, Slot::Mentions(_))
+                        && particles.at(key, g.end).is_some_and(|(_, after)| {
+                            let gap = span_text(key, after, a.start);
+                            gap.chars().count() <= OWNER_GAP_CHARS && !gap.contains(PHRASE_END)
+                        })
+                })
+            });
+            if let Some(g) = owner {
+                object = g.slot.clone();
             }
         }
         // "…"북한은 즉각 도발을 중단해야 한다"고 촉구했다": an appeal or a reaction quoting words

@@ -1695,3 +1695,12 @@ fn an_actor_inside_a_fronted_report_clause_is_not_the_verb_second_subject() {
     );
     assert!(got.contains(&t("PRK", "190", "KOR")) && !got.contains(&t("KOR", "190", "PRK")), "{got:?}");
 }
+
+#[test]
+fn a_reaction_to_an_act_aimed_at_another_is_aimed_at_the_acts_owner() {
+    let e = real_packs();
+    let got = triples_in(&e, "外務省はイランのイスラエルへの攻撃を非難した。", "ja");
+    assert!(got.contains(&t("JPN", "111", "IRN")) && !got.contains(&t("JPN", "111", "ISR")), "{got:?}");
+    let got = triples_in(&e, "미국 국무부는 러시아의 조지아 선박에 대한 나포를 강하게 비난했다.", "ko");
+    assert!(!got.iter().any(|(s, c, g)| s == "USA" && c.starts_with("11") && g == "GEO"), "{got:?}");
+}
