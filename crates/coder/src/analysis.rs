@@ -2020,6 +2020,11 @@ fn preceding_word(items: &[Item], lo: usize, key: &str) -> Option<ItemKind> {
     }
 }
 
+/// The most words and characters of the report between an official and the comma before a
+/// pronoun that stands for that official ("韩国总统表示，他…", "X said on Monday, he …").
+const REPORT_MAX_WORDS: usize = 4;
+const REPORT_MAX_CHARS: usize = 24;
+
 /// The most bytes a bracketed dateline opening a sentence may take ("（中央社記者X日內瓦8日專電）").
 const DATELINE_BRACKET_MAX_BYTES: usize = 80;
 
@@ -2369,7 +2374,31 @@ pub fn clauses(
                     break;
                 }
                 ItemKind::Word(WordClass::Pronoun) => {
-                    subject = Slot::PersonPronoun;
+                    // "韩国总统表示，他已邀请…": with no verb of the packs before it, a pronoun right
+                    // after the comma that ends a report of the official opening the sentence is
+                    // that official
+                    let official_before = (!items[..j].iter().any(|i| matches!(i.kind, ItemKind::Trigger { .. })))
+                        .then(|| items[..j].iter().position(|i| matches!(i.kind, ItemKind::Mention(_))))
+                        .flatten()
+                        .filter(|&m| {
+                            let opens = span_text(key, 0, items[m].start).trim().is_empty();
+                            let official = matches!(items[m].kind, ItemKind::Mention(x) if a.mentions.get(x).is_some_and(|x| {
+                                x.actor.is_some() && (x.official || x.person.is_some())
+                            }));
+                            let (_, hi) = group_of(items, m, key);
+                            let report = span_text(key, items[hi].end, items[j].start);
+                            let comma_ends = report.trim_end().ends_with([',', '，']);
+                            let short = word_count(report) <= REPORT_MAX_WORDS
+                                && report.chars().filter(|c| !c.is_whitespace()).count() <= REPORT_MAX_CHARS;
+                            opens && official && comma_ends && short
+                        });
+                    subject = match official_before {
+                        Some(m) => {
+                            let (lo, hi) = group_of(items, m, key);
+                            Slot::Mentions(mentions_in(items, lo, hi))
+                        }
+                        None => Slot::PersonPronoun,
+                    };
                     subject_end = items[j].end;
                     break;
                 }

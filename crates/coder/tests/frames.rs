@@ -1704,3 +1704,10 @@ fn a_reaction_to_an_act_aimed_at_another_is_aimed_at_the_acts_owner() {
     let got = triples_in(&e, "미국 국무부는 러시아의 조지아 선박에 대한 나포를 강하게 비난했다.", "ko");
     assert!(!got.iter().any(|(s, c, g)| s == "USA" && c.starts_with("11") && g == "GEO"), "{got:?}");
 }
+
+#[test]
+fn a_pronoun_after_the_report_of_the_official_opening_the_sentence_is_that_official() {
+    let e = real_packs();
+    let got = triples_in(&e, "菲律宾外长表示，他已邀请越南外长访问马尼拉。", "zh");
+    assert!(got.contains(&t("PHL", "036", "VNM")), "{got:?}");
+}
