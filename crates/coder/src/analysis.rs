@@ -729,10 +729,26 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                 && items
                     .iter()
                     .any(|i| i.kind == ItemKind::Word(WordClass::Locative) && i.start >= prev_end && i.end <= s);
+            // "die Ministerin von König Abdullah II.": a title and a person of the register who
+            // holds another office are two people, whatever word stands between them
+            let other_office = |prev: &Part, p: &Part| match (prev, p) {
+                (Part::Title(_, role, _), Part::Person(id)) if !INSTITUTION_ROLES.contains(&role.as_str()) => {
+                    cx.kb.resolve_person(*id, cx.date).is_some_and(|t| !t.role.is_empty() && t.role != *role)
+                }
+                // (two offices of people, not an office and its institution: "la porte-parole du
+                // ministère" is one official)
+                (Part::Title(_, a, _), Part::Title(_, b, _)) => {
+                    a != b && !INSTITUTION_ROLES.contains(&a.as_str()) && !INSTITUTION_ROLES.contains(&b.as_str())
+                }
+                _ => false,
+            };
+            let joiner_between_offices =
+                !gap.is_empty() && cx.honorifics.iter().any(|h| h == gap) && other_office(prev, &p);
             let joins = ((JOIN_GAPS.contains(&gap) || cx.name_gaps.iter().any(|g| g == gap)) && !comma_between_names)
                 || title_then_locative
-                || cx.honorifics.iter().any(|h| h == gap)
+                || (cx.honorifics.iter().any(|h| h == gap) && !joiner_between_offices)
                 || (both_titles
+                    && !joiner_between_offices
                     && word_count(gap) <= 1
                     && !gap.contains([',', '、', '。'])
                     // "高市首相は首相官邸で": a role particle ends the first title's phrase

@@ -1711,3 +1711,13 @@ fn a_pronoun_after_the_report_of_the_official_opening_the_sentence_is_that_offic
     let got = triples_in(&e, "菲律宾外长表示，他已邀请越南外长访问马尼拉。", "zh");
     assert!(got.contains(&t("PHL", "036", "VNM")), "{got:?}");
 }
+
+#[test]
+fn a_joiner_between_two_offices_of_people_parts_them() {
+    let e = real_packs();
+    // the minister is received by the king: two officials, the king is the register's
+    let text = "Am Nachmittag wurde die Ministerin von König Abdullah II. im Königspalast empfangen. Der König habe \
+                Berlin gebeten, sich an den Kosten für die Flüchtlinge zu beteiligen.";
+    let got = triples_in(&e, text, "de");
+    assert!(got.contains(&t("JOR", "020", "DEU")), "{got:?}");
+}
