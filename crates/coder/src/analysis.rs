@@ -2036,9 +2036,10 @@ fn preceding_word(items: &[Item], lo: usize, key: &str) -> Option<ItemKind> {
     }
 }
 
-/// The most words and characters of the report between an official and the comma before a
-/// pronoun that stands for that official ("韩国总统表示，他…", "X said on Monday, he …").
+/// The most words of the report between an official and the comma before a pronoun that
+/// stands for that official ("韩国总统表示，他…", "X said on Monday, he …").
 const REPORT_MAX_WORDS: usize = 4;
+/// The most characters (spaces left out) of such a report, for text without spaces.
 const REPORT_MAX_CHARS: usize = 24;
 
 /// The most bytes a bracketed dateline opening a sentence may take ("（中央社記者X日內瓦8日專電）").

@@ -2053,16 +2053,19 @@ impl Engine {
                             objects.push(synthetic(side, "", t_start, t_end));
                         }
                     }
-                    // (an appeal about somewhere else, "a appelé à un cessez-le-feu à Gaza", is
-                    // not aimed at the partner of the document's meeting)
-                    let appeal_about_elsewhere = p.code.starts_with("02")
-                        && c.place.as_ref().is_some_and(|(country, _, _)| !state.pair().contains(country));
+                    // an appeal is aimed at no partner of the document's meeting when it is about
+                    // somewhere else ("a appelé à un cessez-le-feu à Gaza") or when both sides make
+                    // it together ("Les deux dirigeants ont appelé à un cessez-le-feu")
+                    let appeal_to_no_partner = p.code.starts_with("02")
+                        && (c.place.as_ref().is_some_and(|(country, _, _)| !state.pair().contains(country))
+                            || (state.pair().len() == 2
+                                && state.pair().iter().all(|c| subjects.iter().any(|s| &s.actor.country == c))));
                     let missing_target = objects.is_empty()
                         && cooperative
                         && p.frame != Frame::Host
                         && !names_other
                         && !c.in_relative
-                        && !appeal_about_elsewhere;
+                        && !appeal_to_no_partner;
                     // states named in one word ("日中韓", "한미일")
                     let one_word =
                         subjects.first().is_some_and(|f| subjects.iter().all(|s| s.actor.start == f.actor.start));
@@ -2085,13 +2088,7 @@ impl Engine {
                         for o in earlier {
                             objects.push(synthetic(o, "", t_start, t_end));
                         }
-                    } else if missing_target
-                        && !(p.code.starts_with("02")
-                            && state.pair().len() == 2
-                            && state.pair().iter().all(|c| subjects.iter().any(|s| &s.actor.country == c)))
-                    {
-                        // (an appeal of both sides together, "Les deux dirigeants ont appelé à un
-                        // cessez-le-feu", is aimed at neither of them)
+                    } else if missing_target {
                         for s in &subjects {
                             if let Some(other) = state.pair().iter().find(|c| **c != s.actor.country) {
                                 if state.pair().contains(&s.actor.country) {
