@@ -716,19 +716,21 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             // (words are counted by spaces: in text without them the rule cannot tell)
             // (not after a visit written as a noun, where the locative names the destination: "une
             // visite du président au Brésil")
-            let run_start = run.first().map_or(s, |r| r.0);
-            let after_noun_act = items.iter().any(|i| {
-                matches!(i.kind, ItemKind::Trigger { pattern } if cx.patterns.get(pattern).is_some_and(|q| q.noun_act))
-                    && i.end <= run_start
-                    && word_count(span_text(k, i.end, run_start)) <= 1
-            });
+            let after_noun_act = || {
+                let run_start = run.first().map_or(s, |r| r.0);
+                items.iter().any(|i| {
+                    matches!(i.kind, ItemKind::Trigger { pattern } if cx.patterns.get(pattern).is_some_and(|q| q.noun_act))
+                        && i.end <= run_start
+                        && word_count(span_text(k, i.end, run_start)) <= 1
+                })
+            };
             let title_then_locative = cx.spaced
                 && matches!(prev, Part::Title(..))
                 && word_count(gap) == 1 + joiner_words
-                && !after_noun_act
                 && items
                     .iter()
-                    .any(|i| i.kind == ItemKind::Word(WordClass::Locative) && i.start >= prev_end && i.end <= s);
+                    .any(|i| i.kind == ItemKind::Word(WordClass::Locative) && i.start >= prev_end && i.end <= s)
+                && !after_noun_act();
             // "die Ministerin von König Abdullah II.": a title and a person of the register who
             // holds another office are two people, whatever word stands between them
             let other_office = |prev: &Part, p: &Part| match (prev, p) {
@@ -856,16 +858,14 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
         .flatten()
         .filter(|&c| c <= DATELINE_BRACKET_MAX_BYTES);
     // (the home state's capital, "(서울=연합뉴스)", still tells whose press it is)
-    for m in mentions.iter_mut() {
-        if dateline_close.is_some_and(|close| m.end <= close && m.person.is_none() && !m.official)
-            && m.actor.as_deref() != cx.press_home
-        {
-            m.actor = None;
-        }
-    }
-    for (i, m) in mentions.iter().enumerate() {
-        if dateline_close.is_some_and(|close| m.end <= close && m.actor.is_none()) {
-            continue;
+    for (i, m) in mentions.iter_mut().enumerate() {
+        if dateline_close.is_some_and(|close| m.end <= close) {
+            if m.person.is_none() && !m.official && m.actor.as_deref() != cx.press_home {
+                m.actor = None;
+            }
+            if m.actor.is_none() {
+                continue;
+            }
         }
         items.push(Item { start: m.start, end: m.end, kind: ItemKind::Mention(i) });
     }
@@ -1654,36 +1654,32 @@ pub(crate) fn group_of(items: &[Item], idx: usize, key: &str) -> (usize, usize) 
 /// Burkina Faso et le Niger …", "Under the mediation of Qatar, Ethiopia and Sudan held talks"
 /// (the phrase's actor is not coordinated with the subject after the comma).
 fn opening_phrase_ends_between(items: &[Item], m: usize, next: usize, key: &str) -> bool {
-    let Some(first_trigger) = items.iter().position(|i| matches!(i.kind, ItemKind::Trigger { .. })) else {
-        // (no trigger at all: only a preposition can open the phrase)
-        return matches!(
-            preceding_word(items, m, key),
-            Some(ItemKind::Word(WordClass::Locative | WordClass::Genitive))
-        ) && span_text(key, items[m].end, items[next].start).contains([',', '，']);
-    };
-    let comma = span_text(key, items[m].end, items[next].start).contains([',', '，']);
-    let opener = match preceding_word(items, m, key) {
-        Some(ItemKind::Word(WordClass::Locative | WordClass::Genitive)) => first_trigger > m,
+    // (the comma first: this is asked of every pair of neighbouring mentions)
+    if !span_text(key, items[m].end, items[next].start).contains([',', '，']) {
+        return false;
+    }
+    let first_trigger = items.iter().position(|i| matches!(i.kind, ItemKind::Trigger { .. }));
+    match preceding_word(items, m, key) {
+        Some(ItemKind::Word(WordClass::Locative | WordClass::Genitive)) => first_trigger.is_none_or(|f| f > m),
         // an adjunct trigger that opens the sentence ("Under the mediation of", "Sous l'égide de"),
         // when a verb follows, with no actor right after it: an actor there makes the comma a
         // list's, and that actor the subject of a verb in second place ("På anmodning fra USA,
         // Japan og Sør-Korea holder FNs sikkerhetsråd …")
-        Some(ItemKind::Trigger { .. }) => {
-            let verb = (next..items.len()).find(|&k| matches!(items[k].kind, ItemKind::Trigger { .. }));
+        Some(ItemKind::Trigger { .. }) => first_trigger.is_some_and(|f| {
+            let verb = (next..items.len()).find(|&v| matches!(items[v].kind, ItemKind::Trigger { .. }));
             let actor_after_verb = verb.is_some_and(|v| {
                 items.get(v + 1).is_some_and(|a| {
                     matches!(a.kind, ItemKind::Mention(_)) && word_count(span_text(key, items[v].end, a.start)) <= 1
                 })
             });
-            first_trigger + 1 == m
-                && items[m].start >= items[first_trigger].end
-                && span_text(key, 0, items[first_trigger].start).trim().is_empty()
+            f + 1 == m
+                && items[m].start >= items[f].end
+                && span_text(key, 0, items[f].start).trim().is_empty()
                 && verb.is_some()
                 && !actor_after_verb
-        }
+        }),
         _ => false,
-    };
-    comma && opener
+    }
 }
 
 /// True when the group of the mention at `j` stands right before a trigger, with nothing but
@@ -2398,22 +2394,20 @@ pub fn clauses(
                         .then(|| items[..j].iter().position(|i| matches!(i.kind, ItemKind::Mention(_))))
                         .flatten()
                         .filter(|&m| {
-                            let opens = span_text(key, 0, items[m].start).trim().is_empty();
-                            let official = matches!(items[m].kind, ItemKind::Mention(x) if a.mentions.get(x).is_some_and(|x| {
-                                x.actor.is_some() && (x.official || x.person.is_some())
-                            }));
-                            let (_, hi) = group_of(items, m, key);
+                            span_text(key, 0, items[m].start).trim().is_empty()
+                                && matches!(items[m].kind, ItemKind::Mention(x) if a.mentions.get(x).is_some_and(|x| {
+                                    x.actor.is_some() && (x.official || x.person.is_some())
+                                }))
+                        })
+                        .map(|m| group_of(items, m, key))
+                        .filter(|&(_, hi)| {
                             let report = span_text(key, items[hi].end, items[j].start);
-                            let comma_ends = report.trim_end().ends_with([',', '，']);
-                            let short = word_count(report) <= REPORT_MAX_WORDS
-                                && report.chars().filter(|c| !c.is_whitespace()).count() <= REPORT_MAX_CHARS;
-                            opens && official && comma_ends && short
+                            report.trim_end().ends_with([',', '，'])
+                                && word_count(report) <= REPORT_MAX_WORDS
+                                && report.chars().filter(|c| !c.is_whitespace()).count() <= REPORT_MAX_CHARS
                         });
                     subject = match official_before {
-                        Some(m) => {
-                            let (lo, hi) = group_of(items, m, key);
-                            Slot::Mentions(mentions_in(items, lo, hi))
-                        }
+                        Some((lo, hi)) => Slot::Mentions(mentions_in(items, lo, hi)),
                         None => Slot::PersonPronoun,
                     };
                     subject_end = items[j].end;

@@ -118,14 +118,12 @@ impl Particles {
     fn adnominal_object_at(&self, key: &str, end: usize) -> bool {
         let rest = key.get(end..).unwrap_or("");
         let rest = if self.spaced { rest.trim_start() } else { rest };
-        self.adnominal_objects.iter().any(|p| {
-            rest.find(p.as_str()).is_some_and(|at| {
-                let head = &rest[..at];
-                head.chars().count() <= ADNOMINAL_HEAD_CHARS
-                    && !head.contains(char::is_whitespace)
-                    && !head.contains(PHRASE_END)
-            })
-        })
+        // (the particle starts at most that many characters in, before a space or a phrase end:
+        // the text after is not searched)
+        rest.char_indices()
+            .take(ADNOMINAL_HEAD_CHARS + 1)
+            .take_while(|&(at, c)| at == 0 || !(c.is_whitespace() || PHRASE_END.contains(&c)))
+            .any(|(at, _)| self.adnominal_objects.iter().any(|p| rest[at..].starts_with(p.as_str())))
     }
 
     /// True when the text right after a verb starts with a connective ending.
