@@ -738,9 +738,13 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                     cx.kb.resolve_person(*id, cx.date).is_some_and(|t| !t.role.is_empty() && t.role != *role)
                 }
                 // (two offices of people, not an office and its institution: "la porte-parole du
-                // ministère" is one official)
+                // ministère" is one official; nor an envoy and whom they represent: "le
+                // représentant spécial du secrétaire général de l'ONU")
                 (Part::Title(_, a, _), Part::Title(_, b, _)) => {
-                    a != b && !INSTITUTION_ROLES.contains(&a.as_str()) && !INSTITUTION_ROLES.contains(&b.as_str())
+                    a != b
+                        && !INSTITUTION_ROLES.contains(&a.as_str())
+                        && !INSTITUTION_ROLES.contains(&b.as_str())
+                        && !matches!(a.as_str(), "ambassador" | "envoy")
                 }
                 _ => false,
             };
@@ -790,6 +794,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
         run.push((s, e, p));
     }
     flush(&mut run, &mut mentions, sentence_end);
+    serve_apposed_title(&mut mentions, original);
     // "In Tehran, foreign ministry spokesman X condemned …": a sentence that opens with the
     // seat of a government names the state of the stateless official or institution after it
     let first_word_from = |from: usize| {
@@ -1266,6 +1271,39 @@ fn build_mention(
         }
     }
     m
+}
+
+/// "El secretario general de la OEA, Albert Ramdin, instó …": a named person set off by a
+/// comma right after an office that names its state or organisation serves there, whatever
+/// the register (or an earlier title) says: the register's last office may be a past one, and
+/// the text's title is the one held now. (Within one mention the same holds: see the named
+/// state in `build_mention`.)
+fn serve_apposed_title(mentions: &mut [Mention], original: &str) {
+    let gap = |a: &Mention, b: &Mention| original.get(a.orig_end..b.orig_start).map(str::trim);
+    for i in 1..mentions.len() {
+        let (before, after) = mentions.split_at_mut(i);
+        let named = &mut after[0];
+        // the office, and the comma after it (after its acronym in brackets: "… (OEA),")
+        let last = &before[i - 1];
+        let (office, comma) = match i.checked_sub(2).map(|j| &before[j]) {
+            Some(office) if !last.official && office.actor == last.actor && gap(office, last) == Some("(") => {
+                (office, gap(last, named) == Some("),"))
+            }
+            _ => (last, gap(last, named) == Some(",")),
+        };
+        let Some(actor) = office.actor.as_deref() else { continue };
+        let apposed = comma
+            && office.official
+            && office.person.is_none()
+            && office.role.as_deref().is_some_and(|r| !INSTITUTION_ROLES.contains(&r))
+            && office.state_choices.is_none()
+            && named.person.is_some()
+            && named.actor.as_deref().is_some_and(|a| a != actor);
+        if apposed {
+            named.actor = Some(actor.to_string());
+            named.role.clone_from(&office.role);
+        }
+    }
 }
 
 /// A name set off by commas after its title ("La canciller colombiana, Laura Restrepo,
@@ -2958,9 +2996,18 @@ pub fn clauses(
             named_deed,
             // (a verb inside a relative clause closed by a comma has no place past that comma: "qui
             // a rencontré lundi son homologue jordanien, a appelé à un cessez-le-feu à Gaza")
-            place: place
-                .clone()
-                .filter(|(_, ps, _)| !(in_relative && span_text(key, item.end, *ps).contains([',', '，']))),
+            // (nor one past a later verb that a comma sets off: "spoke by phone with X, and the
+            // two agreed to convene the commission in Yaounde")
+            place: place.clone().filter(|(_, ps, _)| {
+                let past_comma = in_relative && span_text(key, item.end, *ps).contains([',', '，']);
+                let past_later_verb = items.iter().any(|t| {
+                    matches!(t.kind, ItemKind::Trigger { .. })
+                        && t.start >= item.end
+                        && t.end <= *ps
+                        && span_text(key, item.end, t.start).contains([',', '，', ';'])
+                });
+                !past_comma && !past_later_verb
+            }),
             future,
             background: sentence_has(WordClass::Background, item.start),
             context_start: item.start,

@@ -244,6 +244,10 @@ pub fn detect_language(text: &str, hint: Option<&str>) -> String {
 /// in the same script.
 const DECLARED_LANGUAGE_MIN_BYTES: usize = 200;
 
+/// States whose officials' names, in Latin letters, put a family name of two or three letters
+/// first, by which the press calls them ("Xi", "Li", "Cho", "Lee").
+const SURNAME_FIRST_STATES: &[&str] = &["CHN", "TWN", "HKG", "MAC", "KOR", "PRK"];
+
 /// Remember a name introduced by title and state ("Lao Deputy Foreign Minister Phoxay
 /// Khaykhamphithoune") as an actor for the rest of the document, found by its full form, its
 /// first word and its last word (a Vietnamese given name, a surname: matched only when
@@ -263,6 +267,19 @@ fn learn(m: &crate::analysis::Mention, actor: &str, learned: &mut Vec<Learned>) 
     let canonical = m.person.as_ref().filter(|p| m.captured_name.is_some() && *p != name).map(|p| p.to_lowercase());
     for written in std::iter::once(&lower).chain(canonical.as_ref()) {
         name_part_keys(written, &mut keys);
+    }
+    // a Chinese or Korean name in Latin letters is found again by its short family name,
+    // written first ("Xi Jinping … Xi praised", "Cho Hyun … Cho ha ringraziato")
+    if SURNAME_FIRST_STATES.contains(&actor) {
+        let mut parts = lower.split_whitespace();
+        if let (Some(first), Some(_)) = (parts.next(), parts.next()) {
+            if (2..=3).contains(&first.len())
+                && first.bytes().all(|b| b.is_ascii_lowercase())
+                && !keys.iter().any(|k| k == first)
+            {
+                keys.push(first.to_string());
+            }
+        }
     }
     // the register's spelling may carry diacritics the text leaves out ("Kaïs Saïed …
     // Saied ha chiesto")
@@ -1347,6 +1364,9 @@ impl Engine {
                         key.key.get(it.start..it.end).unwrap_or("")
                     );
                 }
+                for (mi, m) in a.mentions.iter().enumerate() {
+                    eprintln!("    mention {mi}: {:?} {:?} {}..{}", m.actor, m.person, m.start, m.end);
+                }
             }
             let mut early_times: Option<Vec<TimeExpr>> = None;
             let cls = if model.info.verb_final {
@@ -1738,6 +1758,9 @@ impl Engine {
                         text.get(t_end..t.start)
                             .is_some_and(|g| g.split_whitespace().count() <= TIME_AFTER_TRIGGER_WORDS)
                             && !marks.iter().any(|&(s, _, trig)| !trig && s >= t_end && s < t.start)
+                            // "spoke by phone with X, and the two agreed to meet next month": a
+                            // time that points ahead, after a later verb, dates that verb's plan
+                            && !(t.future_marker && marks.iter().any(|&(s, _, trig)| trig && s >= t_end && s < t.start))
                     }
                 };
                 // ... unless it is relative ("next year") or a locative introduces it ("in 2023",

@@ -1721,3 +1721,50 @@ fn a_joiner_between_two_offices_of_people_parts_them() {
     let got = triples_in(&e, text, "de");
     assert!(got.contains(&t("JOR", "020", "DEU")), "{got:?}");
 }
+
+#[test]
+fn a_register_person_apposed_to_an_office_serves_where_the_office_says() {
+    let e = real_packs();
+    // the register knows her only as a Dutch minister; the text names her present office
+    let got = triples_in(&e, "The UN special envoy, Sigrid Kaag, urged Israel to open the crossings.", "en");
+    assert!(got.contains(&t("IGO:UN", "020", "ISR")) && !got.iter().any(|(s, _, _)| s == "NLD"), "{got:?}");
+    // ... also after the organisation's acronym in brackets
+    let got = triples_in(
+        &e,
+        "La enviada especial de las Naciones Unidas (ONU), Sigrid Kaag, instó a Israel a abrir los pasos.",
+        "es",
+    );
+    assert!(!got.iter().any(|(s, _, _)| s == "NLD"), "{got:?}");
+}
+
+#[test]
+fn a_time_and_a_place_past_a_later_verb_set_off_by_a_comma_are_that_verbs() {
+    let e = real_packs();
+    let text = "Kenya's foreign minister spoke by phone with his Ugandan counterpart, and the two agreed to meet in \
+                Kampala next month.";
+    let got = triples_in(&e, text, "en");
+    // the call happened; the meeting in Kampala is the plan
+    assert!(got.contains(&t("KEN", "041", "UGA")) && got.contains(&t("KEN", "036", "UGA")), "{got:?}");
+    assert!(!got.contains(&t("KEN", "042", "UGA")), "{got:?}");
+    let text =
+        "Kenya's foreign minister spoke by phone with his Ugandan counterpart, and the two agreed to convene the \
+                joint commission in Kampala.";
+    let got = triples_in(&e, text, "en");
+    assert!(got.contains(&t("KEN", "041", "UGA")) && !got.contains(&t("KEN", "042", "UGA")), "{got:?}");
+}
+
+#[test]
+fn a_chinese_or_korean_official_is_found_again_by_a_short_family_name() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "Chinese President Xi Jinping met Lula in Beijing on Monday. Xi praised Brazil for its support.",
+        "en",
+    );
+    assert!(got.contains(&t("CHN", "051", "BRA")), "{got:?}");
+    let text =
+        "Il ministro degli Esteri sudcoreano Cho Hyun ha incontrato Tajani a Roma. Cho ha poi criticato la Corea \
+                del Nord.";
+    let got = triples_in(&e, text, "it");
+    assert!(got.contains(&t("KOR", "111", "PRK")), "{got:?}");
+}
