@@ -1298,6 +1298,9 @@ fn serve_apposed_title(mentions: &mut [Mention], original: &str) {
             && office.role.as_deref().is_some_and(|r| !INSTITUTION_ROLES.contains(&r))
             && office.state_choices.is_none()
             && named.person.is_some()
+            // (a name with a title of its own is another official: "Thủ tướng Singapore, Thủ
+            // tướng Phạm Minh Chính")
+            && !named.official
             && named.actor.as_deref().is_some_and(|a| a != actor);
         if apposed {
             named.actor = Some(actor.to_string());
@@ -2713,7 +2716,9 @@ pub fn clauses(
         if (refers_to_act.is_some() || named_deed.is_some()) && object == Slot::Missing {
             object = Slot::LastActor;
         }
-        if let Slot::Mentions(_) = subject {
+        // (not the list an earlier verb's subject acts on: "ha ringraziato Nuova Zelanda, Australia
+        // e Cina … e ha chiesto a Wellington …")
+        if let (Slot::Mentions(_), None) = (&subject, shares_with) {
             // a list before the trigger ("X, Y; Z and W sent condolences") is the subject
             let stretch_start = items[..ti]
                 .iter()

@@ -1768,3 +1768,14 @@ fn a_chinese_or_korean_official_is_found_again_by_a_short_family_name() {
     let got = triples_in(&e, text, "it");
     assert!(got.contains(&t("KOR", "111", "PRK")), "{got:?}");
 }
+
+#[test]
+fn a_list_an_earlier_verb_acts_on_is_not_the_subject_of_the_verb_after_and() {
+    let e = real_packs();
+    let text =
+        "Il primo ministro figiano ha ringraziato Nuova Zelanda, Australia e Giappone per gli aiuti e ha chiesto \
+                a Canberra di inviare altri medici.";
+    let got = triples_in(&e, text, "it");
+    assert!(got.contains(&t("FJI", "020", "AUS")), "{got:?}");
+    assert!(!got.iter().any(|(s, c, _)| s != "FJI" && c.starts_with("02")), "{got:?}");
+}
