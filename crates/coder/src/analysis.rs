@@ -2158,6 +2158,40 @@ fn fronted_before(items: &[Item], ti: usize, clause_start: usize, key: &str, tim
         })
 }
 
+/// The actor group that opens the clause holding item `j` (the clause starts after the last
+/// comma, clause break or verb before `j`), when one does and stands before `j`, not after a
+/// preposition.
+fn actor_opening_clause_of(items: &[Item], j: usize, key: &str) -> Option<(usize, usize)> {
+    let mut boundary = 0;
+    for k in (0..j).rev() {
+        if matches!(
+            items[k].kind,
+            ItemKind::Trigger { .. } | ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation)
+        ) {
+            boundary = items[k].end;
+            break;
+        }
+        let gap = span_text(key, items[k].end, items[k + 1].start);
+        if let Some(comma) = gap.rfind([',', '，', ';', '；']) {
+            boundary = items[k].end + comma + 1;
+            break;
+        }
+    }
+    let first = items[..j].iter().position(|i| i.start >= boundary)?;
+    if !matches!(items[first].kind, ItemKind::Mention(_))
+        || !span_text(key, boundary, items[first].start)
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '，'))
+            .is_empty()
+    {
+        return None;
+    }
+    let (lo, hi) = group_of(items, first, key);
+    // (not the states the word sums up: "刚果（金）与卢旺达两国外长")
+    let apposed = items[hi + 1..j].iter().any(|i| matches!(i.kind, ItemKind::Mention(_)))
+        || span_text(key, items[hi].end, items[j].start).trim().is_empty();
+    (hi < j && lo == first && !apposed).then_some((lo, hi))
+}
+
 /// Index of the first item of the subject that ends at `subject_end`, before trigger `ti`.
 fn subject_group_start(items: &[Item], ti: usize, subject_end: usize, key: &str) -> Option<usize> {
     let last = items[..ti].iter().rposition(|i| i.end == subject_end)?;
@@ -2326,6 +2360,22 @@ pub fn clauses(
                             subject_end = items[hi].end;
                             break;
                         }
+                        // "Da Roma il ministro degli Esteri Tajani ha ringraziato …", "In Tokyo
+                        // Prime Minister X said …": a place that opens the sentence, with no comma
+                        // after it, is where the actor after it speaks from
+                        Some(ItemKind::Word(WordClass::By | WordClass::Locative))
+                            if lo == 1
+                                && hi > lo
+                                && span_text(key, 0, items[0].start).trim().is_empty()
+                                && mentions_in(items, lo + 1, lo + 1)
+                                    .first()
+                                    .and_then(|&m| a.mentions.get(m))
+                                    .is_some_and(|m| m.official || m.person.is_some()) =>
+                        {
+                            subject = Slot::Mentions(mentions_in(items, lo + 1, hi));
+                            subject_end = items[hi].end;
+                            break;
+                        }
                         Some(ItemKind::Word(WordClass::By | WordClass::Locative | WordClass::Genitive)) => {}
                         Some(ItemKind::Trigger { pattern: earlier })
                             if lo > 0
@@ -2422,7 +2472,19 @@ pub fn clauses(
                             subject = shared;
                             shares_with = Some(v);
                         }
-                        _ => subject = if *w == WordClass::TwoSides { Slot::TwoSides } else { Slot::Participants },
+                        // "欧盟对两国外交关系紧张感到关切，呼吁双方…": the two sides named inside a
+                        // clause that an actor opens are what that actor speaks of; the actor is
+                        // the subject
+                        _ => match actor_opening_clause_of(items, j, key) {
+                            Some((lo, hi)) => {
+                                subject = Slot::Mentions(mentions_in(items, lo, hi));
+                                subject_end = items[hi].end;
+                                break;
+                            }
+                            None => {
+                                subject = if *w == WordClass::TwoSides { Slot::TwoSides } else { Slot::Participants }
+                            }
+                        },
                     }
                     subject_end = items[j].end;
                     break;

@@ -1779,3 +1779,21 @@ fn a_list_an_earlier_verb_acts_on_is_not_the_subject_of_the_verb_after_and() {
     assert!(got.contains(&t("FJI", "020", "AUS")), "{got:?}");
     assert!(!got.iter().any(|(s, c, _)| s != "FJI" && c.starts_with("02")), "{got:?}");
 }
+
+#[test]
+fn the_two_sides_inside_a_clause_an_actor_opens_leave_that_actor_the_subject() {
+    let e = real_packs();
+    let text =
+        "泰国和柬埔寨军队9日在边境地区交火。日本外务省发言人10日表示，日本对两国边境冲突感到担忧，呼吁双方保持克制。";
+    let got = triples_in(&e, text, "zh");
+    assert!(got.contains(&t("JPN", "020", "THA")) && got.contains(&t("JPN", "020", "KHM")), "{got:?}");
+    assert!(!got.iter().any(|(s, c, _)| s != "JPN" && c == "020"), "{got:?}");
+}
+
+#[test]
+fn a_place_opening_the_sentence_without_a_comma_leaves_the_official_after_it_the_subject() {
+    let e = real_packs();
+    let got =
+        triples_in(&e, "Da Madrid il ministro degli Esteri spagnolo ha ringraziato il Qatar per la mediazione.", "it");
+    assert!(got.contains(&t("ESP", "051", "QAT")), "{got:?}");
+}
