@@ -302,6 +302,8 @@ pub struct Context<'a> {
     pub han_names_after_titles: bool,
     /// A foreign name stands before its state and title ("토니 블링컨 미국 국무장관").
     pub names_before_state_titles: bool,
+    /// Words that open a personal name in unspaced text ("นาย", "ທ່ານ").
+    pub name_prefixes: &'a [String],
     /// The language's particles and endings (verb-final languages; empty elsewhere).
     pub particles: &'a crate::verb_final::Particles,
     /// Fewest words a captured name may have.
@@ -646,7 +648,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
         let run_start = run.first().map_or(0, |r| r.0);
         let floor = items
             .iter()
-            .filter(|i| cx.names_before_state_titles && i.end <= run_start)
+            .filter(|i| (cx.names_before_state_titles || !cx.name_prefixes.is_empty()) && i.end <= run_start)
             .map(|i| key.original_range(i.start, i.end).1)
             .chain(mentions.last().map(|m| m.orig_end))
             .max()
@@ -1238,6 +1240,17 @@ fn build_mention(
             m.orig_start = name_start;
         }
     }
+    // "นางมีอา มอตต์ลีย์ นายกรัฐมนตรีบาร์เบโดส", "ທ່ານ ສອນໄຊ ສີພັນດອນ ນາຍົກລັດຖະມົນຕີ": in text without
+    // spaces between words, a name opened by a personal prefix right before a title
+    let starts_with_title = matches!(run.first(), Some((_, _, Part::Title(..))));
+    let institution = m.role.as_deref().is_some_and(|r| INSTITUTION_ROLES.contains(&r));
+    if !cx.spaced && starts_with_title && !institution && m.person.is_none() && m.captured_name.is_none() && m.official
+    {
+        if let Some((name, name_start)) = prefixed_name_before(original, name_floor, orig_start, cx.name_prefixes) {
+            m.captured_name = Some(name);
+            m.orig_start = name_start;
+        }
+    }
     m.home_candidate = m.actor.is_none() && !m.counterpart_only && m.official && !foreign_name && !foreign_title;
     if m.home_candidate {
         m.actor = cx.home.map(str::to_string);
@@ -1365,6 +1378,69 @@ fn words_name_before(
     let name = head[start..].trim();
     // a lone one-letter word is no name
     (name.chars().count() >= 2).then(|| (name.to_string(), start))
+}
+
+/// A letter of a name: alphabetic, or any Thai or Lao sign but a digit (tone marks and vowel
+/// signs are not alphabetic).
+fn name_letter(c: char) -> bool {
+    let code = u32::from(c);
+    c.is_alphabetic()
+        || ((0x0E00..=0x0EFF).contains(&code)
+            && !(0x0E50..=0x0E59).contains(&code)
+            && !(0x0ED0..=0x0ED9).contains(&code))
+}
+
+/// Most characters of one word of such a name (a longer run of letters is a clause: "ทองสะหวันได้กล่าวขอบคุณ").
+const PREFIXED_NAME_WORD_MAX_CHARS: usize = 20;
+
+/// Most space-separated words of a name after its prefix ("มีอา มอตต์ลีย์").
+const PREFIXED_NAME_MAX_WORDS: usize = 2;
+
+/// The name right before original offset `to` (and not before `from`) that opens with one of
+/// `prefixes`, written onto the first word ("กับนางมีอา มอตต์ลีย์") or apart from it ("ທ່ານ ສອນໄຊ
+/// ສີພັນດອນ"), without the prefix (one or two words of letters); and where the prefix starts.
+/// Of several prefixes, the first that leaves such a name ("ທ່ານ ນາງ ຄວນ ສຸດາຣີ": "ຄວນ ສຸດາຣີ").
+fn prefixed_name_before(original: &str, from: usize, to: usize, prefixes: &[String]) -> Option<(String, usize)> {
+    // (a space parts the name from the title: "นายทองสะหวันได้กล่าวขอบคุณรัฐบาลไทย" holds no name
+    // before "รัฐบาล")
+    if prefixes.is_empty() || !original.get(..to)?.ends_with(char::is_whitespace) {
+        return None;
+    }
+    // (a prefix the pack also lists as a word ends the words recognised before the name: it
+    // may stand just before `from`)
+    let longest = prefixes.iter().map(String::len).max().unwrap_or(0);
+    let mut base = from.min(to).saturating_sub(longest);
+    while !original.is_char_boundary(base) {
+        base += 1;
+    }
+    let head = original.get(base..to)?.trim_end();
+    // the name and its prefix lie within the last three words
+    let mut region = head.len();
+    for _ in 0..=PREFIXED_NAME_MAX_WORDS {
+        region = head[..region].trim_end().rfind(char::is_whitespace).map_or(0, |i| i);
+        if region == 0 {
+            break;
+        }
+    }
+    for (p, _) in head.char_indices().filter(|&(i, _)| i >= region) {
+        if base + p < from && !prefixes.iter().any(|x| head[p..].starts_with(x.as_str()) && base + p + x.len() >= from)
+        {
+            continue;
+        }
+        let Some(prefix) = prefixes.iter().filter(|x| head[p..].starts_with(x.as_str())).max_by_key(|x| x.len()) else {
+            continue;
+        };
+        let name = head[p + prefix.len()..].trim();
+        let words = name.split_whitespace().count();
+        let short_words = name.split_whitespace().all(|w| w.chars().count() <= PREFIXED_NAME_WORD_MAX_CHARS);
+        if (1..=PREFIXED_NAME_MAX_WORDS).contains(&words)
+            && short_words
+            && name.chars().all(|c| c.is_whitespace() || name_letter(c))
+        {
+            return Some((name.to_string(), base + p));
+        }
+    }
+    None
 }
 
 /// True when the key span `[from, to)` holds only capitalised words of the original text (at
@@ -3084,4 +3160,31 @@ pub fn clauses(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prefixed_name_before;
+
+    fn name(text: &str, title: &str, prefixes: &[&str]) -> Option<String> {
+        let prefixes: Vec<String> = prefixes.iter().map(|p| (*p).to_string()).collect();
+        let to = text.find(title)?;
+        prefixed_name_before(text, 0, to, &prefixes).map(|(n, _)| n)
+    }
+
+    #[test]
+    fn a_prefixed_name_right_before_a_title_is_read_without_its_prefix() {
+        let th = ["นาย", "นาง"];
+        assert_eq!(name("กับนางมาเรีย ซิลวา รัฐมนตรี", "รัฐมนตรี", &th).as_deref(), Some("มาเรีย ซิลวา"));
+        let lo = ["ທ່ານ", "ນາງ"];
+        assert_eq!(name("ທ່ານ ນາງ ມາເຣຍ ຊິລວາ ລັດຖະມົນຕີ", "ລັດຖະມົນຕີ", &lo).as_deref(), Some("ມາເຣຍ ຊິລວາ"));
+    }
+
+    #[test]
+    fn no_name_without_a_space_before_the_title_or_in_a_long_run_of_letters() {
+        let th = ["นาย", "นาง"];
+        assert_eq!(name("นายทองสะหวันได้กล่าวขอบคุณรัฐบาลไทย", "รัฐบาล", &th), None);
+        assert_eq!(name("นายทองสะหวันได้กล่าวขอบคุณอย่างยิ่งต่อ รัฐบาลไทย", "รัฐบาล", &th), None);
+        assert_eq!(name("นางมาเรีย ซิลวา รัฐมนตรี", "รัฐมนตรี", &[]), None);
+    }
 }

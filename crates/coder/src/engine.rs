@@ -68,6 +68,7 @@ impl LanguageModel {
             state_words_in_names: self.info.state_words_in_names,
             han_names_after_titles: self.info.han_names_after_titles,
             names_before_state_titles: self.info.names_before_state_titles,
+            name_prefixes: &self.info.name_prefixes,
             particles: &self.particles,
             min_name_words: self.info.min_name_words,
             gap_words: self.info.gap_words,

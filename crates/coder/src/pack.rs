@@ -46,6 +46,10 @@ pub struct PackInfo {
     /// before a new subject and its verb, after an earlier verb, ends the earlier clause
     /// (`spaces_end_clauses = true`).
     pub spaces_end_clauses: bool,
+    /// Words that open a personal name in unspaced text ("นาย", "นาง", "ທ່ານ"): such a word and
+    /// the one or two words after it, right before a title, are the official's name
+    /// (`name_prefixes = "นาย|นาง"`).
+    pub name_prefixes: Vec<String>,
 }
 
 /// Most words of a trigger's `...` gap unless the pack says otherwise.
@@ -67,6 +71,7 @@ pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
         names_before_state_titles: false,
         gap_words: DEFAULT_GAP_WORDS,
         spaces_end_clauses: false,
+        name_prefixes: Vec::new(),
     };
     for line in text.lines() {
         let Some((k, v)) = line.split_once('=') else { continue };
@@ -82,6 +87,10 @@ pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
             "han_names_after_titles" => info.han_names_after_titles = v == "true",
             "names_before_state_titles" => info.names_before_state_titles = v == "true",
             "spaces_end_clauses" => info.spaces_end_clauses = v == "true",
+            "name_prefixes" => {
+                info.name_prefixes =
+                    v.split('|').map(str::trim).filter(|w| !w.is_empty()).map(str::to_string).collect();
+            }
             "word_order" => {
                 info.verb_final = v.eq_ignore_ascii_case("sov");
                 info.verb_second = v.eq_ignore_ascii_case("v2");
