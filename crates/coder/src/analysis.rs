@@ -2291,6 +2291,7 @@ pub fn clauses(
     verb_second: Option<&[usize]>,
     relatives: &[String],
     between_words: &[String],
+    pro_drop: bool,
 ) -> Vec<Clause> {
     let items = &a.items;
     let mut out: Vec<Clause> = Vec::new();
@@ -2632,6 +2633,29 @@ pub fn clauses(
                 }
                 _ => {}
             }
+        }
+        // a language that drops the subject ("Además, pidió a China …", "Inoltre ha chiesto
+        // alla Cina …"): the sentence's first verb, with no actor or verb before it, goes on
+        // with the subject before, as a pronoun would
+        // (at most one word before it, "Además, pidió …", "Inoltre ha chiesto …", and no
+        // quotation: a longer opening may be a subject the packs do not know, "Amnesty
+        // International ha criticato …")
+        let opening = span_text(key, 0, item.start);
+        if pro_drop
+            && subject == Slot::Missing
+            && partner_before.is_none()
+            && word_count(opening) <= 1
+            && !opening.contains('"')
+            && matches!(p.frame, Frame::Dir | Frame::Sym | Frame::Visit | Frame::Meet)
+            && !items[..ti].iter().any(|i| {
+                matches!(i.kind, ItemKind::Mention(_) | ItemKind::Trigger { .. })
+                    || matches!(
+                        i.kind,
+                        ItemKind::Word(WordClass::TwoSides | WordClass::Participants | WordClass::Pronoun)
+                    )
+            })
+        {
+            subject = Slot::PersonPronoun;
         }
         // verb second: nothing before the verb names an actor ("I går møtte Støre ...",
         // "Am Montag traf Baerbock ..."), so the group right after it is the subject

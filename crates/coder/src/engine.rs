@@ -1399,6 +1399,7 @@ impl Engine {
                     time_ends.as_deref(),
                     &model.relative_pronouns,
                     &model.between_words,
+                    model.info.pro_drop,
                 )
             };
             if trace_enabled() {

@@ -50,6 +50,10 @@ pub struct PackInfo {
     /// the one or two words after it, right before a title, are the official's name
     /// (`name_prefixes = "นาย|นาง"`).
     pub name_prefixes: Vec<String>,
+    /// The language drops a subject the sentence before names (Spanish, Italian: "Además,
+    /// pidió a China …"): a sentence's first verb with no actor before it goes on with the
+    /// last subject (`pro_drop = true`).
+    pub pro_drop: bool,
 }
 
 /// Most words of a trigger's `...` gap unless the pack says otherwise.
@@ -72,6 +76,7 @@ pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
         gap_words: DEFAULT_GAP_WORDS,
         spaces_end_clauses: false,
         name_prefixes: Vec::new(),
+        pro_drop: false,
     };
     for line in text.lines() {
         let Some((k, v)) = line.split_once('=') else { continue };
@@ -87,6 +92,7 @@ pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
             "han_names_after_titles" => info.han_names_after_titles = v == "true",
             "names_before_state_titles" => info.names_before_state_titles = v == "true",
             "spaces_end_clauses" => info.spaces_end_clauses = v == "true",
+            "pro_drop" => info.pro_drop = v == "true",
             "name_prefixes" => {
                 info.name_prefixes =
                     v.split('|').map(str::trim).filter(|w| !w.is_empty()).map(str::to_string).collect();

@@ -1797,3 +1797,21 @@ fn a_place_opening_the_sentence_without_a_comma_leaves_the_official_after_it_the
         triples_in(&e, "Da Madrid il ministro degli Esteri spagnolo ha ringraziato il Qatar per la mediazione.", "it");
     assert!(got.contains(&t("ESP", "051", "QAT")), "{got:?}");
 }
+
+#[test]
+fn a_dropped_subject_goes_on_with_the_subject_before() {
+    let e = real_packs();
+    let text = "El ministro de Exteriores español visitó Pekín el lunes. Además, pidió a China que use su influencia \
+                sobre Rusia.";
+    let got = triples_in(&e, text, "es");
+    assert!(got.contains(&t("ESP", "020", "CHN")), "{got:?}");
+    let text =
+        "Il ministro degli Esteri italiano ha visitato Pechino lunedì. Inoltre ha chiesto alla Cina di usare la \
+                sua influenza sulla Russia.";
+    let got = triples_in(&e, text, "it");
+    assert!(got.contains(&t("ITA", "020", "CHN")), "{got:?}");
+    // a longer opening may be a subject the packs do not know
+    let text = "El ministro de Exteriores español visitó Pekín el lunes. Amnistía Internacional criticó a China.";
+    let got = triples_in(&e, text, "es");
+    assert!(!got.contains(&t("ESP", "111", "CHN")), "{got:?}");
+}
