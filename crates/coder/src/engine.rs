@@ -2290,8 +2290,19 @@ impl Engine {
                             let finer_within = |old: &EventDate, new: &EventDate| {
                                 old.precision == "year" && new.precision != "year" && new.value.starts_with(&old.value)
                             };
+                            // a visit's stated days ("于5月17日至22日对中国进行正式访问") beat one day of
+                            // the visit a meeting in its course gave it
+                            let visit_range = |old: &EventDate, new: &EventDate| {
+                                (code.starts_with("042") || code.starts_with("043"))
+                                    && old.end.is_none()
+                                    && new.end.as_ref().is_some_and(|end| {
+                                        new.value.len() == old.value.len()
+                                            && new.value <= old.value
+                                            && old.value.as_str() <= end.as_str()
+                                    })
+                            };
                             if (ev.date.as_ref().is_none_or(|d| d.text.is_empty()) && time.is_some())
-                                || matches!((&ev.date, &date), (Some(o), Some(n)) if finer_within(o, n))
+                                || matches!((&ev.date, &date), (Some(o), Some(n)) if finer_within(o, n) || visit_range(o, n))
                             {
                                 // a stated time beats an inherited one; "2024" is narrowed by "25 July 2024"
                                 ev.date = date.clone();

@@ -1815,3 +1815,19 @@ fn a_dropped_subject_goes_on_with_the_subject_before() {
     let got = triples_in(&e, text, "es");
     assert!(!got.contains(&t("ESP", "111", "CHN")), "{got:?}");
 }
+
+#[test]
+fn a_visits_stated_days_beat_the_day_of_a_meeting_in_its_course() {
+    let e = real_packs();
+    let text =
+        "Papua New Guinea Prime Minister James Marape met Chinese Premier Li Qiang in Beijing on May 19. Marape \
+                is paying an official visit to China from May 17 to 22.";
+    let doc =
+        Document { id: "t".into(), text: text.into(), published: Some("2026-05-20".into()), ..Default::default() };
+    let out = e.code_as(&doc, "en");
+    let visit = out.events.iter().find(|ev| ev.cameo == "042").expect("a visit");
+    let date = visit.date.as_ref().expect("a date");
+    assert_eq!((date.value.as_str(), date.end.as_deref()), ("2026-05-17", Some("2026-05-22")), "{date:?}");
+    let talks = out.events.iter().find(|ev| ev.cameo == "040").and_then(|ev| ev.date.as_ref());
+    assert_eq!(talks.map(|d| d.value.as_str()), Some("2026-05-19"));
+}

@@ -483,7 +483,8 @@ fn match_at(c: &Cursor<'_>, lt: &LangTime, reference: Option<&PartialDate>) -> O
     };
     if let Some(m) = c.month(lead) {
         let j = lead + 1;
-        if lead == 0 {
+        // (after a prefix too: "from May 17 to 22", "in May 17-22" is rare but harmless)
+        if !past && !next {
             if let Some((d, dd)) = c.num(j) {
                 if let Some(d) = day_ok(d, dd) {
                     let mut k = j + 1;
@@ -658,13 +659,23 @@ pub(crate) fn find_with_hits(
                     }
                     let c2 = Cursor { t: &toks, i: j, key: norm.key.as_str() };
                     // "25日から27日": a bare day after the range word keeps the first's month
+                    // ... and so does one that ends the phrase in any script ("from May 17 to
+                    // 22.", "May 17-22, 2026"; not "to 22 people": a word of no time follows)
                     let bare_day = || {
                         let (d, digits) = c2.num(0)?;
                         let day = day_ok(d, digits)?;
-                        matches!(c2.kind(1), Some(Kind::Cjk('d'))).then_some(())?;
+                        let phrase_ends = || {
+                            let end = toks.get(j).map_or(0, |t| t.end);
+                            let rest = norm.key.get(end..).unwrap_or("").trim_start();
+                            rest.is_empty() || rest.starts_with([',', '.', ';', ':', ')'])
+                        };
+                        let later_day = f.value.day.is_some_and(|first| day > first);
+                        let no_time_word_after = !matches!(c2.kind(1), Some(Kind::Word(_)));
+                        let cjk_day = matches!(c2.kind(1), Some(Kind::Cjk('d')));
+                        (cjk_day || (later_day && no_time_word_after && phrase_ends())).then_some(())?;
                         let value = PartialDate::ymd(f.value.year, f.value.month?, day)?;
                         Some(Found {
-                            len: 2,
+                            len: if cjk_day { 2 } else { 1 },
                             value,
                             end_value: None,
                             relative: f.relative,

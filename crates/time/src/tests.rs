@@ -177,6 +177,17 @@ fn ranges_across_months() {
 }
 
 #[test]
+fn a_bare_day_after_a_range_word_ends_the_range_in_the_first_days_month() {
+    assert_eq!(one("The visit runs from May 17 to 22.", "en", "2026-05-10"), "2026-05-17..2026-05-22");
+    assert_eq!(
+        one("He will be in Beijing May 17 to 22, officials said.", "en", "2026-05-10"),
+        "2026-05-17..2026-05-22"
+    );
+    // a number that a word of no time follows counts something else
+    assert_eq!(one("The talks on May 17 drew 40 to 50 delegates.", "en", "2026-05-10"), "2026-05-17");
+}
+
+#[test]
 fn relative_words_in_every_language() {
     let yesterday = [
         ("Hôm qua, hai bên điện đàm.", "vi"),
