@@ -2692,6 +2692,30 @@ pub fn clauses(
                 partner_before = None;
             }
         }
+        // verb second: the actor of a phrase fronted before the verb, after a preposition or a
+        // noun act that opens the sentence ("I en telefonsamtale med Putin ba han …", "Bei
+        // einem Treffen mit Putin bat er …"), is not the subject; the pronoun or actor right
+        // after the verb is
+        if verb_second.is_some()
+            && inverted_window.is_none()
+            && p.frame != Frame::Rev
+            && shares_with.is_none()
+            && matches!(subject, Slot::Mentions(_))
+            && span_text(key, subject_end, item.start).trim().is_empty()
+        {
+            let fronted_object = subject_group_start(items, ti, subject_end, key).is_some_and(|lo| {
+                matches!(
+                    preceding_word(items, lo, key),
+                    Some(ItemKind::Trigger { .. } | ItemKind::Word(WordClass::With))
+                ) && !items[..lo].iter().any(|i| matches!(i.kind, ItemKind::Mention(_)))
+            });
+            if let Some((slot, _, hi)) = fronted_object.then(|| subject_after_verb(items, ti, key)).flatten() {
+                subject = slot;
+                subject_end = items[hi].end;
+                object_from = hi + 1;
+                inverted_window = Some(0);
+            }
+        }
         // an act written as a noun with its actor after it ("the visit of Prime Minister Modi
         // to Japan", "la visite du président turc en Irak"): that actor is its subject, and
         // its object comes after it

@@ -1831,3 +1831,13 @@ fn a_visits_stated_days_beat_the_day_of_a_meeting_in_its_course() {
     let talks = out.events.iter().find(|ev| ev.cameo == "040").and_then(|ev| ev.date.as_ref());
     assert_eq!(talks.map(|d| d.value.as_str()), Some("2026-05-19"));
 }
+
+#[test]
+fn in_verb_second_order_the_actor_of_a_fronted_phrase_is_not_the_subject() {
+    let e = real_packs();
+    let text = "Kirgisistans president Sadyr Japarov takket nabolandene. I en telefonsamtale med Russlands president \
+                Vladimir Putin ba han om støtte til gjenoppbyggingen.";
+    let got = triples_in(&e, text, "no");
+    assert!(!got.iter().any(|(s, c, _)| s == "RUS" && c.starts_with("02")), "{got:?}");
+    assert!(got.iter().any(|(s, c, o)| s == "KGZ" && c.starts_with("02") && o == "RUS"), "{got:?}");
+}
