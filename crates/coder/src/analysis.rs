@@ -1296,6 +1296,11 @@ fn serve_apposed_title(mentions: &mut [Mention], original: &str) {
     for i in 1..mentions.len() {
         let (before, after) = mentions.split_at_mut(i);
         let named = &mut after[0];
+        // (a name with a title of its own is another official: "Thủ tướng Singapore, Thủ
+        // tướng Phạm Minh Chính")
+        if named.person.is_none() || named.official {
+            continue;
+        }
         // the office, and the comma after it (after its acronym in brackets: "… (OEA),")
         let last = &before[i - 1];
         let (office, comma) = match i.checked_sub(2).map(|j| &before[j]) {
@@ -1310,10 +1315,6 @@ fn serve_apposed_title(mentions: &mut [Mention], original: &str) {
             && office.person.is_none()
             && office.role.as_deref().is_some_and(|r| !INSTITUTION_ROLES.contains(&r))
             && office.state_choices.is_none()
-            && named.person.is_some()
-            // (a name with a title of its own is another official: "Thủ tướng Singapore, Thủ
-            // tướng Phạm Minh Chính")
-            && !named.official
             && named.actor.as_deref().is_some_and(|a| a != actor);
         if apposed {
             named.actor = Some(actor.to_string());
@@ -1423,13 +1424,13 @@ fn prefixed_name_before(original: &str, from: usize, to: usize, prefixes: &[Stri
         }
     }
     for (p, _) in head.char_indices().filter(|&(i, _)| i >= region) {
-        if base + p < from && !prefixes.iter().any(|x| head[p..].starts_with(x.as_str()) && base + p + x.len() >= from)
-        {
-            continue;
-        }
         let Some(prefix) = prefixes.iter().filter(|x| head[p..].starts_with(x.as_str())).max_by_key(|x| x.len()) else {
             continue;
         };
+        // (before `from`, only the prefix itself: the words recognised there end with it)
+        if base + p + prefix.len() < from {
+            continue;
+        }
         let name = head[p + prefix.len()..].trim();
         let words = name.split_whitespace().count();
         let short_words = name.split_whitespace().all(|w| w.chars().count() <= PREFIXED_NAME_WORD_MAX_CHARS);
@@ -2640,12 +2641,14 @@ pub fn clauses(
         // (at most one word before it, "Además, pidió …", "Inoltre ha chiesto …", and no
         // quotation: a longer opening may be a subject the packs do not know, "Amnesty
         // International ha criticato …")
-        let opening = span_text(key, 0, item.start);
+        let short_opening = || {
+            let opening = span_text(key, 0, item.start);
+            word_count(opening) <= 1 && !opening.contains('"')
+        };
         if pro_drop
             && subject == Slot::Missing
             && partner_before.is_none()
-            && word_count(opening) <= 1
-            && !opening.contains('"')
+            && short_opening()
             && matches!(p.frame, Frame::Dir | Frame::Sym | Frame::Visit | Frame::Meet)
             && !items[..ti].iter().any(|i| {
                 matches!(i.kind, ItemKind::Mention(_) | ItemKind::Trigger { .. })

@@ -638,5 +638,8 @@ mod tests {
         assert!(!parse_pack_info("en", "").verb_final);
         let no = parse_pack_info("no", "word_order = \"v2\"\n");
         assert!(no.verb_second && !no.verb_final);
+        let th = parse_pack_info("th", "name_prefixes = \"นาย| นาง |\"\npro_drop = true\n");
+        assert_eq!(th.name_prefixes, vec!["นาย".to_string(), "นาง".to_string()]);
+        assert!(th.pro_drop && !parse_pack_info("en", "").pro_drop);
     }
 }
