@@ -2682,41 +2682,35 @@ pub fn clauses(
                 inverted_window = Some(clause_start);
             }
         }
-        // verb second: an actor inside a fronted clause or report phrase is not the subject when
-        // an actor follows the verb ("Wie das Außenministerium in Kiew erklärte, griff Russland
-        // … an", "Dem Außenministerium zufolge griff Russland …")
-        if verb_second.is_some() && inverted_window.is_none() && p.frame != Frame::Rev && fronted_report(items, ti, key)
-        {
-            if let Some((slot @ Slot::Mentions(_), _, hi)) = subject_after_verb(items, ti, key) {
+        // verb second: an actor before the verb is not its subject, and the actor or pronoun right
+        // after the verb is, when that actor stands inside a fronted clause or report phrase
+        // ("Wie das Außenministerium in Kiew erklärte, griff Russland … an", "Dem
+        // Außenministerium zufolge griff Russland …"; then only an actor after the verb counts),
+        // or after a preposition or a noun act that opens the sentence ("I en telefonsamtale med
+        // Putin ba han …", "Bei einem Treffen mit Putin bat er …")
+        if verb_second.is_some() && inverted_window.is_none() && p.frame != Frame::Rev {
+            let report = fronted_report(items, ti, key);
+            let fronted_object = !report
+                && shares_with.is_none()
+                && matches!(subject, Slot::Mentions(_))
+                && span_text(key, subject_end, item.start).trim().is_empty()
+                && subject_group_start(items, ti, subject_end, key).is_some_and(|lo| {
+                    matches!(
+                        preceding_word(items, lo, key),
+                        Some(ItemKind::Trigger { .. } | ItemKind::Word(WordClass::With))
+                    ) && !items[..lo].iter().any(|i| matches!(i.kind, ItemKind::Mention(_)))
+                });
+            let after = (report || fronted_object).then(|| subject_after_verb(items, ti, key)).flatten();
+            if let Some((slot, _, hi)) =
+                after.filter(|(slot, _, _)| fronted_object || matches!(slot, Slot::Mentions(_)))
+            {
                 subject = slot;
                 subject_end = items[hi].end;
                 object_from = hi + 1;
                 inverted_window = Some(0);
-                partner_before = None;
-            }
-        }
-        // verb second: the actor of a phrase fronted before the verb, after a preposition or a
-        // noun act that opens the sentence ("I en telefonsamtale med Putin ba han …", "Bei
-        // einem Treffen mit Putin bat er …"), is not the subject; the pronoun or actor right
-        // after the verb is
-        if verb_second.is_some()
-            && inverted_window.is_none()
-            && p.frame != Frame::Rev
-            && shares_with.is_none()
-            && matches!(subject, Slot::Mentions(_))
-            && span_text(key, subject_end, item.start).trim().is_empty()
-        {
-            let fronted_object = subject_group_start(items, ti, subject_end, key).is_some_and(|lo| {
-                matches!(
-                    preceding_word(items, lo, key),
-                    Some(ItemKind::Trigger { .. } | ItemKind::Word(WordClass::With))
-                ) && !items[..lo].iter().any(|i| matches!(i.kind, ItemKind::Mention(_)))
-            });
-            if let Some((slot, _, hi)) = fronted_object.then(|| subject_after_verb(items, ti, key)).flatten() {
-                subject = slot;
-                subject_end = items[hi].end;
-                object_from = hi + 1;
-                inverted_window = Some(0);
+                if report {
+                    partner_before = None;
+                }
             }
         }
         // an act written as a noun with its actor after it ("the visit of Prime Minister Modi

@@ -266,21 +266,9 @@ fn learn(m: &crate::analysis::Mention, actor: &str, learned: &mut Vec<Learned>) 
     // a name written otherwise than the register's canonical form is found again by the parts
     // of both ("Mahamat Idriss Déby Itno … Déby", "Sadyr Dschaparow … Dschaparow")
     let canonical = m.person.as_ref().filter(|p| m.captured_name.is_some() && *p != name).map(|p| p.to_lowercase());
+    let surname_first = SURNAME_FIRST_STATES.contains(&actor);
     for written in std::iter::once(&lower).chain(canonical.as_ref()) {
-        name_part_keys(written, &mut keys);
-    }
-    // a Chinese or Korean name in Latin letters is found again by its short family name,
-    // written first ("Xi Jinping … Xi praised", "Cho Hyun … Cho ha ringraziato")
-    if SURNAME_FIRST_STATES.contains(&actor) {
-        let mut parts = lower.split_whitespace();
-        if let (Some(first), Some(_)) = (parts.next(), parts.next()) {
-            if (2..=3).contains(&first.len())
-                && first.bytes().all(|b| b.is_ascii_lowercase())
-                && !keys.iter().any(|k| k == first)
-            {
-                keys.push(first.to_string());
-            }
-        }
+        name_part_keys(written, surname_first, &mut keys);
     }
     // the register's spelling may carry diacritics the text leaves out ("Kaïs Saïed …
     // Saied ha chiesto")
@@ -303,8 +291,9 @@ fn learn(m: &crate::analysis::Mention, actor: &str, learned: &mut Vec<Learned>) 
 }
 
 /// Push onto `keys` the first and last parts of the lower-cased name `lower` that are long
-/// enough to find the person again alone.
-fn name_part_keys(lower: &str, keys: &mut Vec<String>) {
+/// enough to find the person again alone (`surname_first`: a Chinese or Korean name in Latin
+/// letters, found again by its short family name: "Xi Jinping … Xi praised", "Cho Hyun … Cho").
+fn name_part_keys(lower: &str, surname_first: bool, keys: &mut Vec<String>) {
     // the parts of a katakana name are joined by a middle dot ("マリズ・ペイン"); such a
     // name is found again by its first or last part, which is often short
     let katakana = lower.contains('\u{30FB}');
@@ -322,7 +311,8 @@ fn name_part_keys(lower: &str, keys: &mut Vec<String>) {
         [4, 3]
     };
     if toks.len() >= 2 {
-        for (t, min) in [(toks[0], mins[0]), (toks[toks.len() - 1], mins[1])] {
+        let first_min = if surname_first && toks[0].bytes().all(|b| b.is_ascii_lowercase()) { 2 } else { mins[0] };
+        for (t, min) in [(toks[0], first_min), (toks[toks.len() - 1], mins[1])] {
             if t.chars().count() >= min && !keys.iter().any(|k| k == t) {
                 keys.push(t.to_string());
             }
@@ -765,6 +755,7 @@ fn prepare_pack(src: &DataSource, lang: &str) -> Result<PreparedPack, CoderError
                 | WordClass::Relative
                 | WordClass::Connective
                 | WordClass::AdnominalObject
+                | WordClass::ReportedEnding
         )
     });
     let in_class = |list: &[(WordClass, String)], class: WordClass| -> Vec<String> {
@@ -790,7 +781,8 @@ fn prepare_pack(src: &DataSource, lang: &str) -> Result<PreparedPack, CoderError
         .with_verb_endings(if info.verb_final { &words } else { &[] })
         .with_relative_endings(&relative)
         .with_connectives(&connectives)
-        .with_adnominal_objects(&of_class(WordClass::AdnominalObject));
+        .with_adnominal_objects(&of_class(WordClass::AdnominalObject))
+        .with_reported_endings(&of_class(WordClass::ReportedEnding));
     let all_patterns = parse_events(lang, &src.read(&format!("packs/{lang}/events.txt"))?.unwrap_or_default())?;
     let (refining, patterns): (Vec<Pattern>, Vec<Pattern>) =
         all_patterns.into_iter().partition(|p| p.refines.is_some());

@@ -175,6 +175,10 @@ pub enum WordClass {
     /// is an act aimed at the noun before; a reaction to that act is aimed at its owner
     /// ("ロシアのウクライナへの攻撃を非難": at Russia). Listed with `particle_object` too.
     AdnominalObject,
+    /// (verb-final) A quotative ending right after a verb ("…했다고 밝혔다", "…したと明らかにした"):
+    /// the act of that clause, reported by a later verb the packs do not know, is its own
+    /// subject's, not the reporter's. Read after the verb, not matched as a phrase.
+    ReportedEnding,
     /// A relative pronoun ("who", "som", "qui"), read from a clause break's text: right after an
     /// actor it makes that actor the subject of the next verb. Not matched as a phrase.
     RelativePronoun,
@@ -263,6 +267,7 @@ impl WordClass {
             "object_relative" => Self::ObjectRelative,
             "connective" => Self::Connective,
             "particle_adnominal_object" => Self::AdnominalObject,
+            "reported_ending" => Self::ReportedEnding,
             "act_reference" => Self::ActReference,
             "particle_topic" => Self::Particle(Particle::Topic),
             "particle_subject" => Self::Particle(Particle::Subject),

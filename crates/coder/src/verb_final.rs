@@ -28,6 +28,8 @@ pub struct Particles {
     /// Adnominal object particles ("への", "에 대한"): the noun after them is an act aimed at
     /// the noun before.
     adnominal_objects: Vec<String>,
+    /// Quotative endings that close a reported clause right after its verb ("다고", "したと").
+    reported_endings: Vec<String>,
 }
 
 /// Characters that close a noun phrase: a particle is not looked for past them.
@@ -76,6 +78,7 @@ impl Particles {
             relative: Vec::new(),
             connectives: Vec::new(),
             adnominal_objects: Vec::new(),
+            reported_endings: Vec::new(),
         }
     }
 
@@ -111,6 +114,26 @@ impl Particles {
         self.adnominal_objects =
             particles.iter().map(|w| attache_text::normalize_key(w)).filter(|w| !w.is_empty()).collect();
         self
+    }
+
+    /// These quotative endings (`reported_ending` in words.tsv).
+    pub fn with_reported_endings(mut self, endings: &[String]) -> Self {
+        self.reported_endings =
+            endings.iter().map(|w| attache_text::normalize_key(w)).filter(|w| !w.is_empty()).collect();
+        self
+    }
+
+    /// True when the verb ending at `end` closes a clause that a later verb reports (its ending
+    /// is quotative: in spaced text the verb's word ends with it, in unspaced text the text
+    /// after the verb starts with it): the act is that clause's subject's, not the reporter's.
+    fn reported_clause_ends(&self, key: &str, end: usize) -> bool {
+        let rest = key.get(end..).unwrap_or("");
+        if self.spaced {
+            let word = rest.split(char::is_whitespace).next().unwrap_or("");
+            self.reported_endings.iter().any(|e| word.ends_with(e.as_str()))
+        } else {
+            self.reported_endings.iter().any(|e| rest.starts_with(e.as_str()))
+        }
     }
 
     /// True when an adnominal object particle follows the noun ending at `end`, or a head noun
@@ -574,7 +597,7 @@ pub fn clauses_verb_final(
             // ... and so is the act of a clause the topic reports, when no verb of the packs
             // follows ("외교부는 중국이 한국 어선을 나포했다고 발표했다", "…は、北朝鮮が砲撃したと
             // 明らかにした": the seizure is China's, the shelling North Korea's)
-            let reported = tn + 1 == triggers.len() && reported_clause_ends(key, item.end, particles.spaced);
+            let reported = tn + 1 == triggers.len() && particles.reported_clause_ends(key, item.end);
             let last_topic = region.iter().rev().copied().find(|u| has(u, &[Particle::Topic]));
             let last_subject = region.iter().rev().copied().find(|u| has(u, &[Particle::Subject]));
             subject_unit = match (last_topic, last_subject) {
@@ -895,23 +918,6 @@ pub fn clauses_verb_final(
         }
     }
     (out, topic)
-}
-
-/// Endings that close a reported clause right after its verb: Korean "…했다고 밝혔다",
-/// "…다며"; Japanese "…したと明らかにした", "…していると発表した".
-const REPORTED_CLAUSE_ENDINGS_SPACED: [&str; 4] = ["다고", "라고", "다며", "라며"];
-const REPORTED_CLAUSE_ENDINGS_UNSPACED: [&str; 4] = ["したと", "していると", "していたと", "したという"];
-
-/// True when the verb ending at `end` closes a clause that a later verb reports (its
-/// ending is quotative): the act is that clause's subject's, not the reporter's.
-fn reported_clause_ends(key: &str, end: usize, spaced: bool) -> bool {
-    let rest = key.get(end..).unwrap_or("");
-    if spaced {
-        let word = rest.split(char::is_whitespace).next().unwrap_or("");
-        REPORTED_CLAUSE_ENDINGS_SPACED.iter().any(|e| word.ends_with(e))
-    } else {
-        REPORTED_CLAUSE_ENDINGS_UNSPACED.iter().any(|e| rest.starts_with(e))
-    }
 }
 
 #[cfg(test)]
