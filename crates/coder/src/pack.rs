@@ -414,10 +414,12 @@ fn trigger_parts(t: &str) -> Vec<Vec<Vec<String>>> {
         let mut whole = true;
         for part in gap_parts(t).map(str::trim).filter(|p| !p.is_empty()) {
             let mut alts: Vec<String> = Vec::new();
+            // a part may expand to hundreds of alternatives: deduplicated by a set, not a scan
+            let mut seen: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
             for a in expand_braces(part) {
                 let a = a.trim().to_string();
                 whole &= !a.is_empty();
-                if !alts.contains(&a) {
+                if seen.insert(a.clone()) {
                     alts.push(a);
                 }
             }
@@ -586,6 +588,8 @@ mod tests {
             vec![vec![v(&["hat"]), v(&["gespendet Geld"])], vec![v(&["spendete Geld"])]]
         );
         assert_eq!(trigger_parts("asked ... {,to}").len(), 2);
+        // alternatives that expand alike are kept once, in their first order
+        assert_eq!(trigger_parts("{b,a,b} x{, }"), vec![vec![v(&["b x", "a x"])]]);
     }
 
     #[test]
