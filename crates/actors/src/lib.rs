@@ -127,6 +127,7 @@ pub struct KnowledgeBase {
     people: Vec<Person>,
     variants: Vec<(String, usize)>,
     display: HashMap<String, String>,
+    family_name_first: Vec<String>,
 }
 
 fn rows<'a>(text: &'a str) -> impl Iterator<Item = (usize, Vec<&'a str>)> + 'a {
@@ -176,6 +177,21 @@ impl KnowledgeBase {
                     actor: f[0].to_string(),
                     kind: PhraseKind::Name,
                 });
+            }
+        }
+        if let Some(text) = src.read("data/kb/name_order.tsv")? {
+            for (line, f) in rows(&text) {
+                match f.as_slice() {
+                    [code, "family_first"] => kb.family_name_first.push(code.to_string()),
+                    [_, order] => {
+                        return Err(KbError::Malformed {
+                            file: "data/kb/name_order.tsv".into(),
+                            line,
+                            message: format!("unknown name order `{order}` (family_first)"),
+                        })
+                    }
+                    _ => {}
+                }
             }
         }
         if let Some(text) = src.read("data/kb/organizations.tsv")? {
@@ -347,6 +363,12 @@ impl KnowledgeBase {
         self.display.get(code).map(String::as_str)
     }
 
+    /// True when the people of state `code` write their family name first (`name_order.tsv`),
+    /// so that an official is called again by it ("Xi Jinping … Xi").
+    pub fn family_name_first(&self, code: &str) -> bool {
+        self.family_name_first.iter().any(|c| c == code)
+    }
+
     /// Number of people in the register.
     pub fn people_count(&self) -> usize {
         self.people.len()
@@ -458,6 +480,19 @@ mod tests {
         assert!(p.iter().any(|a| a.kind == PhraseKind::Genitive));
         assert_eq!(kb.title_phrases("no")[0].role, "head_of_government");
         assert_eq!(kb.display_name("JPN"), Some("Japan"));
+    }
+
+    #[test]
+    fn name_order_is_read_and_checked() {
+        let kb = kb_from(&[("data/kb/name_order.tsv", "# iso3\torder\nCHN\tfamily_first\nKOR\tfamily_first\n")]);
+        assert!(kb.family_name_first("CHN") && kb.family_name_first("KOR"));
+        assert!(!kb.family_name_first("NOR"));
+        let dir = std::env::temp_dir().join(format!("attache-actors-order-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("data/kb")).unwrap();
+        std::fs::write(dir.join("data/kb/name_order.tsv"), "CHN\tsurname_last\n").unwrap();
+        let err = KnowledgeBase::load(&DataSource::directory(&dir)).unwrap_err().to_string();
+        assert!(err.contains("name_order.tsv:1") && err.contains("surname_last"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

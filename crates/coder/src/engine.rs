@@ -245,15 +245,12 @@ pub fn detect_language(text: &str, hint: Option<&str>) -> String {
 /// in the same script.
 const DECLARED_LANGUAGE_MIN_BYTES: usize = 200;
 
-/// States whose officials' names, in Latin letters, put a family name of two or three letters
-/// first, by which the press calls them ("Xi", "Li", "Cho", "Lee").
-const SURNAME_FIRST_STATES: &[&str] = &["CHN", "TWN", "HKG", "MAC", "KOR", "PRK"];
-
 /// Remember a name introduced by title and state ("Lao Deputy Foreign Minister Phoxay
 /// Khaykhamphithoune") as an actor for the rest of the document, found by its full form, its
 /// first word and its last word (a Vietnamese given name, a surname: matched only when
-/// capitalised).
-fn learn(m: &crate::analysis::Mention, actor: &str, learned: &mut Vec<Learned>) {
+/// capitalised); `family_name_first`: the actor's people write their family name first
+/// (`KnowledgeBase::family_name_first`).
+fn learn(m: &crate::analysis::Mention, actor: &str, family_name_first: bool, learned: &mut Vec<Learned>) {
     // a person of the register is found again by the parts of the name too ("Utenriksminister
     // Espen Barth Eide … Eide takket"), as a name captured from the text is
     let Some(name) = m.captured_name.as_ref().or(m.person.as_ref()) else { return };
@@ -266,9 +263,8 @@ fn learn(m: &crate::analysis::Mention, actor: &str, learned: &mut Vec<Learned>) 
     // a name written otherwise than the register's canonical form is found again by the parts
     // of both ("Mahamat Idriss Déby Itno … Déby", "Sadyr Dschaparow … Dschaparow")
     let canonical = m.person.as_ref().filter(|p| m.captured_name.is_some() && *p != name).map(|p| p.to_lowercase());
-    let surname_first = SURNAME_FIRST_STATES.contains(&actor);
     for written in std::iter::once(&lower).chain(canonical.as_ref()) {
-        name_part_keys(written, surname_first, &mut keys);
+        name_part_keys(written, family_name_first, &mut keys);
     }
     // the register's spelling may carry diacritics the text leaves out ("Kaïs Saïed …
     // Saied ha chiesto")
@@ -1081,7 +1077,7 @@ impl Engine {
                 if pass == 0 {
                     for m in &a.mentions {
                         if let Some(c) = &m.actor {
-                            learn(m, c, &mut learned);
+                            learn(m, c, self.kb.family_name_first(c), &mut learned);
                         }
                     }
                 } else {
@@ -1179,7 +1175,7 @@ impl Engine {
                     if m.person.is_some() || m.official {
                         first_official.get_or_insert_with(|| c.clone());
                     }
-                    learn(m, c, &mut learned);
+                    learn(m, c, self.kb.family_name_first(c), &mut learned);
                 }
             }
             // "来日" names Japan as much as "日本" does
@@ -1204,7 +1200,7 @@ impl Engine {
             if let Some(c) = state_choice.get(choices) {
                 *counts.entry(c.clone()).or_default() += 1;
                 first_actor.get_or_insert_with(|| c.clone());
-                learn(m, c, &mut learned);
+                learn(m, c, self.kb.family_name_first(c), &mut learned);
             }
         }
         let apply_choice = |a: &mut Analysis| {
@@ -1231,7 +1227,7 @@ impl Engine {
         };
         for (m, home) in &home_learned {
             if home_active(&Some(home.to_string())) {
-                learn(m, home, &mut learned);
+                learn(m, home, self.kb.family_name_first(home), &mut learned);
             }
         }
         let mut state = DocState {
