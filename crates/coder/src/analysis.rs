@@ -1801,11 +1801,19 @@ fn opening_phrase_ends_between(items: &[Item], m: usize, next: usize, key: &str)
 }
 
 /// True when the group of the mention at `j` stands right before a trigger, with nothing but
-/// spaces between: it is that verb's subject.
+/// spaces between, or opens a clause after "and" right before a future or negation word
+/// (", et la Ligue arabe doit réunir"): it is that verb's subject.
 fn subject_of_verb_after(items: &[Item], j: usize, key: &str) -> bool {
-    let (_, hi) = group_of(items, j, key);
+    let (lo, hi) = group_of(items, j, key);
     items.get(hi + 1).is_some_and(|next| {
-        matches!(next.kind, ItemKind::Trigger { .. }) && span_text(key, items[hi].end, next.start).trim().is_empty()
+        let verb = match next.kind {
+            ItemKind::Trigger { .. } => true,
+            ItemKind::Word(WordClass::Future | WordClass::Negation) => {
+                matches!(preceding_word(items, lo, key), Some(ItemKind::Word(WordClass::And)))
+            }
+            _ => false,
+        };
+        verb && span_text(key, items[hi].end, next.start).trim().is_empty()
     })
 }
 

@@ -1841,3 +1841,18 @@ fn in_verb_second_order_the_actor_of_a_fronted_phrase_is_not_the_subject() {
     assert!(!got.iter().any(|(s, c, _)| s == "RUS" && c.starts_with("02")), "{got:?}");
     assert!(got.iter().any(|(s, c, o)| s == "KGZ" && c.starts_with("02") && o == "RUS"), "{got:?}");
 }
+
+#[test]
+fn an_actor_opening_a_clause_after_comma_and_before_a_future_word_is_not_the_object() {
+    let e = real_packs();
+    let text = "Le Brésil et le Chili ont condamné le vote, et l'Union africaine va publier un rapport.";
+    let got = triples_in(&e, text, "fr");
+    assert!(!got.iter().any(|(_, _, o)| o == "IGO:AU"), "{got:?}");
+    let text = "Canada and Mexico condemned the vote, and the European Union will publish a report on Friday.";
+    let got = triples_in(&e, text, "en");
+    assert!(!got.iter().any(|(_, _, o)| o == "IGO:EU"), "{got:?}");
+    // without "and", a future word after an object leaves it the object
+    let text = "Canada condemned Russia, which will hold elections in March.";
+    let got = triples_in(&e, text, "en");
+    assert!(got.contains(&t("CAN", "111", "RUS")), "{got:?}");
+}
