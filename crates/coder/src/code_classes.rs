@@ -77,12 +77,9 @@ pub(crate) const MUTUAL: [&str; 4] = ["03", "04", "05", "06"];
 /// reducing relations (an embassy closed in a capital) and force (a strike on a city).
 pub(crate) const PLACE_TARGET: [&str; 5] = ["111", "16", "18", "19", "20"];
 
-/// Aid given or offered (07, 033): other donors' aid with no recipient named goes where
-/// the document's aid went.
-pub(crate) const AID: [&str; 2] = ["07", "033"];
-
 /// Aid and sympathy (07, 033, 018): with no recipient named, they go to the place they are
-/// sent to ("nødhjelp på Sri Lanka"), as a visit does.
+/// sent to ("nødhjelp på Sri Lanka"), as a visit does, or else where the document's aid or
+/// sympathy went ("Malaysia and Singapore also expressed condolences").
 pub(crate) const AID_OR_SYMPATHY: [&str; 3] = ["07", "033", "018"];
 
 /// Mediation (039 offered, 045 done): what is mediated is owned by its parties.
@@ -97,7 +94,11 @@ mod tests {
         assert!(in_class("111", &PLACE_TARGET));
         assert!(!in_class("112", &PLACE_TARGET));
         assert!(in_class("0233", &ASKING));
-        assert!(in_class("073", &AID) && in_class("033", &AID) && !in_class("031", &AID));
+        assert!(
+            in_class("073", &AID_OR_SYMPATHY)
+                && in_class("018", &AID_OR_SYMPATHY)
+                && !in_class("031", &AID_OR_SYMPATHY)
+        );
         assert!(in_class("195", &HOSTILE) && !in_class("057", &HOSTILE));
         assert!(in_class("163", &HOSTILE_DEEDS) && !in_class("111", &HOSTILE_DEEDS));
     }

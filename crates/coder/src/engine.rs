@@ -10,8 +10,8 @@ use attache_time::{PartialDate, Precision, TimeExpr, TimeParser};
 
 use crate::analysis::{analyse, choose_state, clauses, closes_quote, opens_quote, Analysis, Context, Learned, Slot};
 use crate::code_classes::{
-    in_class, AID, AID_OR_SYMPATHY, ANSWERS_TO_A_DEED, ARMED_FORCE, HOSTILE, HOSTILE_DEEDS, MEDIATION, MUTUAL,
-    OWN_ACTOR, PLACE_TARGET, SETTLEMENTS, VERBAL_REACTIONS,
+    in_class, AID_OR_SYMPATHY, ANSWERS_TO_A_DEED, ARMED_FORCE, HOSTILE, HOSTILE_DEEDS, MEDIATION, MUTUAL, OWN_ACTOR,
+    PLACE_TARGET, SETTLEMENTS, VERBAL_REACTIONS,
 };
 use crate::lexicon::{Entry, Lexicon, TitleEntry};
 use crate::pack::{parse_events, parse_pack_info, parse_word_lines, Frame, PackInfo, Pattern, WordClass};
@@ -1989,10 +1989,10 @@ impl Engine {
                         }
                     }
                 }
-                // "Malaysia and Singapore also sent relief supplies": the other donors' aid
-                // goes where the document's aid went, when the clause names nobody else (a
-                // recipient the frame missed, a channel, a place)
-                let aid = in_class(&code, &AID);
+                // "Malaysia and Singapore also sent relief supplies", "... also expressed
+                // condolences": the other donors' aid or sympathy goes where the document's went,
+                // when the clause names nobody else (a recipient the frame missed, a channel, a place)
+                let aid = in_class(&code, &AID_OR_SYMPATHY);
                 let names_no_other = || {
                     // the clause: between the clause breaks around the trigger
                     let is_break =

@@ -887,6 +887,19 @@ fn other_donors_aid_goes_where_the_documents_aid_went() {
 }
 
 #[test]
+fn other_states_sympathy_goes_where_the_documents_aid_or_sympathy_went() {
+    let e = real_packs();
+    let text = "Japan sent relief supplies to Nepal after the earthquake. The prime ministers of Malaysia and \
+                Singapore also expressed condolences.";
+    let got = triples_in(&e, text, "en");
+    assert!(got.contains(&t("MYS", "018", "NPL")) && got.contains(&t("SGP", "018", "NPL")), "{got:?}");
+    let text = "Perdana Menteri Jepang menyampaikan belasungkawa kepada rakyat Nepal. Presiden Vietnam juga \
+                menyampaikan belasungkawa.";
+    let got = triples_in(&e, text, "id");
+    assert!(got.contains(&t("VNM", "018", "NPL")), "{got:?}");
+}
+
+#[test]
 fn a_register_name_is_found_again_by_its_last_part_without_diacritics() {
     let e = fixture();
     let got = code(&e, "Kaïs Saïed met the Japanese foreign minister. Saied thanked Laos.");
