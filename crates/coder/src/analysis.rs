@@ -2082,7 +2082,27 @@ fn closed_relative_before(items: &[Item], ti: usize, key: &str, relatives: &[Str
     let inside_only = items[r + 1..ti]
         .iter()
         .all(|i| i.end <= comma && !matches!(i.kind, ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation)));
-    (relative_after_mention(items, r, key, relatives) && inside_only).then_some(r)
+    (inside_only && (relative_after_mention(items, r, key, relatives) || relative_after_apposition(items, r, key)))
+        .then_some(r)
+}
+
+/// Most words of an apposition's head between a mention's comma and its relative pronoun
+/// ("X, l'organismo che …": 1; "X, the agency of the cabinet that …": 4).
+const APPOSITION_HEAD_MAX_WORDS: usize = 4;
+
+/// True when the relative pronoun at `r` opens a clause inside an apposition to the mention
+/// right before it ("Il Consiglio per gli Affari continentali, l'organismo che gestisce i
+/// rapporti con Pechino, ha accusato …"): a comma, then a few words naming no actor.
+fn relative_after_apposition(items: &[Item], r: usize, key: &str) -> bool {
+    let (Some(antecedent), Some(pronoun)) = (r.checked_sub(1).and_then(|a| items.get(a)), items.get(r)) else {
+        return false;
+    };
+    let Some(head) = span_text(key, antecedent.end, pronoun.start).trim_start().strip_prefix(',') else {
+        return false;
+    };
+    matches!(antecedent.kind, ItemKind::Mention(_))
+        && !head.contains([',', '，', '(', ')'])
+        && (1..=APPOSITION_HEAD_MAX_WORDS).contains(&word_count(head))
 }
 
 /// True when the item at `r` is a relative pronoun right after a mention, with nothing or a

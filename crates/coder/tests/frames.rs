@@ -1869,3 +1869,16 @@ fn an_actor_opening_a_clause_after_comma_and_before_a_future_word_is_not_the_obj
     let got = triples_in(&e, text, "en");
     assert!(got.contains(&t("CAN", "111", "RUS")), "{got:?}");
 }
+
+#[test]
+fn the_actor_before_an_apposition_holding_a_relative_clause_is_the_subject() {
+    let e = real_packs();
+    let text = "Il ministero degli Esteri filippino, l'ufficio che segue i negoziati con Pechino, ha accusato il \
+                Vietnam di violare l'accordo.";
+    let got = triples_in(&e, text, "it");
+    assert!(got.contains(&t("PHL", "112", "VNM")) && !got.iter().any(|(s, _, _)| s == "CHN"), "{got:?}");
+    let text = "El Ministerio de Exteriores de Chile, el órgano que lleva las relaciones con Lima, acusó a Bolivia \
+                de violar el acuerdo.";
+    let got = triples_in(&e, text, "es");
+    assert!(got.contains(&t("CHL", "112", "BOL")) && !got.iter().any(|(s, _, _)| s == "PER"), "{got:?}");
+}
