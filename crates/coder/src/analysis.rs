@@ -1873,7 +1873,7 @@ pub(crate) fn same_root(patterns: &[Pattern], a: usize, b: usize) -> bool {
 /// refuses or threatens ("urged Armenia and Azerbaijan to sign a peace treaty": no signing).
 /// The clause ends at a comma, semicolon or clause break; an act of those roots itself is
 /// still coded ("condemned … and demanded …").
-fn asked_for(items: &[Item], ti: usize, key: &str, patterns: &[Pattern]) -> bool {
+fn asked_for(items: &[Item], ti: usize, key: &str, patterns: &[Pattern], finite_triggers: bool) -> bool {
     let about = |p: usize| patterns.get(p).is_some_and(|p| in_class(&p.code, &ABOUT_ANOTHER_ACT));
     let ItemKind::Trigger { pattern } = items[ti].kind else { return false };
     if about(pattern) {
@@ -1883,21 +1883,35 @@ fn asked_for(items: &[Item], ti: usize, key: &str, patterns: &[Pattern]) -> bool
     // "demanded an explanation and summoned the ambassador": a verb joined by "and" to a
     // demand whose object names no actor is a second act of the same subject, not what was
     // demanded ("demanded that Japan withdraw and apologise" names who is to act)
-    let (mut and_seen, mut actor_before_and) = (false, false);
-    for i in items[..ti].iter().rev() {
+    let (mut and_seen, mut actor_before_and, mut verb_before_and) = (false, false, false);
+    // whether the "and" nearest the verb joins two actors ("accused South Korea and the US of …")
+    let mut and_joins_actors = false;
+    for (k, i) in items[..ti].iter().enumerate().rev() {
         if span_text(key, i.end, after).contains([',', ';', '，', '；', '、']) {
             return false;
         }
         match i.kind {
             ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation) => return false,
-            ItemKind::Word(WordClass::And) => and_seen = true,
+            ItemKind::Word(WordClass::And) => {
+                if !and_seen {
+                    let is_mention = |m: usize| items.get(m).is_some_and(|m| matches!(m.kind, ItemKind::Mention(_)));
+                    and_joins_actors = k > 0 && is_mention(k - 1) && is_mention(k + 1);
+                }
+                and_seen = true
+            }
             ItemKind::Mention(_)
             | ItemKind::Word(WordClass::TwoSides | WordClass::Participants | WordClass::Pronoun)
                 if and_seen =>
             {
                 actor_before_and = true
             }
-            ItemKind::Trigger { pattern } if about(pattern) => return !and_seen || actor_before_and,
+            // ("urged the two sides to show restraint and offered to mediate": where triggers
+            // are finite verbs, a demand whose content names no act before the "and" has ended
+            // there)
+            ItemKind::Trigger { pattern } if about(pattern) => {
+                return !and_seen || (actor_before_and && (verb_before_and || !finite_triggers || and_joins_actors))
+            }
+            ItemKind::Trigger { .. } if and_seen => verb_before_and = true,
             _ => {}
         }
         after = i.start;
@@ -2306,22 +2320,26 @@ fn subject_group_start(items: &[Item], ti: usize, subject_end: usize, key: &str)
     })
 }
 
-/// Find each trigger's slots in an analysed sentence.
-///
-/// `verb_second`: the language puts the finite verb second; it then lists the key offsets
-/// where the sentence's time expressions end (a time before the verb is fronted).
-///
-/// `relatives`: the language's relative pronouns ("who", "som"), normalised: right after an
-/// actor they make it the subject of the next verb.
-pub fn clauses(
-    a: &Analysis,
-    key: &str,
-    patterns: &[Pattern],
-    verb_second: Option<&[usize]>,
-    relatives: &[String],
-    between_words: &[String],
-    pro_drop: bool,
-) -> Vec<Clause> {
+/// What [`clauses`] needs to know of the sentence's language.
+#[derive(Debug, Clone, Copy)]
+pub struct ClauseGrammar<'a> {
+    /// The language puts the finite verb second; the key offsets where the sentence's time
+    /// expressions end (a time before the verb is fronted).
+    pub verb_second: Option<&'a [usize]>,
+    /// The language's relative pronouns ("who", "som"), normalised: right after an actor they
+    /// make it the subject of the next verb.
+    pub relatives: &'a [String],
+    /// Words that end a trigger naming the two sides after it ("talks between").
+    pub between_words: &'a [String],
+    /// The language drops a subject the sentence before names (`pro_drop` in `pack.toml`).
+    pub pro_drop: bool,
+    /// The pack's triggers are finite verb forms (`finite_triggers` in `pack.toml`).
+    pub finite_triggers: bool,
+}
+
+/// Find each trigger's slots in an analysed sentence of a language with `grammar`.
+pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGrammar<'_>) -> Vec<Clause> {
+    let ClauseGrammar { verb_second, relatives, between_words, pro_drop, finite_triggers } = *grammar;
     let items = &a.items;
     let mut out: Vec<Clause> = Vec::new();
     let mut subject_of: Vec<Option<Slot>> = vec![None; items.len()];
@@ -3192,7 +3210,7 @@ pub fn clauses(
         planned[ti] = future;
         if negated
             || conditional
-            || asked_for(items, ti, key, patterns)
+            || asked_for(items, ti, key, patterns, finite_triggers)
             || promised_inside(items, ti, patterns)
             || criticised_deed(items, ti, key, patterns)
         {

@@ -8,7 +8,9 @@ use attache_model::{fnv1a64_continue, Actor, Document, Event, EventDate, Evidenc
 use attache_text::{normalize, normalize_key, split_document, SplitRules};
 use attache_time::{PartialDate, Precision, TimeExpr, TimeParser};
 
-use crate::analysis::{analyse, choose_state, clauses, closes_quote, opens_quote, Analysis, Context, Learned, Slot};
+use crate::analysis::{
+    analyse, choose_state, clauses, closes_quote, opens_quote, Analysis, ClauseGrammar, Context, Learned, Slot,
+};
 use crate::code_classes::{
     in_class, AID_OR_SYMPATHY, ANSWERS_TO_A_DEED, ARMED_FORCE, HOSTILE, HOSTILE_DEEDS, MEDIATION, MUTUAL, OWN_ACTOR,
     PLACE_TARGET, SETTLEMENTS, VERBAL_REACTIONS,
@@ -1380,15 +1382,14 @@ impl Engine {
                     early_times = Some(found);
                     ends
                 });
-                clauses(
-                    &a,
-                    &key.key,
-                    &model.patterns,
-                    time_ends.as_deref(),
-                    &model.relative_pronouns,
-                    &model.between_words,
-                    model.info.pro_drop,
-                )
+                let grammar = ClauseGrammar {
+                    verb_second: time_ends.as_deref(),
+                    relatives: &model.relative_pronouns,
+                    between_words: &model.between_words,
+                    pro_drop: model.info.pro_drop,
+                    finite_triggers: model.info.finite_triggers,
+                };
+                clauses(&a, &key.key, &model.patterns, &grammar)
             };
             if trace_enabled() {
                 for c in &cls {

@@ -54,6 +54,10 @@ pub struct PackInfo {
     /// pidió a China …"): a sentence's first verb with no actor before it goes on with the
     /// last subject (`pro_drop = true`).
     pub pro_drop: bool,
+    /// The pack writes its triggers as finite verb forms that a request's infinitive content
+    /// does not take ("offered to mediate", "se ofreció a mediar"): a trigger after "and" ends
+    /// a request whose content names no act (`finite_triggers = true`).
+    pub finite_triggers: bool,
 }
 
 /// Most words of a trigger's `...` gap unless the pack says otherwise.
@@ -77,6 +81,7 @@ pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
         spaces_end_clauses: false,
         name_prefixes: Vec::new(),
         pro_drop: false,
+        finite_triggers: false,
     };
     for line in text.lines() {
         let Some((k, v)) = line.split_once('=') else { continue };
@@ -93,6 +98,7 @@ pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
             "names_before_state_titles" => info.names_before_state_titles = v == "true",
             "spaces_end_clauses" => info.spaces_end_clauses = v == "true",
             "pro_drop" => info.pro_drop = v == "true",
+            "finite_triggers" => info.finite_triggers = v == "true",
             "name_prefixes" => {
                 info.name_prefixes =
                     v.split('|').map(str::trim).filter(|w| !w.is_empty()).map(str::to_string).collect();
@@ -650,5 +656,7 @@ mod tests {
         let th = parse_pack_info("th", "name_prefixes = \"นาย| นาง |\"\npro_drop = true\n");
         assert_eq!(th.name_prefixes, vec!["นาย".to_string(), "นาง".to_string()]);
         assert!(th.pro_drop && !parse_pack_info("en", "").pro_drop);
+        assert!(parse_pack_info("en", "finite_triggers = true\n").finite_triggers);
+        assert!(!parse_pack_info("vi", "").finite_triggers);
     }
 }

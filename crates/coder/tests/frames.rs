@@ -1882,3 +1882,23 @@ fn the_actor_before_an_apposition_holding_a_relative_clause_is_the_subject() {
     let got = triples_in(&e, text, "es");
     assert!(got.contains(&t("CHL", "112", "BOL")) && !got.iter().any(|(s, _, _)| s == "PER"), "{got:?}");
 }
+
+#[test]
+fn where_triggers_are_finite_a_verb_after_and_ends_a_request_that_names_no_act() {
+    let e = real_packs();
+    let text = "La Unión Africana llamó a los dos gobiernos a la calma y se ofreció a mediar entre Sudán y Chad.";
+    let got = triples_in(&e, text, "es");
+    assert!(got.contains(&t("IGO:AU", "039", "SDN")), "{got:?}");
+    let text = "The Arab League urged the two governments to show restraint and offered to mediate between Sudan \
+                and Chad.";
+    let got = triples_in(&e, text, "en");
+    assert!(got.contains(&t("IGO:ARAB", "039", "SDN")), "{got:?}");
+    // a request's content that names an act keeps what follows "and" inside it
+    let text = "Canada urged Russia to release the prisoners and withdraw its troops from Ukraine.";
+    let got = triples_in(&e, text, "en");
+    assert!(!got.iter().any(|(s, c, _)| s == "RUS" && c.starts_with("08")), "{got:?}");
+    // and "and" between two actors is no clause's
+    let text = "Pyongyang accused South Korea and the United States of staging a joint naval exercise.";
+    let got = triples_in(&e, text, "en");
+    assert!(!got.iter().any(|(_, c, _)| c == "062"), "{got:?}");
+}
