@@ -739,8 +739,14 @@ fn prepare_pack(src: &DataSource, lang: &str) -> Result<PreparedPack, CoderError
     // the kind of act each act reference names ("the attack": 19), by normalised phrase
     let act_reference_kinds: HashMap<String, String> =
         word_lines.iter().filter_map(|(_, phrase, root)| Some((normalize_key(phrase), root.clone()?))).collect();
-    let all_words: Vec<(WordClass, String)> =
-        word_lines.into_iter().map(|(class, phrase, _)| (class, phrase)).collect();
+    // a future naming what was agreed is matched as a future word, and listed for verb-final
+    // chains (`own_future`)
+    let own_futures: Vec<String> =
+        word_lines.iter().filter(|(c, _, _)| *c == WordClass::OwnFuture).map(|(_, w, _)| w.clone()).collect();
+    let all_words: Vec<(WordClass, String)> = word_lines
+        .into_iter()
+        .map(|(class, phrase, _)| (if class == WordClass::OwnFuture { WordClass::Future } else { class }, phrase))
+        .collect();
     // classes read from the text around a phrase, never matched as phrases themselves
     let (read_words, words): (Vec<_>, Vec<_>) = all_words.into_iter().partition(|(c, _)| {
         matches!(
@@ -780,7 +786,8 @@ fn prepare_pack(src: &DataSource, lang: &str) -> Result<PreparedPack, CoderError
         .with_relative_endings(&relative)
         .with_connectives(&connectives)
         .with_adnominal_objects(&of_class(WordClass::AdnominalObject))
-        .with_reported_endings(&of_class(WordClass::ReportedEnding));
+        .with_reported_endings(&of_class(WordClass::ReportedEnding))
+        .with_own_futures(&own_futures);
     let all_patterns = parse_events(lang, &src.read(&format!("packs/{lang}/events.txt"))?.unwrap_or_default())?;
     let (refining, patterns): (Vec<Pattern>, Vec<Pattern>) =
         all_patterns.into_iter().partition(|p| p.refines.is_some());
@@ -1740,9 +1747,17 @@ impl Engine {
                             && marks.iter().any(|&(s2, e2, trig2)| trig2 && e2 <= t.start && set_off_verb(s2));
                         !comma_closed && !earlier_verb && !earlier_verbs_time
                     } else if model.info.verb_final
-                        && marks.iter().any(|&(s2, _, trig2)| trig2 && s2 >= t_end && s2 < t.start)
+                        && marks.iter().any(|&(s2, _, trig2)| {
+                            trig2
+                                && s2 >= t_end
+                                && (s2 < t.start
+                                    || (s2 >= t.end
+                                        && text.get(t_end..t.start).is_some_and(|g| g.contains(['、', ',']))))
+                        })
                     {
-                        // ... and a time after the next verb is that verb's
+                        // ... and a time after the next verb is that verb's, as is one set off by a
+                        // comma after this verb and followed by a later verb ("会談し、来月ハノイで
+                        // 協議することで一致した": the verb and its comma ended its clause)
                         false
                     } else {
                         // after the trigger: close to it, with no clause break between

@@ -185,6 +185,11 @@ pub enum WordClass {
     /// the act of that clause, reported by a later verb the packs do not know, is its own
     /// subject's, not the reporter's. Read after the verb, not matched as a phrase.
     ReportedEnding,
+    /// (verb-final) A future word naming what was agreed, decided or announced ("することで一致",
+    /// "することを確認"): it makes its own verb a plan, not the verbs joined to it before by a
+    /// connective ("会談し、…協議することで一致した": the talks took place). Matched as a
+    /// `Future` phrase.
+    OwnFuture,
     /// A relative pronoun ("who", "som", "qui"), read from a clause break's text: right after an
     /// actor it makes that actor the subject of the next verb. Not matched as a phrase.
     RelativePronoun,
@@ -274,6 +279,7 @@ impl WordClass {
             "connective" => Self::Connective,
             "particle_adnominal_object" => Self::AdnominalObject,
             "reported_ending" => Self::ReportedEnding,
+            "own_future" => Self::OwnFuture,
             "act_reference" => Self::ActReference,
             "particle_topic" => Self::Particle(Particle::Topic),
             "particle_subject" => Self::Particle(Particle::Subject),

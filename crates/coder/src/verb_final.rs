@@ -30,6 +30,8 @@ pub struct Particles {
     adnominal_objects: Vec<String>,
     /// Quotative endings that close a reported clause right after its verb ("다고", "したと").
     reported_endings: Vec<String>,
+    /// Future words naming what was agreed ("することで一致"): their verb's plan only.
+    own_futures: Vec<String>,
 }
 
 /// Characters that close a noun phrase: a particle is not looked for past them.
@@ -79,6 +81,7 @@ impl Particles {
             connectives: Vec::new(),
             adnominal_objects: Vec::new(),
             reported_endings: Vec::new(),
+            own_futures: Vec::new(),
         }
     }
 
@@ -121,6 +124,17 @@ impl Particles {
         self.reported_endings =
             endings.iter().map(|w| attache_text::normalize_key(w)).filter(|w| !w.is_empty()).collect();
         self
+    }
+
+    /// These future words naming what was agreed (`own_future` in words.tsv).
+    pub fn with_own_futures(mut self, words: &[String]) -> Self {
+        self.own_futures = words.iter().map(|w| attache_text::normalize_key(w)).filter(|w| !w.is_empty()).collect();
+        self
+    }
+
+    /// True when `word` (a future word's text) names what was agreed, not a plan its chain shares.
+    fn is_own_future(&self, word: &str) -> bool {
+        self.own_futures.iter().any(|w| w == word)
     }
 
     /// True when the verb ending at `end` closes a clause that a later verb reports (its ending
@@ -468,6 +482,8 @@ pub fn clauses_verb_final(
     let mut out: Vec<Clause> = Vec::new();
     // whether each clause's verb ends in a connective (parallel to `out`)
     let mut joined_to_next: Vec<bool> = Vec::new();
+    // whether each clause's plan is one the verbs joined before it share (parallel to `out`)
+    let mut shares_plan: Vec<bool> = Vec::new();
     let mut previous_subject: Option<Slot> = None;
     // the last verb's end and its agent
     let mut last_verb: Option<(usize, Slot)> = None;
@@ -846,12 +862,26 @@ pub fn clauses_verb_final(
         // a verb that goes on into the rest of its clause ("회담하고 … 논의할 계획이다") shares the
         // plan word that ends it, however far
         let connects = particles.connects(verb_tail);
-        let future = after(WordClass::Future)
-            || between(WordClass::Future)
-            || (connects
-                && items.iter().any(|i| {
-                    i.kind == ItemKind::Word(WordClass::Future) && i.start >= item.end && i.start < clause_end
-                }));
+        // (not a future naming what was agreed: "会談し、…協議することで一致した" met)
+        let shared_plan = |i: &crate::analysis::Item| {
+            i.kind == ItemKind::Word(WordClass::Future)
+                && i.start >= item.end
+                && i.start < clause_end
+                && !particles.is_own_future(span_text(key, i.start, i.end))
+        };
+        let future =
+            after(WordClass::Future) || between(WordClass::Future) || (connects && items.iter().any(shared_plan));
+        // whether the verbs joined to this one before share its plan: not when only a future
+        // naming what was agreed makes it one
+        let mut futures_after = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Word(WordClass::Future) && i.start >= item.end && i.start < clause_end)
+            .peekable();
+        let own_only = !between(WordClass::Future)
+            && !particles.ending_in(verb_tail, WordClass::Future)
+            && futures_after.peek().is_some()
+            && futures_after.all(|i| particles.is_own_future(span_text(key, i.start, i.end)));
+        let plan_to_share = future && !own_only;
         // a verb that modifies the noun after it ("…に放水した問題に触れ") is inside another's
         // clause: its subject does not go on to the next verb (unless it is that noun)
         let adnominal = modified.is_none() && particles.ends_adnominal_clause(key, item.end, verb_tail);
@@ -876,6 +906,7 @@ pub fn clauses_verb_final(
             }
         }
         joined_to_next.push(connects);
+        shares_plan.push(plan_to_share);
         out.push(Clause {
             pattern,
             start: item.start,
@@ -887,7 +918,13 @@ pub fn clauses_verb_final(
             act_reference,
             named_deed: None,
             act_doer_named: false,
-            place: place.clone(),
+            // (a place past the verb's comma, before a later verb, is that verb's: "電話で会談し、
+            // 来月東京で協議する"; "会談が東京で行われた", "訪問先のマニラで" are the first's)
+            place: place.clone().filter(|(_, ps, _)| {
+                *ps < item.start
+                    || !span_text(key, item.end, *ps).contains(['、', ','])
+                    || !triggers[tn + 1..].iter().any(|&later| items[later].start >= *ps)
+            }),
             future,
             background: items.iter().any(|i| {
                 i.kind == ItemKind::Word(WordClass::Background) && i.start >= context_start && i.end <= item.start
@@ -900,7 +937,10 @@ pub fn clauses_verb_final(
     }
     // a verb joined by a connective to the next shares its plan: "회담하고 … 논의할 계획이다"
     for i in (0..out.len().saturating_sub(1)).rev() {
-        if joined_to_next.get(i).copied().unwrap_or(false) && out[i + 1].future {
+        if joined_to_next.get(i).copied().unwrap_or(false)
+            && out[i + 1].future
+            && shares_plan.get(i + 1).copied().unwrap_or(true)
+        {
             out[i].future = true;
         }
     }

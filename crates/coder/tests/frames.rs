@@ -1902,3 +1902,18 @@ fn where_triggers_are_finite_a_verb_after_and_ends_a_request_that_names_no_act()
     let got = triples_in(&e, text, "en");
     assert!(!got.iter().any(|(_, c, _)| c == "062"), "{got:?}");
 }
+
+#[test]
+fn in_verb_final_order_a_verb_and_its_comma_end_its_clause_for_a_later_plan() {
+    let e = real_packs();
+    // the talks took place: agreeing to a later meeting does not make them a plan, and the
+    // later meeting's time and place are its own
+    let text = "林外相は3日、インドのジャイシャンカル外相と電話で会談し、来月東京で協議することで一致した。";
+    let got = triples_in(&e, text, "ja");
+    assert!(got.contains(&t("JPN", "041", "IND")) && got.contains(&t("JPN", "036", "IND")), "{got:?}");
+    assert!(!got.iter().any(|(_, c, _)| c == "042" || c == "043"), "{got:?}");
+    // a plan word shared by the chain still makes both verbs plans
+    let text = "林外相は来週、インドを訪問し、ジャイシャンカル外相と会談する予定だ。";
+    let got = triples_in(&e, text, "ja");
+    assert!(got.iter().all(|(_, c, _)| c == "036"), "{got:?}");
+}
