@@ -783,12 +783,13 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                 && matches!(p, Part::Actor(_, PhraseKind::Name))
                 && institution_words_between(key, original, &items, prev_end, s);
             let joins = joins || title_institution_state;
-            // "besuchte Scholz China": a state's name right after a person's starts the next
-            // mention (only a name written before its state and title joins it: "토니 블링컨 미국")
+            // "besuchte Scholz China", "møtte Eide ASEANs generalsekretær": a state's name or
+            // genitive right after a person's starts the next mention (only a name written before
+            // its state and title joins it: "토니 블링컨 미국")
             let person_then_state = cx.spaced
                 && !cx.names_before_state_titles
                 && matches!(prev, Part::Person(_) | Part::Learned(_))
-                && matches!(p, Part::Actor(_, PhraseKind::Name | PhraseKind::Capital));
+                && matches!(p, Part::Actor(_, PhraseKind::Name | PhraseKind::Capital | PhraseKind::Genitive));
             if !joins || next_person_follows || partners_apart || second_state || person_then_state {
                 flush(&mut run, &mut mentions, key.original_range(s, s).0.min(sentence_end));
             }

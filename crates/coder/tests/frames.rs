@@ -1917,3 +1917,12 @@ fn in_verb_final_order_a_verb_and_its_comma_end_its_clause_for_a_later_plan() {
     let got = triples_in(&e, text, "ja");
     assert!(got.iter().all(|(_, c, _)| c == "036"), "{got:?}");
 }
+
+#[test]
+fn an_organisations_genitive_right_after_a_person_starts_the_next_mention() {
+    let e = real_packs();
+    let text = "Utenriksminister Espen Barth Eide besøkte Jakarta. Onsdag møtte Eide ASEANs generalsekretær \
+                Kao Kim Hourn i sekretariatet.";
+    let got = triples_in(&e, text, "no");
+    assert!(got.iter().any(|(s, c, o)| s == "NOR" && c.starts_with("04") && o == "IGO:ASEAN"), "{got:?}");
+}
