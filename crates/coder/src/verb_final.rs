@@ -238,6 +238,12 @@ impl Particles {
         self.list.iter().any(|(w, p)| w == word && !matches!(p, Particle::Genitive | Particle::Suffix))
     }
 
+    /// True when `text` ends with a particle that gives a noun its role ("男を": the noun
+    /// before it is a role of the verb, not part of an event noun).
+    fn ends_with_role(&self, text: &str) -> bool {
+        self.list.iter().any(|(w, p)| text.ends_with(w.as_str()) && !matches!(p, Particle::Genitive | Particle::Suffix))
+    }
+
     /// True when `text` starts with a particle that gives a noun its role ("は山田": the phrase
     /// before it ends there).
     pub fn starts_with_role(&self, text: &str) -> bool {
@@ -533,8 +539,10 @@ pub fn clauses_verb_final(
         // "중국의 해상 도발을 비판")
         // (and in unspaced text a whole noun phrase: "日本の国会議員ら9人の入国を禁止",
         // "イスラエルのシリア空爆を非難")
+        // (not a noun of its own with a role before the verb: "イランの男を拘束" detained an
+        // Iranian man)
         let owner_gap = |g: &str| {
-            g.chars().count() <= OWNER_GAP_CHARS
+            (g.chars().count() <= OWNER_GAP_CHARS && !particles.ends_with_role(g))
                 || (owns_object
                     && particles.spaced
                     && g.split_whitespace().count() <= 1

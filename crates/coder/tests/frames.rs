@@ -1926,3 +1926,13 @@ fn an_organisations_genitive_right_after_a_person_starts_the_next_mention() {
     let got = triples_in(&e, text, "no");
     assert!(got.iter().any(|(s, c, o)| s == "NOR" && c.starts_with("04") && o == "IGO:ASEAN"), "{got:?}");
 }
+
+#[test]
+fn a_genitive_before_a_noun_with_its_own_particle_is_no_owner_of_the_act() {
+    let e = real_packs();
+    let got = triples_in(&e, "レバノン当局は13日、イランの男を拘束した。", "ja");
+    assert!(got.contains(&t("LBN", "173", "IRN")), "{got:?}");
+    // an event noun right after the genitive is still that actor's act
+    let got = triples_in(&e, "政府はロシアの攻撃を非難した。", "ja");
+    assert!(got.iter().any(|(_, c, o)| c.starts_with("11") && o == "RUS"), "{got:?}");
+}
