@@ -1766,7 +1766,10 @@ impl Engine {
                             && !marks.iter().any(|&(s, _, trig)| !trig && s >= t_end && s < t.start)
                             // "spoke by phone with X, and the two agreed to meet next month": a
                             // time that points ahead, after a later verb, dates that verb's plan
-                            && !(t.future_marker && marks.iter().any(|&(s, _, trig)| trig && s >= t_end && s < t.start))
+                            // (in text without spaces, where the gap is one "word" however long,
+                            // any time after a later verb: "通電話…，…並將於5月訪問")
+                            && !((t.future_marker || !a.spaced)
+                                && marks.iter().any(|&(s, _, trig)| trig && s >= t_end && s < t.start))
                     }
                 };
                 // ... unless it is relative ("next year") or a locative introduces it ("in 2023",

@@ -1936,3 +1936,14 @@ fn a_genitive_before_a_noun_with_its_own_particle_is_no_owner_of_the_act() {
     let got = triples_in(&e, "政府はロシアの攻撃を非難した。", "ja");
     assert!(got.iter().any(|(_, c, o)| c.starts_with("11") && o == "RUS"), "{got:?}");
 }
+
+#[test]
+fn in_text_without_spaces_a_time_after_a_later_verb_is_that_verbs() {
+    let e = real_packs();
+    let text = "巴西总统卢拉当晚与南非总统拉马福萨通电话表达支持，两人同意加强协调，拉马福萨并将于5月访问巴西利亚。";
+    let doc =
+        Document { id: "t".into(), text: text.into(), published: Some("2026-03-10".into()), ..Default::default() };
+    let out = e.code_as(&doc, "zh");
+    let call = out.events.iter().find(|ev| ev.cameo == "041").expect("the call took place");
+    assert_eq!(call.date.as_ref().map(|d| d.value.as_str()), Some("2026-03-10"), "{:?}", call.date);
+}
