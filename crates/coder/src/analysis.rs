@@ -865,9 +865,22 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
         .then(|| k.find([')', '）']))
         .flatten()
         .filter(|&c| c <= DATELINE_BRACKET_MAX_BYTES);
+    // "ໂລເມ, 22 ຕຸລາ (ຂປລ) – …", "KYIV, March 3 (Reuters) - …": a place that opens the
+    // sentence, set off by a comma before a date or an agency in brackets and a dash, is the
+    // dateline's too
+    let dateline_dash = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| k.get(..DATELINE_DASH_MAX_BYTES.min(k.len())).and_then(|h| h.find(sep)))
+        .min()
+        .filter(|&d| {
+            let head = &k[..d];
+            head.contains(',') && head.contains(|c: char| c.is_ascii_digit() || c == '(' || c == '（')
+        });
     // (the home state's capital, "(서울=연합뉴스)", still tells whose press it is)
     for (i, m) in mentions.iter_mut().enumerate() {
-        if dateline_close.is_some_and(|close| m.end <= close) {
+        let opens_dateline = m.start == 0
+            && dateline_dash.is_some_and(|d| m.end < d && k.get(m.end..).is_some_and(|r| r.starts_with(',')));
+        if dateline_close.is_some_and(|close| m.end <= close) || opens_dateline {
             if m.person.is_none() && !m.official && m.actor.as_deref() != cx.press_home {
                 m.actor = None;
             }
@@ -2201,6 +2214,9 @@ const REPORT_MAX_CHARS: usize = 24;
 
 /// The most bytes a bracketed dateline opening a sentence may take ("（中央社記者X日內瓦8日專電）").
 const DATELINE_BRACKET_MAX_BYTES: usize = 80;
+
+/// The most bytes a dateline set off by a dash may take before it ("KYIV, March 3 (Reuters) -").
+const DATELINE_DASH_MAX_BYTES: usize = 120;
 
 /// Most words of the noun phrase whose owner [`possessor_opens_sentence`] makes the subject.
 const OWNED_NOUN_MAX_WORDS: usize = 3;

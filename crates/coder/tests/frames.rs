@@ -1947,3 +1947,15 @@ fn in_text_without_spaces_a_time_after_a_later_verb_is_that_verbs() {
     let call = out.events.iter().find(|ev| ev.cameo == "041").expect("the call took place");
     assert_eq!(call.date.as_ref().map(|d| d.value.as_str()), Some("2026-03-10"), "{:?}", call.date);
 }
+
+#[test]
+fn a_place_opening_a_dateline_set_off_by_a_dash_is_no_party() {
+    let e = real_packs();
+    let got = triples_in(&e, "BAKU, July 10 (Reuters) - Armenia thanked the mediators.", "en");
+    assert!(!got.iter().any(|(_, _, o)| o == "AZE"), "{got:?}");
+    let got = triples_in(&e, "LOME, Oct 22 (AFP) - Burkina Faso released three soldiers on Tuesday.", "en");
+    assert!(!got.iter().any(|(_, _, o)| o == "TGO"), "{got:?}");
+    // a state that opens the sentence without a dateline is still its subject
+    let got = triples_in(&e, "Armenia, a close partner of France, thanked Azerbaijan.", "en");
+    assert!(got.contains(&t("ARM", "051", "AZE")), "{got:?}");
+}
