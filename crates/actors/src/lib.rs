@@ -324,6 +324,29 @@ impl KnowledgeBase {
         self.people.get(id)
     }
 
+    /// The register's people who held `role` for `country` at the partial date `date`, with
+    /// their ids.
+    pub fn office_holders<'a>(
+        &'a self,
+        country: &'a str,
+        role: &'a str,
+        date: &'a str,
+    ) -> impl Iterator<Item = (usize, &'a Person)> + 'a {
+        self.people
+            .iter()
+            .enumerate()
+            .filter(move |(_, p)| p.terms.iter().any(|t| t.country == country && t.role == role && t.active_at(date)))
+    }
+
+    /// Every written form of person `id`: the canonical name, then its variants.
+    pub fn names_of(&self, id: usize) -> impl Iterator<Item = &str> {
+        self.people
+            .get(id)
+            .map(|p| p.canonical.as_str())
+            .into_iter()
+            .chain(self.variants.iter().filter(move |(_, i)| *i == id).map(|(v, _)| v.as_str()))
+    }
+
     /// The person whose canonical name is `name`.
     pub fn person_by_name(&self, name: &str) -> Option<&Person> {
         self.people.iter().find(|p| p.canonical == name)

@@ -1287,6 +1287,12 @@ fn build_mention(
         None
     };
     if let Some((name, name_end)) = name_after {
+        // "sa utenriksminister Mohieldin Salem": a name after a title with no state that is not
+        // the name of whom the register has in that office at home is another state's official
+        if m.home_candidate && !names_home_office_holder(&name, m.role.as_deref(), cx.home, cx) {
+            m.actor = None;
+            m.home_candidate = false;
+        }
         m.captured_name = Some(name);
         m.orig_end = name_end;
         // the mention's key span covers the name too
@@ -1298,6 +1304,20 @@ fn build_mention(
         }
     }
     m
+}
+
+/// False when the register names who held `role` for the `home` state at the document's date
+/// and `name` is none of their names (no word of it is a word of theirs); true when it is, or
+/// when the register does not know.
+pub(crate) fn names_home_office_holder(name: &str, role: Option<&str>, home: Option<&str>, cx: &Context<'_>) -> bool {
+    let (Some(role), Some(home), Some(date)) = (role, home, cx.date) else { return true };
+    let words = |n: &str| n.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    let written = words(name);
+    let mut holders = cx.kb.office_holders(home, role, date).peekable();
+    if holders.peek().is_none() {
+        return true;
+    }
+    holders.any(|(id, _)| cx.kb.names_of(id).any(|n| words(n).iter().any(|w| written.contains(w))))
 }
 
 /// "El secretario general de la OEA, Albert Ramdin, instó …": a named person set off by a

@@ -1164,7 +1164,12 @@ impl Engine {
             // the home state once it is known that the home state applies
             for m in a.mentions.iter().filter(|m| m.actor.is_none() && m.home_candidate && m.captured_name.is_some()) {
                 if let Some(home) = &sentence_lang[i].1.info.home {
-                    home_learned.push((m.clone(), home.clone()));
+                    // (not a name the register does not give the home state's holder of that
+                    // office: "sa utenriksminister Mohieldin Salem" is another state's)
+                    let name = m.captured_name.as_deref().unwrap_or("");
+                    if crate::analysis::names_home_office_holder(name, m.role.as_deref(), Some(home), &cx) {
+                        home_learned.push((m.clone(), home.clone()));
+                    }
                 }
             }
             for m in &a.mentions {
