@@ -3066,6 +3066,9 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
             }
         }
         object_of[ti] = Some(object.clone());
+        // (the grammatical subject: what a later verb after "and" goes on with, also after a
+        // passive: "X was received by King Philippe and then met Y": X met Y)
+        let grammatical_subject = subject.clone();
         if p.frame == Frame::Rev {
             // the agent is after "by"/"from"; the subject is the target
             std::mem::swap(&mut subject, &mut object);
@@ -3243,7 +3246,7 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
             })
         };
         let conditional = sentence_has(WordClass::Conditional, item.start) || conditional_after;
-        subject_of[ti] = Some(subject.clone());
+        subject_of[ti] = Some(grammatical_subject);
         planned[ti] = future;
         if negated
             || conditional

@@ -1974,3 +1974,16 @@ fn a_named_official_without_a_state_who_is_not_the_home_office_holder_is_not_hom
     let got = triples_in(&e, text, "no");
     assert!(got.iter().any(|(s, c, o)| s == "NOR" && c == "041" && o == "EGY"), "{got:?}");
 }
+
+#[test]
+fn after_a_passive_a_later_verb_goes_on_with_its_grammatical_subject() {
+    let e = real_packs();
+    let text = "Indonesian President Prabowo Subianto was received by King Philippe at the Royal Palace and then met \
+                Prime Minister Bart De Wever.";
+    let got = triples_in(&e, text, "en");
+    assert!(got.iter().any(|(s, c, o)| s == "IDN" && c.starts_with("04") && o == "BEL" && c != "043"), "{got:?}");
+    let text = "Nel pomeriggio il presidente argentino è stato ricevuto da papa Leone XIV, al quale ha rinnovato \
+                l'invito a visitare l'Argentina.";
+    let got = triples_in(&e, text, "it");
+    assert!(got.contains(&t("ARG", "036", "VAT")), "{got:?}");
+}
