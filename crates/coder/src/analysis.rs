@@ -2380,6 +2380,8 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
     let items = &a.items;
     let mut out: Vec<Clause> = Vec::new();
     let mut subject_of: Vec<Option<Slot>> = vec![None; items.len()];
+    // each passive trigger's grammatical subject (its slot before the agent is made the subject)
+    let mut passive_subject_of: Vec<Option<Slot>> = vec![None; items.len()];
     // whether each trigger's act is planned, for an act named in its purpose
     let mut planned: Vec<bool> = vec![false; items.len()];
     let mut object_of: Vec<Option<Slot>> = vec![None; items.len()];
@@ -2412,7 +2414,7 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
         let mut relative_object: Option<Vec<usize>> = None;
         if let Some((group, earlier)) = object_relative_before(items, ti, key) {
             relative_object = Some(mentions_in(items, group.0, group.1));
-            if let Some(shared) = subject_of[earlier].clone() {
+            if let Some(shared) = passive_subject_of[earlier].clone().or_else(|| subject_of[earlier].clone()) {
                 subject = shared;
                 subject_end = items[earlier].start;
                 shares_with = Some(earlier);
@@ -2553,7 +2555,10 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
                             if noun_act_after() {
                                 noun_partner = Some(ms);
                             }
-                            subject = subject_of[lo - 1].clone().unwrap_or(Slot::Missing);
+                            let and_between =
+                                items[hi + 1..ti].iter().any(|i| i.kind == ItemKind::Word(WordClass::And));
+                            let passive = passive_subject_of[lo - 1].clone().filter(|_| and_between);
+                            subject = passive.or_else(|| subject_of[lo - 1].clone()).unwrap_or(Slot::Missing);
                             subject_end = items[hi].end;
                             shares_with = Some(lo - 1);
                             break;
@@ -2591,7 +2596,10 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
                                 .filter(|&e| matches!(items[e].kind, ItemKind::Trigger { .. }))
                                 .filter(|&e| !span_text(key, items[e].end, items[lo].start).contains([',', ';', '，']));
                             if let Some(e) = earlier.filter(|&e| and_after && subject_of[e].is_some()) {
-                                subject = subject_of[e].clone().unwrap_or(Slot::Missing);
+                                let and_between =
+                                    items[hi + 1..ti].iter().any(|i| i.kind == ItemKind::Word(WordClass::And));
+                                let passive = passive_subject_of[e].clone().filter(|_| and_between);
+                                subject = passive.or_else(|| subject_of[e].clone()).unwrap_or(Slot::Missing);
                                 subject_end = items[hi].end;
                                 shares_with = Some(e);
                                 break;
@@ -3066,8 +3074,8 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
             }
         }
         object_of[ti] = Some(object.clone());
-        // (the grammatical subject: what a later verb after "and" goes on with, also after a
-        // passive: "X was received by King Philippe and then met Y": X met Y)
+        // (a passive's grammatical subject: what a later verb after "and" or an object relative
+        // goes on with: "X was received by King Philippe and then met Y": X met Y)
         let grammatical_subject = subject.clone();
         if p.frame == Frame::Rev {
             // the agent is after "by"/"from"; the subject is the target
@@ -3246,7 +3254,10 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
             })
         };
         let conditional = sentence_has(WordClass::Conditional, item.start) || conditional_after;
-        subject_of[ti] = Some(grammatical_subject);
+        subject_of[ti] = Some(subject.clone());
+        if p.frame == Frame::Rev {
+            passive_subject_of[ti] = Some(grammatical_subject);
+        }
         planned[ti] = future;
         if negated
             || conditional
