@@ -868,13 +868,18 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
     // "ໂລເມ, 22 ຕຸລາ (ຂປລ) – …", "KYIV, March 3 (Reuters) - …": a place that opens the
     // sentence, set off by a comma before a date or an agency in brackets and a dash, is the
     // dateline's too
-    let dateline_dash = [" - ", " – ", " — "]
-        .iter()
-        .filter_map(|sep| k.get(..DATELINE_DASH_MAX_BYTES.min(k.len())).and_then(|h| h.find(sep)))
-        .min()
+    // (looked for only when a mention opens the sentence with a comma after it)
+    let opens_with_comma = mentions.iter().any(|m| m.start == 0 && k.get(m.end..).is_some_and(|r| r.starts_with(',')));
+    let dateline_dash = opens_with_comma
+        .then(|| {
+            [" - ", " – ", " — "]
+                .iter()
+                .filter_map(|sep| k.get(..DATELINE_DASH_MAX_BYTES.min(k.len())).and_then(|h| h.find(sep)))
+                .min()
+        })
+        .flatten()
         .filter(|&d| {
-            let head = &k[..d];
-            head.contains(',') && head.contains(|c: char| c.is_ascii_digit() || c == '(' || c == '（')
+            k.get(..d).is_some_and(|head| head.contains(|c: char| c.is_ascii_digit() || c == '(' || c == '（'))
         });
     // (the home state's capital, "(서울=연합뉴스)", still tells whose press it is)
     for (i, m) in mentions.iter_mut().enumerate() {
