@@ -1988,3 +1988,20 @@ fn after_a_passive_a_later_verb_goes_on_with_its_grammatical_subject() {
     let got = triples_in(&e, text, "it");
     assert!(got.contains(&t("ARG", "036", "VAT")), "{got:?}");
 }
+
+#[test]
+fn a_mention_dated_well_before_the_same_act_so_far_is_another_earlier_act() {
+    let e = real_packs();
+    let text = "Japanese Prime Minister Ishiba Shigeru arrived in Vietnam on Tuesday. He also met Vietnamese Prime \
+                Minister Pham Minh Chinh. The two leaders had last met in September 2025.";
+    let doc =
+        Document { id: "t".into(), text: text.into(), published: Some("2026-03-12".into()), ..Default::default() };
+    let out = e.code_as(&doc, "en");
+    let dates: Vec<&str> = out
+        .events
+        .iter()
+        .filter(|ev| ev.cameo == "040" && ev.source[0].country == "JPN")
+        .filter_map(|ev| ev.date.as_ref().map(|d| d.value.as_str()))
+        .collect();
+    assert!(dates.contains(&"2026-03-10") && dates.contains(&"2025-09"), "{dates:?}");
+}
