@@ -2288,15 +2288,16 @@ impl Engine {
                         // an act stated more than a year before the publication is another act than
                         // one the text dates by no time of its own ("signent à Djeddah un accord" …
                         // "Un premier accord, signé en mars 2025")
-                        // ... and so is one the text dates well before the day the event so far has
-                        // ("si erano visti l'ultima volta a Pechino nel settembre 2025" after a
-                        // meeting yesterday)
+                        // ... and so is one the text dates well before or after the day the event so
+                        // far has ("si erano visti l'ultima volta a Pechino nel settembre 2025" after a
+                        // meeting yesterday; "closed the crossing on Wednesday" after its closure in
+                        // 2020)
                         let first_day = |d: &EventDate| PartialDate::parse(&d.value).map(|p| p.first_day());
                         let dated_well_before = |e: &Event| {
                             time.is_some()
                                 && matches!(
                                     (e.date.as_ref().and_then(first_day), date.as_ref().and_then(first_day)),
-                                    (Some(old), Some(new)) if old - new > EARLIER_ACT_DAYS
+                                    (Some(old), Some(new)) if (old - new).abs() > EARLIER_ACT_DAYS
                                 )
                         };
                         let merged_into = index.get(&k).copied().filter(|&ei| {
@@ -2538,8 +2539,8 @@ fn trace_enabled() -> bool {
 /// How many days before the publication an act's date is too old to date the sentences after it.
 const LONG_BEFORE_DAYS: i64 = 365;
 
-/// How many days before the date an event has so far a mention's own stated date must lie for
-/// the mention to be another, earlier act of the same kind rather than the same one.
+/// How many days before or after the date an event has so far a mention's own stated date must
+/// lie for the mention to be another act of the same kind rather than the same one.
 const EARLIER_ACT_DAYS: i64 = 45;
 
 /// How many words may stand between a trigger and a time expression after it.

@@ -2004,4 +2004,17 @@ fn a_mention_dated_well_before_the_same_act_so_far_is_another_earlier_act() {
         .filter_map(|ev| ev.date.as_ref().map(|d| d.value.as_str()))
         .collect();
     assert!(dates.contains(&"2026-03-10") && dates.contains(&"2025-09"), "{dates:?}");
+    // ... or well after it
+    let text = "Kenya closed its border with Somalia in December 2020. Kenya closed its border with Somalia again \
+                on Wednesday after the shelling.";
+    let doc =
+        Document { id: "t".into(), text: text.into(), published: Some("2026-03-12".into()), ..Default::default() };
+    let out = e.code_as(&doc, "en");
+    let dates: Vec<&str> = out
+        .events
+        .iter()
+        .filter(|ev| ev.source[0].country == "KEN" && ev.cameo.starts_with("19"))
+        .filter_map(|ev| ev.date.as_ref().map(|d| d.value.as_str()))
+        .collect();
+    assert!(dates.contains(&"2026-03-11"), "{dates:?}");
 }
