@@ -870,25 +870,21 @@ pub fn clauses_verb_final(
         // a verb that goes on into the rest of its clause ("회담하고 … 논의할 계획이다") shares the
         // plan word that ends it, however far
         let connects = particles.connects(verb_tail);
-        // (not a future naming what was agreed: "会談し、…協議することで一致した" met)
-        let shared_plan = |i: &crate::analysis::Item| {
-            i.kind == ItemKind::Word(WordClass::Future)
-                && i.start >= item.end
-                && i.start < clause_end
-                && !particles.is_own_future(span_text(key, i.start, i.end))
+        // the future words after the verb in its clause; one naming what was agreed ("することで
+        // 一致") makes its own verb a plan, but neither a verb that goes on into it ("会談し、…
+        // 協議することで一致した": the talks took place) nor the verbs joined before
+        let futures_after = || {
+            items
+                .iter()
+                .filter(|i| i.kind == ItemKind::Word(WordClass::Future) && i.start >= item.end && i.start < clause_end)
         };
+        let own = |i: &crate::analysis::Item| particles.is_own_future(span_text(key, i.start, i.end));
         let future =
-            after(WordClass::Future) || between(WordClass::Future) || (connects && items.iter().any(shared_plan));
-        // whether the verbs joined to this one before share its plan: not when only a future
-        // naming what was agreed makes it one
-        let mut futures_after = items
-            .iter()
-            .filter(|i| i.kind == ItemKind::Word(WordClass::Future) && i.start >= item.end && i.start < clause_end)
-            .peekable();
+            after(WordClass::Future) || between(WordClass::Future) || (connects && futures_after().any(|i| !own(i)));
         let own_only = !between(WordClass::Future)
             && !particles.ending_in(verb_tail, WordClass::Future)
-            && futures_after.peek().is_some()
-            && futures_after.all(|i| particles.is_own_future(span_text(key, i.start, i.end)));
+            && futures_after().next().is_some()
+            && futures_after().all(own);
         let plan_to_share = future && !own_only;
         // a verb that modifies the noun after it ("…に放水した問題に触れ") is inside another's
         // clause: its subject does not go on to the next verb (unless it is that noun)
