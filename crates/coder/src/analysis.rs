@@ -867,25 +867,18 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
         .filter(|&c| c <= DATELINE_BRACKET_MAX_BYTES);
     // "ໂລເມ, 22 ຕຸລາ (ຂປລ) – …", "KYIV, March 3 (Reuters) - …": a place that opens the
     // sentence, set off by a comma before a date or an agency in brackets and a dash, is the
-    // dateline's too
-    // (looked for only when a mention opens the sentence with a comma after it)
-    let opens_with_comma = mentions.iter().any(|m| m.start == 0 && k.get(m.end..).is_some_and(|r| r.starts_with(',')));
-    let dateline_dash = opens_with_comma
-        .then(|| {
-            [" - ", " – ", " — "]
-                .iter()
-                .filter_map(|sep| k.get(..DATELINE_DASH_MAX_BYTES.min(k.len())).and_then(|h| h.find(sep)))
-                .min()
-        })
-        .flatten()
-        .filter(|&d| {
-            k.get(..d).is_some_and(|head| head.contains(|c: char| c.is_ascii_digit() || c == '(' || c == '（'))
+    // dateline's too (the dateline is looked for only when a mention opens the sentence so)
+    let dateline_place =
+        mentions.iter().position(|m| m.start == 0 && k.get(m.end..).is_some_and(|r| r.starts_with(','))).filter(|&i| {
+            dateline_end(k).is_some_and(|d| {
+                mentions[i].end < d
+                    && k.get(..d)
+                        .is_some_and(|head| head.contains(|c: char| c.is_ascii_digit() || c == '(' || c == '（'))
+            })
         });
     // (the home state's capital, "(서울=연합뉴스)", still tells whose press it is)
     for (i, m) in mentions.iter_mut().enumerate() {
-        let opens_dateline = m.start == 0
-            && dateline_dash.is_some_and(|d| m.end < d && k.get(m.end..).is_some_and(|r| r.starts_with(',')));
-        if dateline_close.is_some_and(|close| m.end <= close) || opens_dateline {
+        if dateline_close.is_some_and(|close| m.end <= close) || dateline_place == Some(i) {
             if m.person.is_none() && !m.official && m.actor.as_deref() != cx.press_home {
                 m.actor = None;
             }
@@ -1294,7 +1287,8 @@ fn build_mention(
     if let Some((name, name_end)) = name_after {
         // "sa utenriksminister Mohieldin Salem": a name after a title with no state that is not
         // the name of whom the register has in that office at home is another state's official
-        if m.home_candidate && !names_home_office_holder(&name, m.role.as_deref(), cx.home, cx) {
+        // (in every pass: a home candidate no more, it is not learned as the home state's either)
+        if m.home_candidate && !names_home_office_holder(&name, m.role.as_deref(), cx) {
             m.actor = None;
             m.home_candidate = false;
         }
@@ -1311,11 +1305,18 @@ fn build_mention(
     m
 }
 
-/// False when the register names who held `role` for the `home` state at the document's date
-/// and `name` is none of their names (no word of it is a word of theirs); true when it is, or
-/// when the register does not know.
-pub(crate) fn names_home_office_holder(name: &str, role: Option<&str>, home: Option<&str>, cx: &Context<'_>) -> bool {
-    let (Some(role), Some(home), Some(date)) = (role, home, cx.date) else { return true };
+/// The register's offices that one person holds at a time in a state.
+const SINGLE_HOLDER_ROLES: [&str; 3] = ["head_of_state", "head_of_government", "foreign_minister"];
+
+/// False when the register names who held `role` for the home state of the language's press
+/// at the document's date and `name` is none of their names (no word of it is a word of
+/// theirs); true when it is, or when the register does not know.
+fn names_home_office_holder(name: &str, role: Option<&str>, cx: &Context<'_>) -> bool {
+    let (Some(role), Some(home), Some(date)) = (role, cx.press_home, cx.date) else { return true };
+    // (only offices one person holds at a time; a state has many spokespersons and envoys)
+    if !SINGLE_HOLDER_ROLES.contains(&role) {
+        return true;
+    }
     let words = |n: &str| n.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
     let written = words(name);
     let mut holders = cx.kb.office_holders(home, role, date).peekable();
@@ -2240,8 +2241,20 @@ const REPORT_MAX_CHARS: usize = 24;
 /// The most bytes a bracketed dateline opening a sentence may take ("（中央社記者X日內瓦8日專電）").
 const DATELINE_BRACKET_MAX_BYTES: usize = 80;
 
-/// The most bytes a dateline set off by a dash may take before it ("KYIV, March 3 (Reuters) -").
-const DATELINE_DASH_MAX_BYTES: usize = 120;
+/// The most bytes a dateline may take at the start of a sentence ("BAKU, July 10 (AFP)",
+/// "ວຽງຈັນ, ວັນທີ 11 ມີນາ 2026").
+const DATELINE_MAX_BYTES: usize = 120;
+
+/// The end of the dateline a sentence opens with: the text before its first dash that
+/// separates (" - ", " – ", " — ", ".- "), near the start.
+pub(crate) fn dateline_end(sentence: &str) -> Option<usize> {
+    let mut end = DATELINE_MAX_BYTES.min(sentence.len());
+    while !sentence.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = sentence.get(..end)?;
+    [" - ", " – ", " — ", ".- ", ".– "].iter().filter_map(|sep| head.find(sep)).min()
+}
 
 /// Most words of the noun phrase whose owner [`possessor_opens_sentence`] makes the subject.
 const OWNED_NOUN_MAX_WORDS: usize = 3;
@@ -2362,6 +2375,18 @@ fn subject_group_start(items: &[Item], ti: usize, subject_end: usize, key: &str)
     })
 }
 
+/// The subject a later verb shares with the earlier verb at `e`: its subject, or after "and" or
+/// an object relative (`after_and`) a passive's grammatical subject ("X was received by King
+/// Philippe and then met Y": X met Y), not its agent.
+fn shared_subject(
+    subject_of: &[Option<Slot>],
+    passive_subject_of: &[Option<Slot>],
+    e: usize,
+    after_and: bool,
+) -> Option<Slot> {
+    passive_subject_of[e].clone().filter(|_| after_and).or_else(|| subject_of[e].clone())
+}
+
 /// What [`clauses`] needs to know of the sentence's language.
 #[derive(Debug, Clone, Copy)]
 pub struct ClauseGrammar<'a> {
@@ -2407,6 +2432,8 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
         let mut partner_of_earlier_verb = false;
         let mut noun_partner: Option<Vec<usize>> = None;
         let mut j = ti;
+        // whether an "and" stands between the group ending at item `hi` and this verb
+        let and_between = |hi: usize| items[hi + 1..ti].iter().any(|i| i.kind == ItemKind::Word(WordClass::And));
         let mut continuing = false;
         // the earlier verb whose subject this one shares ("X denounced Y and warned ...")
         let mut shares_with: Option<usize> = None;
@@ -2419,7 +2446,7 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
         let mut relative_object: Option<Vec<usize>> = None;
         if let Some((group, earlier)) = object_relative_before(items, ti, key) {
             relative_object = Some(mentions_in(items, group.0, group.1));
-            if let Some(shared) = passive_subject_of[earlier].clone().or_else(|| subject_of[earlier].clone()) {
+            if let Some(shared) = shared_subject(&subject_of, &passive_subject_of, earlier, true) {
                 subject = shared;
                 subject_end = items[earlier].start;
                 shares_with = Some(earlier);
@@ -2560,10 +2587,8 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
                             if noun_act_after() {
                                 noun_partner = Some(ms);
                             }
-                            let and_between =
-                                items[hi + 1..ti].iter().any(|i| i.kind == ItemKind::Word(WordClass::And));
-                            let passive = passive_subject_of[lo - 1].clone().filter(|_| and_between);
-                            subject = passive.or_else(|| subject_of[lo - 1].clone()).unwrap_or(Slot::Missing);
+                            subject = shared_subject(&subject_of, &passive_subject_of, lo - 1, and_between(hi))
+                                .unwrap_or(Slot::Missing);
                             subject_end = items[hi].end;
                             shares_with = Some(lo - 1);
                             break;
@@ -2601,10 +2626,8 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
                                 .filter(|&e| matches!(items[e].kind, ItemKind::Trigger { .. }))
                                 .filter(|&e| !span_text(key, items[e].end, items[lo].start).contains([',', ';', '，']));
                             if let Some(e) = earlier.filter(|&e| and_after && subject_of[e].is_some()) {
-                                let and_between =
-                                    items[hi + 1..ti].iter().any(|i| i.kind == ItemKind::Word(WordClass::And));
-                                let passive = passive_subject_of[e].clone().filter(|_| and_between);
-                                subject = passive.or_else(|| subject_of[e].clone()).unwrap_or(Slot::Missing);
+                                subject = shared_subject(&subject_of, &passive_subject_of, e, and_between(hi))
+                                    .unwrap_or(Slot::Missing);
                                 subject_end = items[hi].end;
                                 shares_with = Some(e);
                                 break;
@@ -3081,7 +3104,7 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
         object_of[ti] = Some(object.clone());
         // (a passive's grammatical subject: what a later verb after "and" or an object relative
         // goes on with: "X was received by King Philippe and then met Y": X met Y)
-        let grammatical_subject = subject.clone();
+        let grammatical_subject = (p.frame == Frame::Rev).then(|| subject.clone());
         if p.frame == Frame::Rev {
             // the agent is after "by"/"from"; the subject is the target
             std::mem::swap(&mut subject, &mut object);
@@ -3260,9 +3283,7 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
         };
         let conditional = sentence_has(WordClass::Conditional, item.start) || conditional_after;
         subject_of[ti] = Some(subject.clone());
-        if p.frame == Frame::Rev {
-            passive_subject_of[ti] = Some(grammatical_subject);
-        }
+        passive_subject_of[ti] = grammatical_subject;
         planned[ti] = future;
         if negated
             || conditional

@@ -9,7 +9,8 @@ use attache_text::{normalize, normalize_key, split_document, SplitRules};
 use attache_time::{PartialDate, Precision, TimeExpr, TimeParser};
 
 use crate::analysis::{
-    analyse, choose_state, clauses, closes_quote, opens_quote, Analysis, ClauseGrammar, Context, Learned, Slot,
+    analyse, choose_state, clauses, closes_quote, dateline_end, opens_quote, Analysis, ClauseGrammar, Context, Learned,
+    Slot,
 };
 use crate::code_classes::{
     in_class, AID_OR_SYMPATHY, ANSWERS_TO_A_DEED, ARMED_FORCE, HOSTILE, HOSTILE_DEEDS, MEDIATION, MUTUAL, OWN_ACTOR,
@@ -670,21 +671,6 @@ fn date_headline_from_body(events: &mut [Event], reference: Option<&PartialDate>
     }
 }
 
-/// The most bytes a dateline may take at the start of a sentence ("BAKU, July 10 (AFP)",
-/// "ວຽງຈັນ, ວັນທີ 11 ມີນາ 2026").
-const DATELINE_MAX_BYTES: usize = 120;
-
-/// The end of the dateline a sentence opens with: the text before its first dash that
-/// separates (" - ", " – ", " — ", ".- "), near the start.
-fn dateline_end(sentence: &str) -> Option<usize> {
-    let mut end = DATELINE_MAX_BYTES.min(sentence.len());
-    while !sentence.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = sentence.get(..end)?;
-    [" - ", " – ", " — ", ".- ", ".– "].iter().filter_map(|sep| head.find(sep)).min()
-}
-
 /// A party with no words of its own for each of `countries` ("the two sides", "the move").
 fn synthetics<'a>(countries: impl IntoIterator<Item = &'a String>, start: usize, end: usize) -> Vec<Party> {
     countries.into_iter().map(|c| synthetic(c, "", start, end)).collect()
@@ -1164,12 +1150,7 @@ impl Engine {
             // the home state once it is known that the home state applies
             for m in a.mentions.iter().filter(|m| m.actor.is_none() && m.home_candidate && m.captured_name.is_some()) {
                 if let Some(home) = &sentence_lang[i].1.info.home {
-                    // (not a name the register does not give the home state's holder of that
-                    // office: "sa utenriksminister Mohieldin Salem" is another state's)
-                    let name = m.captured_name.as_deref().unwrap_or("");
-                    if crate::analysis::names_home_office_holder(name, m.role.as_deref(), Some(home), &cx) {
-                        home_learned.push((m.clone(), home.clone()));
-                    }
+                    home_learned.push((m.clone(), home.clone()));
                 }
             }
             for m in &a.mentions {
@@ -2016,7 +1997,7 @@ impl Engine {
                 // "Malaysia and Singapore also sent relief supplies", "... also expressed
                 // condolences": the other donors' aid or sympathy goes where the document's went,
                 // when the clause names nobody else (a recipient the frame missed, a channel, a place)
-                let aid = in_class(&code, &AID_OR_SYMPATHY);
+                let aid_or_sympathy = in_class(&code, &AID_OR_SYMPATHY);
                 let names_no_other = || {
                     // the clause: between the clause breaks around the trigger
                     let is_break =
@@ -2036,7 +2017,7 @@ impl Engine {
                         .filter(|m| m.start >= lo && m.end <= hi)
                         .all(|m| m.actor.as_ref().is_none_or(|c| subjects.iter().any(|s| &s.actor.country == c)))
                 };
-                if objects.is_empty() && aid && !subjects.is_empty() && names_no_other() {
+                if objects.is_empty() && aid_or_sympathy && !subjects.is_empty() && names_no_other() {
                     if let Some(r) =
                         state.aid_recipient.as_ref().filter(|r| !subjects.iter().any(|s| &s.actor.country == *r))
                     {
@@ -2293,18 +2274,18 @@ impl Engine {
                         // meeting yesterday; "closed the crossing on Wednesday" after its closure in
                         // 2020)
                         let first_day = |d: &EventDate| PartialDate::parse(&d.value).map(|p| p.first_day());
-                        let dated_well_before = |e: &Event| {
+                        let dated_apart = |e: &Event| {
                             time.is_some()
                                 && matches!(
                                     (e.date.as_ref().and_then(first_day), date.as_ref().and_then(first_day)),
-                                    (Some(old), Some(new)) if (old - new).abs() > EARLIER_ACT_DAYS
+                                    (Some(old), Some(new)) if (old - new).abs() > SEPARATE_ACT_DAYS
                                 )
                         };
                         let merged_into = index.get(&k).copied().filter(|&ei| {
                             out.events.get(ei).is_some_and(|e| {
                                 has_merge_key(e, &src.actor.country, &tgt.actor.country, &code, background)
                                     && !(long_before && e.date.as_ref().is_none_or(|d| d.text.is_empty()))
-                                    && !dated_well_before(e)
+                                    && !dated_apart(e)
                             })
                         });
                         if let Some(ei) = merged_into {
@@ -2541,7 +2522,7 @@ const LONG_BEFORE_DAYS: i64 = 365;
 
 /// How many days before or after the date an event has so far a mention's own stated date must
 /// lie for the mention to be another act of the same kind rather than the same one.
-const EARLIER_ACT_DAYS: i64 = 45;
+const SEPARATE_ACT_DAYS: i64 = 45;
 
 /// How many words may stand between a trigger and a time expression after it.
 const TIME_AFTER_TRIGGER_WORDS: usize = 24;

@@ -5,7 +5,7 @@ mod common;
 
 use attache_coder::Engine;
 use attache_langdata::DataSource;
-use attache_model::Document;
+use attache_model::{Document, Event};
 
 fn fixture() -> Engine {
     static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -392,9 +392,14 @@ fn real_packs() -> Engine {
     Engine::load(&DataSource::directory(root)).unwrap()
 }
 
-fn dates_in(engine: &Engine, text: &str, lang: &str, published: &str) -> Vec<String> {
+/// The events coded in `text` of `lang`, published on `published`.
+fn events_in(engine: &Engine, text: &str, lang: &str, published: &str) -> Vec<Event> {
     let doc = Document { id: "t".into(), text: text.into(), published: Some(published.into()), ..Default::default() };
-    engine.code_as(&doc, lang).events.iter().filter_map(|e| e.date.as_ref().map(|d| d.value.clone())).collect()
+    engine.code_as(&doc, lang).events
+}
+
+fn dates_in(engine: &Engine, text: &str, lang: &str, published: &str) -> Vec<String> {
+    events_in(engine, text, lang, published).iter().filter_map(|e| e.date.as_ref().map(|d| d.value.clone())).collect()
 }
 
 /// Asserts that `text` codes at least one event and that every event is dated `want`.
@@ -1836,13 +1841,11 @@ fn a_visits_stated_days_beat_the_day_of_a_meeting_in_its_course() {
     let text =
         "Papua New Guinea Prime Minister James Marape met Chinese Premier Li Qiang in Beijing on May 19. Marape \
                 is paying an official visit to China from May 17 to 22.";
-    let doc =
-        Document { id: "t".into(), text: text.into(), published: Some("2026-05-20".into()), ..Default::default() };
-    let out = e.code_as(&doc, "en");
-    let visit = out.events.iter().find(|ev| ev.cameo == "042").expect("a visit");
+    let events = events_in(&e, text, "en", "2026-05-20");
+    let visit = events.iter().find(|ev| ev.cameo == "042").expect("a visit");
     let date = visit.date.as_ref().expect("a date");
     assert_eq!((date.value.as_str(), date.end.as_deref()), ("2026-05-17", Some("2026-05-22")), "{date:?}");
-    let talks = out.events.iter().find(|ev| ev.cameo == "040").and_then(|ev| ev.date.as_ref());
+    let talks = events.iter().find(|ev| ev.cameo == "040").and_then(|ev| ev.date.as_ref());
     assert_eq!(talks.map(|d| d.value.as_str()), Some("2026-05-19"));
 }
 
@@ -1942,10 +1945,8 @@ fn a_genitive_before_a_noun_with_its_own_particle_is_no_owner_of_the_act() {
 fn in_text_without_spaces_a_time_after_a_later_verb_is_that_verbs() {
     let e = real_packs();
     let text = "巴西总统卢拉当晚与南非总统拉马福萨通电话表达支持，两人同意加强协调，拉马福萨并将于5月访问巴西利亚。";
-    let doc =
-        Document { id: "t".into(), text: text.into(), published: Some("2026-03-10".into()), ..Default::default() };
-    let out = e.code_as(&doc, "zh");
-    let call = out.events.iter().find(|ev| ev.cameo == "041").expect("the call took place");
+    let events = events_in(&e, text, "zh", "2026-03-10");
+    let call = events.iter().find(|ev| ev.cameo == "041").expect("the call took place");
     assert_eq!(call.date.as_ref().map(|d| d.value.as_str()), Some("2026-03-10"), "{:?}", call.date);
 }
 
@@ -1994,11 +1995,8 @@ fn a_mention_dated_well_before_the_same_act_so_far_is_another_earlier_act() {
     let e = real_packs();
     let text = "Japanese Prime Minister Ishiba Shigeru arrived in Vietnam on Tuesday. He also met Vietnamese Prime \
                 Minister Pham Minh Chinh. The two leaders had last met in September 2025.";
-    let doc =
-        Document { id: "t".into(), text: text.into(), published: Some("2026-03-12".into()), ..Default::default() };
-    let out = e.code_as(&doc, "en");
-    let dates: Vec<&str> = out
-        .events
+    let events = events_in(&e, text, "en", "2026-03-12");
+    let dates: Vec<&str> = events
         .iter()
         .filter(|ev| ev.cameo == "040" && ev.source[0].country == "JPN")
         .filter_map(|ev| ev.date.as_ref().map(|d| d.value.as_str()))
@@ -2007,11 +2005,8 @@ fn a_mention_dated_well_before_the_same_act_so_far_is_another_earlier_act() {
     // ... or well after it
     let text = "Kenya closed its border with Somalia in December 2020. Kenya closed its border with Somalia again \
                 on Wednesday after the shelling.";
-    let doc =
-        Document { id: "t".into(), text: text.into(), published: Some("2026-03-12".into()), ..Default::default() };
-    let out = e.code_as(&doc, "en");
-    let dates: Vec<&str> = out
-        .events
+    let events = events_in(&e, text, "en", "2026-03-12");
+    let dates: Vec<&str> = events
         .iter()
         .filter(|ev| ev.source[0].country == "KEN" && ev.cameo.starts_with("19"))
         .filter_map(|ev| ev.date.as_ref().map(|d| d.value.as_str()))
