@@ -166,32 +166,52 @@ fn named_two_sides(items: &mut Vec<Item>, mentions: &[Mention], k: &str) {
 /// name of its own, then a genitive and a word for the two sides, is the two sides' officials,
 /// not the last holder of that title: the title and the genitive leave, the two-sides word
 /// reaches over them, and the title is no longer an official to refer back to.
-fn officials_of_two_sides(items: &mut Vec<Item>, mentions: &mut [Mention], k: &str) {
+///
+/// The genitive may also come first, as a name gap of the pack ("両国の外相", "양국의 외교장관"):
+/// the two-sides word then reaches over the title after it.
+fn officials_of_two_sides(items: &mut Vec<Item>, mentions: &mut [Mention], k: &str, name_gaps: &[String]) {
     let adjacent = |a: &Item, b: &Item| span_text(k, a.end, b.start).trim().is_empty();
+    let bare_title = |items: &[Item], mentions: &[Mention], idx: usize| match items[idx].kind {
+        ItemKind::Mention(m) => mentions.get(m).is_some_and(|m| {
+            (m.actor.is_none() || m.home_candidate)
+                && m.person.is_none()
+                && m.captured_name.is_none()
+                && m.role.is_some()
+        }),
+        _ => false,
+    };
+    let unset = |mentions: &mut [Mention], item: &Item| {
+        if let ItemKind::Mention(m) = item.kind {
+            if let Some(m) = mentions.get_mut(m) {
+                m.role = None;
+                m.official = false;
+                m.home_candidate = false;
+            }
+        }
+    };
+    let mut idx = 0;
+    while idx + 1 < items.len() {
+        let gap = span_text(k, items[idx].end, items[idx + 1].start).trim();
+        if items[idx].kind == ItemKind::Word(WordClass::TwoSides)
+            && !gap.is_empty()
+            && name_gaps.iter().any(|g| g == gap)
+            && bare_title(items, mentions, idx + 1)
+        {
+            unset(mentions, &items[idx + 1]);
+            items[idx].end = items[idx + 1].end;
+            items.remove(idx + 1);
+        }
+        idx += 1;
+    }
     let mut idx = 0;
     while idx + 2 < items.len() {
-        let bare_title = match items[idx].kind {
-            ItemKind::Mention(m) => mentions.get(m).is_some_and(|m| {
-                (m.actor.is_none() || m.home_candidate)
-                    && m.person.is_none()
-                    && m.captured_name.is_none()
-                    && m.role.is_some()
-            }),
-            _ => false,
-        };
-        if bare_title
+        if bare_title(items, mentions, idx)
             && items[idx + 1].kind == ItemKind::Word(WordClass::Genitive)
             && items[idx + 2].kind == ItemKind::Word(WordClass::TwoSides)
             && adjacent(&items[idx], &items[idx + 1])
             && adjacent(&items[idx + 1], &items[idx + 2])
         {
-            if let ItemKind::Mention(m) = items[idx].kind {
-                if let Some(m) = mentions.get_mut(m) {
-                    m.role = None;
-                    m.official = false;
-                    m.home_candidate = false;
-                }
-            }
+            unset(mentions, &items[idx]);
             items[idx + 2].start = items[idx].start;
             items.drain(idx..idx + 2);
         }
@@ -408,16 +428,54 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
         h.phrase < learned_base
             && cx.lexicon.entries(h.phrase).iter().any(|e| matches!(e, Entry::Word(c) if *c == class))
     };
+    // (but right after a verb, a genitive that names no one after it opens what the parties
+    // are asked to do: "urged the three countries to conclude a deal")
     if all.iter().any(|h| word_of(h, WordClass::Participants)) {
-        let genitives: Vec<usize> = all.iter().filter(|h| word_of(h, WordClass::Genitive)).map(|h| h.start).collect();
+        let next_start = |end: usize| {
+            let rest = k.get(end..).unwrap_or("");
+            end + rest.len() - rest.trim_start().len()
+        };
+        let names_someone = |h: &Hit| {
+            h.phrase < learned_base
+                && cx.lexicon.entries(h.phrase).iter().any(|e| {
+                    matches!(
+                        e,
+                        Entry::Actor { .. }
+                            | Entry::Person(_)
+                            | Entry::Title(_)
+                            | Entry::Word(WordClass::TwoSides | WordClass::Participants)
+                    )
+                })
+        };
+        let is_trigger = |h: &Hit| {
+            h.phrase < learned_base && cx.lexicon.entries(h.phrase).iter().any(|e| matches!(e, Entry::Trigger { .. }))
+        };
+        let genitives: Vec<(usize, bool)> = all
+            .iter()
+            .filter(|h| word_of(h, WordClass::Genitive))
+            .map(|g| {
+                let after = next_start(g.end);
+                (g.start, all.iter().any(|n| n.start == after && names_someone(n)))
+            })
+            .collect();
+        let after_verb: Vec<bool> = all
+            .iter()
+            .map(|h| {
+                word_of(h, WordClass::Participants)
+                    && all.iter().any(|v| v.end < h.start && next_start(v.end) == h.start && is_trigger(v))
+            })
+            .collect();
+        let mut idx = 0;
         all.retain(|h| {
+            let verb_before = after_verb[idx];
+            idx += 1;
             if !word_of(h, WordClass::Participants) {
                 return true;
             }
             let rest = k.get(h.end..).unwrap_or("");
             let next = rest.trim_start();
             let at = h.end + rest.len() - next.len();
-            !genitives.contains(&at)
+            !genitives.iter().any(|&(g, names)| g == at && (names || !verb_before))
                 && !cx.name_gaps.iter().any(|g| next.strip_prefix(g.as_str()).is_some_and(|r| r.starts_with(' ')))
         });
     }
@@ -913,7 +971,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
         space_clause_breaks(&mut items, k);
     }
     named_two_sides(&mut items, &mentions, k);
-    officials_of_two_sides(&mut items, &mut mentions, k);
+    officials_of_two_sides(&mut items, &mut mentions, k, cx.name_gaps);
     Analysis { items, mentions, time_hits, spaced: cx.spaced }
 }
 
@@ -2690,9 +2748,10 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
                     // "韩国总统表示，他已邀请…": with no verb of the packs before it, a pronoun right
                     // after the comma that ends a report of the official opening the sentence is
                     // that official
-                    let official_before = (!items[..j].iter().any(|i| matches!(i.kind, ItemKind::Trigger { .. })))
-                        .then(|| items[..j].iter().position(|i| matches!(i.kind, ItemKind::Mention(_))))
-                        .flatten()
+                    let verb_before = items[..j].iter().any(|i| matches!(i.kind, ItemKind::Trigger { .. }));
+                    let official_before = items[..j]
+                        .iter()
+                        .position(|i| matches!(i.kind, ItemKind::Mention(_)))
                         .filter(|&m| {
                             span_text(key, 0, items[m].start).trim().is_empty()
                                 && matches!(items[m].kind, ItemKind::Mention(x) if a.mentions.get(x).is_some_and(|x| {
@@ -2702,9 +2761,26 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
                         .map(|m| group_of(items, m, key))
                         .filter(|&(_, hi)| {
                             let report = span_text(key, items[hi].end, items[j].start);
-                            report.trim_end().ends_with([',', '，'])
-                                && word_count(report) <= REPORT_MAX_WORDS
-                                && report.chars().filter(|c| !c.is_whitespace()).count() <= REPORT_MAX_CHARS
+                            let short_report = word_count(report) <= REPORT_MAX_WORDS
+                                && report.chars().filter(|c| !c.is_whitespace()).count() <= REPORT_MAX_CHARS;
+                            // "Sharif was last in Ashgabat in December for a forum marking …
+                            // Turkmenistan's neutrality, where he also held talks", "Eide sier at
+                            // Norge ønsker våpenhvilen velkommen, og han oppfordrer …": with no
+                            // other person or official named before it, the pronoun is the one
+                            // the sentence opens with, however long the clause between and
+                            // whatever verbs it holds
+                            let no_other_person = !items[hi + 1..j].iter().any(|i| {
+                                matches!(i.kind, ItemKind::Mention(x) if a.mentions.get(x).is_some_and(|x| {
+                                    x.official || x.person.is_some()
+                                }))
+                            });
+                            // (the comma may be followed by a relative word: ", where he")
+                            let after_comma = report.rsplit_once([',', '，']).map(|(_, tail)| word_count(tail));
+                            match after_comma {
+                                Some(0) => (short_report && !verb_before) || no_other_person,
+                                Some(1) => no_other_person,
+                                _ => false,
+                            }
                         });
                     subject = match official_before {
                         Some((lo, hi)) => Slot::Mentions(mentions_in(items, lo, hi)),

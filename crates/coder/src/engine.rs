@@ -474,6 +474,9 @@ struct DocState {
     /// The one actor who met the `partners` ("X held talks with Y, Z and W"), while that meeting
     /// is the last one: "the ministers" then means X with each of them.
     partners_hub: Option<String>,
+    /// Every actor of the last meeting of three or more, while it is the last meeting: "the
+    /// three countries" of what follows.
+    last_group: Vec<String>,
     /// The source of the last event coded: who did "the decision", "the move".
     last_source: Option<String>,
     /// The source of the last event before the one of `last_source`: what "the move" means
@@ -575,6 +578,7 @@ impl DocState {
                     p
                 }))
                 .collect(),
+            _ if self.last_group.len() == 3 => synthetics(&self.last_group, start, end),
             _ => synthetics(self.pair(), start, end),
         }
     }
@@ -1237,6 +1241,7 @@ impl Engine {
             lead_time: None,
             partners: Vec::new(),
             partners_hub: None,
+            last_group: Vec::new(),
             last_source: None,
             source_before: None,
             act_by_kind: HashMap::default(),
@@ -1592,7 +1597,7 @@ impl Engine {
                     && !subjects.is_empty()
                     && !objects.is_empty()
                     && subjects.iter().all(|s| !objects.iter().any(|o| o.actor.country == s.actor.country));
-                if symmetric_frame && participants && state.partners_hub.is_some() {
+                if symmetric_frame && participants && (state.partners_hub.is_some() || state.last_group.len() == 3) {
                     // "the ministers agreed" after one actor met several: that actor with each
                     let (ts, te) = key.original_range(c.start, c.end);
                     subjects = state.sides(ts, te);
@@ -1697,6 +1702,9 @@ impl Engine {
                     if sides.len() == 2 && !subjects.is_empty() {
                         state.last_pair = sides.iter().map(|c| (*c).to_string()).collect();
                         state.partners_hub = None;
+                        state.last_group.clear();
+                    } else if sides.len() >= 3 && !subjects.is_empty() {
+                        state.last_group = sides.iter().map(|c| (*c).to_string()).collect();
                     }
                 }
                 let (t_start, t_end) = key.original_range(c.start, c.end);
@@ -2365,6 +2373,7 @@ impl Engine {
                         state.last_pair = parties.clone();
                         state.last_pair.sort_unstable();
                         state.partners_hub = None;
+                        state.last_group.clear();
                     }
                     let n = state.acts_recorded.len();
                     state.acts_recorded.push(parties);

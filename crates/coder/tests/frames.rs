@@ -2013,3 +2013,44 @@ fn a_mention_dated_well_before_the_same_act_so_far_is_another_earlier_act() {
         .collect();
     assert!(dates.contains(&"2026-03-11"), "{dates:?}");
 }
+
+#[test]
+fn a_pronoun_after_a_long_clause_is_the_person_the_sentence_opens_with() {
+    let e = real_packs();
+    let text = "Indonesian President Prabowo Subianto met Japanese Prime Minister Ishiba Shigeru in Tokyo on Monday. \
+                Ishiba thanked Prabowo for the visit. Prabowo was in Cairo in March for a summit marking the \
+                anniversary of Egypt's independence, where he also held talks with Turkish President Recep Tayyip \
+                Erdogan.";
+    let got = triples_in(&e, text, "en");
+    assert!(got.contains(&t("IDN", "046", "TUR")) && !got.contains(&t("JPN", "046", "TUR")), "{got:?}");
+}
+
+#[test]
+fn a_pronoun_after_other_verbs_is_still_the_official_the_sentence_opens_with() {
+    let e = real_packs();
+    let text = "Kinas utenriksminister Wang Yi møtte Vietnams utenriksminister Bui Thanh Son i Hanoi. \
+                Utenriksminister Espen Barth Eide sier at Norge ønsker avtalen velkommen, og han oppfordrer Hanoi \
+                og Beijing til å løse striden gjennom forhandlinger.";
+    let got = triples_in(&e, text, "no");
+    assert!(got.contains(&t("NOR", "027", "VNM")) && got.contains(&t("NOR", "027", "CHN")), "{got:?}");
+}
+
+#[test]
+fn a_title_after_the_two_sides_and_a_genitive_is_the_two_sides_officials() {
+    let e = real_packs();
+    let text = "インドの外相はパキスタンの外相と電話で会談した。サウジアラビアの外相は20日、両国の外相とそれぞれ電話で会談した。";
+    let got = triples_in(&e, text, "ja");
+    assert!(got.contains(&t("SAU", "041", "IND")) && got.contains(&t("SAU", "041", "PAK")), "{got:?}");
+}
+
+#[test]
+fn the_three_countries_after_a_meeting_of_three_are_its_three_parties() {
+    let e = real_packs();
+    let text = "Kenya, Uganda and Tanzania held talks in Arusha. The African Union urged the three countries to \
+                settle the dispute. The three countries agreed to share data.";
+    let got = triples_in(&e, text, "en");
+    for state in ["KEN", "UGA", "TZA"] {
+        assert!(got.iter().any(|(s, c, o)| s == "IGO:AU" && c.starts_with("02") && o == state), "{state}: {got:?}");
+    }
+    assert!(got.iter().any(|(s, c, o)| s == "UGA" && c.starts_with("03") && o == "TZA"), "{got:?}");
+}
