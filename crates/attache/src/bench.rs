@@ -161,7 +161,7 @@ fn front_end_stages(docs: &[BenchDoc], runs: usize) -> Vec<(&'static str, f64)> 
 }
 
 /// Measure the front-end alone and print its speeds, with each stage's (for profiling).
-pub fn run_front_end(docs_per_lang: usize, json: bool) {
+pub fn run_front_end(docs_per_lang: usize, json: bool) -> anyhow::Result<()> {
     let docs = corpus(docs_per_lang);
     let unspaced = generate(UNSPACED, docs_per_lang, '\u{3000}');
     let (latin, other) = front_end_speeds(&docs, &unspaced, 5);
@@ -172,23 +172,24 @@ pub fn run_front_end(docs_per_lang: usize, json: bool) {
         let obj = |st: &[(&str, f64)]| st.iter().map(|(k, v)| ((*k).to_string(), serde_json::json!(v))).collect();
         let stages: serde_json::Map<String, serde_json::Value> = obj(&stages);
         let unspaced_stages: serde_json::Map<String, serde_json::Value> = obj(&unspaced_stages);
-        println!(
+        crate::outln!(
             "{}",
             serde_json::json!({ "latin_mb_per_s": latin, "th_lo_ja_zh_mb_per_s": other,
                 "latin_new_words_mb_per_s": cold,
                 "latin_stages_mb_per_s": stages, "th_lo_ja_zh_stages_mb_per_s": unspaced_stages })
         );
     } else {
-        println!("front-end alone, vi/en/no:   {latin:>10.2} MB/s");
+        crate::outln!("front-end alone, vi/en/no:   {latin:>10.2} MB/s");
         for (name, v) in &stages {
-            println!("  {name:<27}{v:>10.2} MB/s");
+            crate::outln!("  {name:<27}{v:>10.2} MB/s");
         }
-        println!("  {:<27}{cold:>10.2} MB/s", "(every word new to langid)");
-        println!("front-end alone, th/lo/ja/zh:{other:>10.2} MB/s");
+        crate::outln!("  {:<27}{cold:>10.2} MB/s", "(every word new to langid)");
+        crate::outln!("front-end alone, th/lo/ja/zh:{other:>10.2} MB/s");
         for (name, v) in &unspaced_stages {
-            println!("  {name:<27}{v:>10.2} MB/s");
+            crate::outln!("  {name:<27}{v:>10.2} MB/s");
         }
     }
+    Ok(())
 }
 
 /// Code the corpus `rounds` times on one thread and print the speed: nothing else runs,
@@ -221,7 +222,7 @@ fn run_one_part(
         counted += docs.iter().map(|d| part(&engine, d)).sum::<usize>();
     }
     let secs = t.elapsed().as_secs_f64().max(1e-9);
-    println!(
+    crate::outln!(
         "{label} {rounds} × {} documents ({counted} {unit}): {:.2} MB/s",
         docs.len(),
         (bytes * rounds) as f64 / secs / 1e6
@@ -235,7 +236,7 @@ pub fn run_startup_only() -> anyhow::Result<()> {
     let t = Instant::now();
     let engine = Engine::load(&attache_langdata::DataSource::from_env())?;
     let ms = t.elapsed().as_secs_f64() * 1000.0;
-    println!("{ms:.3} {:.1}", peak_rss_mb().unwrap_or(0.0));
+    crate::outln!("{ms:.3} {:.1}", peak_rss_mb().unwrap_or(0.0));
     drop(engine);
     Ok(())
 }
@@ -340,42 +341,44 @@ pub fn run(docs_per_lang: usize, threads: usize, json: bool) -> anyhow::Result<(
         "peak_rss_building_mb": building_rss,
     });
     if json {
-        println!("{report}");
+        crate::outln!("{report}");
     } else {
-        println!(
+        crate::outln!(
             "corpus: {} documents, {} sentences, {:.1} MB (vi, en, no; generated from benchdata/)",
             docs.len(),
             sentences,
             bytes as f64 / 1e6
         );
-        println!(
+        crate::outln!(
             "start-up, automata built:    {startup_built:>10.1} ms  (load every pack; fresh process, median of 3)"
         );
         match startup_cached {
-            Some(ms) => println!("start-up, automata cached:   {ms:>10.1} ms  (read from the cache of a previous run)"),
-            None => println!("start-up, automata cached:          -     (ATTACHE_CACHE_DIR=off)"),
+            Some(ms) => {
+                crate::outln!("start-up, automata cached:   {ms:>10.1} ms  (read from the cache of a previous run)")
+            }
+            None => crate::outln!("start-up, automata cached:          -     (ATTACHE_CACHE_DIR=off)"),
         }
-        println!(
+        crate::outln!(
             "single thread:               {:>10.0} sentences/s  {:>8.0} docs/s  {:>6.2} MB/s",
             per_sec(sentences, single),
             per_sec(docs.len(), single),
             per_sec(bytes, single) / 1e6
         );
-        println!(
+        crate::outln!(
             "{threads} threads:                   {:>10.0} sentences/s  {:>8.0} docs/s  {:>6.2} MB/s",
             per_sec(sentences, parallel),
             per_sec(docs.len(), parallel),
             per_sec(bytes, parallel) / 1e6
         );
-        println!("floor (one automaton pass):  {:>10.2} MB/s", per_sec(bytes, floor) / 1e6);
-        println!("coding time / floor time:    {:>10.1}×", single.as_secs_f64() / floor.as_secs_f64().max(1e-9));
-        println!("front-end alone, vi/en/no:   {front_latin:>10.2} MB/s");
-        println!("front-end alone, th/lo/ja/zh:{front_other:>10.2} MB/s");
+        crate::outln!("floor (one automaton pass):  {:>10.2} MB/s", per_sec(bytes, floor) / 1e6);
+        crate::outln!("coding time / floor time:    {:>10.1}×", single.as_secs_f64() / floor.as_secs_f64().max(1e-9));
+        crate::outln!("front-end alone, vi/en/no:   {front_latin:>10.2} MB/s");
+        crate::outln!("front-end alone, th/lo/ja/zh:{front_other:>10.2} MB/s");
         if let Some(r) = peak_rss_mb() {
-            println!("peak RSS:                    {r:>10.1} MB  (coding, automata from the cache when on)");
-            println!("peak RSS, loading only:      {building_rss:>10.1} MB  (every automaton built)");
+            crate::outln!("peak RSS:                    {r:>10.1} MB  (coding, automata from the cache when on)");
+            crate::outln!("peak RSS, loading only:      {building_rss:>10.1} MB  (every automaton built)");
         }
-        println!("events coded per pass:       {events:>10}");
+        crate::outln!("events coded per pass:       {events:>10}");
     }
     Ok(())
 }

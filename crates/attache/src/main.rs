@@ -10,6 +10,15 @@ use attache_io::Reader;
 use attache_model::Event;
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// `println!` that returns the write error instead of panicking, so that output piped into a
+/// reader that stops early ("attache packs | head") ends the command quietly.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        std::io::Write::write_fmt(&mut std::io::stdout(), format_args!("{}\n", format_args!($($arg)*)))?
+    };
+}
+pub(crate) use outln;
+
 mod alloc;
 mod bench;
 mod store_cli;
@@ -133,9 +142,16 @@ enum ActorsCommand {
     },
 }
 
+/// True when `e` comes from writing to a pipe whose reader has gone.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().filter_map(|c| c.downcast_ref::<std::io::Error>()).any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
 fn main() -> ExitCode {
     match run() {
         Ok(code) => code,
+        // the reader of the output stopped early ("attache packs | head"): not an error
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("attache: {e:#}");
             ExitCode::from(1)
@@ -261,7 +277,7 @@ fn run() -> anyhow::Result<ExitCode> {
             let gold_text = std::fs::read_to_string(&gold).with_context(|| format!("reading {gold}"))?;
             let report = attache_eval::score(&gold_text, &String::from_utf8_lossy(&pred))?;
             if json {
-                println!("{}", serde_json::to_string(&report.scopes)?);
+                outln!("{}", serde_json::to_string(&report.scopes)?);
             } else {
                 print!("{}", report.table());
             }
@@ -286,7 +302,7 @@ fn run() -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::SUCCESS);
             }
             if front_end {
-                bench::run_front_end(docs, json);
+                bench::run_front_end(docs, json)?;
                 return Ok(ExitCode::SUCCESS);
             }
             let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
@@ -302,9 +318,9 @@ fn run() -> anyhow::Result<ExitCode> {
                 let actors = attache_coder::pack_tests::run_actor_tests(&engine, &data, lang.as_deref());
                 let dates = attache_coder::pack_tests::run_date_tests(&engine, &data, lang.as_deref());
                 for f in sentences.failures.iter().chain(&actors.failures).chain(&dates.failures) {
-                    println!("FAIL {f}");
+                    outln!("FAIL {f}");
                 }
-                println!(
+                outln!(
                     "tests.tsv: {} lines, {} failed; actor_tests.tsv: {} lines, {} failed; date_tests.tsv: {} lines, {} failed",
                     sentences.checked,
                     sentences.failures.len(),
@@ -317,11 +333,11 @@ fn run() -> anyhow::Result<ExitCode> {
                     !sentences.failures.is_empty() || !actors.failures.is_empty() || !dates.failures.is_empty();
                 return Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS });
             }
-            println!("lang\tname\tphrases\tpatterns\trefinements");
+            outln!("lang\tname\tphrases\tpatterns\trefinements");
             for (code, name, phrases, patterns, refinements) in engine.pack_stats() {
-                println!("{code}\t{name}\t{phrases}\t{patterns}\t{refinements}");
+                outln!("{code}\t{name}\t{phrases}\t{patterns}\t{refinements}");
             }
-            println!("people in the register: {}", engine.kb().people_count());
+            outln!("people in the register: {}", engine.kb().people_count());
             Ok(ExitCode::SUCCESS)
         }
         Command::Ingest(args) => store_cli::ingest(&args),

@@ -548,9 +548,9 @@ pub fn bench(args: &BenchStoreArgs) -> anyhow::Result<ExitCode> {
         "db_bytes": size,
     });
     if args.json {
-        println!("{report}");
+        crate::outln!("{report}");
     } else {
-        println!(
+        crate::outln!(
             "{} synthetic documents stored in {ingest_secs:.1}s ({docs_per_second:.0} docs/s, {:.0} coded events/s): \
              {} events ({} merged reports)\n\
              pair USA,CHN events: {rows} events, median {median:.2} ms, p99 {p99:.2} ms over {runs} runs\n\

@@ -179,3 +179,14 @@ fn dev_corpus_codes_end_to_end() {
     let evs = events(&out.stdout);
     assert!(!evs.is_empty());
 }
+
+#[test]
+fn output_into_a_closed_pipe_ends_quietly_without_a_panic() {
+    // the reader is gone before the first line is written ("attache packs | head -0")
+    let mut child = bin().arg("packs").stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("attache runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("attache ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success(), "{:?}: {stderr}", out.status);
+}
