@@ -492,6 +492,8 @@ struct DocState {
     acts_recorded: Vec<Vec<String>>,
     /// Whom each act of `acts_recorded` was aimed at (its victims, for a hostile deed).
     acts_aimed_at: Vec<Vec<String>>,
+    /// The CAMEO code of each act of `acts_recorded`.
+    acts_code: Vec<String>,
     /// The two actors of the document's hostile acts (CAMEO 11–20) between two that the text
     /// has named most so far (the later on a tie): what "the two sides" means to a third party
     /// that urges or condemns them.
@@ -535,12 +537,23 @@ fn same_subject_after_and<'a>(
 
 impl DocState {
     /// The actors of the latest act of any of `kinds` (CAMEO roots or codes joined by `|`).
+    ///
+    /// A kind list that names a signed agreement (057: "the deal", "the accord") stands for the
+    /// latest such act with two or more parties when there is one: "India remained committed
+    /// to the pipeline" after a signing is no deal.
     fn last_act_of(&self, kinds: &str) -> Option<&Vec<String>> {
-        kinds
-            .split('|')
-            .filter_map(|k| self.act_by_kind.get(&kind_key(k)))
-            .max()
-            .and_then(|&n| self.acts_recorded.get(n))
+        let of_kind = |code: &str| kinds.split('|').any(|k| code.starts_with(k));
+        let agreement = kinds.split('|').any(|k| k == "057");
+        let shared = agreement
+            .then(|| {
+                (0..self.acts_recorded.len())
+                    .rev()
+                    .find(|&n| self.acts_recorded[n].len() >= 2 && self.acts_code.get(n).is_some_and(|c| of_kind(c)))
+            })
+            .flatten();
+        shared
+            .or_else(|| kinds.split('|').filter_map(|k| self.act_by_kind.get(&kind_key(k))).max().copied())
+            .and_then(|n| self.acts_recorded.get(n))
     }
 
     /// The doer of the latest act of any of `kinds`, with whom that act was aimed at.
@@ -1246,6 +1259,7 @@ impl Engine {
             source_before: None,
             act_by_kind: HashMap::default(),
             acts_recorded: Vec::new(),
+            acts_code: Vec::new(),
             acts_aimed_at: Vec::new(),
             conflict_pair: Vec::new(),
             conflict_counts: HashMap::default(),
@@ -2378,6 +2392,7 @@ impl Engine {
                     let n = state.acts_recorded.len();
                     state.acts_recorded.push(parties);
                     state.acts_aimed_at.push(objects.iter().map(|o| o.actor.country.clone()).collect());
+                    state.acts_code.push(code.clone());
                     for end in 2..=code.len() {
                         if let Some(kind) = code.get(..end) {
                             state.act_by_kind.insert(kind_key(kind), n);

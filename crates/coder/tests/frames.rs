@@ -2054,3 +2054,13 @@ fn the_three_countries_after_a_meeting_of_three_are_its_three_parties() {
     }
     assert!(got.iter().any(|(s, c, o)| s == "UGA" && c.starts_with("03") && o == "TZA"), "{got:?}");
 }
+
+#[test]
+fn the_deal_is_the_last_agreement_of_two_parties_not_a_later_one_sided_commitment() {
+    let e = real_packs();
+    let text = "Pakistan and Turkmenistan signed a gas deal on Tuesday. India said it remained committed to the \
+                pipeline. The Asian Development Bank welcomed the deal.";
+    let got = triples_in(&e, text, "en");
+    assert!(got.contains(&t("IGO:ADB", "051", "PAK")) && got.contains(&t("IGO:ADB", "051", "TKM")), "{got:?}");
+    assert!(!got.contains(&t("IGO:ADB", "051", "IND")), "{got:?}");
+}
