@@ -27,6 +27,8 @@ struct LanguageModel {
     name_gaps: Vec<String>,
     /// Articles that may stand before a name in a list (`article`), normalised.
     articles: Vec<String>,
+    /// Object pronouns written before their verb (`object_clitic`), normalised.
+    object_clitics: Vec<String>,
     /// The `between` words, normalised: a trigger ending in one ("talks between") opens a
     /// `between`-phrase itself.
     between_words: Vec<String>,
@@ -689,6 +691,18 @@ fn date_headline_from_body(events: &mut [Event], reference: Option<&PartialDate>
 }
 
 /// A party with no words of its own for each of `countries` ("the two sides", "the move").
+/// True when the key before `start` ends with one of `clitics` as whole words ("la invitó",
+/// "lui a demandé"), or a trigger written with its pronoun starts with one ("la invitó" as
+/// one phrase).
+fn clitic_before(key: &str, start: usize, clitics: &[String]) -> bool {
+    let before = key.get(..start).unwrap_or("").trim_end();
+    let from = key.get(start..).unwrap_or("");
+    clitics.iter().any(|c| {
+        before.strip_suffix(c.as_str()).is_some_and(|rest| rest.is_empty() || rest.ends_with([' ', ',']))
+            || from.strip_prefix(c.as_str()).is_some_and(|rest| rest.starts_with(' '))
+    })
+}
+
 fn synthetics<'a>(countries: impl IntoIterator<Item = &'a String>, start: usize, end: usize) -> Vec<Party> {
     countries.into_iter().map(|c| synthetic(c, "", start, end)).collect()
 }
@@ -756,6 +770,7 @@ fn prepare_pack(src: &DataSource, lang: &str) -> Result<PreparedPack, CoderError
             c,
             WordClass::NameGap
                 | WordClass::Article
+                | WordClass::ObjectClitic
                 | WordClass::RelativePronoun
                 | WordClass::RelativePronounAfterComma
                 | WordClass::Particle(_)
@@ -772,6 +787,7 @@ fn prepare_pack(src: &DataSource, lang: &str) -> Result<PreparedPack, CoderError
     let normalised = |ws: Vec<String>| -> Vec<String> { ws.iter().map(|w| normalize_key(w)).collect() };
     let name_gaps = normalised(of_class(WordClass::NameGap));
     let articles = normalised(of_class(WordClass::Article));
+    let object_clitics = normalised(of_class(WordClass::ObjectClitic));
     // (matched as phrases too)
     let between_words = normalised(in_class(&words, WordClass::Between));
     // (a pronoun that is relative only after a comma is kept with a leading comma: ",que")
@@ -833,6 +849,7 @@ fn prepare_pack(src: &DataSource, lang: &str) -> Result<PreparedPack, CoderError
             honorifics,
             name_gaps,
             articles,
+            object_clitics,
             between_words,
             relative_pronouns,
             act_reference_kinds,
@@ -1683,6 +1700,18 @@ impl Engine {
                         let (ts, te) = key.original_range(c.start, c.end);
                         objects = vec![synthetic(other, "", ts, te)];
                     }
+                }
+                // "Bukele la invitó a visitar San Salvador", "le pidió que España …": an object
+                // pronoun right before the verb of a one-way act that names no other party is
+                // the other side of the document's pair, when the subject is one side of it
+                if p.frame == Frame::Dir
+                    && !subjects.is_empty()
+                    && subjects.iter().all(|s| state.pair().contains(&s.actor.country))
+                    && objects.iter().all(|o| subjects.iter().any(|s| s.actor.country == o.actor.country))
+                    && clitic_before(&key.key, c.start, &model.object_clitics)
+                {
+                    let (ts, te) = key.original_range(c.start, c.end);
+                    objects = vec![synthetic(COUNTERPART, "", ts, te)];
                 }
                 let anchor = subjects.first().map(|p| p.actor.country.clone());
                 for o in objects.iter_mut().chain(subjects.iter_mut()) {

@@ -214,6 +214,10 @@ pub enum WordClass {
     /// An article that may stand before a name in a list ("la Russie, la Chine et l'Iran"):
     /// read from the text before a mention, not matched as a phrase.
     Article,
+    /// An object pronoun written before its verb ("la invitó", "le pidió", "lui a demandé"):
+    /// read from the text right before a trigger, not matched as a phrase; a one-way act with
+    /// no object named is then aimed at the other side of the document's pair.
+    ObjectClitic,
     /// A particle written right after a noun that gives its role in a verb-final language
     /// (は, を, 과). Particles are not phrases of the automaton: the coder reads them after
     /// each mention.
@@ -271,6 +275,7 @@ impl WordClass {
             "relative" => Self::Relative,
             "name_gap" => Self::NameGap,
             "article" => Self::Article,
+            "object_clitic" => Self::ObjectClitic,
             "fronted" => Self::Fronted,
             "subordinator" => Self::Subordinator,
             "relative_pronoun" => Self::RelativePronoun,

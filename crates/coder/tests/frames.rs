@@ -2064,3 +2064,13 @@ fn the_deal_is_the_last_agreement_of_two_parties_not_a_later_one_sided_commitmen
     assert!(got.contains(&t("IGO:ADB", "051", "PAK")) && got.contains(&t("IGO:ADB", "051", "TKM")), "{got:?}");
     assert!(!got.contains(&t("IGO:ADB", "051", "IND")), "{got:?}");
 }
+
+#[test]
+fn an_object_pronoun_before_the_verb_is_the_other_side_of_the_pair() {
+    let e = real_packs();
+    // without the pronoun the invitation would name only the inviter's own capital
+    let text = "La presidenta de Costa Rica, Laura Fernández, se reunió con el presidente salvadoreño Nayib Bukele. \
+                Bukele la invitó a visitar San Salvador.";
+    let got = triples_in(&e, text, "es");
+    assert!(got.contains(&t("SLV", "036", "CRI")), "{got:?}");
+}
