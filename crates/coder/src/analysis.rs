@@ -2486,6 +2486,8 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
         let mut subject = Slot::Missing;
         let mut subject_end = 0usize;
         let mut partner_before: Option<Vec<usize>> = None;
+        // the actors between a subordinate clause's pronoun subject and its final verb
+        let mut object_before: Option<Vec<usize>> = None;
         // whether that partner stands right after an earlier verb's preposition, as its partner
         let mut partner_of_earlier_verb = false;
         let mut noun_partner: Option<Vec<usize>> = None;
@@ -2588,6 +2590,26 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
                     let noun_act_cell = std::cell::OnceCell::new();
                     let noun_act_after =
                         || *noun_act_cell.get_or_init(|| noun_act_after_preposition(items, hi, ti, key));
+                    // "…, wo er Macron zu einem Besuch in Berlin einlud": in a verb-second
+                    // language's subordinate clause the verb comes last, so a pronoun right
+                    // after the clause's opening is its subject and the actors between them
+                    // its object
+                    let pronoun_opens_clause = verb_second.is_some()
+                        && lo > 0
+                        && items[lo - 1].kind == ItemKind::Word(WordClass::Pronoun)
+                        && (lo == 1
+                            || matches!(
+                                items[lo - 2].kind,
+                                ItemKind::Word(WordClass::ClauseBreak | WordClass::Subordinator)
+                            )
+                            || span_text(key, items[lo - 2].end, items[lo - 1].start).trim_end().ends_with(','))
+                        && !items[hi + 1..ti].iter().any(|i| matches!(i.kind, ItemKind::Trigger { .. }));
+                    if pronoun_opens_clause && p.frame == Frame::Dir {
+                        object_before = Some(ms);
+                        subject = Slot::PersonPronoun;
+                        subject_end = items[lo - 1].end;
+                        break;
+                    }
                     match before {
                         Some(ItemKind::Word(WordClass::With | WordClass::Between)) => {
                             // ("… a phone call with Brazil's minister, and then met his Spanish
@@ -3201,6 +3223,11 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
                     let (lo2, hi2) = group_of(items, next, key);
                     object = Slot::Mentions(mentions_in(items, lo2, hi2));
                 }
+            }
+        }
+        if object == Slot::Missing {
+            if let Some(ms) = object_before {
+                object = Slot::Mentions(ms);
             }
         }
         let mut partner = false;

@@ -2074,3 +2074,10 @@ fn an_object_pronoun_before_the_verb_is_the_other_side_of_the_pair() {
     let got = triples_in(&e, text, "es");
     assert!(got.contains(&t("SLV", "036", "CRI")), "{got:?}");
 }
+
+#[test]
+fn a_pronoun_opening_a_german_subordinate_clause_is_its_subject() {
+    let e = real_packs();
+    let got = triples_in(&e, "Scholz reiste nach Paris, wo er Macron scharf kritisierte.", "de");
+    assert!(got.contains(&t("DEU", "111", "FRA")), "{got:?}");
+}
