@@ -2417,6 +2417,9 @@ impl Engine {
                         state.last_pair.sort_unstable();
                         state.partners_hub = None;
                         state.last_group.clear();
+                    } else if parties.len() >= 3 && !c.between && in_class(&code, &SETTLEMENTS) {
+                        // ... and one among three or more: they are "the three" from now on
+                        state.last_group = parties.clone();
                     }
                     let n = state.acts_recorded.len();
                     state.acts_recorded.push(parties);

@@ -2081,3 +2081,14 @@ fn a_pronoun_opening_a_german_subordinate_clause_is_its_subject() {
     let got = triples_in(&e, "Scholz reiste nach Paris, wo er Macron scharf kritisierte.", "de");
     assert!(got.contains(&t("DEU", "111", "FRA")), "{got:?}");
 }
+
+#[test]
+fn the_three_after_three_states_sign_are_the_three_signatories() {
+    let e = real_packs();
+    let text = "Kirgistan, Kasachstan und Usbekistan unterzeichneten am Dienstag ein Abkommen. Tadschikistans \
+                Präsident Emomali Rachmon gratulierte den drei Staatschefs in einem Telegramm.";
+    let got = triples_in(&e, text, "de");
+    for state in ["KGZ", "KAZ", "UZB"] {
+        assert!(got.contains(&t("TJK", "051", state)), "{state}: {got:?}");
+    }
+}
