@@ -2068,11 +2068,15 @@ impl Engine {
                         .filter(|m| m.start >= lo && m.end <= hi)
                         .all(|m| m.actor.as_ref().is_none_or(|c| subjects.iter().any(|s| &s.actor.country == c)))
                 };
-                if objects.is_empty() && aid_or_sympathy && !subjects.is_empty() && names_no_other() {
+                // (an object of the donor's own is no recipient: "10 millions de dollars canadiens")
+                let own_objects_only = objects.is_empty()
+                    || (distinct(&subjects) == 1
+                        && objects.iter().all(|o| subjects.iter().any(|s| s.actor.country == o.actor.country)));
+                if own_objects_only && aid_or_sympathy && !subjects.is_empty() && names_no_other() {
                     if let Some(r) =
                         state.aid_recipient.as_ref().filter(|r| !subjects.iter().any(|s| &s.actor.country == *r))
                     {
-                        objects.push(synthetic(r, "", t_start, t_end));
+                        objects = vec![synthetic(r, "", t_start, t_end)];
                     }
                 }
                 let mut pairs: Vec<(&Party, &Party)> = Vec::new();

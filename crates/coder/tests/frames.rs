@@ -2092,3 +2092,12 @@ fn the_three_after_three_states_sign_are_the_three_signatories() {
         assert!(got.contains(&t("TJK", "051", state)), "{state}: {got:?}");
     }
 }
+
+#[test]
+fn aid_whose_only_other_actor_is_the_donor_itself_goes_where_the_documents_aid_went() {
+    let e = real_packs();
+    let text = "Un séisme a frappé Haïti dimanche. La République dominicaine a dépêché une vingtaine de camions de \
+                vivres en Haïti. Le Canada a débloqué une aide d'urgence de 10 millions de dollars canadiens.";
+    let got = triples_in(&e, text, "fr");
+    assert!(got.iter().any(|(s, c, o)| s == "CAN" && c.starts_with("07") && o == "HTI"), "{got:?}");
+}
