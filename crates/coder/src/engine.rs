@@ -2079,6 +2079,20 @@ impl Engine {
                         objects = vec![synthetic(r, "", t_start, t_end)];
                     }
                 }
+                // "Kigali will defend itself with all necessary means", "warned that Beijing
+                // would respond resolutely": a threat that names no one is aimed at the other
+                // side of the conflict, or else of the document's pair, its maker stands in
+                if objects.is_empty() && code.starts_with("13") && distinct(&subjects) == 1 {
+                    let own = subjects[0].actor.country.clone();
+                    let other_of = |pair: &[String]| {
+                        (pair.len() == 2 && pair.contains(&own))
+                            .then(|| pair.iter().find(|c| **c != own).cloned())
+                            .flatten()
+                    };
+                    if let Some(other) = other_of(&state.conflict_pair) {
+                        objects.push(synthetic(&other, "", t_start, t_end));
+                    }
+                }
                 let mut pairs: Vec<(&Party, &Party)> = Vec::new();
                 let symmetric = matches!(p.frame, Frame::Sym | Frame::Meet);
                 let hub_at = subjects.iter().position(|s| !s.group).filter(|_| subjects.iter().any(|s| s.group));

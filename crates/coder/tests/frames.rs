@@ -2101,3 +2101,12 @@ fn aid_whose_only_other_actor_is_the_donor_itself_goes_where_the_documents_aid_w
     let got = triples_in(&e, text, "fr");
     assert!(got.iter().any(|(s, c, o)| s == "CAN" && c.starts_with("07") && o == "HTI"), "{got:?}");
 }
+
+#[test]
+fn a_threat_naming_no_one_by_one_side_of_a_conflict_is_aimed_at_the_other() {
+    let e = real_packs();
+    let text = "Afghan and Pakistani forces clashed at the border on Sunday. Qatar called for restraint. The Taliban \
+                government warned that it would respond at a time of its choosing.";
+    let got = triples_in(&e, text, "en");
+    assert!(got.iter().any(|(s, c, o)| s == "AFG" && c.starts_with("13") && o == "PAK"), "{got:?}");
+}
