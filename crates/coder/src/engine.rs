@@ -496,6 +496,8 @@ struct DocState {
     acts_aimed_at: Vec<Vec<String>>,
     /// The CAMEO code of each act of `acts_recorded`.
     acts_code: Vec<String>,
+    /// The date of each act of `acts_recorded`.
+    acts_date: Vec<Option<EventDate>>,
     /// The two actors of the document's hostile acts (CAMEO 11–20) between two that the text
     /// has named most so far (the later on a tie): what "the two sides" means to a third party
     /// that urges or condemns them.
@@ -544,6 +546,11 @@ impl DocState {
     /// latest such act with two or more parties when there is one: "India remained committed
     /// to the pipeline" after a signing is no deal.
     fn last_act_of(&self, kinds: &str) -> Option<&Vec<String>> {
+        self.last_act_at(kinds).and_then(|n| self.acts_recorded.get(n))
+    }
+
+    /// The number in `acts_recorded` of the act [`DocState::last_act_of`] finds.
+    fn last_act_at(&self, kinds: &str) -> Option<usize> {
         let of_kind = |code: &str| kinds.split('|').any(|k| code.starts_with(k));
         let agreement = kinds.split('|').any(|k| k == "057");
         let shared = agreement
@@ -553,9 +560,7 @@ impl DocState {
                     .find(|&n| self.acts_recorded[n].len() >= 2 && self.acts_code.get(n).is_some_and(|c| of_kind(c)))
             })
             .flatten();
-        shared
-            .or_else(|| kinds.split('|').filter_map(|k| self.act_by_kind.get(&kind_key(k))).max().copied())
-            .and_then(|n| self.acts_recorded.get(n))
+        shared.or_else(|| kinds.split('|').filter_map(|k| self.act_by_kind.get(&kind_key(k))).max().copied())
     }
 
     /// The doer of the latest act of any of `kinds`, with whom that act was aimed at.
@@ -1277,6 +1282,7 @@ impl Engine {
             act_by_kind: HashMap::default(),
             acts_recorded: Vec::new(),
             acts_code: Vec::new(),
+            acts_date: Vec::new(),
             acts_aimed_at: Vec::new(),
             conflict_pair: Vec::new(),
             conflict_counts: HashMap::default(),
@@ -1923,6 +1929,38 @@ impl Engine {
                 if c.background {
                     notes.push("background word before the trigger".to_string());
                 }
+                // "Vor der Unterzeichnung empfing ihn Albanese", "on the sidelines of the
+                // signing": with no time of its own, an act placed by an earlier act the sentence
+                // names before it has that act's date, not the narrative's
+                // (only an act named at the head of a sentence that states no time at all; an act
+                // named as what a reaction is about keeps the narrative's day)
+                let referenced_act_date = || {
+                    let first_actor_or_verb = a
+                        .items
+                        .iter()
+                        .filter(|i| {
+                            matches!(
+                                i.kind,
+                                crate::analysis::ItemKind::Mention(_) | crate::analysis::ItemKind::Trigger { .. }
+                            )
+                        })
+                        .map(|i| i.start)
+                        .min()
+                        .unwrap_or(0);
+                    a.items
+                        .iter()
+                        .filter(|_| times.is_empty())
+                        .filter(|i| {
+                            i.kind == crate::analysis::ItemKind::Word(WordClass::ActReference)
+                                && i.end <= first_actor_or_verb
+                        })
+                        .filter_map(|i| {
+                            model.act_reference_kinds.get(crate::analysis::span_text(&key.key, i.start, i.end))
+                        })
+                        .filter_map(|kinds| state.last_act_at(kinds))
+                        .filter_map(|n| state.acts_date.get(n).cloned().flatten())
+                        .next_back()
+                };
                 let date = match time {
                     Some(t) => {
                         // a plan's bare weekday is the coming one, and so is a present tense's
@@ -1940,22 +1978,27 @@ impl Engine {
                         }
                         Some(date_of_expr(t, text, 0, state.inferred && t.relative))
                     }
-                    None => state.current_date.as_ref().map(|d| d.0.clone()).or_else(|| {
-                        // undated: the publication day; a month-only or inferred document date
-                        // gives the month ("resolve against what the text itself fixes")
-                        state.reference.as_ref().filter(|r| r.month.is_some()).map(|r| {
-                            let day = r.day.is_some() && !state.inferred;
-                            let value =
-                                if day { r.to_string() } else { format!("{:04}-{:02}", r.year, r.month.unwrap_or(1)) };
-                            EventDate {
-                                value,
-                                end: None,
-                                precision: if day { "day" } else { "month" }.into(),
-                                text: String::new(),
-                                inferred: state.inferred,
-                            }
-                        })
-                    }),
+                    None => referenced_act_date().or_else(|| state.current_date.as_ref().map(|d| d.0.clone())).or_else(
+                        || {
+                            // undated: the publication day; a month-only or inferred document date
+                            // gives the month ("resolve against what the text itself fixes")
+                            state.reference.as_ref().filter(|r| r.month.is_some()).map(|r| {
+                                let day = r.day.is_some() && !state.inferred;
+                                let value = if day {
+                                    r.to_string()
+                                } else {
+                                    format!("{:04}-{:02}", r.year, r.month.unwrap_or(1))
+                                };
+                                EventDate {
+                                    value,
+                                    end: None,
+                                    precision: if day { "day" } else { "month" }.into(),
+                                    text: String::new(),
+                                    inferred: state.inferred,
+                                }
+                            })
+                        },
+                    ),
                 };
                 // the narrative's date moves on, except to an act more than a year before the
                 // publication (background: "2019年12月に…訪問した" does not date what follows)
@@ -2443,6 +2486,7 @@ impl Engine {
                     state.acts_recorded.push(parties);
                     state.acts_aimed_at.push(objects.iter().map(|o| o.actor.country.clone()).collect());
                     state.acts_code.push(code.clone());
+                    state.acts_date.push(date.clone());
                     for end in 2..=code.len() {
                         if let Some(kind) = code.get(..end) {
                             state.act_by_kind.insert(kind_key(kind), n);

@@ -2110,3 +2110,16 @@ fn a_threat_naming_no_one_by_one_side_of_a_conflict_is_aimed_at_the_other() {
     let got = triples_in(&e, text, "en");
     assert!(got.iter().any(|(s, c, o)| s == "AFG" && c.starts_with("13") && o == "PAK"), "{got:?}");
 }
+
+#[test]
+fn an_undated_act_placed_after_an_earlier_act_has_that_acts_date() {
+    let e = real_packs();
+    let text = "Vietnam and Japan signed a trade agreement on Wednesday. Japanese officials had arrived in Hanoi on \
+                Monday. After the signing, Japanese Foreign Minister Motegi Toshimitsu thanked Vietnam for its support.";
+    let thanks: Vec<String> = events_in(&e, text, "en", "2026-03-06")
+        .iter()
+        .filter(|ev| ev.cameo == "051")
+        .filter_map(|ev| ev.date.as_ref().map(|d| d.value.clone()))
+        .collect();
+    assert_eq!(thanks, ["2026-03-04"], "{thanks:?}");
+}
