@@ -1317,6 +1317,12 @@ impl Engine {
         // the state (and name) of the holder of each office the text named last
         let mut office_holders: HashMap<String, Option<Holder>> = HashMap::default();
         for (si, key) in keys.iter().enumerate() {
+            // the conflict as earlier sentences left it, with a deed of force or coercion
+            // between its sides (for threats that name no one)
+            let conflict_before: Vec<String> = match (&state.last_hostile_deed, state.conflict_pair.as_slice()) {
+                (Some((s, o)), [a, b]) if (s == a && o == b) || (s == b && o == a) => state.conflict_pair.clone(),
+                _ => Vec::new(),
+            };
             let (s_start, s_end) = sentences[si];
             let (s_lang, model) = sentence_lang[si];
             let home = if home_active(&model.info.home) { model.info.home.as_deref() } else { None };
@@ -2124,7 +2130,8 @@ impl Engine {
                 }
                 // "Kigali will defend itself with all necessary means", "warned that Beijing
                 // would respond resolutely": a threat that names no one is aimed at the other
-                // side of the conflict, or else of the document's pair, its maker stands in
+                // side of the conflict its maker stands in, once a deed of force or coercion has
+                // passed between them in an earlier sentence (words alone make no conflict)
                 if objects.is_empty() && code.starts_with("13") && distinct(&subjects) == 1 {
                     let own = subjects[0].actor.country.clone();
                     let other_of = |pair: &[String]| {
@@ -2132,7 +2139,7 @@ impl Engine {
                             .then(|| pair.iter().find(|c| **c != own).cloned())
                             .flatten()
                     };
-                    if let Some(other) = other_of(&state.conflict_pair) {
+                    if let Some(other) = other_of(&conflict_before) {
                         objects.push(synthetic(&other, "", t_start, t_end));
                     }
                 }
