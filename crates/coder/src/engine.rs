@@ -29,6 +29,8 @@ struct LanguageModel {
     articles: Vec<String>,
     /// Object pronouns written before their verb (`object_clitic`), normalised.
     object_clitics: Vec<String>,
+    /// Endings that may follow a person's name inside its word (`name_suffix`).
+    name_suffixes: Vec<String>,
     /// The `between` words, normalised: a trigger ending in one ("talks between") opens a
     /// `between`-phrase itself.
     between_words: Vec<String>,
@@ -776,6 +778,7 @@ fn prepare_pack(src: &DataSource, lang: &str) -> Result<PreparedPack, CoderError
             WordClass::NameGap
                 | WordClass::Article
                 | WordClass::ObjectClitic
+                | WordClass::NameSuffix
                 | WordClass::RelativePronoun
                 | WordClass::RelativePronounAfterComma
                 | WordClass::Particle(_)
@@ -793,6 +796,7 @@ fn prepare_pack(src: &DataSource, lang: &str) -> Result<PreparedPack, CoderError
     let name_gaps = normalised(of_class(WordClass::NameGap));
     let articles = normalised(of_class(WordClass::Article));
     let object_clitics = normalised(of_class(WordClass::ObjectClitic));
+    let name_suffixes = of_class(WordClass::NameSuffix);
     // (matched as phrases too)
     let between_words = normalised(in_class(&words, WordClass::Between));
     // (a pronoun that is relative only after a comma is kept with a leading comma: ",que")
@@ -855,6 +859,7 @@ fn prepare_pack(src: &DataSource, lang: &str) -> Result<PreparedPack, CoderError
             name_gaps,
             articles,
             object_clitics,
+            name_suffixes,
             between_words,
             relative_pronouns,
             act_reference_kinds,
@@ -921,7 +926,8 @@ fn with_lexicon(
         time.phrase_keys(lang),
         src.cache_dir().map(|d| (d, lang)),
     )?
-    .with_suffixes(model.particles.endings());
+    .with_suffixes(model.particles.endings())
+    .with_name_suffixes(model.name_suffixes.clone());
     Ok((lang.to_string(), model))
 }
 

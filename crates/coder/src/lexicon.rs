@@ -78,6 +78,9 @@ pub struct Lexicon {
     /// Endings that may follow a phrase inside its word (Korean particles: "외무상과" is
     /// "외무상" + "과"), normalised.
     suffixes: Vec<String>,
+    /// Endings that may follow a person's name inside its word (the genitive "s" of "Mark
+    /// Browns"), normalised.
+    name_suffixes: Vec<String>,
     /// Per phrase: its value in the language's time lexicon ([`NOT_TIME`] for none). The
     /// time phrases ride on this automaton, so that one pass finds both; a phrase of the
     /// time lexicon alone has no entries.
@@ -286,6 +289,7 @@ impl Lexicon {
             word_boundaries,
             open_right,
             suffixes: Vec::new(),
+            name_suffixes: Vec::new(),
             time_value,
             later,
             later_first,
@@ -300,6 +304,14 @@ impl Lexicon {
         self
     }
 
+    /// The same lexicon, where a person's name followed by one of `suffixes` up to the end of
+    /// its word still ends on a word boundary ("mark browns" holds "mark brown").
+    pub fn with_name_suffixes(mut self, suffixes: Vec<String>) -> Self {
+        self.name_suffixes =
+            suffixes.into_iter().map(|s| attache_text::normalize_key(&s)).filter(|s| !s.is_empty()).collect();
+        self
+    }
+
     /// True when the rest of the word after `end` is one of the language's suffixes.
     fn suffix_follows(&self, key: &str, end: usize) -> bool {
         if self.suffixes.is_empty() {
@@ -309,6 +321,19 @@ impl Lexicon {
         let tail_len = rest.find(|c: char| !attache_text::is_word_char(c)).unwrap_or(rest.len());
         let tail = &rest[..tail_len];
         self.suffixes.iter().any(|s| s == tail)
+    }
+
+    /// True when phrase `id` names a person by more than one word and the rest of its word
+    /// after `end` is one of the language's name suffixes (a one-word name may be a common
+    /// word: "Frieden" in "Friedens- und Sicherheitsrat").
+    fn name_suffix_follows(&self, key: &str, start: usize, end: usize, id: u32) -> bool {
+        if self.name_suffixes.is_empty() || !key.get(start..end).is_some_and(|p| p.contains(' ')) {
+            return false;
+        }
+        let rest = &key[end..];
+        let tail_len = rest.find(|c: char| !attache_text::is_word_char(c)).unwrap_or(rest.len());
+        let tail = &rest[..tail_len];
+        self.name_suffixes.iter().any(|s| s == tail) && self.entries(id).iter().any(|e| matches!(e, Entry::Person(_)))
     }
 
     /// True when phrase `id` is part `part` (1 or more) of trigger `trigger` of `pattern`.
@@ -395,7 +420,9 @@ impl Lexicon {
                 let ok = if open {
                     on_left_boundary(key, start)
                 } else {
-                    on_boundaries(key, start, end) || (on_left_boundary(key, start) && self.suffix_follows(key, end))
+                    on_boundaries(key, start, end)
+                        || (on_left_boundary(key, start)
+                            && (self.suffix_follows(key, end) || self.name_suffix_follows(key, start, end, m.value())))
                 };
                 if !ok {
                     continue;

@@ -214,6 +214,10 @@ pub enum WordClass {
     /// An article that may stand before a name in a list ("la Russie, la Chine et l'Iran"):
     /// read from the text before a mention, not matched as a phrase.
     Article,
+    /// An ending that may follow a person's name inside its word (the genitive -s of
+    /// "Mark Browns besøk", "Macrons Besuch"): read by the lexicon's word boundaries, not
+    /// matched as a phrase.
+    NameSuffix,
     /// An object pronoun written before its verb ("la invitó", "le pidió", "lui a demandé"):
     /// read from the text right before a trigger, not matched as a phrase; a one-way act with
     /// no object named is then aimed at the other side of the document's pair.
@@ -276,6 +280,7 @@ impl WordClass {
             "name_gap" => Self::NameGap,
             "article" => Self::Article,
             "object_clitic" => Self::ObjectClitic,
+            "name_suffix" => Self::NameSuffix,
             "fronted" => Self::Fronted,
             "subordinator" => Self::Subordinator,
             "relative_pronoun" => Self::RelativePronoun,
