@@ -498,8 +498,9 @@ struct DocState {
     acts_aimed_at: Vec<Vec<String>>,
     /// The CAMEO code of each act of `acts_recorded`.
     acts_code: Vec<String>,
-    /// The date of each act of `acts_recorded`.
-    acts_date: Vec<Option<EventDate>>,
+    /// The date of each act of `acts_recorded` (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), and
+    /// whether it was inferred.
+    acts_date: Vec<Option<(String, bool)>>,
     /// The two actors of the document's hostile acts (CAMEO 11–20) between two that the text
     /// has named most so far (the later on a tie): what "the two sides" means to a third party
     /// that urges or condemns them.
@@ -1971,6 +1972,19 @@ impl Engine {
                         })
                         .filter_map(|kinds| state.last_act_at(kinds))
                         .filter_map(|n| state.acts_date.get(n).cloned().flatten())
+                        .map(|(value, inferred)| EventDate {
+                            precision: match value.len() {
+                                4 => "year",
+                                7 => "month",
+                                _ => "day",
+                            }
+                            .into(),
+                            value,
+                            end: None,
+                            // inherited: no time expression of its own
+                            text: String::new(),
+                            inferred,
+                        })
                         .next_back()
                 };
                 let date = match time {
@@ -2499,7 +2513,7 @@ impl Engine {
                     state.acts_recorded.push(parties);
                     state.acts_aimed_at.push(objects.iter().map(|o| o.actor.country.clone()).collect());
                     state.acts_code.push(code.clone());
-                    state.acts_date.push(date.clone());
+                    state.acts_date.push(date.as_ref().map(|d| (d.value.clone(), d.inferred)));
                     for end in 2..=code.len() {
                         if let Some(kind) = code.get(..end) {
                             state.act_by_kind.insert(kind_key(kind), n);
