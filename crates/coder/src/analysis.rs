@@ -2603,7 +2603,11 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
                                 ItemKind::Word(WordClass::ClauseBreak | WordClass::Subordinator)
                             )
                             || span_text(key, items[lo - 2].end, items[lo - 1].start).trim_end().ends_with(','))
-                        && !items[hi + 1..ti].iter().any(|i| matches!(i.kind, ItemKind::Trigger { .. }));
+                        && !items
+                            .get(hi + 1..ti)
+                            .unwrap_or(&[])
+                            .iter()
+                            .any(|i| matches!(i.kind, ItemKind::Trigger { .. }));
                     if pronoun_opens_clause && p.frame == Frame::Dir {
                         object_before = Some(ms);
                         subject = Slot::PersonPronoun;
@@ -2791,7 +2795,7 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
                             // other person or official named before it, the pronoun is the one
                             // the sentence opens with, however long the clause between and
                             // whatever verbs it holds
-                            let no_other_person = !items[hi + 1..j].iter().any(|i| {
+                            let no_other_person = !items.get(hi + 1..j).unwrap_or(&[]).iter().any(|i| {
                                 matches!(i.kind, ItemKind::Mention(x) if a.mentions.get(x).is_some_and(|x| {
                                     x.official || x.person.is_some()
                                 }))

@@ -478,8 +478,8 @@ struct DocState {
     /// The one actor who met the `partners` ("X held talks with Y, Z and W"), while that meeting
     /// is the last one: "the ministers" then means X with each of them.
     partners_hub: Option<String>,
-    /// Every actor of the last meeting of three or more, while it is the last meeting: "the
-    /// three countries" of what follows.
+    /// Every actor of the last meeting, or agreement signed, of three or more, until a
+    /// meeting of two: "the three countries" of what follows.
     last_group: Vec<String>,
     /// The source of the last event coded: who did "the decision", "the move".
     last_source: Option<String>,
@@ -591,7 +591,8 @@ impl DocState {
 
     /// "The ministers", "the leaders" as parties: after a meeting of one actor with several
     /// (the last meeting), that actor and each counterpart (as a group, so that the pairs are
-    /// the actor with each of them); otherwise the two sides of `pair`.
+    /// the actor with each of them); else, after a meeting or signing of exactly three, the
+    /// three; otherwise the two sides of `pair`.
     fn sides(&self, start: usize, end: usize) -> Vec<Party> {
         match &self.partners_hub {
             Some(hub) if self.partners.len() >= 2 => std::iter::once(synthetic(hub, "", start, end))
@@ -698,7 +699,6 @@ fn date_headline_from_body(events: &mut [Event], reference: Option<&PartialDate>
     }
 }
 
-/// A party with no words of its own for each of `countries` ("the two sides", "the move").
 /// True when the key before `start` ends with one of `clitics` as whole words ("la invitó",
 /// "lui a demandé"), or a trigger written with its pronoun starts with one ("la invitó" as
 /// one phrase).
@@ -711,6 +711,7 @@ fn clitic_before(key: &str, start: usize, clitics: &[String]) -> bool {
     })
 }
 
+/// A party with no words of its own for each of `countries` ("the two sides", "the move").
 fn synthetics<'a>(countries: impl IntoIterator<Item = &'a String>, start: usize, end: usize) -> Vec<Party> {
     countries.into_iter().map(|c| synthetic(c, "", start, end)).collect()
 }
