@@ -498,13 +498,18 @@ struct DocState {
     acts_aimed_at: Vec<Vec<String>>,
     /// The CAMEO code of each act of `acts_recorded`.
     acts_code: Vec<String>,
-    /// The date of each act of `acts_recorded` (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), and
-    /// whether it was inferred.
+    /// The date of each act of `acts_recorded` (its `EventDate` value, read again only when a
+    /// later sentence names the act), and whether it was inferred.
     acts_date: Vec<Option<(String, bool)>>,
     /// The two actors of the document's hostile acts (CAMEO 11–20) between two that the text
     /// has named most so far (the later on a tie): what "the two sides" means to a third party
     /// that urges or condemns them.
     conflict_pair: Vec<String>,
+    /// `conflict_pair` as the sentences before this one left it, when a hostile deed passed
+    /// between its sides (else empty): whom a threat naming no one is aimed at.
+    conflict_before: Vec<String>,
+    /// Whether a hostile act has been recorded since `conflict_before` was taken.
+    conflict_changed: bool,
     /// How many hostile acts each unordered pair of actors has had so far.
     conflict_counts: HashMap<(String, String), usize>,
     /// The recipient of the document's last aid or sympathy (a state hit by a disaster or a
@@ -723,16 +728,32 @@ fn synthetic(country: &str, text: &str, start: usize, end: usize) -> Party {
     }
 }
 
-fn date_of_expr(e: &TimeExpr, text: &str, base: usize, inferred: bool) -> EventDate {
-    let precision = match e.precision {
+/// The name an [`EventDate`] gives `precision`.
+fn precision_name(precision: Precision) -> &'static str {
+    match precision {
         Precision::Day => "day",
         Precision::Month => "month",
         Precision::Year => "year",
-    };
+    }
+}
+
+/// An act's date taken from elsewhere than a time expression of its own (the narrative's
+/// day, an earlier act's, the publication's).
+fn inherited_date(d: &PartialDate, inferred: bool) -> EventDate {
+    EventDate {
+        value: d.to_string(),
+        end: None,
+        precision: precision_name(d.precision()).into(),
+        text: String::new(),
+        inferred,
+    }
+}
+
+fn date_of_expr(e: &TimeExpr, text: &str, base: usize, inferred: bool) -> EventDate {
     EventDate {
         value: e.value.to_string(),
         end: e.end_value.as_ref().map(ToString::to_string),
-        precision: precision.to_string(),
+        precision: precision_name(e.precision).to_string(),
         text: text.get(e.start - base..e.end - base).unwrap_or("").trim().to_string(),
         inferred,
     }
@@ -1293,6 +1314,8 @@ impl Engine {
             acts_date: Vec::new(),
             acts_aimed_at: Vec::new(),
             conflict_pair: Vec::new(),
+            conflict_before: Vec::new(),
+            conflict_changed: false,
             conflict_counts: HashMap::default(),
             aid_recipient: None,
             reference: reference.clone(),
@@ -1326,11 +1349,15 @@ impl Engine {
         let mut office_holders: HashMap<String, Option<Holder>> = HashMap::default();
         for (si, key) in keys.iter().enumerate() {
             // the conflict as earlier sentences left it, with a deed of force or coercion
-            // between its sides (for threats that name no one)
-            let conflict_before: Vec<String> = match (&state.last_hostile_deed, state.conflict_pair.as_slice()) {
-                (Some((s, o)), [a, b]) if (s == a && o == b) || (s == b && o == a) => state.conflict_pair.clone(),
-                _ => Vec::new(),
-            };
+            // between its sides (for threats that name no one); taken again only when a hostile
+            // act has changed it
+            if state.conflict_changed {
+                state.conflict_changed = false;
+                state.conflict_before = match (&state.last_hostile_deed, state.conflict_pair.as_slice()) {
+                    (Some((s, o)), [a, b]) if (s == a && o == b) || (s == b && o == a) => state.conflict_pair.clone(),
+                    _ => Vec::new(),
+                };
+            }
             let (s_start, s_end) = sentences[si];
             let (s_lang, model) = sentence_lang[si];
             let home = if home_active(&model.info.home) { model.info.home.as_deref() } else { None };
@@ -1972,20 +1999,8 @@ impl Engine {
                             model.act_reference_kinds.get(crate::analysis::span_text(&key.key, i.start, i.end))
                         })
                         .filter_map(|kinds| state.last_act_at(kinds))
-                        .filter_map(|n| state.acts_date.get(n).cloned().flatten())
-                        .map(|(value, inferred)| EventDate {
-                            precision: match value.len() {
-                                4 => "year",
-                                7 => "month",
-                                _ => "day",
-                            }
-                            .into(),
-                            value,
-                            end: None,
-                            // inherited: no time expression of its own
-                            text: String::new(),
-                            inferred,
-                        })
+                        .filter_map(|n| state.acts_date.get(n)?.as_ref())
+                        .filter_map(|(value, inferred)| Some(inherited_date(&PartialDate::parse(value)?, *inferred)))
                         .next_back()
                 };
                 let date = match time {
@@ -2009,20 +2024,10 @@ impl Engine {
                         || {
                             // undated: the publication day; a month-only or inferred document date
                             // gives the month ("resolve against what the text itself fixes")
-                            state.reference.as_ref().filter(|r| r.month.is_some()).map(|r| {
+                            state.reference.as_ref().filter(|r| r.month.is_some()).and_then(|r| {
                                 let day = r.day.is_some() && !state.inferred;
-                                let value = if day {
-                                    r.to_string()
-                                } else {
-                                    format!("{:04}-{:02}", r.year, r.month.unwrap_or(1))
-                                };
-                                EventDate {
-                                    value,
-                                    end: None,
-                                    precision: if day { "day" } else { "month" }.into(),
-                                    text: String::new(),
-                                    inferred: state.inferred,
-                                }
+                                let d = if day { Some(r.clone()) } else { PartialDate::ym(r.year, r.month?) };
+                                d.map(|d| inherited_date(&d, state.inferred))
                             })
                         },
                     ),
@@ -2160,7 +2165,7 @@ impl Engine {
                             .then(|| pair.iter().find(|c| **c != own).cloned())
                             .flatten()
                     };
-                    if let Some(other) = other_of(&conflict_before) {
+                    if let Some(other) = other_of(&state.conflict_before) {
                         objects.push(synthetic(&other, "", t_start, t_end));
                     }
                 }
@@ -2528,6 +2533,7 @@ impl Engine {
                 }
                 if !background && hostile {
                     if let Some((s, o)) = act_pair {
+                        state.conflict_changed = true;
                         if in_class(&code, &HOSTILE_DEEDS) {
                             state.last_hostile_deed = Some((s.clone(), o.clone()));
                         }

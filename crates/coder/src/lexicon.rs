@@ -314,26 +314,17 @@ impl Lexicon {
 
     /// True when the rest of the word after `end` is one of the language's suffixes.
     fn suffix_follows(&self, key: &str, end: usize) -> bool {
-        if self.suffixes.is_empty() {
-            return false;
-        }
-        let rest = &key[end..];
-        let tail_len = rest.find(|c: char| !attache_text::is_word_char(c)).unwrap_or(rest.len());
-        let tail = &rest[..tail_len];
-        self.suffixes.iter().any(|s| s == tail)
+        !self.suffixes.is_empty() && self.suffixes.iter().any(|s| s == word_rest(key, end))
     }
 
     /// True when phrase `id` names a person by more than one word and the rest of its word
     /// after `end` is one of the language's name suffixes (a one-word name may be a common
     /// word: "Frieden" in "Friedens- und Sicherheitsrat").
     fn name_suffix_follows(&self, key: &str, start: usize, end: usize, id: u32) -> bool {
-        if self.name_suffixes.is_empty() || !key.get(start..end).is_some_and(|p| p.contains(' ')) {
-            return false;
-        }
-        let rest = &key[end..];
-        let tail_len = rest.find(|c: char| !attache_text::is_word_char(c)).unwrap_or(rest.len());
-        let tail = &rest[..tail_len];
-        self.name_suffixes.iter().any(|s| s == tail) && self.entries(id).iter().any(|e| matches!(e, Entry::Person(_)))
+        !self.name_suffixes.is_empty()
+            && key.get(start..end).is_some_and(|p| p.contains(' '))
+            && self.name_suffixes.iter().any(|s| s == word_rest(key, end))
+            && self.entries(id).iter().any(|e| matches!(e, Entry::Person(_)))
     }
 
     /// True when phrase `id` is part `part` (1 or more) of trigger `trigger` of `pattern`.
@@ -445,6 +436,13 @@ impl Lexicon {
     pub fn count_matches(&self, text: &str) -> usize {
         self.automaton.as_ref().map_or(0, |a| a.find_overlapping_iter(text).count())
     }
+}
+
+/// The rest of the word `key` is inside at `end` (empty at a word boundary).
+fn word_rest(key: &str, end: usize) -> &str {
+    let rest = key.get(end..).unwrap_or("");
+    let len = rest.find(|c: char| !attache_text::is_word_char(c)).unwrap_or(rest.len());
+    &rest[..len]
 }
 
 /// True when `[start, end)` of `key` neither starts nor ends inside a word.
