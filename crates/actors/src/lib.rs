@@ -154,6 +154,27 @@ impl Term {
     }
 }
 
+/// A pack names what a phrase denotes in its language over the shared tables: of the names
+/// before `pack_from` in `list` (CLDR's, the organisations'), those the pack's own phrases after
+/// it give another actor are left out ("Dominica", which Vietnamese press writes for the
+/// Dominican Republic, `DOM|DMA` in the pack against CLDR's `DMA`). Phrases are compared
+/// without case.
+fn overrule_shared_names(list: &mut Vec<ActorPhrase>, pack_from: usize) {
+    if pack_from == 0 || pack_from >= list.len() {
+        return;
+    }
+    let pack: HashMap<String, &str> =
+        list[pack_from..].iter().map(|p| (p.phrase.to_lowercase(), p.actor.as_str())).collect();
+    let overruled: Vec<bool> =
+        list[..pack_from].iter().map(|p| pack.get(&p.phrase.to_lowercase()).is_some_and(|a| *a != p.actor)).collect();
+    let mut i = 0;
+    list.retain(|_| {
+        let keep = !overruled.get(i).copied().unwrap_or(false);
+        i += 1;
+        keep
+    });
+}
+
 impl KnowledgeBase {
     /// Load every table from `src`; languages are those with a pack.
     pub fn load(src: &DataSource) -> Result<Self, KbError> {
@@ -212,6 +233,7 @@ impl KnowledgeBase {
         }
         for lang in &langs {
             let file = format!("packs/{lang}/actors.tsv");
+            let shared_names = kb.actors.get(lang.as_str()).map_or(0, Vec::len);
             if let Some(text) = src.read(&file)? {
                 for (line, f) in rows(&text) {
                     let kind = f.get(2).copied().unwrap_or("name");
@@ -231,6 +253,9 @@ impl KnowledgeBase {
                         kind,
                     });
                 }
+            }
+            if let Some(list) = kb.actors.get_mut(lang.as_str()) {
+                overrule_shared_names(list, shared_names);
             }
             let file = format!("packs/{lang}/titles.tsv");
             if let Some(text) = src.read(&file)? {
@@ -463,6 +488,21 @@ mod tests {
         assert_eq!(kb.resolve_person(id("Youssouf"), Some("2024-06-01")).unwrap().country, "DJI");
         // one actor's offices: the highest, whichever began later
         assert_eq!(kb.resolve_person(id("Xi Jinping"), Some("2020-01-01")).unwrap().role, "head_of_state");
+    }
+
+    #[test]
+    fn a_pack_phrase_overrules_a_shared_name_for_another_actor() {
+        let kb = kb_from(&[
+            ("packs/vi/pack.toml", "code = \"vi\"\n"),
+            ("data/kb/countries.tsv", "DMA\tDM\tvi\tDominica\nMEX\tMX\tvi\tMexico\n"),
+            ("packs/vi/actors.tsv", "Dominica\tDOM|DMA\tname\nMexico\tMEX\tcapital\n"),
+        ]);
+        let of = |phrase: &str| -> Vec<&str> {
+            kb.actor_phrases("vi").iter().filter(|p| p.phrase == phrase).map(|p| p.actor.as_str()).collect()
+        };
+        assert_eq!(of("Dominica"), ["DOM|DMA"]);
+        // a pack phrase for the same actor keeps the shared name beside it
+        assert_eq!(of("Mexico"), ["MEX", "MEX"]);
     }
 
     #[test]

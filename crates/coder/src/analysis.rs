@@ -2372,7 +2372,8 @@ fn subject_after_verb(items: &[Item], ti: usize, key: &str) -> Option<(Slot, usi
 /// True when what stands before the verb at `ti` (from `clause_start`) is a fronted
 /// adverbial, not a subject: a time expression, a listed fronted word, a place, a time word
 /// (future or background), a number, or a clause ending in a comma ("I går møtte ...", "Am 3. März
-/// traf ...", "Als er ankam, traf ...").
+/// traf ...", "Als er ankam, traf ..."), or a subordinator with no comma after it ("Als erstes
+/// Land schickte China ...": a subordinate clause would end in its verb and a comma).
 fn fronted_before(items: &[Item], ti: usize, clause_start: usize, key: &str, time_ends: &[usize]) -> bool {
     let verb_start = items[ti].start;
     let before = span_text(key, clause_start, verb_start).trim();
@@ -2384,7 +2385,11 @@ fn fronted_before(items: &[Item], ti: usize, clause_start: usize, key: &str, tim
                 && matches!(
                     i.kind,
                     ItemKind::Word(
-                        WordClass::Fronted | WordClass::Locative | WordClass::Future | WordClass::Background
+                        WordClass::Fronted
+                            | WordClass::Locative
+                            | WordClass::Future
+                            | WordClass::Background
+                            | WordClass::Subordinator
                     )
                 )
         })

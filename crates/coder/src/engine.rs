@@ -521,6 +521,37 @@ struct DocState {
 
 /// A CAMEO root or code ("05", "057", "0571") as a number that keeps its length apart ("05"
 /// is not "005"): a map key that needs no string.
+/// Whether an act coded `code` is of `kind` as an act reference names it: a CAMEO root or code
+/// it starts with, except that praise and verbal support (051–053) are reactions no phrase names
+/// as the root 05 ("the agreement", "the ceasefire" of the packs are the 05 acts of signing,
+/// recognising, apologising).
+fn act_of_kind(code: &str, kind: &str) -> bool {
+    code.starts_with(kind) && !(kind == "05" && ["051", "052", "053"].iter().any(|v| code.starts_with(v)))
+}
+
+/// The one state other than the subjects' that a sentence names before a meeting at `start`
+/// (talks, a visit, a meeting planned: codes 04 but mediation, and 036), when it names exactly
+/// one: the place the traveller goes to.
+fn meeting_destination<'a>(
+    code: &str,
+    subjects: &[Party],
+    a: &'a crate::analysis::Analysis,
+    start: usize,
+) -> Option<&'a String> {
+    let meeting = code.starts_with("036") || (code.starts_with("04") && !code.starts_with("045"));
+    if !meeting || subjects.is_empty() {
+        return None;
+    }
+    let mut named = a
+        .mentions
+        .iter()
+        .filter(|m| m.end <= start)
+        .filter_map(|m| m.actor.as_ref())
+        .filter(|c| !c.starts_with("IGO:") && !subjects.iter().any(|s| &s.actor.country == *c));
+    let first = named.next()?;
+    named.all(|c| c == first).then_some(first)
+}
+
 fn kind_key(kind: &str) -> u32 {
     kind.bytes().fold(1, |n, b| n.wrapping_mul(10).wrapping_add(u32::from(b.wrapping_sub(b'0'))))
 }
@@ -550,17 +581,18 @@ fn same_subject_after_and<'a>(
 impl DocState {
     /// The actors of the latest act of any of `kinds` (CAMEO roots or codes joined by `|`).
     ///
-    /// A kind list that names a signed agreement (057: "the deal", "the accord") stands for the
-    /// latest such act with two or more parties when there is one: "India remained committed
-    /// to the pipeline" after a signing is no deal.
+    /// A kind list that names a signed agreement (057 or the root 05: "the deal", "the
+    /// ceasefire") stands for the latest such act with two or more parties when there is one:
+    /// "India remained committed to the pipeline" after a signing is no deal, nor is a pledge of
+    /// aid or a word of thanks (051–053 are never the root 05's acts, see [`act_of_kind`]).
     fn last_act_of(&self, kinds: &str) -> Option<&Vec<String>> {
         self.last_act_at(kinds).and_then(|n| self.acts_recorded.get(n))
     }
 
     /// The number in `acts_recorded` of the act [`DocState::last_act_of`] finds.
     fn last_act_at(&self, kinds: &str) -> Option<usize> {
-        let of_kind = |code: &str| kinds.split('|').any(|k| code.starts_with(k));
-        let agreement = kinds.split('|').any(|k| k == "057");
+        let of_kind = |code: &str| kinds.split('|').any(|k| act_of_kind(code, k));
+        let agreement = kinds.split('|').any(|k| k == "057" || k == "05");
         let shared = agreement
             .then(|| {
                 (0..self.acts_recorded.len())
@@ -2130,6 +2162,24 @@ impl Engine {
                         |i: &&crate::analysis::Item| i.kind == crate::analysis::ItemKind::Word(WordClass::ClauseBreak);
                     let lo =
                         a.items.iter().filter(is_break).filter(|i| i.end <= c.start).map(|i| i.end).max().unwrap_or(0);
+                    // ... and after the comma before a named subject that closes another verb's
+                    // clause ("Die Türkei entsandte Retter, Saudi-Arabien sagte Soforthilfe zu":
+                    // Turkey is no recipient; "In the US, Norway sent relief" names a channel)
+                    let subject_start = match &c.subject {
+                        crate::analysis::Slot::Mentions(ms) => {
+                            ms.iter().filter_map(|&m| a.mentions.get(m)).map(|m| m.start).min()
+                        }
+                        _ => None,
+                    };
+                    let lo = subject_start
+                        .filter(|&st| st > lo)
+                        .and_then(|st| key.key.get(lo..st)?.rfind([',', '，', ';', '；']).map(|k| lo + k + 1))
+                        .filter(|&comma| {
+                            a.items.iter().any(|i| {
+                                matches!(i.kind, crate::analysis::ItemKind::Trigger { .. }) && i.start >= lo && i.end < comma
+                            })
+                        })
+                        .unwrap_or(lo);
                     let hi = a
                         .items
                         .iter()
@@ -2258,6 +2308,16 @@ impl Engine {
                                     objects.push(synthetic(other, "", t_start, t_end));
                                 }
                             }
+                        }
+                        // "岩屋氏はその後、ペルーの首都リマに移り、デセラ外相と会談する予定だ",
+                        // "탄자니아 다르에스살람으로 이동해 외교장관 회담을 할 예정이다": a
+                        // meeting whose partner has no state, in a sentence that names one other
+                        // state before it, is with that state (where the traveller goes), not
+                        // with the other side of the document's pair
+                        if let Some(dest) = meeting_destination(&code, &subjects, &a, c.start)
+                            .filter(|d| !objects.is_empty() && !objects.iter().any(|o| &o.actor.country == *d))
+                        {
+                            objects = vec![synthetic(dest, "", t_start, t_end)];
                         }
                     }
                     for s in &subjects {
@@ -2521,7 +2581,7 @@ impl Engine {
                     state.acts_code.push(code.clone());
                     state.acts_date.push(date.as_ref().map(|d| (d.value.clone(), d.inferred)));
                     for end in 2..=code.len() {
-                        if let Some(kind) = code.get(..end) {
+                        if let Some(kind) = code.get(..end).filter(|k| act_of_kind(&code, k)) {
                             state.act_by_kind.insert(kind_key(kind), n);
                         }
                     }

@@ -2066,6 +2066,17 @@ fn the_deal_is_the_last_agreement_of_two_parties_not_a_later_one_sided_commitmen
 }
 
 #[test]
+fn the_ceasefire_is_the_last_agreement_not_a_later_word_of_praise() {
+    let e = real_packs();
+    // the praise of Ethiopia's mediation is a 05 act, but no ceasefire
+    let text = "Sudan and South Sudan agreed to a ceasefire on Thursday. Abiy thanked both delegations. South Sudan \
+                praised the mediation of Ethiopia. The African Union welcomed the ceasefire.";
+    let got = triples_in(&e, text, "en");
+    assert!(got.contains(&t("IGO:AU", "051", "SDN")) && got.contains(&t("IGO:AU", "051", "SSD")), "{got:?}");
+    assert!(!got.contains(&t("IGO:AU", "051", "ETH")), "{got:?}");
+}
+
+#[test]
 fn an_object_pronoun_before_the_verb_is_the_other_side_of_the_pair() {
     let e = real_packs();
     // without the pronoun the invitation would name only the inviter's own capital
@@ -2073,6 +2084,34 @@ fn an_object_pronoun_before_the_verb_is_the_other_side_of_the_pair() {
                 Bukele la invitó a visitar San Salvador.";
     let got = triples_in(&e, text, "es");
     assert!(got.contains(&t("SLV", "036", "CRI")), "{got:?}");
+}
+
+#[test]
+fn a_german_subordinator_with_no_comma_after_it_fronts_a_main_clause() {
+    let e = real_packs();
+    let text = "Nach dem Taifun in den Philippinen ist die Hilfe angelaufen. Als erstes Land schickte Japan am \
+                Donnerstag zwei Flugzeuge mit Zelten nach Manila.";
+    let got = triples_in(&e, text, "de");
+    assert!(got.iter().any(|(s, c, o)| s == "JPN" && c.starts_with("07") && o == "PHL"), "{got:?}");
+}
+
+#[test]
+fn an_actor_before_the_comma_is_no_recipient_of_the_next_donors_aid() {
+    let e = real_packs();
+    let text = "China schickte am Mittwoch Zelte nach Pakistan. Die Türkei entsandte Bergungsspezialisten, \
+                Saudi-Arabien sagte 50 Millionen Dollar Soforthilfe zu.";
+    let got = triples_in(&e, text, "de");
+    assert!(got.contains(&t("SAU", "033", "PAK")), "{got:?}");
+}
+
+#[test]
+fn a_meeting_with_an_unnamed_partner_is_in_the_state_the_traveller_goes_to() {
+    let e = real_packs();
+    let text = "조현 외교부 장관은 20일 나이로비에서 케냐 외교장관과 회담했다. 조 장관은 이어 탄자니아 \
+                다르에스살람으로 이동해 외교장관 회담을 할 예정이다.";
+    let got = triples_in(&e, text, "ko");
+    assert!(got.contains(&t("KOR", "036", "TZA")), "{got:?}");
+    assert!(!got.contains(&t("KOR", "036", "KEN")), "{got:?}");
 }
 
 #[test]
