@@ -723,9 +723,13 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             let spaced_dash = raw_gap.trim() == "-" && raw_gap.len() > 1;
             let gap = if spaced_dash { " - " } else { raw_gap.trim() };
             // "Tổng Thư ký Diễn đàn các Đảo Thái Bình Dương (PIF) Baron Waqa": a name right after
-            // an organisation's acronym in brackets is the official the title names
-            let gap = match gap.strip_prefix(')') {
-                Some(rest) if matches!(prev, Part::Actor(..)) && matches!(p, Part::Person(_) | Part::Learned(_)) => {
+            // an organisation's acronym in brackets is the official the title names, and so is a
+            // title ("太平洋島國論壇（PIF）秘書長瓦卡")
+            let gap = match gap.strip_prefix([')', '）']) {
+                Some(rest)
+                    if matches!(prev, Part::Actor(..))
+                        && matches!(p, Part::Person(_) | Part::Learned(_) | Part::Title(..)) =>
+                {
                     rest.trim_start()
                 }
                 _ => gap,
@@ -841,6 +845,18 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                 && matches!(p, Part::Actor(_, PhraseKind::Name))
                 && institution_words_between(key, original, &items, prev_end, s);
             let joins = joins || title_institution_state;
+            // "tại Trụ sở Chính phủ, Thủ tướng Phạm Minh Chính …": a place phrase ends at its comma,
+            // so the title after it starts the next mention (and is the subject)
+            let place_phrase_ends = cx.spaced && gap == "," && {
+                let run_start = run.first().map_or(s, |r| r.0);
+                items.iter().any(|i| {
+                    i.kind == ItemKind::Word(WordClass::Locative)
+                        && i.end <= run_start
+                        && !span_text(k, i.end, run_start).contains([',', '.', ';'])
+                        && word_count(span_text(k, i.end, run_start)) <= 3
+                })
+            };
+            let joins = joins && !place_phrase_ends;
             // "besuchte Scholz China", "møtte Eide ASEANs generalsekretær": a state's name or
             // genitive right after a person's starts the next mention (only a name written before
             // its state and title joins it: "토니 블링컨 미국")
@@ -1765,7 +1781,16 @@ fn coordinates(items: &[Item], a: usize, b: usize, key: &str) -> bool {
             && k > a + 1
             && items[k - 1].kind == ItemKind::Word(WordClass::And)
     };
-    if !(a + 1..b).all(|k| and_or_joiner(&items[k]) || genitive_after_and(k)) {
+    // "感謝澳洲與紐西蘭": a "with" alone between two actors right after a verb joins its
+    // objects, as "and" does (Chinese writes 與/与 for both)
+    let with_joins_objects = |k: usize| {
+        items[k].kind == ItemKind::Word(WordClass::With)
+            && b == a + 2
+            && a > 0
+            && matches!(items[a - 1].kind, ItemKind::Trigger { .. })
+            && span_text(key, items[a - 1].end, x.start).trim().is_empty()
+    };
+    if !(a + 1..b).all(|k| and_or_joiner(&items[k]) || genitive_after_and(k) || with_joins_objects(k)) {
         return false;
     }
     let mut gap = String::new();

@@ -2176,7 +2176,9 @@ impl Engine {
                         .and_then(|st| key.key.get(lo..st)?.rfind([',', '，', ';', '；']).map(|k| lo + k + 1))
                         .filter(|&comma| {
                             a.items.iter().any(|i| {
-                                matches!(i.kind, crate::analysis::ItemKind::Trigger { .. }) && i.start >= lo && i.end < comma
+                                matches!(i.kind, crate::analysis::ItemKind::Trigger { .. })
+                                    && i.start >= lo
+                                    && i.end < comma
                             })
                         })
                         .unwrap_or(lo);

@@ -2115,6 +2115,32 @@ fn a_meeting_with_an_unnamed_partner_is_in_the_state_the_traveller_goes_to() {
 }
 
 #[test]
+fn a_title_after_an_organisations_acronym_in_brackets_is_its_official() {
+    let e = real_packs();
+    // without the acronym's bracket joining them, the bare title is the home state's official
+    let text = "中國外交部發言人林劍批評澳洲。太平洋島國論壇（PIF）秘書長瓦卡讚揚萬那杜。";
+    let got = triples_in(&e, text, "zh");
+    assert!(got.contains(&t("IGO:PIF", "051", "VUT")) && !got.contains(&t("CHN", "051", "VUT")), "{got:?}");
+}
+
+#[test]
+fn a_chinese_with_between_two_objects_joins_them() {
+    let e = real_packs();
+    let got = triples_in(&e, "萬那杜總理納帕特感謝澳洲與紐西蘭長期協助。", "zh");
+    assert!(got.contains(&t("VUT", "051", "AUS")) && got.contains(&t("VUT", "051", "NZL")), "{got:?}");
+}
+
+#[test]
+fn a_place_phrase_ends_at_its_comma() {
+    let e = real_packs();
+    // "Chính phủ" closes the place "Trụ sở Chính phủ"; it does not join the prime minister after it
+    let text = "Chiều 16/12, tại Trụ sở Chính phủ, Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng Papua New \
+                Guinea James Marape.";
+    let got = triples_in(&e, text, "vi");
+    assert!(got.contains(&t("VNM", "046", "PNG")), "{got:?}");
+}
+
+#[test]
 fn a_pronoun_opening_a_german_subordinate_clause_is_its_subject() {
     let e = real_packs();
     let got = triples_in(&e, "Scholz reiste nach Paris, wo er Macron scharf kritisierte.", "de");
