@@ -27,6 +27,8 @@ struct LanguageModel {
     name_gaps: Vec<String>,
     /// Articles that may stand before a name in a list (`article`), normalised.
     articles: Vec<String>,
+    /// Words saying another actor does the same (`also`), normalised.
+    also_words: Vec<String>,
     /// Object pronouns written before their verb (`object_clitic`), normalised.
     object_clitics: Vec<String>,
     /// Endings that may follow a person's name inside its word (`name_suffix`).
@@ -515,6 +517,9 @@ struct DocState {
     /// The recipient of the document's last aid or sympathy (a state hit by a disaster or a
     /// war): where the aid of other donors goes when the text names no recipient.
     aid_recipient: Option<String>,
+    /// The targets of the latest act of each reaction root (`ALSO_ROOTS`), with its sentence:
+    /// where "X also condemned" with no one named is aimed.
+    last_targets_by_root: HashMap<&'static str, (usize, Vec<String>)>,
     reference: Option<PartialDate>,
     inferred: bool,
 }
@@ -550,6 +555,42 @@ fn meeting_destination<'a>(
         .filter(|c| !c.starts_with("IGO:") && !subjects.iter().any(|s| &s.actor.country == *c));
     let first = named.next()?;
     named.all(|c| c == first).then_some(first)
+}
+
+/// How many sentences back the act an "also" repeats may stand.
+const ALSO_REACH_SENTENCES: usize = 2;
+
+/// The kind of reaction `code` is for the `also` rule: sympathy (018), appeals (02), praise
+/// and support (05), demands (10), criticism (11), threats (13) and sanctions (16).
+fn also_root(code: &str) -> Option<&'static str> {
+    if code.starts_with("018") {
+        return Some("018");
+    }
+    ["02", "05", "10", "11", "13", "16"].into_iter().find(|r| code.starts_with(r))
+}
+
+/// Whether the clause of the trigger at `start..end` holds one of `also_words` (between the
+/// clause break or trigger before it and the one after it): as a word of its own in text
+/// written with spaces, anywhere in text without them.
+fn clause_says_also(also_words: &[String], key: &str, a: &crate::analysis::Analysis, start: usize, end: usize) -> bool {
+    if also_words.is_empty() {
+        return false;
+    }
+    let bound = |i: &&crate::analysis::Item| {
+        matches!(
+            i.kind,
+            crate::analysis::ItemKind::Trigger { .. } | crate::analysis::ItemKind::Word(WordClass::ClauseBreak)
+        )
+    };
+    let lo = a.items.iter().filter(bound).filter(|i| i.end <= start).map(|i| i.end).max().unwrap_or(0);
+    let hi = a.items.iter().filter(bound).filter(|i| i.start >= end).map(|i| i.start).min().unwrap_or(key.len());
+    let Some(clause) = key.get(lo..hi) else { return false };
+    if !a.spaced {
+        return also_words.iter().any(|w| clause.contains(w.as_str()));
+    }
+    clause
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+        .any(|word| also_words.iter().any(|w| w == word))
 }
 
 fn kind_key(kind: &str) -> u32 {
@@ -831,6 +872,7 @@ fn prepare_pack(src: &DataSource, lang: &str) -> Result<PreparedPack, CoderError
         matches!(
             c,
             WordClass::NameGap
+                | WordClass::Also
                 | WordClass::Article
                 | WordClass::ObjectClitic
                 | WordClass::NameSuffix
@@ -850,6 +892,7 @@ fn prepare_pack(src: &DataSource, lang: &str) -> Result<PreparedPack, CoderError
     let normalised = |ws: Vec<String>| -> Vec<String> { ws.iter().map(|w| normalize_key(w)).collect() };
     let name_gaps = normalised(of_class(WordClass::NameGap));
     let articles = normalised(of_class(WordClass::Article));
+    let also_words = normalised(of_class(WordClass::Also));
     let object_clitics = normalised(of_class(WordClass::ObjectClitic));
     let name_suffixes = of_class(WordClass::NameSuffix);
     // (matched as phrases too)
@@ -913,6 +956,7 @@ fn prepare_pack(src: &DataSource, lang: &str) -> Result<PreparedPack, CoderError
             honorifics,
             name_gaps,
             articles,
+            also_words,
             object_clitics,
             name_suffixes,
             between_words,
@@ -1350,6 +1394,7 @@ impl Engine {
             conflict_changed: false,
             conflict_counts: HashMap::default(),
             aid_recipient: None,
+            last_targets_by_root: HashMap::default(),
             reference: reference.clone(),
             inferred,
         };
@@ -2206,6 +2251,23 @@ impl Engine {
                         objects = vec![synthetic(r, "", t_start, t_end)];
                     }
                 }
+                // "Germany condemned the attack. France also condemned it.", "Qatar và Pháp cũng
+                // ra tuyên bố ủng hộ": a reaction naming no one that another actor "also" makes is
+                // aimed where the latest one of its kind was (in this sentence or the two before)
+                // (an act it names says where it is aimed, or that nobody is: "Anche Rutte ha
+                // condannato l'attacco" of no state)
+                let names_an_act = c.act_reference.is_some() || c.named_deed.is_some();
+                if objects.is_empty() && !subjects.is_empty() && p.frame == Frame::Dir && !names_an_act {
+                    let earlier = also_root(&code)
+                        .filter(|_| clause_says_also(&model.also_words, &key.key, &a, c.start, c.end))
+                        .and_then(|root| state.last_targets_by_root.get(root))
+                        .filter(|(at, _)| si.saturating_sub(*at) <= ALSO_REACH_SENTENCES);
+                    if let Some((_, targets)) = earlier {
+                        for t in targets.iter().filter(|t| !subjects.iter().any(|s| &s.actor.country == *t)) {
+                            objects.push(synthetic(t, "", t_start, t_end));
+                        }
+                    }
+                }
                 // "Kigali will defend itself with all necessary means", "warned that Beijing
                 // would respond resolutely": a threat that names no one is aimed at the other
                 // side of the conflict its maker stands in, once a deed of force or coercion has
@@ -2587,6 +2649,10 @@ impl Engine {
                             state.act_by_kind.insert(kind_key(kind), n);
                         }
                     }
+                }
+                if let Some(root) = also_root(&code).filter(|_| !background && !objects.is_empty()) {
+                    let targets = objects.iter().map(|o| o.actor.country.clone()).collect();
+                    state.last_targets_by_root.insert(root, (si, targets));
                 }
                 if to_a_place && !background {
                     if let Some(r) = act_recipient {

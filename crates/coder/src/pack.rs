@@ -208,6 +208,9 @@ pub enum WordClass {
     /// verb ("Dem Ministerium zufolge griff"): an actor named inside it is not the verb's
     /// subject when an actor follows the verb.
     Subordinator,
+    /// "Also", "auch", "cũng": an act with no one named that another actor also does is aimed
+    /// where the last such act was. Read from the clause's text, not matched as a phrase.
+    Also,
     /// Words that may stand between the parts of one mention, state, title and name
     /// ("of the", "'s", "của", "の"). Read from the gap between parts, not matched as phrases.
     NameGap,
@@ -278,6 +281,7 @@ impl WordClass {
             "continuation" => Self::Continuation,
             "relative" => Self::Relative,
             "name_gap" => Self::NameGap,
+            "also" => Self::Also,
             "article" => Self::Article,
             "object_clitic" => Self::ObjectClitic,
             "name_suffix" => Self::NameSuffix,

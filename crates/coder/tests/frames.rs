@@ -2141,6 +2141,23 @@ fn a_place_phrase_ends_at_its_comma() {
 }
 
 #[test]
+fn a_reaction_another_actor_also_makes_is_aimed_where_the_last_one_was() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "Russia attacked Ukraine on Tuesday. Germany condemned the attack. France also condemned it.",
+        "en",
+    );
+    assert!(got.contains(&t("FRA", "111", "RUS")), "{got:?}");
+    // without "also", a condemnation naming no one stays aimed at no one
+    let got =
+        triples_in(&e, "Russia attacked Ukraine on Tuesday. Germany condemned the attack. France condemned it.", "en");
+    assert!(!got.iter().any(|(s, _, _)| s == "FRA"), "{got:?}");
+    // ... and "also" with no earlier act of the kind names no target
+    assert!(triples_in(&e, "Oil prices rose. France also condemned it.", "en").is_empty());
+}
+
+#[test]
 fn a_pronoun_opening_a_german_subordinate_clause_is_its_subject() {
     let e = real_packs();
     let got = triples_in(&e, "Scholz reiste nach Paris, wo er Macron scharf kritisierte.", "de");
