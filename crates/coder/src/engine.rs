@@ -2272,7 +2272,10 @@ impl Engine {
                 // would respond resolutely": a threat that names no one is aimed at the other
                 // side of the conflict its maker stands in, once a deed of force or coercion has
                 // passed between them in an earlier sentence (words alone make no conflict)
-                if objects.is_empty() && code.starts_with("13") && distinct(&subjects) == 1 {
+                // ... and so is a show of force ("entsandte vier Schiffe in die Gewässer um die
+                // Inseln"; not a rejection, which answers words more often than deeds)
+                let answers_the_conflict = ["13", "15"].iter().any(|r| code.starts_with(r));
+                if objects.is_empty() && answers_the_conflict && distinct(&subjects) == 1 {
                     let own = subjects[0].actor.country.clone();
                     let other_of = |pair: &[String]| {
                         (pair.len() == 2 && pair.contains(&own))

@@ -2158,6 +2158,15 @@ fn a_reaction_another_actor_also_makes_is_aimed_where_the_last_one_was() {
 }
 
 #[test]
+fn a_show_of_force_naming_no_one_is_aimed_at_the_other_side_of_the_conflict() {
+    let e = real_packs();
+    let text = "Hôm qua, binh sĩ Cộng hòa Dominica nổ súng vào người di cư Haiti ở biên giới. Chiều nay, Tổng thống \
+                Luis Abinader tuyên bố điều động thêm 1.500 binh sĩ tới khu vực biên giới.";
+    let got = triples_in(&e, text, "vi");
+    assert!(got.contains(&t("DOM", "154", "HTI")), "{got:?}");
+}
+
+#[test]
 fn a_pronoun_opening_a_german_subordinate_clause_is_its_subject() {
     let e = real_packs();
     let got = triples_in(&e, "Scholz reiste nach Paris, wo er Macron scharf kritisierte.", "de");
