@@ -517,7 +517,7 @@ struct DocState {
     /// The recipient of the document's last aid or sympathy (a state hit by a disaster or a
     /// war): where the aid of other donors goes when the text names no recipient.
     aid_recipient: Option<String>,
-    /// The targets of the latest act of each reaction root (`ALSO_ROOTS`), with its sentence:
+    /// The targets of the latest act of each reaction root ([`also_root`]), with its sentence:
     /// where "X also condemned" with no one named is aimed.
     last_targets_by_root: HashMap<&'static str, (usize, Vec<String>)>,
     reference: Option<PartialDate>,

@@ -30,7 +30,7 @@ fn expected_events(field: &str) -> BTreeSet<String> {
     field.split(',').map(|e| e.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|e| !e.is_empty()).collect()
 }
 
-/// The events of one sentence as "SRC CODE TGT[ bg]" strings.
+/// The events of one sentence as "SRC CODE TGT\[ bg\]" strings.
 pub fn sentence_events(engine: &Engine, lang: &str, sentence: &str, published: &str) -> BTreeSet<String> {
     let doc = Document {
         id: format!("{lang}-test"),
@@ -54,8 +54,8 @@ fn languages(engine: &Engine, only: Option<&str>) -> Vec<String> {
     engine.languages().into_iter().filter(|l| only.is_none_or(|o| o == l)).collect()
 }
 
-/// Run every pack's `tests.tsv` (or only `only`'s): sentence <TAB> events or `none`
-/// [<TAB> publication date, default 2024-07-25].
+/// Run every pack's `tests.tsv` (or only `only`'s): sentence `<TAB>` events or `none`
+/// [`<TAB>` publication date, default 2024-07-25].
 pub fn run_sentence_tests(engine: &Engine, data: &DataSource, only: Option<&str>) -> PackTestReport {
     let mut report = PackTestReport::default();
     for lang in languages(engine, only) {
@@ -84,8 +84,8 @@ pub fn run_sentence_tests(engine: &Engine, data: &DataSource, only: Option<&str>
     report
 }
 
-/// Run every pack's `actor_tests.tsv` (or only `only`'s): date <TAB> sentence <TAB> actors
-/// ("STATE[ Person]; ..."): the set of states must match, and each person must be found.
+/// Run every pack's `actor_tests.tsv` (or only `only`'s): date `<TAB>` sentence `<TAB>` actors
+/// ("STATE\[ Person\]; ..."): the set of states must match, and each person must be found.
 pub fn run_actor_tests(engine: &Engine, data: &DataSource, only: Option<&str>) -> PackTestReport {
     let mut report = PackTestReport::default();
     let fold = |s: &str| attache_text::fold_diacritics(&s.to_lowercase());
@@ -146,8 +146,8 @@ fn expected_dates(field: &str) -> Option<Vec<(String, String)>> {
         .collect()
 }
 
-/// Run every pack's `date_tests.tsv` (or only `only`'s): publication date <TAB> text (one or
-/// more sentences) <TAB> "CODE DATE, ...": the text must give an event of each CODE, and every
+/// Run every pack's `date_tests.tsv` (or only `only`'s): publication date `<TAB>` text (one or
+/// more sentences) `<TAB>` "CODE DATE, ...": the text must give an event of each CODE, and every
 /// event of that CODE must carry DATE (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
 pub fn run_date_tests(engine: &Engine, data: &DataSource, only: Option<&str>) -> PackTestReport {
     let mut report = PackTestReport::default();
