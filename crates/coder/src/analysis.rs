@@ -510,8 +510,9 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
     }
     let hits = Hits::new(&all);
     let selected = select_sorted(&all);
-    let mut items: Vec<Item> = Vec::new();
-    let mut parts: Vec<(usize, usize, Part)> = Vec::new(); // key start, end, part
+    // (sized for the sentence's phrases, so that pushing them grows nothing)
+    let mut items: Vec<Item> = Vec::with_capacity(selected.len() + 4);
+    let mut parts: Vec<(usize, usize, Part)> = Vec::with_capacity(selected.len()); // key start, end, part
     let mut consumed_until = 0usize;
     let mut consumed_parts: Vec<(usize, usize, usize)> = Vec::new(); // last part's span, pattern
     for h in &selected {
@@ -626,7 +627,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
     items.sort_by_key(|i| i.start);
 
     // places: an actor phrase right after a locative word, or a place-only phrase
-    let mut mention_parts: Vec<(usize, usize, Part)> = Vec::new();
+    let mut mention_parts: Vec<(usize, usize, Part)> = Vec::with_capacity(parts.len());
     let mut prev_part_end: Option<(usize, bool)> = None; // end of the previous part, and whether it was a title
     for (s, e, p) in parts {
         let locative = items
