@@ -65,7 +65,8 @@ fn tokenize(k: &str, lt: &LangTime, found: Option<&[(usize, u32)]>) -> Vec<Tok> 
     }
     hits.sort_unstable();
     let mut cursor = 0usize;
-    let mut out = Vec::new();
+    // (a token for every word, number and mark: about one for every four bytes)
+    let mut out = Vec::with_capacity(k.len() / 4 + 8);
     let mut p = 0;
     while p < k.len() {
         let Some(c) = k[p..].chars().next() else { break };
