@@ -524,8 +524,6 @@ struct DocState {
     inferred: bool,
 }
 
-/// A CAMEO root or code ("05", "057", "0571") as a number that keeps its length apart ("05"
-/// is not "005"): a map key that needs no string.
 /// Whether an act coded `code` is of `kind` as an act reference names it: a CAMEO root or code
 /// it starts with, except that praise and verbal support (051–053) are reactions no phrase names
 /// as the root 05 ("the agreement", "the ceasefire" of the packs are the 05 acts of signing,
@@ -569,6 +567,20 @@ fn also_root(code: &str) -> Option<&'static str> {
     ["02", "05", "10", "11", "13", "16"].into_iter().find(|r| code.starts_with(r))
 }
 
+/// The span around `start..end` between the nearest items before and after it that `bound`
+/// accepts: from the end of the one before (else 0) to the start of the one after (else
+/// `usize::MAX`).
+fn between_bounds(
+    a: &crate::analysis::Analysis,
+    start: usize,
+    end: usize,
+    bound: impl Fn(&crate::analysis::ItemKind) -> bool,
+) -> (usize, usize) {
+    let lo = a.items.iter().filter(|i| bound(&i.kind) && i.end <= start).map(|i| i.end).max().unwrap_or(0);
+    let hi = a.items.iter().filter(|i| bound(&i.kind) && i.start >= end).map(|i| i.start).min().unwrap_or(usize::MAX);
+    (lo, hi)
+}
+
 /// Whether the clause of the trigger at `start..end` holds one of `also_words` (between the
 /// clause break or trigger before it and the one after it): as a word of its own in text
 /// written with spaces, anywhere in text without them.
@@ -576,15 +588,10 @@ fn clause_says_also(also_words: &[String], key: &str, a: &crate::analysis::Analy
     if also_words.is_empty() {
         return false;
     }
-    let bound = |i: &&crate::analysis::Item| {
-        matches!(
-            i.kind,
-            crate::analysis::ItemKind::Trigger { .. } | crate::analysis::ItemKind::Word(WordClass::ClauseBreak)
-        )
-    };
-    let lo = a.items.iter().filter(bound).filter(|i| i.end <= start).map(|i| i.end).max().unwrap_or(0);
-    let hi = a.items.iter().filter(bound).filter(|i| i.start >= end).map(|i| i.start).min().unwrap_or(key.len());
-    let Some(clause) = key.get(lo..hi) else { return false };
+    let (lo, hi) = between_bounds(a, start, end, |k| {
+        matches!(k, crate::analysis::ItemKind::Trigger { .. } | crate::analysis::ItemKind::Word(WordClass::ClauseBreak))
+    });
+    let Some(clause) = key.get(lo..hi.min(key.len())) else { return false };
     if !a.spaced {
         return also_words.iter().any(|w| clause.contains(w.as_str()));
     }
@@ -593,6 +600,8 @@ fn clause_says_also(also_words: &[String], key: &str, a: &crate::analysis::Analy
         .any(|word| also_words.iter().any(|w| w == word))
 }
 
+/// A CAMEO root or code ("05", "057", "0571") as a number that keeps its length apart ("05"
+/// is not "005"): a map key that needs no string.
 fn kind_key(kind: &str) -> u32 {
     kind.bytes().fold(1, |n, b| n.wrapping_mul(10).wrapping_add(u32::from(b.wrapping_sub(b'0'))))
 }
@@ -2203,10 +2212,9 @@ impl Engine {
                 let aid_or_sympathy = in_class(&code, &AID_OR_SYMPATHY);
                 let names_no_other = || {
                     // the clause: between the clause breaks around the trigger
-                    let is_break =
-                        |i: &&crate::analysis::Item| i.kind == crate::analysis::ItemKind::Word(WordClass::ClauseBreak);
-                    let lo =
-                        a.items.iter().filter(is_break).filter(|i| i.end <= c.start).map(|i| i.end).max().unwrap_or(0);
+                    let (lo, hi) = between_bounds(&a, c.start, c.end, |k| {
+                        *k == crate::analysis::ItemKind::Word(WordClass::ClauseBreak)
+                    });
                     // ... and after the comma before a named subject that closes another verb's
                     // clause ("Die Türkei entsandte Retter, Saudi-Arabien sagte Soforthilfe zu":
                     // Turkey is no recipient; "In the US, Norway sent relief" names a channel)
@@ -2227,14 +2235,6 @@ impl Engine {
                             })
                         })
                         .unwrap_or(lo);
-                    let hi = a
-                        .items
-                        .iter()
-                        .filter(is_break)
-                        .filter(|i| i.start >= c.end)
-                        .map(|i| i.start)
-                        .min()
-                        .unwrap_or(usize::MAX);
                     a.mentions
                         .iter()
                         .filter(|m| m.start >= lo && m.end <= hi)
@@ -2653,7 +2653,9 @@ impl Engine {
                         }
                     }
                 }
-                if let Some(root) = also_root(&code).filter(|_| !background && !objects.is_empty()) {
+                // (kept only where the language has words for "also")
+                let also_kept = !background && !objects.is_empty() && !model.also_words.is_empty();
+                if let Some(root) = also_root(&code).filter(|_| also_kept) {
                     let targets = objects.iter().map(|o| o.actor.country.clone()).collect();
                     state.last_targets_by_root.insert(root, (si, targets));
                 }
