@@ -355,6 +355,30 @@ impl LearnedFinder<'_> {
     }
 }
 
+/// In text without spaces, a selected actor name that a longer actor name starting inside it
+/// overlaps gives way to that name ("更多哥伦比亚咖啡": Colombia, not 多哥 Togo), when the longer
+/// name overlaps nothing selected after it.
+fn prefer_longer_overlapping_names(selected: &mut [Hit], all: &[Hit], cx: &Context<'_>, learned_base: u32) {
+    let actor_name = |h: &Hit| {
+        h.phrase < learned_base
+            && cx.lexicon.entries(h.phrase).iter().any(|e| matches!(e, Entry::Actor { .. }))
+            && !cx.lexicon.entries(h.phrase).iter().any(|e| matches!(e, Entry::Trigger { .. }))
+    };
+    for i in 0..selected.len() {
+        let a = selected[i];
+        let next_start = selected.get(i + 1).map_or(usize::MAX, |n| n.start);
+        let longer = all
+            .iter()
+            .filter(|b| b.start > a.start && b.start < a.end && b.end > a.end && b.end <= next_start)
+            .filter(|b| b.end - b.start > a.end - a.start)
+            .max_by_key(|b| b.end - b.start)
+            .copied();
+        if let Some(b) = longer.filter(|b| actor_name(&a) && actor_name(b)) {
+            selected[i] = b;
+        }
+    }
+}
+
 /// Searchers for every key of `learned`.
 pub fn learned_finders(learned: &[Learned]) -> Vec<LearnedFinder<'_>> {
     learned
@@ -509,7 +533,10 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
         all.retain(|h| !dead_starts.contains(&(h.start, h.phrase)));
     }
     let hits = Hits::new(&all);
-    let selected = select_sorted(&all);
+    let mut selected = select_sorted(&all);
+    if !cx.spaced {
+        prefer_longer_overlapping_names(&mut selected, &all, cx, learned_base);
+    }
     // (sized for the sentence's phrases, so that pushing them grows nothing)
     let mut items: Vec<Item> = Vec::with_capacity(selected.len() + 4);
     let mut parts: Vec<(usize, usize, Part)> = Vec::with_capacity(selected.len()); // key start, end, part
@@ -1835,12 +1862,13 @@ pub(crate) fn group_of(items: &[Item], idx: usize, key: &str) -> (usize, usize) 
             && previous_mention.is_some_and(|m| span_text(key, m.end, items[i].start).contains([',', '，']))
     };
     // (the object of a verb, also after a preposition: "sent relief supplies to Fiji, and New
-    // Zealand pledged …")
+    // Zealand pledged …"; or a preposition's after an act named as a noun: "Avtalen ble
+    // forhandlet fram med hjelp fra Egypt, og utenriksminister Abdelatty ringte …")
     let object_group = |lo: usize| match preceding_word(items, lo, key) {
         Some(ItemKind::Trigger { .. }) => true,
-        Some(ItemKind::Word(WordClass::Genitive | WordClass::Locative | WordClass::With)) => {
-            items[..lo].iter().any(|i| matches!(i.kind, ItemKind::Trigger { .. }))
-        }
+        Some(ItemKind::Word(WordClass::Genitive | WordClass::Locative | WordClass::With)) => items[..lo]
+            .iter()
+            .any(|i| matches!(i.kind, ItemKind::Trigger { .. } | ItemKind::Word(WordClass::ActReference))),
         _ => false,
     };
     let mut lo = idx;
@@ -1939,6 +1967,41 @@ fn subject_of_verb_after(items: &[Item], j: usize, key: &str) -> bool {
         };
         verb && span_text(key, items[hi].end, next.start).trim().is_empty()
     })
+}
+
+/// True when the actor at item `j` opens a new clause after the verb at `ti`: a comma, then an
+/// "and" stand before it, with at most an article or an "also" between ("promised 5 million
+/// dollars, and China announced …", "…, e anche la Cina ha annunciato …"), and no actor stands
+/// between the verb and that comma.
+fn opens_clause_after_comma_and(items: &[Item], ti: usize, j: usize, key: &str, also_words: &[String]) -> bool {
+    let Some(and) = j.checked_sub(1).filter(|&a| a > ti && items[a].kind == ItemKind::Word(WordClass::And)) else {
+        return false;
+    };
+    let before_and = span_text(key, items[and - 1].end, items[and].start);
+    let gap = span_text(key, items[and].end, items[j].start).trim();
+    // (a word there other than "also" is a noun the actor belongs to: "…, dan selimut bagi
+    // warga Gaza")
+    let rest = also_words.iter().find_map(|w| gap.strip_prefix(w.as_str())).unwrap_or(gap).trim();
+    before_and.trim_end().ends_with([',', '，'])
+        && word_count(rest) <= 1
+        && (rest.is_empty() || rest.len() <= ARTICLE_MAX_BYTES)
+        && !items[ti + 1..and].iter().any(|i| matches!(i.kind, ItemKind::Mention(_)))
+}
+
+/// The longest word read as an article between "and" and the actor after it ("la", "der").
+const ARTICLE_MAX_BYTES: usize = 3;
+
+/// True when the actor group holding item `j` is followed by an object pronoun and then a
+/// verb ("la Liga Árabe lo calificó", "la Russie l'a condamné"): that group is the verb's subject.
+fn subject_of_verb_after_clitic(items: &[Item], j: usize, key: &str, clitics: &[String]) -> bool {
+    let (_, hi) = group_of(items, j, key);
+    !clitics.is_empty()
+        && items.get(hi + 1).is_some_and(|next| {
+            matches!(next.kind, ItemKind::Trigger { .. }) && {
+                let gap = span_text(key, items[hi].end, next.start).trim();
+                clitics.iter().any(|c| c == gap)
+            }
+        })
 }
 
 /// The group of the actor right after the act noun at `ti` ("the visit of | the Indian prime
@@ -2491,11 +2554,16 @@ pub struct ClauseGrammar<'a> {
     pub pro_drop: bool,
     /// The pack's triggers are finite verb forms (`finite_triggers` in `pack.toml`).
     pub finite_triggers: bool,
+    /// Object pronouns written right before their verb (`object_clitic`), normalised.
+    pub object_clitics: &'a [String],
+    /// Words saying that another actor does the same (`also`), normalised.
+    pub also_words: &'a [String],
 }
 
 /// Find each trigger's slots in an analysed sentence of a language with `grammar`.
 pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGrammar<'_>) -> Vec<Clause> {
-    let ClauseGrammar { verb_second, relatives, between_words, pro_drop, finite_triggers } = *grammar;
+    let ClauseGrammar { verb_second, relatives, between_words, pro_drop, finite_triggers, object_clitics, also_words } =
+        *grammar;
     let items = &a.items;
     let mut out: Vec<Clause> = Vec::new();
     let mut subject_of: Vec<Option<Slot>> = vec![None; items.len()];
@@ -3025,10 +3093,22 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
                     break
                 }
                 // "Russland flog zwei Maschinen mit Hilfsgütern nach Osch, China sagte Hilfe … zu":
-                // past a comma, an actor right before a verb is that verb's subject
+                // past a comma, an actor right before a verb is that verb's subject, also with
+                // an object pronoun between them ("condenaron el incidente, y la Liga Árabe lo
+                // calificó de provocación")
                 ItemKind::Mention(_)
                     if span_text(key, item.end, items[j].start).contains([',', '，'])
-                        && subject_of_verb_after(items, j, key) =>
+                        && (subject_of_verb_after(items, j, key)
+                            || subject_of_verb_after_clitic(items, j, key, object_clitics)) =>
+                {
+                    break
+                }
+                // "Gli Stati Uniti hanno promesso 5 milioni di dollari, e anche la Cina ha
+                // annunciato …": an actor opening a clause after a comma and "and", with no actor
+                // named between the verb and that comma, is no object (a list goes on from an
+                // actor: "sent aid to Fiji, Tonga, and Samoa")
+                ItemKind::Mention(_)
+                    if object == Slot::Missing && opens_clause_after_comma_and(items, ti, j, key, also_words) =>
                 {
                     break
                 }

@@ -1550,6 +1550,8 @@ impl Engine {
                     between_words: &model.between_words,
                     pro_drop: model.info.pro_drop,
                     finite_triggers: model.info.finite_triggers,
+                    object_clitics: &model.object_clitics,
+                    also_words: &model.also_words,
                 };
                 clauses(&a, &key.key, &model.patterns, &grammar)
             };

@@ -45,6 +45,9 @@ const QUOTATIVE_CHARS: usize = 4;
 /// ("필리핀 선박에 대한": 선박).
 const ADNOMINAL_HEAD_CHARS: usize = 4;
 
+/// The most bytes of a gloss in brackets between a noun and its particle.
+const GLOSS_MAX_BYTES: usize = 240;
+
 /// How many characters after a genitive the head noun's particle is looked for.
 const HEAD_NOUN_CHARS: usize = 12;
 
@@ -263,9 +266,11 @@ impl Particles {
         let mut at = at.min(key.len());
         let rest = key.get(at..)?;
         let trimmed = rest.trim_start();
-        if let Some(inner) = trimmed.strip_prefix('(') {
-            let close = inner.find(')').filter(|&c| c <= 240)?;
-            at += rest.len() - inner.len() + close + 1;
+        // (in brackets of either width: "岩屋外相（当時）は")
+        if let Some(inner) = trimmed.strip_prefix(['(', '（']) {
+            let close = inner.find([')', '）']).filter(|&c| c <= GLOSS_MAX_BYTES)?;
+            let close_len = inner[close..].chars().next().map_or(1, char::len_utf8);
+            at += rest.len() - inner.len() + close + close_len;
         }
         let rest = key.get(at..)?;
         if self.spaced {
@@ -280,8 +285,23 @@ impl Particles {
     /// within a few characters that is not another genitive ("日本の支援の継続に" is に).
     fn head_role(&self, key: &str, from: usize, stop: usize, through_places: bool) -> Option<Particle> {
         let rest = span_text(key, from, stop.max(from));
-        for (n, (i, c)) in rest.char_indices().enumerate() {
-            if n >= HEAD_NOUN_CHARS || PHRASE_END.contains(&c) || (c.is_whitespace() && !self.spaced) {
+        // (a gloss in brackets after the head noun is skipped and not counted: "欧州委員会の
+        // シェフチョビッチ委員（通商担当）は")
+        let mut gloss_end = 0usize;
+        let mut n = 0usize;
+        for (i, c) in rest.char_indices() {
+            if i < gloss_end {
+                continue;
+            }
+            if c == '(' || c == '（' {
+                let inner = &rest[i + c.len_utf8()..];
+                if let Some(close) = inner.find([')', '）']).filter(|&c| c <= GLOSS_MAX_BYTES) {
+                    gloss_end = i + c.len_utf8() + close + 1;
+                    continue;
+                }
+            }
+            n += 1;
+            if n > HEAD_NOUN_CHARS || PHRASE_END.contains(&c) || (c.is_whitespace() && !self.spaced) {
                 return None;
             }
             if self.spaced && !(i == 0 || rest[..i].ends_with(char::is_whitespace)) {
@@ -999,6 +1019,17 @@ mod tests {
         let p = ja();
         let key = "外務大臣(minister for foreign affairs)と会談";
         assert_eq!(p.at(key, "外務大臣".len()).map(|x| x.0), Some(Particle::With));
+        // (full-width brackets too)
+        let key = "岩屋外相（当時）は会談";
+        assert_eq!(p.at(key, "岩屋外相".len()).map(|x| x.0), Some(Particle::Topic));
+    }
+
+    #[test]
+    fn a_gloss_in_brackets_after_the_head_noun_of_a_genitive_is_skipped() {
+        let p = ja();
+        let key = "欧州委員会のシェフチョビッチ委員（通商・経済安全保障担当）は会談";
+        let after = "欧州委員会の".len();
+        assert_eq!(p.head_role(key, after, key.len(), false), Some(Particle::Topic));
     }
 
     #[test]

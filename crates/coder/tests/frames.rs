@@ -2214,3 +2214,38 @@ fn an_undated_act_placed_after_an_earlier_act_has_that_acts_date() {
         .collect();
     assert_eq!(thanks, ["2026-03-04"], "{thanks:?}");
 }
+
+#[test]
+fn an_actor_with_an_object_pronoun_before_its_verb_past_a_comma_is_that_verbs_subject() {
+    let e = real_packs();
+    // (the object of "condenó" ends at the comma: Morocco is the subject of "lo calificó")
+    let text = "Argelia criticó el documento, y Marruecos lo calificó de provocación.";
+    let got = triples_in(&e, text, "es");
+    assert!(!got.iter().any(|(s, _, o)| s == "DZA" && o == "MAR"), "{got:?}");
+}
+
+#[test]
+fn an_actor_after_and_past_a_preposition_phrase_of_an_act_noun_is_the_next_verbs_subject() {
+    let e = real_packs();
+    let text = "Avtalen ble forhandlet fram med hjelp fra Qatar, og utenriksminister Espen Barth Eide ringte \
+                fredag både Tyrkia og Hellas.";
+    let got = triples_in(&e, text, "no");
+    assert!(got.contains(&t("NOR", "041", "TUR")) && got.contains(&t("NOR", "041", "GRC")), "{got:?}");
+}
+
+#[test]
+fn in_text_without_spaces_a_longer_name_starting_inside_a_shorter_one_wins() {
+    let e = real_packs();
+    // "更多哥伦比亚": "多哥" (Togo) starts first, "哥伦比亚" (Colombia) is the longer name
+    let got = triples_in(&e, "中方欢迎更多哥伦比亚咖啡进入中国市场。", "zh");
+    assert!(got.contains(&t("CHN", "051", "COL")) && !got.iter().any(|(_, _, o)| o == "TGO"), "{got:?}");
+}
+
+#[test]
+fn an_actor_after_a_comma_and_and_with_no_actor_before_the_comma_opens_a_new_clause() {
+    let e = real_packs();
+    let text = "Un terremoto ha colpito l'Ecuador. Gli Stati Uniti hanno promesso 5 milioni di dollari, e anche la \
+                Cina ha annunciato un contributo.";
+    let got = triples_in(&e, text, "it");
+    assert!(!got.iter().any(|(s, _, o)| s == "USA" && o == "CHN"), "{got:?}");
+}
