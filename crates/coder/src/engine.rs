@@ -2482,7 +2482,8 @@ impl Engine {
                         Frame::Sym | Frame::Meet => {
                             emit.push((code.clone(), s, o));
                             emit.push((code.clone(), o, s));
-                            if !future && code.starts_with("04") {
+                            // (a telephone call, 041, is held from afar: a place names no visit)
+                            if !future && code.starts_with("04") && !code.starts_with("041") {
                                 if let Some(pc) = &place_country {
                                     if *pc == s.actor.country {
                                         emit.push(("042".into(), o, s));

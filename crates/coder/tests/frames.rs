@@ -2249,3 +2249,13 @@ fn an_actor_after_a_comma_and_and_with_no_actor_before_the_comma_opens_a_new_cla
     let got = triples_in(&e, text, "it");
     assert!(!got.iter().any(|(s, _, o)| s == "USA" && o == "CHN"), "{got:?}");
 }
+
+#[test]
+fn a_telephone_call_in_a_sentence_naming_a_place_is_no_visit() {
+    let e = real_packs();
+    let text = "Kenyan President William Ruto spoke by phone with Ugandan President Yoweri Museveni and proposed \
+                a summit in Nairobi.";
+    let got = triples_in(&e, text, "en");
+    assert!(got.contains(&t("KEN", "041", "UGA")), "{got:?}");
+    assert!(!got.iter().any(|(_, c, _)| c == "042" || c == "043"), "{got:?}");
+}
