@@ -3422,8 +3422,13 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
                     && i.start >= item.end
                     && i.start < clause_end
                     && !span_text(key, item.end, i.start).contains([',', ';'])
+                    // (nor in a quotation or a clause opened after the verb: "advarte Teheran om at
+                    // Israel «ikke vil nøle med å slå til»" warns)
+                    && !span_text(key, item.end, i.start).contains(opens_quote)
                     && !items.iter().any(|c| {
-                        c.kind == ItemKind::Word(WordClass::Conditional) && c.start >= item.end && c.end <= i.start
+                        matches!(c.kind, ItemKind::Word(WordClass::Conditional | WordClass::Subordinator))
+                            && c.start >= item.end
+                            && c.end <= i.start
                     })
             });
         // a negation does not reach past a clause's end or an "and" right before this verb ("no

@@ -352,6 +352,20 @@ fn quotation_before(key: &str, at: usize) -> Option<(usize, usize)> {
     Some((open_at, close_at))
 }
 
+/// True when `start..end` stands inside a quotation whose closing mark comes before `verb`.
+fn in_closed_quotation(key: &str, start: usize, end: usize, verb: usize) -> bool {
+    let before = key.get(..start).unwrap_or("");
+    let after = span_text(key, end, verb.max(end));
+    crate::analysis::KEY_QUOTES.iter().any(|&(open, close)| {
+        let opened = if open == close {
+            before.matches(open).count() % 2 == 1
+        } else {
+            before.rfind(open).is_some_and(|o| before.rfind(close).is_none_or(|c| c < o))
+        };
+        opened && after.contains(close)
+    })
+}
+
 /// A candidate argument: a group of coordinated mentions, or a word standing for actors
 /// ("両国", "양측"), with the role its particle gives it.
 #[derive(Debug, Clone)]
@@ -642,8 +656,17 @@ pub fn clauses_verb_final(
             // follows ("외교부는 중국이 한국 어선을 나포했다고 발표했다", "…は、北朝鮮が砲撃したと
             // 明らかにした": the seizure is China's, the shelling North Korea's)
             let reported = tn + 1 == triggers.len() && particles.reported_clause_ends(key, item.end);
-            let last_topic = region.iter().rev().copied().find(|u| has(u, &[Particle::Topic]));
-            let last_subject = region.iter().rev().copied().find(|u| has(u, &[Particle::Subject]));
+            // (a topic or subject inside a quotation closed before the verb is the quoted
+            // words' own when one stands outside it: "덴마크 총리는 "그린란드는 매물이 아니다"라며
+            // 미국에 … 촉구했다")
+            let outside = |u: &&Unit| !in_closed_quotation(key, u.start, u.end, item.start);
+            let last_of = |role: Particle| {
+                let mut found = region.iter().rev().copied().filter(|u| has(u, &[role]));
+                let first = found.next();
+                first.filter(outside).or_else(|| found.find(outside)).or(first)
+            };
+            let last_topic = last_of(Particle::Topic);
+            let last_subject = last_of(Particle::Subject);
             subject_unit = match (last_topic, last_subject) {
                 (Some(t), Some(s)) if (reacted_to || reported) && s.start > t.start => Some(s),
                 (Some(t), _) => Some(t),
@@ -879,7 +902,15 @@ pub fn clauses_verb_final(
         };
         let sentence_has =
             |class: WordClass| items.iter().any(|i| i.start < item.start && i.kind == ItemKind::Word(class));
-        let negated = after(WordClass::Negation) || between(WordClass::Negation);
+        // (a negation inside a quotation before the verb is the quoted words': "「根拠がない」と
+        // 反論した", "\"…것이 아니다\"라며 항의를 반박했다")
+        let negated_before = items.iter().any(|i| {
+            i.start >= subject_end
+                && i.end <= item.start
+                && i.kind == ItemKind::Word(WordClass::Negation)
+                && !span_text(key, i.end, item.start).contains(crate::analysis::closes_quote)
+        });
+        let negated = after(WordClass::Negation) || negated_before;
         // a threat is conditional by nature: "挑発を続ければ…と警告した" warns all the same
         // (in spaced text a condition may be a verb's own ending before it: "북한이 미사일을
         // 발사하면 … 제재를 강화할 방침이다")

@@ -2259,3 +2259,28 @@ fn a_telephone_call_in_a_sentence_naming_a_place_is_no_visit() {
     assert!(got.contains(&t("KEN", "041", "UGA")), "{got:?}");
     assert!(!got.iter().any(|(_, c, _)| c == "042" || c == "043"), "{got:?}");
 }
+
+#[test]
+fn a_negation_inside_a_quotation_after_a_verb_second_verb_does_not_negate_it() {
+    let e = real_packs();
+    let text = "Russland angrep Ukraina i mars. Utenriksminister Sergej Lavrov advarte samtidig Kyiv om at Moskva \
+                «ikke vil nøle med å slå til igjen».";
+    let got = triples_in(&e, text, "no");
+    assert!(got.iter().any(|(s, c, o)| s == "RUS" && c.starts_with("13") && o == "UKR"), "{got:?}");
+}
+
+#[test]
+fn a_topic_inside_a_quotation_before_a_verb_final_verb_is_not_its_subject() {
+    let e = real_packs();
+    let text = "라르스 뢰케 라스무센 덴마크 외무장관은 \"그린란드는 덴마크의 일부\"라며 미국에 자제를 촉구했다.";
+    let got = triples_in(&e, text, "ko");
+    assert!(got.contains(&t("DNK", "020", "USA")) && !got.iter().any(|(s, _, _)| s == "GRL"), "{got:?}");
+}
+
+#[test]
+fn a_negation_inside_a_quotation_before_a_verb_final_verb_does_not_negate_it() {
+    let e = real_packs();
+    let text = "중국 외교부 대변인은 \"이 시설은 협정에 위배되지 않는다\"며 한국 측의 항의를 일축했다.";
+    let got = triples_in(&e, text, "ko");
+    assert!(got.contains(&t("CHN", "120", "KOR")), "{got:?}");
+}
