@@ -873,6 +873,13 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                 && matches!(p, Part::Actor(_, PhraseKind::Name))
                 && institution_words_between(key, original, &items, prev_end, s);
             let joins = joins || title_institution_state;
+            // "Unterstützung erhielt Berlin aus Kiew": a name gap written as a word of its own
+            // joins the parts of one official ("Minister X aus Y"), never two different states
+            // (an ending on the first name still does: "러시아의 미국인 기자" is Russia's)
+            let two_states = !JOIN_GAPS.contains(&gap)
+                && raw_gap.starts_with(char::is_whitespace)
+                && matches!((prev, &p), (Part::Actor(a, _), Part::Actor(b, _)) if a != b);
+            let joins = joins && !two_states;
             // "tại Trụ sở Chính phủ, Thủ tướng Phạm Minh Chính …": a place phrase ends at its comma,
             // so the title after it starts the next mention (and is the subject)
             let place_phrase_ends = cx.spaced && gap == "," && {
@@ -3504,7 +3511,15 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
                     && (i.start < clause_end || reaches(i.start))
             })
         };
-        let conditional = sentence_has(WordClass::Conditional, item.start) || conditional_after;
+        // (a condition before the verb reaches it unless a clause break or continuation stands
+        // between: "…อาจต้องทบทวน… ขณะที่ปาเลสไตน์ชื่นชม…" praises all the same)
+        let conditional_before = items[..ti].iter().enumerate().any(|(ci, c)| {
+            c.kind == ItemKind::Word(WordClass::Conditional)
+                && !items[ci + 1..ti]
+                    .iter()
+                    .any(|b| matches!(b.kind, ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation)))
+        });
+        let conditional = conditional_before || conditional_after;
         subject_of[ti] = Some(subject.clone());
         passive_subject_of[ti] = grammatical_subject;
         planned[ti] = future;

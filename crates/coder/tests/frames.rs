@@ -2284,3 +2284,22 @@ fn a_negation_inside_a_quotation_before_a_verb_final_verb_does_not_negate_it() {
     let got = triples_in(&e, text, "ko");
     assert!(got.contains(&t("CHN", "120", "KOR")), "{got:?}");
 }
+
+#[test]
+fn a_name_gap_joins_no_two_states_into_one_mention() {
+    let e = real_packs();
+    let got = triples_in(&e, "Russland kritisierte die Entscheidung. Rückendeckung erhielt Wien aus Prag.", "de");
+    assert!(got.contains(&t("CZE", "051", "AUT")), "{got:?}");
+}
+
+#[test]
+fn a_condition_does_not_reach_past_a_clause_break() {
+    let e = real_packs();
+    let text = "Washington warned that American companies might review their investments, while Ireland thanked \
+                Spain for its support.";
+    let got = triples_in(&e, text, "en");
+    assert!(got.contains(&t("IRL", "051", "ESP")), "{got:?}");
+    // (a condition in its own clause still makes the act hypothetical)
+    let got = triples_in(&e, "If Iran attacks, Israel might strike Iran.", "en");
+    assert!(!got.iter().any(|(s, c, _)| s == "ISR" && c.starts_with("19")), "{got:?}");
+}
