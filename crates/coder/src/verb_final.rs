@@ -415,12 +415,30 @@ fn units(a: &Analysis, key: &str, particles: &Particles) -> Vec<Unit> {
         };
         // "XとYは", "페루와 칠레를": a partner right before the subject or the object is
         // coordinated with it
+        // (only after the clause's subject or topic: "日本、中国の外相と会談" opens a headline)
+        let subject_before =
+            out.iter().rev().skip(1).any(|u| matches!(u.role, Some(Particle::Topic | Particle::Subject)));
         if let Some(prev) = out.last_mut() {
             let adjacent =
                 particles.at(key, prev.end).is_some_and(|(_, after)| span_text(key, after, start).trim().is_empty());
             // (also the owner of such a phrase: "米国と韓国の合同軍事演習を", "미국과 한국의 …을")
             let owner_of_phrase = role == Some(Particle::Genitive)
                 && matches!(head, Some(Particle::Topic | Particle::Subject | Particle::Object));
+            // "アルジェリアの外相、UAEの外相とそれぞれ会談": a group with no particle of its own,
+            // set off by a comma right before a partner, is listed with that partner
+            let listed_before_partner = subject_before
+                && prev.role.is_none()
+                && role == Some(Particle::With)
+                && matches!(span_text(key, prev.end, start).trim(), "、" | ",");
+            if listed_before_partner {
+                if let (Slot::Mentions(first), Slot::Mentions(second)) = (&prev.slot, &slot) {
+                    let mut both = first.clone();
+                    both.extend(second.iter().copied());
+                    *prev = Unit { start: prev.start, end, slot: Slot::Mentions(both), role, head };
+                    j = hi + 1;
+                    continue;
+                }
+            }
             if prev.role == Some(Particle::With)
                 && adjacent
                 && (matches!(role, Some(Particle::Topic | Particle::Subject | Particle::Object)) || owner_of_phrase)

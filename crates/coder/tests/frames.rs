@@ -2303,3 +2303,12 @@ fn a_condition_does_not_reach_past_a_clause_break() {
     let got = triples_in(&e, "If Iran attacks, Israel might strike Iran.", "en");
     assert!(!got.iter().any(|(s, c, _)| s == "ISR" && c.starts_with("19")), "{got:?}");
 }
+
+#[test]
+fn a_group_set_off_by_a_comma_right_before_a_partner_is_listed_with_it() {
+    let e = real_packs();
+    let text =
+        "カタールのムハンマド首相は10日、エジプトのシャウキ外相、ヨルダンのサファディ外相とそれぞれ電話で会談した。";
+    let got = triples_in(&e, text, "ja");
+    assert!(got.contains(&t("QAT", "041", "EGY")) && got.contains(&t("QAT", "041", "JOR")), "{got:?}");
+}
