@@ -358,22 +358,29 @@ impl LearnedFinder<'_> {
 /// In text without spaces, a selected actor name that a longer actor name starting inside it
 /// overlaps gives way to that name ("更多哥伦比亚咖啡": Colombia, not 多哥 Togo), when the longer
 /// name overlaps nothing selected after it.
+/// (`all` is in [`sort_for_select`]'s order: the hits starting inside a name follow it.)
 fn prefer_longer_overlapping_names(selected: &mut [Hit], all: &[Hit], cx: &Context<'_>, learned_base: u32) {
     let actor_name = |h: &Hit| {
-        h.phrase < learned_base
-            && cx.lexicon.entries(h.phrase).iter().any(|e| matches!(e, Entry::Actor { .. }))
-            && !cx.lexicon.entries(h.phrase).iter().any(|e| matches!(e, Entry::Trigger { .. }))
+        h.phrase < learned_base && {
+            let entries = cx.lexicon.entries(h.phrase);
+            entries.iter().any(|e| matches!(e, Entry::Actor { .. }))
+                && !entries.iter().any(|e| matches!(e, Entry::Trigger { .. }))
+        }
     };
     for i in 0..selected.len() {
         let a = selected[i];
+        if !actor_name(&a) {
+            continue;
+        }
         let next_start = selected.get(i + 1).map_or(usize::MAX, |n| n.start);
-        let longer = all
+        let inside = all.partition_point(|b| b.start <= a.start);
+        let longer = all[inside..]
             .iter()
-            .filter(|b| b.start > a.start && b.start < a.end && b.end > a.end && b.end <= next_start)
-            .filter(|b| b.end - b.start > a.end - a.start)
+            .take_while(|b| b.start < a.end)
+            .filter(|b| b.end > a.end && b.end <= next_start && b.end - b.start > a.end - a.start)
             .max_by_key(|b| b.end - b.start)
             .copied();
-        if let Some(b) = longer.filter(|b| actor_name(&a) && actor_name(b)) {
+        if let Some(b) = longer.filter(|b| actor_name(b)) {
             selected[i] = b;
         }
     }

@@ -267,10 +267,8 @@ impl Particles {
         let rest = key.get(at..)?;
         let trimmed = rest.trim_start();
         // (in brackets of either width: "岩屋外相（当時）は")
-        if let Some(inner) = trimmed.strip_prefix(['(', '（']) {
-            let close = inner.find([')', '）']).filter(|&c| c <= GLOSS_MAX_BYTES)?;
-            let close_len = inner[close..].chars().next().map_or(1, char::len_utf8);
-            at += rest.len() - inner.len() + close + close_len;
+        if trimmed.starts_with(['(', '（']) {
+            at += rest.len() - trimmed.len() + gloss_len(trimmed)?;
         }
         let rest = key.get(at..)?;
         if self.spaced {
@@ -293,12 +291,9 @@ impl Particles {
             if i < gloss_end {
                 continue;
             }
-            if c == '(' || c == '（' {
-                let inner = &rest[i + c.len_utf8()..];
-                if let Some(close) = inner.find([')', '）']).filter(|&c| c <= GLOSS_MAX_BYTES) {
-                    gloss_end = i + c.len_utf8() + close + 1;
-                    continue;
-                }
+            if let Some(len) = gloss_len(&rest[i..]) {
+                gloss_end = i + len;
+                continue;
             }
             n += 1;
             if n > HEAD_NOUN_CHARS || PHRASE_END.contains(&c) || (c.is_whitespace() && !self.spaced) {
@@ -350,6 +345,15 @@ fn quotation_before(key: &str, at: usize) -> Option<(usize, usize)> {
     let open = KEY_QUOTES.iter().find(|&&(_, q)| q == close)?.0;
     let open_at = before[..close_at].rfind(open)?;
     Some((open_at, close_at))
+}
+
+/// The bytes of the gloss in brackets `text` opens with, closing bracket included ("（当時）"),
+/// when it opens with one that closes within [`GLOSS_MAX_BYTES`].
+fn gloss_len(text: &str) -> Option<usize> {
+    let inner = text.strip_prefix(['(', '（'])?;
+    let close = inner.find([')', '）']).filter(|&c| c <= GLOSS_MAX_BYTES)?;
+    let close_len = inner[close..].chars().next().map_or(1, char::len_utf8);
+    Some(text.len() - inner.len() + close + close_len)
 }
 
 /// True when `start..end` stands inside a quotation whose closing mark comes before `verb`.
@@ -430,19 +434,12 @@ fn units(a: &Analysis, key: &str, particles: &Particles) -> Vec<Unit> {
                 && prev.role.is_none()
                 && role == Some(Particle::With)
                 && matches!(span_text(key, prev.end, start).trim(), "、" | ",");
-            if listed_before_partner {
-                if let (Slot::Mentions(first), Slot::Mentions(second)) = (&prev.slot, &slot) {
-                    let mut both = first.clone();
-                    both.extend(second.iter().copied());
-                    *prev = Unit { start: prev.start, end, slot: Slot::Mentions(both), role, head };
-                    j = hi + 1;
-                    continue;
-                }
-            }
-            if prev.role == Some(Particle::With)
-                && adjacent
-                && (matches!(role, Some(Particle::Topic | Particle::Subject | Particle::Object)) || owner_of_phrase)
-            {
+            let coordinated = listed_before_partner
+                || (prev.role == Some(Particle::With)
+                    && adjacent
+                    && (matches!(role, Some(Particle::Topic | Particle::Subject | Particle::Object))
+                        || owner_of_phrase));
+            if coordinated {
                 if let (Slot::Mentions(first), Slot::Mentions(second)) = (&prev.slot, &slot) {
                     let mut both = first.clone();
                     both.extend(second.iter().copied());
