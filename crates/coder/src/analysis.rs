@@ -54,6 +54,9 @@ pub struct Mention {
     pub official: bool,
     /// The mention was "his counterpart" without a state: the other side.
     pub counterpart_only: bool,
+    /// The mention is an object pronoun alone ("him"): after a subject outside the document's
+    /// pair, the last person named rather than the other side.
+    pub object_pronoun: bool,
     /// "Michel Menassa and his Syrian counterpart": a counterpart of a state coordinated with a
     /// name tied to no state; that name is the other side of the counterpart's state.
     pub counterpart_of_unnamed: bool,
@@ -290,7 +293,7 @@ enum Part {
     Title(String, String, Option<String>),
     Person(usize),
     Learned(usize),
-    Counterpart,
+    Counterpart { pronoun: bool },
     Partners { states_only: bool },
 }
 
@@ -615,7 +618,8 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                 Entry::Person(id) => Some((3, Part::Person(*id))),
                 Entry::Title(t) => Some((2, Part::Title(t.sector.clone(), t.role.clone(), t.state.clone()))),
                 Entry::Actor { actor, kind } => Some((1, Part::Actor(actor.to_string(), *kind))),
-                Entry::Word(WordClass::Counterpart) => Some((0, Part::Counterpart)),
+                Entry::Word(WordClass::Counterpart) => Some((0, Part::Counterpart { pronoun: false })),
+                Entry::Word(WordClass::ObjectPronoun) => Some((0, Part::Counterpart { pronoun: true })),
                 Entry::Word(WordClass::Partners) => Some((0, Part::Partners { states_only: false })),
                 Entry::Word(WordClass::PartnerStates) => Some((0, Part::Partners { states_only: true })),
                 _ => None,
@@ -863,7 +867,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                     && (cx.spaced || gap.chars().count() <= 4)
                     // "Thứ trưởng Ngoại giao tiếp Đại sứ": a verb between two titles parts them
                     && !items.iter().any(|i| matches!(i.kind, ItemKind::Trigger { .. }) && i.start >= prev_end && i.end <= s))
-                || (matches!(prev, Part::Counterpart) && gap.is_empty())
+                || (matches!(prev, Part::Counterpart { .. }) && gap.is_empty())
                 // "インドネシアのジョコ大統領", "韓国の朴振外相": a name in katakana, or of one to
                 // four Han characters after の, between the state and the title
                 || (!cx.spaced && matches!(p, Part::Title(..)) && matches!(prev, Part::Actor(..) | Part::Title(..)) && {
@@ -1296,7 +1300,7 @@ fn build_mention(
                     }
                 }
             }
-            Part::Counterpart => m.official = true,
+            Part::Counterpart { .. } => m.official = true,
             Part::Partners { states_only } => {
                 m.partners.get_or_insert(*states_only);
             }
@@ -1339,9 +1343,10 @@ fn build_mention(
         m.actor = choices.split('|').next().map(str::to_string);
         m.state_choices = Some(choices);
     }
-    m.counterpart_only = m.actor.is_none() && run.iter().any(|r| matches!(r.2, Part::Counterpart));
+    m.counterpart_only = m.actor.is_none() && run.iter().any(|r| matches!(r.2, Part::Counterpart { .. }));
+    m.object_pronoun = m.counterpart_only && run.iter().all(|r| matches!(r.2, Part::Counterpart { pronoun: true }));
     // (a candidate, confirmed in `analyse` from the words before the mention)
-    m.counterpart_of_unnamed = m.actor.is_some() && run.iter().any(|r| matches!(r.2, Part::Counterpart));
+    m.counterpart_of_unnamed = m.actor.is_some() && run.iter().any(|r| matches!(r.2, Part::Counterpart { .. }));
     if m.actor.is_some() {
         // "các nước ASEAN": a named group is that actor, not the meeting's partners
         m.partners = None;
@@ -1491,7 +1496,7 @@ fn appositive_name(original: &str, from: usize, limit: usize, cx: &Context<'_>) 
     (closed && name.split_whitespace().count() >= cx.min_name_words.max(2)).then_some((name, end))
 }
 
-/// The end of a name of two to four Han characters starting right at `from` and ending at
+/// The end of a name of two to six Han characters starting right at `from` and ending at
 /// `limit` (the next recognised word) or at a character that is not Han ("孙卫东21日").
 fn han_name_after(original: &str, from: usize, limit: usize) -> Option<usize> {
     let rest = original.get(from..limit.max(from))?;
@@ -1500,7 +1505,7 @@ fn han_name_after(original: &str, from: usize, limit: usize) -> Option<usize> {
     // the name ends where a recognised word, a number or punctuation starts, not at a space
     // (a headline's "外長北京過生日 王毅")
     let closed = run == rest.len() || rest[run..].chars().next().is_some_and(|c| !c.is_whitespace());
-    ((2..=4).contains(&chars) && closed).then_some(from + run)
+    ((2..=6).contains(&chars) && closed).then_some(from + run)
 }
 
 /// Up to three words of letters right before `to` (a name written before its state and

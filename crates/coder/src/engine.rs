@@ -302,8 +302,13 @@ fn name_part_keys(lower: &str, surname_first: bool, keys: &mut Vec<String>) {
     // the parts of a katakana name are joined by a middle dot ("マリズ・ペイン"); such a
     // name is found again by its first or last part, which is often short
     let katakana = lower.contains('\u{30FB}');
-    let toks: Vec<&str> =
+    let mut toks: Vec<&str> =
         lower.split(|c: char| c.is_whitespace() || c == '\u{30FB}').filter(|t| !t.is_empty()).collect();
+    // a last part written as an abbreviation or a Roman numeral is no family name ("Surangel
+    // Whipps Jr." is found again as "Whipps", "Martin Luther King III" as "King")
+    while toks.len() > 2 && toks.last().is_some_and(|t| is_name_suffix(t)) {
+        toks.pop();
+    }
     // (Japanese calls a Lao or Thai official by the first part, "サルムサイ副首相", a
     // Western one by the last, "ペイン外相")
     // (Korean calls a foreign official by the last part, however short: "웡 장관")
@@ -323,6 +328,12 @@ fn name_part_keys(lower: &str, surname_first: bool, keys: &mut Vec<String>) {
             }
         }
     }
+}
+
+/// Whether a lower-cased part of a name is a suffix written after the family name: an
+/// abbreviation ("jr.", "sr.") or a Roman numeral ("ii", "iii", "iv").
+fn is_name_suffix(part: &str) -> bool {
+    part.ends_with('.') || (part.len() <= 4 && part.chars().all(|c| matches!(c, 'i' | 'v' | 'x')))
 }
 
 /// Whether a written form of a person's name belongs in `lang`'s lexicon: names in the
@@ -1849,14 +1860,25 @@ impl Engine {
                     objects = vec![synthetic(COUNTERPART, "", ts, te)];
                 }
                 let anchor = subjects.first().map(|p| p.actor.country.clone());
+                // after a subject outside the document's pair, "him" is the last person or
+                // official named, not a side of the pair ("Fiji's prime minister thanked
+                // Australia. Modi also congratulated him."); "his counterpart" stays the other side
+                let outsider = anchor.as_ref().is_some_and(|a| !state.pair().contains(a));
                 for o in objects.iter_mut().chain(subjects.iter_mut()) {
-                    if o.actor.country == COUNTERPART {
-                        let other = state.pair().iter().find(|c| Some(*c) != anchor.as_ref()).cloned();
+                    let pronoun = o.actor.country == OBJECT_PRONOUN;
+                    if o.actor.country == COUNTERPART || pronoun {
+                        let last_person =
+                            || state.last_person.iter().map(|p| &p.actor.country).find(|c| Some(*c) != anchor.as_ref());
+                        let other = (outsider && pronoun)
+                            .then(last_person)
+                            .flatten()
+                            .or_else(|| state.pair().iter().find(|c| Some(*c) != anchor.as_ref()))
+                            .cloned();
                         o.actor.country = other.unwrap_or_default();
                     }
                 }
-                objects.retain(|o| !o.actor.country.is_empty() && o.actor.country != COUNTERPART);
-                subjects.retain(|o| !o.actor.country.is_empty() && o.actor.country != COUNTERPART);
+                objects.retain(|o| !o.actor.country.is_empty() && !o.actor.country.starts_with(COUNTERPART));
+                subjects.retain(|o| !o.actor.country.is_empty() && !o.actor.country.starts_with(COUNTERPART));
                 if !subjects.is_empty() && !c.embedded {
                     state.last_subject = subjects.clone();
                     if subjects.iter().any(|x| x.actor.person.is_some() || x.actor.sector.is_some()) {
@@ -2275,8 +2297,9 @@ impl Engine {
                 // side of the conflict its maker stands in, once a deed of force or coercion has
                 // passed between them in an earlier sentence (words alone make no conflict)
                 // ... and so is a show of force ("entsandte vier Schiffe in die Gewässer um die
-                // Inseln"; not a rejection, which answers words more often than deeds)
-                let answers_the_conflict = ["13", "15"].iter().any(|r| code.starts_with(r));
+                // Inseln") or a cut in relations ("The same day Asmara recalled its ambassador";
+                // not a rejection, which answers words more often than deeds)
+                let answers_the_conflict = ["13", "15", "16"].iter().any(|r| code.starts_with(r));
                 if objects.is_empty() && answers_the_conflict && distinct(&subjects) == 1 {
                     let own = subjects[0].actor.country.clone();
                     let other_of = |pair: &[String]| {
@@ -2775,7 +2798,7 @@ impl Engine {
                     } else if m.counterpart_only {
                         // "his counterpart": the other side, fixed once the subject is known
                         out.push(synthetic(
-                            COUNTERPART,
+                            if m.object_pronoun { OBJECT_PRONOUN } else { COUNTERPART },
                             text.get(m.orig_start..m.orig_end).unwrap_or(""),
                             m.orig_start,
                             m.orig_end,
@@ -2824,6 +2847,9 @@ const PARAGRAPH_LANGUAGE_MIN_BYTES: usize = 200;
 
 /// Placeholder country of "his counterpart" until the subject is known.
 const COUNTERPART: &str = "?";
+
+/// Placeholder country of an object pronoun ("him") until the subject is known.
+const OBJECT_PRONOUN: &str = "?pronoun";
 
 fn distinct(parties: &[Party]) -> usize {
     let mut v: Vec<&str> = parties.iter().map(|p| p.actor.country.as_str()).collect();

@@ -30,7 +30,7 @@ pub struct PackInfo {
     /// Đức Chi"): after a title, such a word that goes on a run of capitalised name words is
     /// part of the name (`state_words_in_names = true`).
     pub state_words_in_names: bool,
-    /// A name follows its title in Han script ("外交部发言人毛宁表示"): two to four Han
+    /// A name follows its title in Han script ("外交部发言人毛宁表示"): two to six Han
     /// characters right after a title, up to the next recognised word, are a person's name
     /// (`han_names_after_titles = true`).
     pub han_names_after_titles: bool,
@@ -146,6 +146,9 @@ pub enum WordClass {
     FirstPerson,
     /// "His counterpart".
     Counterpart,
+    /// An object pronoun ("him"): a counterpart when the subject is one side of the document's
+    /// pair, else the last person or official named.
+    ObjectPronoun,
     /// Starts a clause whose subject differs.
     ClauseBreak,
     /// A courtesy word between a title and a name ("ông", "Mr", "herr").
@@ -270,6 +273,7 @@ impl WordClass {
             "pronoun" => Self::Pronoun,
             "first_person" => Self::FirstPerson,
             "counterpart" => Self::Counterpart,
+            "object_pronoun" => Self::ObjectPronoun,
             "clause_break" => Self::ClauseBreak,
             "honorific" => Self::Honorific,
             "joiner" => Self::Joiner,

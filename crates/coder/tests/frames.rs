@@ -2312,3 +2312,41 @@ fn a_group_set_off_by_a_comma_right_before_a_partner_is_listed_with_it() {
     let got = triples_in(&e, text, "ja");
     assert!(got.contains(&t("QAT", "041", "EGY")) && got.contains(&t("QAT", "041", "JOR")), "{got:?}");
 }
+
+#[test]
+fn a_name_ending_in_an_abbreviation_is_found_again_by_its_family_name() {
+    let e = real_packs();
+    let text = "Palau's President Surangel Whipps Jr. met Norway's foreign minister in Oslo on Monday. Whipps also \
+                accused China of sending research vessels into Palau's waters.";
+    let got = triples_in(&e, text, "en");
+    assert!(got.contains(&t("PLW", "112", "CHN")), "{got:?}");
+}
+
+#[test]
+fn him_after_a_subject_outside_the_pair_is_the_last_person_named() {
+    let e = real_packs();
+    // the document's pair is Fiji and Australia; India is outside it, so "him" is Fiji's
+    // prime minister, the last person named, not a side of the pair picked at random
+    let text = "Australian Prime Minister Anthony Albanese called Fiji's Prime Minister Sitiveni Rabuka on Monday. \
+                Fiji's Prime Minister Sitiveni Rabuka thanked Australia for its support. \
+                Indian Prime Minister Narendra Modi also congratulated him.";
+    let got = triples_in(&e, text, "en");
+    assert!(got.contains(&t("IND", "051", "FJI")) && !got.contains(&t("IND", "051", "AUS")), "{got:?}");
+}
+
+#[test]
+fn a_cut_in_relations_naming_no_one_answers_the_conflict_before_it() {
+    let e = real_packs();
+    let text = "Ethiopian troops shelled an Eritrean border town on Monday, killing four civilians. \
+                The same day Asmara recalled its ambassador for consultations.";
+    let got = triples_in(&e, text, "en");
+    assert!(got.contains(&t("ERI", "161", "ETH")), "{got:?}");
+}
+
+#[test]
+fn a_transliterated_name_of_five_han_characters_is_learned_after_its_title() {
+    let e = real_packs();
+    let text = "古巴外长罗德里格斯3日在哈瓦那会见越南大使。罗德里格斯谴责美国的制裁。";
+    let got = triples_in(&e, text, "zh");
+    assert!(got.contains(&t("CUB", "111", "USA")), "{got:?}");
+}

@@ -271,8 +271,9 @@ fn is_abbreviation(body: &str, sent_start: usize, dot: usize, rules: &SplitRules
         return true;
     }
     // a single capital letter is an initial ("J. Smith"); a one-letter word ends a sentence
-    // ("… đồng ý. Chiều 1/12, …"), and so does the network X after a lower-case word ("… i et
-    // innlegg på X. Kong Harald …", "… said on X. The …")
+    // ("… đồng ý. Chiều 1/12, …"), and so do a capital with a diacritic, which writes a word
+    // rather than an initial ("… các nước Trung Á. Chủ tịch nước …"), and the network X after a
+    // lower-case word ("… i et innlegg på X. Kong Harald …", "… said on X. The …")
     let mut wc = word.chars();
     if let (Some(first), None) = (wc.next(), wc.next()) {
         let network = first == 'X'
@@ -281,7 +282,7 @@ fn is_abbreviation(body: &str, sent_start: usize, dot: usize, rules: &SplitRules
                 .next_back()
                 .and_then(|w| w.chars().next())
                 .is_some_and(char::is_lowercase);
-        if first.is_uppercase() && !network {
+        if first.is_uppercase() && first.is_ascii() && !network {
             return true;
         }
     }
@@ -490,6 +491,8 @@ mod tests {
         // the network X after a lower-case word ends its sentence; an initial X does not
         assert_eq!(sentences("Eide gratulerte ham i et innlegg på X. Kong Harald sendte et telegram.", &r).len(), 2);
         assert_eq!(sentences("He met Malcolm X. Smith in Hanoi.", &r).len(), 1);
+        // regression: "Á" (Trung Á, Central Asia) was read as an initial
+        assert_eq!(sentences("Hai nước là đối tác ở Trung Á. Chủ tịch nước chúc mừng hai bên.", &r).len(), 2);
     }
 
     #[test]
