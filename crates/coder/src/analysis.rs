@@ -3525,12 +3525,12 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
         };
         // (a condition before the verb reaches it unless a clause break or continuation stands
         // between: "…อาจต้องทบทวน… ขณะที่ปาเลสไตน์ชื่นชม…" praises all the same)
-        let conditional_before = items[..ti].iter().enumerate().any(|(ci, c)| {
-            c.kind == ItemKind::Word(WordClass::Conditional)
-                && !items[ci + 1..ti]
-                    .iter()
-                    .any(|b| matches!(b.kind, ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation)))
-        });
+        let since_break = items[..ti]
+            .iter()
+            .rposition(|b| matches!(b.kind, ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation)))
+            .map_or(0, |b| b + 1);
+        let conditional_before =
+            items[since_break..ti].iter().any(|c| c.kind == ItemKind::Word(WordClass::Conditional));
         let conditional = conditional_before || conditional_after;
         subject_of[ti] = Some(subject.clone());
         passive_subject_of[ti] = grammatical_subject;

@@ -1866,7 +1866,7 @@ impl Engine {
                 let outsider = anchor.as_ref().is_some_and(|a| !state.pair().contains(a));
                 for o in objects.iter_mut().chain(subjects.iter_mut()) {
                     let pronoun = o.actor.country == OBJECT_PRONOUN;
-                    if o.actor.country == COUNTERPART || pronoun {
+                    if is_placeholder(&o.actor.country) {
                         let last_person =
                             || state.last_person.iter().map(|p| &p.actor.country).find(|c| Some(*c) != anchor.as_ref());
                         let other = (outsider && pronoun)
@@ -1877,8 +1877,8 @@ impl Engine {
                         o.actor.country = other.unwrap_or_default();
                     }
                 }
-                objects.retain(|o| !o.actor.country.is_empty() && !o.actor.country.starts_with(COUNTERPART));
-                subjects.retain(|o| !o.actor.country.is_empty() && !o.actor.country.starts_with(COUNTERPART));
+                objects.retain(|o| !o.actor.country.is_empty() && !is_placeholder(&o.actor.country));
+                subjects.retain(|o| !o.actor.country.is_empty() && !is_placeholder(&o.actor.country));
                 if !subjects.is_empty() && !c.embedded {
                     state.last_subject = subjects.clone();
                     if subjects.iter().any(|x| x.actor.person.is_some() || x.actor.sector.is_some()) {
@@ -2850,6 +2850,11 @@ const COUNTERPART: &str = "?";
 
 /// Placeholder country of an object pronoun ("him") until the subject is known.
 const OBJECT_PRONOUN: &str = "?pronoun";
+
+/// Whether `country` is still a placeholder that no state has replaced.
+fn is_placeholder(country: &str) -> bool {
+    country == COUNTERPART || country == OBJECT_PRONOUN
+}
 
 fn distinct(parties: &[Party]) -> usize {
     let mut v: Vec<&str> = parties.iter().map(|p| p.actor.country.as_str()).collect();
