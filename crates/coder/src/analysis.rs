@@ -323,6 +323,9 @@ pub struct Context<'a> {
     pub state_words_in_names: bool,
     /// A Han name of two to four characters follows its title ("外交部发言人毛宁").
     pub han_names_after_titles: bool,
+    /// A home official's name of four to six Han characters precedes a title that names no
+    /// state ("岩城真理子外相").
+    pub han_names_before_titles: bool,
     /// A foreign name stands before its state and title ("토니 블링컨 미국 국무장관").
     pub names_before_state_titles: bool,
     /// Words that open a personal name in unspaced text ("นาย", "ທ່ານ").
@@ -432,6 +435,27 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             || !cx.lexicon.needs_case(h.phrase)
             || !cx.lexicon.entries_for(h.phrase, orig_of(h)).is_empty()
     });
+    // "ラモン・サンティアゴ外相": a capital's name joined by a middle dot to a katakana word
+    // that names no actor is part of a person's name, not the place (a state's name there is
+    // the official's state: "マリズ・ペイン・オーストラリア外務大臣")
+    if !cx.spaced && k.contains('\u{30FB}') {
+        let entries_of = |h: &Hit| if h.phrase < u32::MAX / 2 { cx.lexicon.entries(h.phrase) } else { &[] };
+        let is_actor = |h: &Hit| entries_of(h).iter().any(|e| matches!(e, Entry::Actor { .. }));
+        let is_capital = |h: &Hit| {
+            entries_of(h).iter().all(|e| matches!(e, Entry::Actor { kind: PhraseKind::Capital, .. }))
+                && !entries_of(h).is_empty()
+        };
+        let actor_spans: Vec<(usize, usize)> = all.iter().filter(|h| is_actor(h)).map(|h| (h.start, h.end)).collect();
+        let dot = '\u{30FB}'.len_utf8();
+        let name_beside = |h: &Hit| {
+            let before = k[..h.start].strip_suffix('\u{30FB}').and_then(|b| b.chars().next_back());
+            let after = k[h.end..].strip_prefix('\u{30FB}').and_then(|a| a.chars().next());
+            let katakana = |c: Option<char>| c.is_some_and(attache_text::is_katakana_letter);
+            (katakana(before) && !actor_spans.iter().any(|&(_, e)| e + dot == h.start))
+                || (katakana(after) && !actor_spans.iter().any(|&(st, _)| st == h.end + dot))
+        };
+        all.retain(|h| !is_capital(h) || !name_beside(h));
+    }
     // names learned in this document are matched like lexicon phrases
     let learned_base = u32::MAX / 2;
     let built;
@@ -853,7 +877,16 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             };
             let joiner_between_offices =
                 !gap.is_empty() && cx.honorifics.iter().any(|h| h == gap) && other_office(prev, &p);
-            let joins = ((JOIN_GAPS.contains(&gap) || cx.name_gaps.iter().any(|g| g == gap)) && !comma_between_names)
+            // "Tiếp xúc với Quốc vương Brunei Hassanal Bolkiah, Chủ tịch nước cảm ơn …": a title
+            // after the comma that ends an official named with title and name is the next
+            // clause's subject, not an apposition to the official
+            let title_after_titled_name = gap == ","
+                && matches!(p, Part::Title(..))
+                && run.iter().any(|r| matches!(r.2, Part::Title(..)))
+                && run.iter().any(|r| matches!(r.2, Part::Person(_) | Part::Learned(_)));
+            let joins = ((JOIN_GAPS.contains(&gap) || cx.name_gaps.iter().any(|g| g == gap))
+                && !comma_between_names
+                && !title_after_titled_name)
                 || title_then_locative
                 || (cx.honorifics.iter().any(|h| h == gap) && !joiner_between_offices)
                 || (both_titles
@@ -1365,6 +1398,12 @@ fn build_mention(
             m.orig_start = name_start;
         }
     }
+    // "コロンビアのペトラス大統領", "ペトロ大統領" (a register name written with its title): a
+    // katakana name between the state and the title, or before the title inside a register
+    // name, is learned as written, so that "ペトラス氏" finds the official again
+    if !cx.spaced && m.captured_name.is_none() && (m.official || m.person.is_some()) {
+        m.captured_name = katakana_name_inside(run, key, original);
+    }
     // "토니 블링컨 미국 국무장관": a name of up to three words right before a state and its title
     let starts_with_state = matches!(run.first(), Some((_, _, Part::Actor(..))));
     if cx.names_before_state_titles && starts_with_state && m.person.is_none() && m.official && m.actor.is_some() {
@@ -1382,6 +1421,24 @@ fn build_mention(
         if let Some((name, name_start)) = prefixed_name_before(original, name_floor, orig_start, cx.name_prefixes) {
             m.captured_name = Some(name);
             m.orig_start = name_start;
+        }
+    }
+    // "岩城真理子外相": a name of four to six Han characters right before a title that names
+    // no state is the press's own official's, whether or not the document names that state
+    // (Chinese and Korean names have two or three: "王毅外相")
+    if cx.han_names_before_titles
+        && starts_with_title
+        && !institution
+        && !foreign_title
+        && m.official
+        && m.actor.is_none()
+        && m.person.is_none()
+        && m.captured_name.is_none()
+    {
+        if let Some(name_start) = han_name_before(original, name_floor, orig_start) {
+            m.captured_name = original.get(name_start..orig_start).map(str::to_string);
+            m.orig_start = name_start;
+            m.actor = cx.press_home.map(str::to_string);
         }
     }
     m.home_candidate = m.actor.is_none() && !m.counterpart_only && m.official && !foreign_name && !foreign_title;
@@ -1506,6 +1563,15 @@ fn han_name_after(original: &str, from: usize, limit: usize) -> Option<usize> {
     // (a headline's "外長北京過生日 王毅")
     let closed = run == rest.len() || rest[run..].chars().next().is_some_and(|c| !c.is_whitespace());
     ((2..=6).contains(&chars) && closed).then_some(from + run)
+}
+
+/// Where a name of four to six Han characters ends right at `to` starts (the whole run of Han
+/// characters after `floor`, none of it punctuation).
+fn han_name_before(original: &str, floor: usize, to: usize) -> Option<usize> {
+    let head = original.get(floor.min(to)..to)?;
+    let run: usize = head.chars().rev().take_while(|&c| attache_text::is_han(c)).map(char::len_utf8).sum();
+    let chars = head[head.len() - run..].chars().count();
+    (4..=6).contains(&chars).then_some(to - run)
 }
 
 /// Up to three words of letters right before `to` (a name written before its state and
@@ -1656,6 +1722,30 @@ fn number_before(key: &str, at: usize) -> bool {
 /// between its parts (・, ＝).
 fn is_katakana(c: char) -> bool {
     attache_text::is_katakana_letter(c) || matches!(c, '\u{30FB}' | '\u{FF1D}' | '=')
+}
+
+/// The katakana name inside a mention's run: the run of katakana right before the first title
+/// that follows a state ("コロンビアのペトラス大統領"), or that opens a register name written
+/// with its title ("ペトロ大統領"); never the state's own name ("コロンビア大統領").
+fn katakana_name_inside(run: &[(usize, usize, Part)], key: &Normalized, original: &str) -> Option<String> {
+    let after_state = run.iter().position(|r| matches!(r.2, Part::Actor(..)));
+    let title = after_state
+        .and_then(|a| run.iter().skip(a + 1).find(|r| matches!(r.2, Part::Title(..))).map(|t| (run[a].1, t.0)));
+    if let Some((state_end, title_start)) = title {
+        let (state_orig_end, _) = key.original_range(state_end, state_end);
+        let (title_orig_start, _) = key.original_range(title_start, title_start);
+        return katakana_name_before(original, title_orig_start)
+            .filter(|&(_, name_start)| name_start >= state_orig_end)
+            .map(|(name, _)| name);
+    }
+    let &(ps, pe, _) = run.iter().find(|r| matches!(r.2, Part::Person(_)))?;
+    let (ps, pe) = key.original_range(ps, pe);
+    let surface = original.get(ps..pe)?;
+    let name_len: usize = surface.chars().take_while(|&c| is_katakana(c)).map(char::len_utf8).sum();
+    let rest = &surface[name_len..];
+    let name = &surface[..name_len];
+    let letters = name.chars().filter(|&c| matches!(c, '\u{30A1}'..='\u{30FA}')).count();
+    (letters >= 2 && !rest.is_empty() && !name.contains('\u{30FB}')).then(|| name.to_string())
 }
 
 /// A name written in katakana right before `to` ("マリズ・ペイン・"), without its outer

@@ -76,6 +76,7 @@ impl LanguageModel {
             articles: &self.articles,
             state_words_in_names: self.info.state_words_in_names,
             han_names_after_titles: self.info.han_names_after_titles,
+            han_names_before_titles: self.info.han_names_before_titles,
             names_before_state_titles: self.info.names_before_state_titles,
             name_prefixes: &self.info.name_prefixes,
             particles: &self.particles,
@@ -320,6 +321,17 @@ fn name_part_keys(lower: &str, surname_first: bool, keys: &mut Vec<String>) {
     } else {
         [4, 3]
     };
+    // "岩城真理子 … 岩城氏": a Han name of four to six characters of a state that writes the
+    // family name first is found again by its first two, the usual length of a family name
+    if let [whole] = toks.as_slice() {
+        let chars = whole.chars().count();
+        if surname_first && (4..=6).contains(&chars) && whole.chars().all(attache_text::is_han) {
+            let family: String = whole.chars().take(2).collect();
+            if !keys.contains(&family) {
+                keys.push(family);
+            }
+        }
+    }
     if toks.len() >= 2 {
         let first_min = if surname_first && toks[0].bytes().all(|b| b.is_ascii_lowercase()) { 2 } else { mins[0] };
         for (t, min) in [(toks[0], first_min), (toks[toks.len() - 1], mins[1])] {
@@ -617,14 +629,23 @@ fn kind_key(kind: &str) -> u32 {
     kind.bytes().fold(1, |n, b| n.wrapping_mul(10).wrapping_add(u32::from(b.wrapping_sub(b'0'))))
 }
 
+/// Whether a CAMEO code is a consultation, call, visit, meeting or talks (04 but 045): a
+/// mediation's objects are the sides it brought together, not whom its subject met.
+fn is_meeting_or_call(code: &str) -> bool {
+    code.starts_with("04") && !code.starts_with("045")
+}
+
 /// The states an earlier act of the same sentence was aimed at, when that act has the same
-/// subject as clause `c` and an "and" joins them with no clause break between.
+/// subject as clause `c` and an "and" joins them with no clause break between (in a verb-final
+/// language, where a verb's ending joins it to the next, no "and" is needed after a meeting or
+/// call: "…と電話会談し、…を求めた", "…와 통화를 하고 … 당부했다").
 fn same_subject_after_and<'a>(
-    aimed_at: &'a [(Slot, usize, Vec<String>)],
+    aimed_at: &'a [(Slot, usize, Vec<String>, bool)],
     c: &crate::analysis::Clause,
     items: &[crate::analysis::Item],
+    verb_final: bool,
 ) -> Option<&'a Vec<String>> {
-    let (_, end, objects) = aimed_at.iter().rev().find(|(s, end, _)| *s == c.subject && *end <= c.start)?;
+    let (_, end, objects, meeting) = aimed_at.iter().rev().find(|(s, end, ..)| *s == c.subject && *end <= c.start)?;
     let between = items.iter().filter(|i| i.start >= *end && i.end <= c.start);
     let mut and_seen = false;
     for i in between {
@@ -636,7 +657,7 @@ fn same_subject_after_and<'a>(
             _ => {}
         }
     }
-    and_seen.then_some(objects)
+    (and_seen || (verb_final && *meeting)).then_some(objects)
 }
 
 impl DocState {
@@ -1493,8 +1514,16 @@ impl Engine {
             // named before, not the home state's official. Verb-final languages write a name
             // before its title ("アブドッラー2世国王", "윤 대통령"), which the title's own mention
             // does not show, so there only an envoy's refers back (their packs' "同外相" do the rest).
+            let mut actor_before = false;
             for m in a.mentions.iter_mut() {
-                let Some(role) = m.role.as_deref().filter(|r| !NO_ANAPHORA_ROLES.contains(r)) else { continue };
+                // (in the press of a language with no home state, "the ministry" opening a
+                // sentence is the one the text named last: "Ethiopia's foreign ministry rejected …
+                // The ministry summoned …"; not after another actor: "Desde Brasilia, el
+                // Ministerio …", "…, his ministry said")
+                let bare_ministry = !actor_before && model.info.home.is_none();
+                actor_before |= m.actor.is_some();
+                let anaphoric = |r: &&str| !NO_ANAPHORA_ROLES.contains(r) || (*r == "ministry" && bare_ministry);
+                let Some(role) = m.role.as_deref().filter(anaphoric) else { continue };
                 let envoy = ENVOY_ROLES.contains(&role);
                 let bare = m.person.is_none()
                     && m.captured_name.is_none()
@@ -1684,11 +1713,20 @@ impl Engine {
             };
             // each cooperative act's subject and the states it was aimed at, for a later verb of
             // the same subject joined by "and" that names no target of its own
-            let mut aimed_at: Vec<(Slot, usize, Vec<String>)> = Vec::new();
+            let mut aimed_at: Vec<(Slot, usize, Vec<String>, bool)> = Vec::new();
+            // the sides of the sentence's last meeting, call or visit: (its subjects, its partners)
+            let mut met_in_sentence: Option<(Vec<String>, Vec<String>)> = None;
             for c in cls {
                 let Some(p) = model.patterns.get(c.pattern) else { continue };
                 let mut subjects = self.resolve(&c.subject, &a, text, &state, key, c.start);
                 let mut objects = self.resolve(&c.object, &a, text, &state, key, c.start);
+                // "The two countries fought a border war": the two sides of a hostile deed are
+                // the sides of the document's conflict, not of its last meeting
+                // (when the last meeting's pair shares a side with the conflict: a talk about it)
+                let sides_of_deed = in_class(&p.code, &HOSTILE_DEEDS)
+                    && state.conflict_pair.len() == 2
+                    && state.conflict_pair != state.pair()
+                    && state.pair().iter().any(|c| state.conflict_pair.contains(c));
                 // "two Japanese nationals were detained in China": an arrest told in the passive
                 // with no agent is the act of the state where it happened
                 if p.frame == Frame::Rev && p.code.starts_with("17") && subjects.is_empty() {
@@ -1790,7 +1828,8 @@ impl Engine {
                 {
                     // "X agreed ... between the two countries": the two sides are the participants
                     let (ts, te) = key.original_range(c.start, c.end);
-                    subjects = synthetics(state.pair(), ts, te);
+                    let pair = if sides_of_deed && two_sides { &state.conflict_pair } else { state.pair() };
+                    subjects = synthetics(pair, ts, te);
                     objects.clear();
                 }
                 if symmetric_frame && c.between && distinct(&objects) >= 2 {
@@ -1846,6 +1885,23 @@ impl Engine {
                         let (ts, te) = key.original_range(c.start, c.end);
                         objects = vec![synthetic(other, "", ts, te)];
                     }
+                }
+                // "un colloquio con il collega greco, che gli ha chiesto di …": an object pronoun
+                // right before the verb of a one-way act whose subject is whom the sentence's
+                // meeting was with is the meeting's other side, whatever the act names after it
+                let partner_asks = |(met_subjects, met_partners): &(Vec<String>, Vec<String>)| {
+                    subjects
+                        .iter()
+                        .all(|s| met_partners.contains(&s.actor.country) && !met_subjects.contains(&s.actor.country))
+                };
+                if let Some((met_subjects, _)) = met_in_sentence.as_ref().filter(|m| {
+                    p.frame == Frame::Dir
+                        && !subjects.is_empty()
+                        && partner_asks(m)
+                        && clitic_before(&key.key, c.start, &model.object_clitics)
+                }) {
+                    let (ts, te) = key.original_range(c.start, c.end);
+                    objects = met_subjects.iter().map(|m| synthetic(m, "", ts, te)).collect();
                 }
                 // "Bukele la invitó a visitar San Salvador", "le pidió que España …": an object
                 // pronoun right before the verb of a one-way act that names no other party is
@@ -2384,7 +2440,7 @@ impl Engine {
                             }
                         }
                     } else if let Some(earlier) = missing_target
-                        .then(|| same_subject_after_and(&aimed_at, &c, &a.items))
+                        .then(|| same_subject_after_and(&aimed_at, &c, &a.items, model.info.verb_final))
                         .flatten()
                         .filter(|e| !e.iter().any(|o| subjects.iter().any(|s| &s.actor.country == o)))
                     {
@@ -2418,11 +2474,18 @@ impl Engine {
                         }
                     }
                 }
+                if is_meeting_or_call(&p.code) && !subjects.is_empty() && !objects.is_empty() {
+                    met_in_sentence = Some((
+                        subjects.iter().map(|x| x.actor.country.clone()).collect(),
+                        objects.iter().map(|x| x.actor.country.clone()).collect(),
+                    ));
+                }
                 if !objects.is_empty() && matches!(c.subject, Slot::Mentions(_)) && p.code.as_str() < "09" {
                     aimed_at.push((
                         c.subject.clone(),
                         c.end,
                         objects.iter().map(|o| o.actor.country.clone()).collect(),
+                        is_meeting_or_call(&p.code),
                     ));
                 }
                 // the actor of this act is who "the decision" of a later sentence refers to

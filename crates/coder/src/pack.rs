@@ -34,6 +34,10 @@ pub struct PackInfo {
     /// characters right after a title, up to the next recognised word, are a person's name
     /// (`han_names_after_titles = true`).
     pub han_names_after_titles: bool,
+    /// A home official's name of four to six Han characters stands right before a title that
+    /// names no state ("岩城真理子外相"; Chinese and Korean names have two or three):
+    /// `han_names_before_titles = true`.
+    pub han_names_before_titles: bool,
     /// A foreign name stands before its state and title ("토니 블링컨 미국 국무장관"): up to
     /// three words of the script's letters right before such a mention are a person's name
     /// (`names_before_state_titles = true`).
@@ -76,6 +80,7 @@ pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
         verb_second: false,
         state_words_in_names: false,
         han_names_after_titles: false,
+        han_names_before_titles: false,
         names_before_state_titles: false,
         gap_words: DEFAULT_GAP_WORDS,
         spaces_end_clauses: false,
@@ -95,6 +100,7 @@ pub fn parse_pack_info(lang: &str, text: &str) -> PackInfo {
             "ordinal_dot" => info.ordinal_dot = v == "true",
             "state_words_in_names" => info.state_words_in_names = v == "true",
             "han_names_after_titles" => info.han_names_after_titles = v == "true",
+            "han_names_before_titles" => info.han_names_before_titles = v == "true",
             "names_before_state_titles" => info.names_before_state_titles = v == "true",
             "spaces_end_clauses" => info.spaces_end_clauses = v == "true",
             "pro_drop" => info.pro_drop = v == "true",

@@ -2350,3 +2350,90 @@ fn a_transliterated_name_of_five_han_characters_is_learned_after_its_title() {
     let got = triples_in(&e, text, "zh");
     assert!(got.contains(&t("CUB", "111", "USA")), "{got:?}");
 }
+
+#[test]
+fn a_katakana_name_between_state_and_title_is_learned() {
+    let e = real_packs();
+    // a name the register does not know, between the state and the title, and a register
+    // name written with its title: each is found again with 氏
+    let text = "コロンビアのペトラス大統領は強く反発した。ペトラス氏は16日、エクアドル政府を非難した。";
+    let got = triples_in(&e, text, "ja");
+    assert!(got.contains(&t("COL", "111", "ECU")), "{got:?}");
+    let text = "ペトロ大統領は強く反発した。ペトロ氏は16日、エクアドル政府を非難した。";
+    let got = triples_in(&e, text, "ja");
+    assert!(got.contains(&t("COL", "111", "ECU")), "{got:?}");
+}
+
+#[test]
+fn the_ministry_opening_a_sentence_is_the_ministry_named_last() {
+    let e = real_packs();
+    let text = "Chile's foreign ministry rejected the claim on Monday. \
+                The ministry summoned Peru's ambassador in Santiago the same day.";
+    let got = triples_in(&e, text, "en");
+    assert!(got.contains(&t("CHL", "114", "PER")), "{got:?}");
+}
+
+#[test]
+fn the_two_countries_of_a_war_are_the_conflicts_sides_not_the_last_calls() {
+    let e = real_packs();
+    // the last call (Egypt with Eritrea) was about the conflict of Ethiopia and Eritrea
+    let text = "Ethiopia expelled Eritrea's ambassador on Monday. Eritrea accused Ethiopia of shelling a border town. \
+                Egyptian Foreign Minister Badr Abdelatty spoke by phone with his Eritrean counterpart on Tuesday. \
+                The two countries fought a border war in 1998-2000.";
+    let got = triples_in(&e, text, "en");
+    assert!(got.contains(&t("ERI", "190", "ETH")), "{got:?}");
+    assert!(!got.iter().any(|(s, c, o)| c == "190" && (s == "EGY" || o == "EGY")), "{got:?}");
+}
+
+#[test]
+fn a_title_after_the_comma_ending_a_titled_name_starts_the_next_clause() {
+    let e = real_packs();
+    let text = "Sáng nay, tiếp xúc với Quốc vương Brunei Haji Hassanal Bolkiah, Chủ tịch nước Lương Cường cảm ơn Brunei đã ủng hộ Việt Nam.";
+    let got = triples_in(&e, text, "vi");
+    assert!(got.contains(&t("VNM", "051", "BRN")) && !got.contains(&t("BRN", "051", "VNM")), "{got:?}");
+}
+
+#[test]
+fn a_clitic_before_the_verb_of_whom_the_sentence_met_is_the_meetings_other_side() {
+    let e = real_packs();
+    let text = "Ieri il ministro degli Esteri Antonio Tajani ha avuto un colloquio con il collega greco Giorgos Gerapetritis, \
+                che gli ha chiesto di non appoggiare l'ingresso di Ankara nel programma.";
+    let got = triples_in(&e, text, "it");
+    assert!(got.contains(&t("GRC", "020", "ITA")) && !got.contains(&t("GRC", "020", "TUR")), "{got:?}");
+}
+
+#[test]
+fn a_request_after_a_call_in_a_verb_final_language_goes_to_whom_was_called() {
+    let e = real_packs();
+    // no "and" joins the call and the request: the verb's ending does
+    let text = "왕이 중국 외교부장은 14일 이샤크 다르 파키스탄 외교장관과 전화 통화를 하고 \"두 나라 모두 중국의 이웃\"이라며 냉정과 자제를 당부했다.";
+    let got = triples_in(&e, text, "ko");
+    assert!(got.contains(&t("CHN", "020", "PAK")), "{got:?}");
+}
+
+#[test]
+fn a_capital_inside_a_katakana_name_is_no_place() {
+    let e = real_packs();
+    // "サンティアゴ" is Chile's capital, and here the family name of the Philippine minister
+    let text = "フィリピンを訪問中の岩城真理子外相は13日、マニラの外務省でラモン・サンティアゴ外相と会談した。";
+    let got = triples_in(&e, text, "ja");
+    assert!(got.contains(&t("JPN", "046", "PHL")) && !got.iter().any(|(s, _, o)| s == "CHL" || o == "CHL"), "{got:?}");
+}
+
+#[test]
+fn a_long_han_name_before_a_stateless_title_is_the_home_states_official() {
+    let e = real_packs();
+    // the register does not know the minister; a Japanese name of five characters tells
+    let text = "フィリピンを訪問中の岩城真理子外相は13日、サンティアゴ外相と会談した。岩城氏は14日、中国を批判した。";
+    let got = triples_in(&e, text, "ja");
+    assert!(got.contains(&t("JPN", "111", "CHN")), "{got:?}");
+}
+
+#[test]
+fn a_deed_after_a_mediation_in_a_verb_final_language_is_not_aimed_at_whom_was_mediated() {
+    let e = real_packs();
+    // mediating a ceasefire is no meeting with its sides: the troops sent after it name no target
+    let text = "アルメニアとアゼルバイジャンは13日、和平条約で合意した。トルコの外相は同日、アゼルバイジャンの外相と電話で会談した。ロシアは両国の停戦を仲介し、平和維持部隊を派遣した。";
+    let got = triples_in(&e, text, "ja");
+    assert!(!got.iter().any(|(s, c, _)| s == "RUS" && c.starts_with("07")), "{got:?}");
+}
