@@ -421,6 +421,38 @@ fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
+/// Phrase numbers from here up are names learned in the document, not lexicon phrases.
+const LEARNED_PHRASE_BASE: u32 = u32::MAX / 2;
+
+/// The katakana middle dot that joins the parts of a foreign name ("ラモン・サンティアゴ").
+const MIDDLE_DOT: char = '\u{30FB}';
+
+/// "ラモン・サンティアゴ外相": a capital's name joined by a middle dot to a katakana word that
+/// names no actor is part of a person's name, not the place (a state's name there is the
+/// official's state: "マリズ・ペイン・オーストラリア外務大臣"); such hits are dropped.
+fn drop_capitals_inside_katakana_names(all: &mut Vec<Hit>, k: &str, cx: &Context<'_>) {
+    let entries_of = |h: &Hit| if h.phrase < LEARNED_PHRASE_BASE { cx.lexicon.entries(h.phrase) } else { &[] };
+    let actor_spans: Vec<(usize, usize)> = all
+        .iter()
+        .filter(|h| entries_of(h).iter().any(|e| matches!(e, Entry::Actor { .. })))
+        .map(|h| (h.start, h.end))
+        .collect();
+    let dot = MIDDLE_DOT.len_utf8();
+    let katakana = |c: Option<char>| c.is_some_and(attache_text::is_katakana_letter);
+    let name_beside = |h: &Hit| {
+        let before = k.get(..h.start).and_then(|b| b.strip_suffix(MIDDLE_DOT)).and_then(|b| b.chars().next_back());
+        let after = k.get(h.end..).and_then(|a| a.strip_prefix(MIDDLE_DOT)).and_then(|a| a.chars().next());
+        (katakana(before) && !actor_spans.iter().any(|&(_, e)| e + dot == h.start))
+            || (katakana(after) && !actor_spans.iter().any(|&(st, _)| st == h.end + dot))
+    };
+    all.retain(|h| {
+        let entries = entries_of(h);
+        let capital_only =
+            !entries.is_empty() && entries.iter().all(|e| matches!(e, Entry::Actor { kind: PhraseKind::Capital, .. }));
+        !capital_only || !name_beside(h)
+    });
+}
+
 /// Analyse one sentence: `key` is its normalised form, `original` the whole document text.
 pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Context<'_>) -> Analysis {
     let k = key.key.as_str();
@@ -431,33 +463,15 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
         original.get(s..e).unwrap_or("").trim_end()
     };
     all.retain(|h| {
-        h.phrase >= u32::MAX / 2
+        h.phrase >= LEARNED_PHRASE_BASE
             || !cx.lexicon.needs_case(h.phrase)
             || !cx.lexicon.entries_for(h.phrase, orig_of(h)).is_empty()
     });
-    // "ラモン・サンティアゴ外相": a capital's name joined by a middle dot to a katakana word
-    // that names no actor is part of a person's name, not the place (a state's name there is
-    // the official's state: "マリズ・ペイン・オーストラリア外務大臣")
-    if !cx.spaced && k.contains('\u{30FB}') {
-        let entries_of = |h: &Hit| if h.phrase < u32::MAX / 2 { cx.lexicon.entries(h.phrase) } else { &[] };
-        let is_actor = |h: &Hit| entries_of(h).iter().any(|e| matches!(e, Entry::Actor { .. }));
-        let is_capital = |h: &Hit| {
-            entries_of(h).iter().all(|e| matches!(e, Entry::Actor { kind: PhraseKind::Capital, .. }))
-                && !entries_of(h).is_empty()
-        };
-        let actor_spans: Vec<(usize, usize)> = all.iter().filter(|h| is_actor(h)).map(|h| (h.start, h.end)).collect();
-        let dot = '\u{30FB}'.len_utf8();
-        let name_beside = |h: &Hit| {
-            let before = k[..h.start].strip_suffix('\u{30FB}').and_then(|b| b.chars().next_back());
-            let after = k[h.end..].strip_prefix('\u{30FB}').and_then(|a| a.chars().next());
-            let katakana = |c: Option<char>| c.is_some_and(attache_text::is_katakana_letter);
-            (katakana(before) && !actor_spans.iter().any(|&(_, e)| e + dot == h.start))
-                || (katakana(after) && !actor_spans.iter().any(|&(st, _)| st == h.end + dot))
-        };
-        all.retain(|h| !is_capital(h) || !name_beside(h));
+    if !cx.spaced && k.contains(MIDDLE_DOT) {
+        drop_capitals_inside_katakana_names(&mut all, k, cx);
     }
     // names learned in this document are matched like lexicon phrases
-    let learned_base = u32::MAX / 2;
+    let learned_base = LEARNED_PHRASE_BASE;
     let built;
     let finders = match cx.learned_finders {
         Some(f) => f,
@@ -1168,7 +1182,7 @@ impl<'h> Hits<'h> {
 
     /// The [`AndVerbs`], in order of their ends.
     fn and_verbs(&self, k: &str, cx: &Context<'_>) -> AndVerbs {
-        let entries = |h: &Hit| if h.phrase < u32::MAX / 2 { cx.lexicon.entries(h.phrase) } else { &[] };
+        let entries = |h: &Hit| if h.phrase < LEARNED_PHRASE_BASE { cx.lexicon.entries(h.phrase) } else { &[] };
         let mut ands: AndVerbs = self
             .all
             .iter()
@@ -1211,11 +1225,9 @@ fn follow_parts(
     }
     let mut seen: Vec<u32> = Vec::new();
     let mut best: Option<(usize, Option<usize>)> = None;
-    for h in hits
-        .all
-        .iter()
-        .filter(|h| h.start >= from && h.phrase < u32::MAX / 2 && cx.lexicon.is_later_part(h.phrase, pattern, t, want))
-    {
+    for h in hits.all.iter().filter(|h| {
+        h.start >= from && h.phrase < LEARNED_PHRASE_BASE && cx.lexicon.is_later_part(h.phrase, pattern, t, want)
+    }) {
         if seen.contains(&h.phrase) {
             continue;
         }

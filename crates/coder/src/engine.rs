@@ -635,18 +635,31 @@ fn is_meeting_or_call(code: &str) -> bool {
     code.starts_with("04") && !code.starts_with("045")
 }
 
+/// A cooperative act of the sentence so far, for a later verb of the same subject that names no
+/// target of its own.
+struct AimedAct {
+    /// Who did it.
+    subject: Slot,
+    /// Where its clause ends.
+    end: usize,
+    /// The states it was aimed at.
+    objects: Vec<String>,
+    /// Whether it was a meeting or call (`is_meeting_or_call`).
+    meeting: bool,
+}
+
 /// The states an earlier act of the same sentence was aimed at, when that act has the same
 /// subject as clause `c` and an "and" joins them with no clause break between (in a verb-final
 /// language, where a verb's ending joins it to the next, no "and" is needed after a meeting or
 /// call: "…と電話会談し、…を求めた", "…와 통화를 하고 … 당부했다").
 fn same_subject_after_and<'a>(
-    aimed_at: &'a [(Slot, usize, Vec<String>, bool)],
+    aimed_at: &'a [AimedAct],
     c: &crate::analysis::Clause,
     items: &[crate::analysis::Item],
     verb_final: bool,
 ) -> Option<&'a Vec<String>> {
-    let (_, end, objects, meeting) = aimed_at.iter().rev().find(|(s, end, ..)| *s == c.subject && *end <= c.start)?;
-    let between = items.iter().filter(|i| i.start >= *end && i.end <= c.start);
+    let act = aimed_at.iter().rev().find(|a| a.subject == c.subject && a.end <= c.start)?;
+    let between = items.iter().filter(|i| i.start >= act.end && i.end <= c.start);
     let mut and_seen = false;
     for i in between {
         match i.kind {
@@ -657,7 +670,7 @@ fn same_subject_after_and<'a>(
             _ => {}
         }
     }
-    (and_seen || (verb_final && *meeting)).then_some(objects)
+    (and_seen || (verb_final && act.meeting)).then_some(&act.objects)
 }
 
 impl DocState {
@@ -1713,7 +1726,7 @@ impl Engine {
             };
             // each cooperative act's subject and the states it was aimed at, for a later verb of
             // the same subject joined by "and" that names no target of its own
-            let mut aimed_at: Vec<(Slot, usize, Vec<String>, bool)> = Vec::new();
+            let mut aimed_at: Vec<AimedAct> = Vec::new();
             // the sides of the sentence's last meeting, call or visit: (its subjects, its partners)
             let mut met_in_sentence: Option<(Vec<String>, Vec<String>)> = None;
             for c in cls {
@@ -2481,12 +2494,12 @@ impl Engine {
                     ));
                 }
                 if !objects.is_empty() && matches!(c.subject, Slot::Mentions(_)) && p.code.as_str() < "09" {
-                    aimed_at.push((
-                        c.subject.clone(),
-                        c.end,
-                        objects.iter().map(|o| o.actor.country.clone()).collect(),
-                        is_meeting_or_call(&p.code),
-                    ));
+                    aimed_at.push(AimedAct {
+                        subject: c.subject.clone(),
+                        end: c.end,
+                        objects: objects.iter().map(|o| o.actor.country.clone()).collect(),
+                        meeting: is_meeting_or_call(&p.code),
+                    });
                 }
                 // the actor of this act is who "the decision" of a later sentence refers to
                 let act_source = pairs
