@@ -1402,6 +1402,16 @@ impl Engine {
                     m.actor = Some(c.clone());
                 }
             }
+            // ... and so is a place of several ("in Brussels": "IGO:EU|BEL"), never left as the choice
+            for it in a.items.iter_mut() {
+                if let crate::analysis::ItemKind::Place { country: Some(c) } = &mut it.kind {
+                    if c.contains('|') {
+                        if let Some(chosen) = choose_state(c, |x| counts.get(x).copied().unwrap_or(0)) {
+                            *c = chosen;
+                        }
+                    }
+                }
+            }
         };
         first_pass.iter_mut().for_each(apply_choice);
         let (reference, inferred) = match reference {
@@ -1409,7 +1419,7 @@ impl Engine {
             None => (self.year_of_office_holders(&first_pass).map(PartialDate::y), true),
         };
         let ref_string = reference.as_ref().map(ToString::to_string);
-        let mut ranked: Vec<(String, usize)> = counts.into_iter().collect();
+        let mut ranked: Vec<(String, usize)> = counts.iter().map(|(c, n)| (c.clone(), *n)).collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         // officials named without a state belong to the language's home state only when
         // that state is among the document's main actors (not in foreign or translated news)

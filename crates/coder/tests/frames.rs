@@ -2437,3 +2437,18 @@ fn a_deed_after_a_mediation_in_a_verb_final_language_is_not_aimed_at_whom_was_me
     let got = triples_in(&e, text, "ja");
     assert!(!got.iter().any(|(s, c, _)| s == "RUS" && c.starts_with("07")), "{got:?}");
 }
+
+#[test]
+fn a_place_of_several_states_is_located_in_the_one_the_document_chose() {
+    let e = real_packs();
+    // "Brussels" is the Union's or Belgium's: as a place it was left as the choice "IGO:EU|BEL"
+    for (text, lang) in [
+        ("France condemned Russia in Brussels on Monday.", "en"),
+        ("Depuis hier, la France a condamné la Russie à Bruxelles.", "fr"),
+    ] {
+        let events = events_in(&e, text, lang, "2026-05-04");
+        let countries: Vec<_> =
+            events.iter().filter_map(|ev| ev.location.as_ref().and_then(|l| l.country.clone())).collect();
+        assert!(!countries.is_empty() && countries.iter().all(|c| !c.contains('|')), "{text}: {countries:?}");
+    }
+}
