@@ -286,6 +286,22 @@ fn space_clause_breaks(items: &mut Vec<Item>, k: &str) {
 
 /// What may stand between two parts of one mention in every language: nothing, a comma, a
 /// hyphen. Each pack lists its own words (`name_gap` in words.tsv: "of the", "của", "の").
+/// `gap` without the reading in brackets that ends it ("趙兌烈（チョ・テヨル）" gives "趙兌烈"):
+/// katakana or Hangul, as the Japanese press writes a Korean or Chinese name's sound; None when
+/// it ends in no such reading.
+fn without_reading(gap: &str) -> Option<&str> {
+    let inner = gap.strip_suffix(')').or_else(|| gap.strip_suffix('）'))?;
+    let open = inner.rfind(['(', '（'])?;
+    let reading = inner[open..].trim_start_matches(['(', '（']);
+    let sound = |c: char| {
+        is_katakana(c)
+            || c == '\u{30FB}'
+            || c == ' '
+            || attache_text::char_script(c) == Some(attache_text::Script::Hangul)
+    };
+    (!reading.is_empty() && reading.chars().all(sound)).then(|| inner[..open].trim_end())
+}
+
 const JOIN_GAPS: &[&str] = &["", ",", "-"];
 #[derive(Clone)]
 enum Part {
@@ -917,7 +933,15 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                 || (matches!(prev, Part::Counterpart { .. }) && gap.is_empty())
                 // "インドネシアのジョコ大統領", "韓国の朴振外相": a name in katakana, or of one to
                 // four Han characters after の, between the state and the title
+                // "韓国の趙兌烈（チョ・テヨル）外相": a name's reading in brackets before its title
+                // (also when the register knows the reading: "王毅（ワン・イー）外相")
+                || (!cx.spaced
+                    && matches!(p, Part::Title(..))
+                    && matches!(prev, Part::Person(_) | Part::Learned(_))
+                    && (without_reading(gap).is_some_and(str::is_empty) || matches!(gap, ")" | "）")))
+                || (!cx.spaced && matches!((prev, &p), (Part::Person(a), Part::Person(b)) if a == b) && matches!(gap, "(" | "（"))
                 || (!cx.spaced && matches!(p, Part::Title(..)) && matches!(prev, Part::Actor(..) | Part::Title(..)) && {
+                    let gap = without_reading(gap).unwrap_or(gap);
                     let name = gap.strip_prefix('の');
                     let katakana = |n: &str| n.chars().filter(|&c| is_katakana(c)).count() >= 2 && n.chars().all(is_katakana);
                     let han = |n: &str| (1..=4).contains(&n.chars().count()) && n.chars().all(attache_text::is_han);
@@ -2352,11 +2376,15 @@ fn opener_before_unknown_verb(items: &[Item], lo: usize, hi: usize, ti: usize, k
                     | WordClass::Locative
                     | WordClass::OrgMeeting
                     | WordClass::Background
+                    | WordClass::ActReference
             )
         )
     };
     let no_break = |text: &str| !text.contains([',', ';', '，', ':', '"', '(', ')']);
-    if !(items.get(hi + 1..ti - 1)?.iter().all(plain) && no_break(span_text(key, items[hi].end, and.start))) {
+    // the comma of ", and" right before the verb ends the object, not the clause
+    let before_and = span_text(key, items[hi].end, and.start);
+    let before_and = before_and.trim_end().strip_suffix([',', '，']).unwrap_or(before_and);
+    if !(items.get(hi + 1..ti - 1)?.iter().all(plain) && no_break(before_and)) {
         return None;
     }
     let first = items[..lo].iter().position(|i| matches!(i.kind, ItemKind::Mention(_)))?;
@@ -2648,6 +2676,28 @@ fn subject_group_start(items: &[Item], ti: usize, subject_end: usize, key: &str)
     })
 }
 
+/// The verb a later verb goes on from when the earlier trigger at `e` is the complement of the
+/// verb before it, its subject that verb's object ("Norge ba Israel om å slippe inn nødhjelp til
+/// Gaza, og oppfordret …": the request, not the aid it asks for): that verb, climbing while the
+/// same holds, with no clause break between; else `e` itself.
+fn clause_head_verb(items: &[Item], subject_of: &[Option<Slot>], object_of: &[Option<Slot>], mut e: usize) -> usize {
+    while let Some(k) = items[..e]
+        .iter()
+        .rposition(|i| matches!(i.kind, ItemKind::Trigger { .. } | ItemKind::Word(WordClass::ClauseBreak)))
+    {
+        let is_head = matches!(items[k].kind, ItemKind::Trigger { .. })
+            && items[k].end <= items[e].start
+            && subject_of[k].is_some()
+            && matches!(&subject_of[e], Some(Slot::Mentions(ms)) if !ms.is_empty())
+            && object_of[k] == subject_of[e];
+        if !is_head {
+            break;
+        }
+        e = k;
+    }
+    e
+}
+
 /// The subject a later verb shares with the earlier verb at `e`: its subject, or after "and" or
 /// an object relative (`after_and`) a passive's grammatical subject ("X was received by King
 /// Philippe and then met Y": X met Y), not its agent.
@@ -2715,6 +2765,14 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
         // whether an "and" stands between the group ending at item `hi` and this verb
         let and_between = |hi: usize| items[hi + 1..ti].iter().any(|i| i.kind == ItemKind::Word(WordClass::And));
         let mut continuing = false;
+        // a verb right after a comma and "and" goes on from the verb its clause hangs on, not
+        // from that verb's complement ("Norge ba Israel om å slippe inn nødhjelp …, og
+        // oppfordret …"); nouns listed after a complement ("反对美方对古巴实施封锁、制裁") stay its own
+        let coordinated = ti > 1
+            && items[ti - 1].kind == ItemKind::Word(WordClass::And)
+            && span_text(key, items[ti - 1].end, item.start).trim().is_empty()
+            && span_text(key, items[ti - 2].end, items[ti - 1].start).trim_end().ends_with([',', '，']);
+        let head_verb = |e: usize| if coordinated { clause_head_verb(items, &subject_of, &object_of, e) } else { e };
         // the earlier verb whose subject this one shares ("X denounced Y and warned ...")
         let mut shares_with: Option<usize> = None;
         // "Le Togo, qui entretient de bonnes relations avec les deux capitales, a proposé sa
@@ -2891,10 +2949,11 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
                             if noun_act_after() {
                                 noun_partner = Some(ms);
                             }
-                            subject = shared_subject(&subject_of, &passive_subject_of, lo - 1, and_between(hi))
+                            let e = head_verb(lo - 1);
+                            subject = shared_subject(&subject_of, &passive_subject_of, e, and_between(hi))
                                 .unwrap_or(Slot::Missing);
                             subject_end = items[hi].end;
-                            shares_with = Some(lo - 1);
+                            shares_with = Some(e);
                             break;
                         }
                         // "al-Sisi told King Abdullah II in a phone call": a verb that is no act
@@ -2917,19 +2976,22 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
                             // it, leaves that verb's subject the subject of this one
                             let and_after = items[hi + 1..ti].iter().any(|i| i.kind == ItemKind::Word(WordClass::And))
                                 || noun_act_after();
-                            let earlier = items[..lo]
-                                .iter()
-                                .rposition(|i| {
-                                    matches!(
-                                        i.kind,
-                                        ItemKind::Trigger { .. }
-                                            | ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation)
-                                            | ItemKind::Mention(_)
-                                    )
+                            // (an actor after a genitive belongs to the object's noun phrase:
+                            // "phản đối chính sách cấm vận của Mỹ đối với Cuba, và kêu gọi …")
+                            let earlier = (0..lo)
+                                .rev()
+                                .find(|&e| match items[e].kind {
+                                    ItemKind::Trigger { .. }
+                                    | ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation) => true,
+                                    ItemKind::Mention(_) => !matches!(
+                                        preceding_word(items, group_of(items, e, key).0, key),
+                                        Some(ItemKind::Word(WordClass::Genitive))
+                                    ),
+                                    _ => false,
                                 })
                                 .filter(|&e| matches!(items[e].kind, ItemKind::Trigger { .. }))
                                 .filter(|&e| !span_text(key, items[e].end, items[lo].start).contains([',', ';', '，']));
-                            if let Some(e) = earlier.filter(|&e| and_after && subject_of[e].is_some()) {
+                            if let Some(e) = earlier.filter(|&e| and_after && subject_of[e].is_some()).map(&head_verb) {
                                 subject = shared_subject(&subject_of, &passive_subject_of, e, and_between(hi))
                                     .unwrap_or(Slot::Missing);
                                 subject_end = items[hi].end;
@@ -3066,10 +3128,11 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
                     }
                     if let Some(r) = relative_closed_before(items, j, ti, key, relatives) {
                         j = r;
-                    } else if let Some(s) = &subject_of[j] {
-                        subject = s.clone();
+                    } else if subject_of[j].is_some() {
+                        let e = head_verb(j);
+                        subject = subject_of[e].clone().unwrap_or(Slot::Missing);
                         subject_end = items[j].start;
-                        shares_with = Some(j);
+                        shares_with = Some(e);
                         break;
                     }
                 }

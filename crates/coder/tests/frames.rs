@@ -2452,3 +2452,58 @@ fn a_place_of_several_states_is_located_in_the_one_the_document_chose() {
         assert!(!countries.is_empty() && countries.iter().all(|c| !c.contains('|')), "{text}: {countries:?}");
     }
 }
+
+#[test]
+fn a_verb_after_comma_and_goes_on_from_the_verb_the_complement_hangs_on() {
+    let e = real_packs();
+    // the aid asked of Israel is its act; the appeal after ", og" is Norway's again
+    let text =
+        "Norge ba Israel om å slippe inn mer nødhjelp til Gaza, og oppfordret Myanmar til å stanse luftangrepene.";
+    let got = triples_in(&e, text, "no");
+    assert!(got.iter().any(|(s, c, g)| s == "NOR" && c.starts_with("02") && g == "MMR"), "{got:?}");
+    assert!(!got.iter().any(|(s, _, g)| s == "ISR" && g == "MMR"), "{got:?}");
+    // nouns listed after a complement stay the complement's: the United States' sanctions
+    let text = "中方坚决反对美方对古巴实施封锁、制裁和极限施压。";
+    let got = triples_in(&e, text, "zh");
+    assert!(!got.iter().any(|(s, c, g)| s == "CHN" && c.starts_with("16") && g == "USA"), "{got:?}");
+}
+
+#[test]
+fn a_verb_after_comma_and_past_an_object_goes_on_with_the_sentence_opener() {
+    let e = real_packs();
+    for (text, lang) in [
+        // a verb the packs do not know, its object a noun naming an act
+        ("Vietnam opposed the embargo policy against Cuba, and called on the United States to lift it.", "en"),
+        // an actor after a genitive inside the object's noun phrase
+        ("Việt Nam phản đối chính sách cấm vận của Mỹ đối với Cuba, và kêu gọi Hoa Kỳ dỡ bỏ lệnh cấm vận.", "vi"),
+    ] {
+        let got = triples_in(&e, text, lang);
+        assert!(got.iter().any(|(s, c, g)| s == "VNM" && c.starts_with("02") && g == "USA"), "{text}: {got:?}");
+        assert!(!got.iter().any(|(s, c, _)| s == "CUB" && c.starts_with("02")), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn a_japanese_official_named_in_kanji_is_found_again_by_the_family_name() {
+    let e = real_packs();
+    // the name is not in the register: "森山氏" is the minister named in the first sentence,
+    // not the ministry that spoke last
+    let text = "森山和恵外相は13日、ベトナムの外相と会談した。中国外務省は同日、日本を批判した。森山氏は14日、北朝鮮を非難した。";
+    let got = triples_in(&e, text, "ja");
+    assert!(got.contains(&t("JPN", "111", "PRK")), "{got:?}");
+    assert!(!got.contains(&t("CHN", "111", "PRK")), "{got:?}");
+}
+
+#[test]
+fn a_reading_in_brackets_between_a_name_and_its_title_is_part_of_the_mention() {
+    let e = real_packs();
+    // the Japanese press writes a Korean or Chinese name's sound after it; the reading may be
+    // one the register knows too
+    for text in [
+        "韓国の趙兌烈（チョ・テヨル）外相は13日、日本の外相と会談した。",
+        "中国の王毅（ワン・イー）外相は13日、日本の外相と会談した。",
+    ] {
+        let got = triples_in(&e, text, "ja");
+        assert!(got.iter().any(|(s, c, g)| s != "JPN" && c == "046" && g == "JPN"), "{text}: {got:?}");
+    }
+}
