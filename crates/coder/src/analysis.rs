@@ -284,8 +284,6 @@ fn space_clause_breaks(items: &mut Vec<Item>, k: &str) {
     items.sort_by_key(|i| (i.start, i.end));
 }
 
-/// What may stand between two parts of one mention in every language: nothing, a comma, a
-/// hyphen. Each pack lists its own words (`name_gap` in words.tsv: "of the", "của", "の").
 /// `gap` without the reading in brackets that ends it ("趙兌烈（チョ・テヨル）" gives "趙兌烈"):
 /// katakana or Hangul, as the Japanese press writes a Korean or Chinese name's sound; None when
 /// it ends in no such reading.
@@ -293,15 +291,13 @@ fn without_reading(gap: &str) -> Option<&str> {
     let inner = gap.strip_suffix(')').or_else(|| gap.strip_suffix('）'))?;
     let open = inner.rfind(['(', '（'])?;
     let reading = inner[open..].trim_start_matches(['(', '（']);
-    let sound = |c: char| {
-        is_katakana(c)
-            || c == '\u{30FB}'
-            || c == ' '
-            || attache_text::char_script(c) == Some(attache_text::Script::Hangul)
-    };
+    let sound =
+        |c: char| is_katakana(c) || c == ' ' || attache_text::char_script(c) == Some(attache_text::Script::Hangul);
     (!reading.is_empty() && reading.chars().all(sound)).then(|| inner[..open].trim_end())
 }
 
+/// What may stand between two parts of one mention in every language: nothing, a comma, a
+/// hyphen. Each pack lists its own words (`name_gap` in words.tsv: "of the", "của", "の").
 const JOIN_GAPS: &[&str] = &["", ",", "-"];
 #[derive(Clone)]
 enum Part {
@@ -931,8 +927,6 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                     // "Thứ trưởng Ngoại giao tiếp Đại sứ": a verb between two titles parts them
                     && !items.iter().any(|i| matches!(i.kind, ItemKind::Trigger { .. }) && i.start >= prev_end && i.end <= s))
                 || (matches!(prev, Part::Counterpart { .. }) && gap.is_empty())
-                // "インドネシアのジョコ大統領", "韓国の朴振外相": a name in katakana, or of one to
-                // four Han characters after の, between the state and the title
                 // "韓国の趙兌烈（チョ・テヨル）外相": a name's reading in brackets before its title
                 // (also when the register knows the reading: "王毅（ワン・イー）外相")
                 || (!cx.spaced
@@ -940,6 +934,8 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                     && matches!(prev, Part::Person(_) | Part::Learned(_))
                     && (without_reading(gap).is_some_and(str::is_empty) || matches!(gap, ")" | "）")))
                 || (!cx.spaced && matches!((prev, &p), (Part::Person(a), Part::Person(b)) if a == b) && matches!(gap, "(" | "（"))
+                // "インドネシアのジョコ大統領", "韓国の朴振外相": a name in katakana, or of one to
+                // four Han characters after の (and its reading), between the state and the title
                 || (!cx.spaced && matches!(p, Part::Title(..)) && matches!(prev, Part::Actor(..) | Part::Title(..)) && {
                     let gap = without_reading(gap).unwrap_or(gap);
                     let name = gap.strip_prefix('の');
