@@ -127,7 +127,21 @@ pub struct KnowledgeBase {
     people: Vec<Person>,
     variants: Vec<(String, usize)>,
     display: HashMap<String, String>,
-    family_name_first: Vec<String>,
+    name_orders: HashMap<String, NameOrder>,
+}
+
+/// How the people of a state write a person's name, which decides the part the press calls
+/// an official by again (`data/kb/name_order.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NameOrder {
+    /// Given name first, family name last ("Espen Barth Eide … Eide").
+    #[default]
+    GivenFirst,
+    /// Family name first ("Xi Jinping … Xi", "佐藤花子 … 佐藤氏").
+    FamilyFirst,
+    /// Given name, then the father's and the mother's surnames; the father's is the one used
+    /// alone ("Gonzalo Ugarte Rivas … Ugarte").
+    TwoSurnames,
 }
 
 fn rows<'a>(text: &'a str) -> impl Iterator<Item = (usize, Vec<&'a str>)> + 'a {
@@ -203,12 +217,17 @@ impl KnowledgeBase {
         if let Some(text) = src.read("data/kb/name_order.tsv")? {
             for (line, f) in rows(&text) {
                 match f.as_slice() {
-                    [code, "family_first"] => kb.family_name_first.push(code.to_string()),
+                    [code, "family_first"] => {
+                        kb.name_orders.insert(code.to_string(), NameOrder::FamilyFirst);
+                    }
+                    [code, "two_surnames"] => {
+                        kb.name_orders.insert(code.to_string(), NameOrder::TwoSurnames);
+                    }
                     [_, order] => {
                         return Err(KbError::Malformed {
                             file: "data/kb/name_order.tsv".into(),
                             line,
-                            message: format!("unknown name order `{order}` (family_first)"),
+                            message: format!("unknown name order `{order}` (family_first, two_surnames)"),
                         })
                     }
                     _ => {}
@@ -411,10 +430,10 @@ impl KnowledgeBase {
         self.display.get(code).map(String::as_str)
     }
 
-    /// True when the people of state `code` write their family name first (`name_order.tsv`),
-    /// so that an official is called again by it ("Xi Jinping … Xi").
-    pub fn family_name_first(&self, code: &str) -> bool {
-        self.family_name_first.iter().any(|c| c == code)
+    /// How the people of state `code` write their names (`name_order.tsv`), which decides the
+    /// part an official is called again by ("Xi Jinping … Xi", "Gonzalo Ugarte Rivas … Ugarte").
+    pub fn name_order(&self, code: &str) -> NameOrder {
+        self.name_orders.get(code).copied().unwrap_or_default()
     }
 
     /// Number of people in the register.
@@ -547,9 +566,14 @@ mod tests {
 
     #[test]
     fn name_order_is_read_and_checked() {
-        let kb = kb_from(&[("data/kb/name_order.tsv", "# iso3\torder\nCHN\tfamily_first\nKOR\tfamily_first\n")]);
-        assert!(kb.family_name_first("CHN") && kb.family_name_first("KOR"));
-        assert!(!kb.family_name_first("NOR"));
+        let kb = kb_from(&[(
+            "data/kb/name_order.tsv",
+            "# iso3\torder\nCHN\tfamily_first\nKOR\tfamily_first\nPER\ttwo_surnames\n",
+        )]);
+        assert_eq!(kb.name_order("CHN"), NameOrder::FamilyFirst);
+        assert_eq!(kb.name_order("PER"), NameOrder::TwoSurnames);
+        assert_eq!(kb.name_order("KOR"), NameOrder::FamilyFirst);
+        assert_eq!(kb.name_order("NOR"), NameOrder::GivenFirst);
         let dir = std::env::temp_dir().join(format!("attache-actors-order-{}", std::process::id()));
         std::fs::create_dir_all(dir.join("data/kb")).unwrap();
         std::fs::write(dir.join("data/kb/name_order.tsv"), "CHN\tsurname_last\n").unwrap();

@@ -2516,7 +2516,12 @@ fn preceding_word(items: &[Item], lo: usize, key: &str) -> Option<ItemKind> {
     // a comma closes the word's phrase: "In March 2019, Mexico asked …" (Mexico is no place),
     // and so does a year with no comma after it ("En 2020 la France avait condamné …", "In
     // December 2023 Venezuela expelled …"): the word governs the date
-    let year_between = gap.split_whitespace().any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
+    // (a year that ends a dateline, "ARGEL, 8 de octubre de 2026.- Argelia condenó …", governs
+    // the date too)
+    let year_between = gap.split_whitespace().any(|w| {
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
+    });
     if word_count(gap) <= 2 && !gap.contains([',', '，', '、']) && !year_between {
         Some(prev.kind.clone())
     } else {

@@ -2,7 +2,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use attache_actors::KnowledgeBase;
+use attache_actors::{KnowledgeBase, NameOrder};
 use attache_langdata::DataSource;
 use attache_model::{fnv1a64_continue, Actor, Document, Event, EventDate, Evidence, Location, FNV1A64_START};
 use attache_text::{normalize, normalize_key, split_document, SplitRules};
@@ -258,9 +258,9 @@ const DECLARED_LANGUAGE_MIN_BYTES: usize = 200;
 /// Remember a name introduced by title and state ("Lao Deputy Foreign Minister Phoxay
 /// Khaykhamphithoune") as an actor for the rest of the document, found by its full form, its
 /// first word and its last word (a Vietnamese given name, a surname: matched only when
-/// capitalised); `family_name_first`: the actor's people write their family name first
-/// (`KnowledgeBase::family_name_first`).
-fn learn(m: &crate::analysis::Mention, actor: &str, family_name_first: bool, learned: &mut Vec<Learned>) {
+/// capitalised); `order`: how the actor's people write their names
+/// (`KnowledgeBase::name_order`).
+fn learn(m: &crate::analysis::Mention, actor: &str, order: NameOrder, learned: &mut Vec<Learned>) {
     // a person of the register is found again by the parts of the name too ("Utenriksminister
     // Espen Barth Eide … Eide takket"), as a name captured from the text is
     let Some(name) = m.captured_name.as_ref().or(m.person.as_ref()) else { return };
@@ -274,7 +274,7 @@ fn learn(m: &crate::analysis::Mention, actor: &str, family_name_first: bool, lea
     // of both ("Mahamat Idriss Déby Itno … Déby", "Sadyr Dschaparow … Dschaparow")
     let canonical = m.person.as_ref().filter(|p| m.captured_name.is_some() && *p != name).map(|p| p.to_lowercase());
     for written in std::iter::once(&lower).chain(canonical.as_ref()) {
-        name_part_keys(written, family_name_first, &mut keys);
+        name_part_keys(written, order, &mut keys);
     }
     // the register's spelling may carry diacritics the text leaves out ("Kaïs Saïed …
     // Saied ha chiesto")
@@ -297,9 +297,11 @@ fn learn(m: &crate::analysis::Mention, actor: &str, family_name_first: bool, lea
 }
 
 /// Push onto `keys` the first and last parts of the lower-cased name `lower` that are long
-/// enough to find the person again alone (`surname_first`: a Chinese or Korean name in Latin
-/// letters, found again by its short family name: "Xi Jinping … Xi praised", "Cho Hyun … Cho").
-fn name_part_keys(lower: &str, surname_first: bool, keys: &mut Vec<String>) {
+/// enough to find the person again alone (a family name first: a Chinese or Korean name in
+/// Latin letters, found again by its short family name: "Xi Jinping … Xi praised", "Cho Hyun …
+/// Cho"; two surnames: the father's, before the last part, too: "Gonzalo Ugarte Rivas … Ugarte").
+fn name_part_keys(lower: &str, order: NameOrder, keys: &mut Vec<String>) {
+    let surname_first = order == NameOrder::FamilyFirst;
     // the parts of a katakana name are joined by a middle dot ("マリズ・ペイン"); such a
     // name is found again by its first or last part, which is often short
     let katakana = lower.contains('\u{30FB}');
@@ -330,6 +332,14 @@ fn name_part_keys(lower: &str, surname_first: bool, keys: &mut Vec<String>) {
             if !keys.contains(&family) {
                 keys.push(family);
             }
+        }
+    }
+    if let (NameOrder::TwoSurnames, 3.., Some(father)) = (order, toks.len(), toks.len().checked_sub(2).map(|i| toks[i]))
+    {
+        // a particle is no surname ("Juan de la Fuente")
+        let particle = matches!(father, "de" | "del" | "la" | "las" | "los" | "y" | "e" | "da" | "dos" | "do");
+        if !particle && father.chars().count() >= mins[1] && !keys.iter().any(|k| k == father) {
+            keys.push(father.to_string());
         }
     }
     if toks.len() >= 2 {
@@ -1270,7 +1280,7 @@ impl Engine {
                 if pass == 0 {
                     for m in &a.mentions {
                         if let Some(c) = &m.actor {
-                            learn(m, c, self.kb.family_name_first(c), &mut learned);
+                            learn(m, c, self.kb.name_order(c), &mut learned);
                         }
                     }
                 } else {
@@ -1368,7 +1378,7 @@ impl Engine {
                     if m.person.is_some() || m.official {
                         first_official.get_or_insert_with(|| c.clone());
                     }
-                    learn(m, c, self.kb.family_name_first(c), &mut learned);
+                    learn(m, c, self.kb.name_order(c), &mut learned);
                 }
             }
             // "来日" names Japan as much as "日本" does
@@ -1393,7 +1403,7 @@ impl Engine {
             if let Some(c) = state_choice.get(choices) {
                 *counts.entry(c.clone()).or_default() += 1;
                 first_actor.get_or_insert_with(|| c.clone());
-                learn(m, c, self.kb.family_name_first(c), &mut learned);
+                learn(m, c, self.kb.name_order(c), &mut learned);
             }
         }
         let apply_choice = |a: &mut Analysis| {
@@ -1430,7 +1440,7 @@ impl Engine {
         };
         for (m, home) in &home_learned {
             if home_active(&Some(home.to_string())) {
-                learn(m, home, self.kb.family_name_first(home), &mut learned);
+                learn(m, home, self.kb.name_order(home), &mut learned);
             }
         }
         let mut state = DocState {
@@ -2475,7 +2485,11 @@ impl Engine {
                     } else if missing_target {
                         for s in &subjects {
                             if let Some(other) = state.pair().iter().find(|c| **c != s.actor.country) {
-                                if state.pair().contains(&s.actor.country) {
+                                // "India and China sent rescue teams": co-donors are not each other's
+                                // recipient
+                                let co_doer =
+                                    code.starts_with("07") && subjects.iter().any(|x| &x.actor.country == other);
+                                if state.pair().contains(&s.actor.country) && !co_doer {
                                     objects.push(synthetic(other, "", t_start, t_end));
                                 }
                             }

@@ -2507,3 +2507,35 @@ fn a_reading_in_brackets_between_a_name_and_its_title_is_part_of_the_mention() {
         assert!(got.iter().any(|(s, c, g)| s != "JPN" && c == "046" && g == "JPN"), "{text}: {got:?}");
     }
 }
+
+#[test]
+fn co_donors_are_not_each_others_recipient() {
+    let e = fixture();
+    // both sides of the document's pair send the aid: neither receives it from the other
+    let got = code(&e, "Japan and Laos held talks. Japan and Laos sent relief.");
+    assert!(!got.iter().any(|(_, c, _)| c == "073"), "{got:?}");
+    // one donor still sends it to the other side of the pair
+    let got = code(&e, "Japan held talks with Laos. Japan sent relief.");
+    assert!(got.contains(&t("JPN", "073", "LAO")), "{got:?}");
+}
+
+#[test]
+fn a_hispanic_official_is_found_again_by_the_fathers_surname() {
+    let e = real_packs();
+    // "Quispe" is the first of the minister's two surnames: the minister, not the Ecuadorian
+    // who spoke last
+    let text = "La canciller peruana, Elena Quispe Mamani, llegó el lunes a Quito. El presidente de Ecuador \
+                criticó a Colombia. Quispe condenó después a Chile.";
+    let got = triples_in(&e, text, "es");
+    assert!(got.contains(&t("PER", "111", "CHL")), "{got:?}");
+    assert!(!got.contains(&t("ECU", "111", "CHL")), "{got:?}");
+}
+
+#[test]
+fn a_year_ending_a_dateline_is_what_de_governs_not_the_subject_after_it() {
+    let e = real_packs();
+    // "de" before the year is the date's; the state after the dash opens the sentence
+    let text = "ARGEL, 8 de octubre de 2026.– Argelia condenó a España por la detención de un diplomático.";
+    let got = triples_in(&e, text, "es");
+    assert!(got.contains(&t("DZA", "111", "ESP")), "{got:?}");
+}
