@@ -82,6 +82,10 @@ pub(crate) const PLACE_TARGET: [&str; 5] = ["111", "16", "18", "19", "20"];
 /// sympathy went ("Malaysia and Singapore also expressed condolences").
 pub(crate) const AID_OR_SYMPATHY: [&str; 3] = ["07", "033", "018"];
 
+/// Aid given (07): states that give it together are not each other's recipient ("India and
+/// China sent rescue teams").
+pub(crate) const AID: [&str; 1] = ["07"];
+
 /// Mediation (039 offered, 045 done): what is mediated is owned by its parties.
 pub(crate) const MEDIATION: [&str; 2] = ["039", "045"];
 

@@ -13,8 +13,8 @@ use crate::analysis::{
     Slot,
 };
 use crate::code_classes::{
-    in_class, AID_OR_SYMPATHY, ANSWERS_TO_A_DEED, ARMED_FORCE, HOSTILE, HOSTILE_DEEDS, MEDIATION, MUTUAL, OWN_ACTOR,
-    PLACE_TARGET, SETTLEMENTS, VERBAL_REACTIONS,
+    in_class, AID, AID_OR_SYMPATHY, ANSWERS_TO_A_DEED, ARMED_FORCE, HOSTILE, HOSTILE_DEEDS, MEDIATION, MUTUAL,
+    OWN_ACTOR, PLACE_TARGET, SETTLEMENTS, VERBAL_REACTIONS,
 };
 use crate::lexicon::{Entry, Lexicon, TitleEntry};
 use crate::pack::{parse_events, parse_pack_info, parse_word_lines, Frame, PackInfo, Pattern, WordClass};
@@ -334,8 +334,8 @@ fn name_part_keys(lower: &str, order: NameOrder, keys: &mut Vec<String>) {
             }
         }
     }
-    if let (NameOrder::TwoSurnames, 3.., Some(father)) = (order, toks.len(), toks.len().checked_sub(2).map(|i| toks[i]))
-    {
+    if order == NameOrder::TwoSurnames && toks.len() >= 3 {
+        let father = toks[toks.len() - 2];
         // a particle is no surname ("Juan de la Fuente")
         let particle = matches!(father, "de" | "del" | "la" | "las" | "los" | "y" | "e" | "da" | "dos" | "do");
         if !particle && father.chars().count() >= mins[1] && !keys.iter().any(|k| k == father) {
@@ -2488,7 +2488,7 @@ impl Engine {
                                 // "India and China sent rescue teams": co-donors are not each other's
                                 // recipient
                                 let co_doer =
-                                    code.starts_with("07") && subjects.iter().any(|x| &x.actor.country == other);
+                                    in_class(&code, &AID) && subjects.iter().any(|x| &x.actor.country == other);
                                 if state.pair().contains(&s.actor.country) && !co_doer {
                                     objects.push(synthetic(other, "", t_start, t_end));
                                 }
