@@ -782,6 +782,12 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
     let mut run: Vec<(usize, usize, Part)> = Vec::new();
     // a name captured after a title stops where the next mention starts (`limit`)
     // ... and, in text without spaces, at the next recognised word after the run ("表示")
+    // ... and at a time word ("范克拉弗伦周一会见"): where time phrases start in the original
+    let time_starts: Vec<usize> = if cx.han_names_after_titles {
+        time_hits.iter().map(|&(t, _)| key.original_range(t, t).0).collect()
+    } else {
+        Vec::new()
+    };
     let flush = |run: &mut Vec<(usize, usize, Part)>, mentions: &mut Vec<Mention>, limit: usize| {
         let Some(&(_, run_end, _)) = run.last() else { return };
         let next_item = items
@@ -800,7 +806,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             .chain(mentions.last().map(|m| m.orig_end))
             .max()
             .unwrap_or(0);
-        mentions.push(build_mention(run, key, original, (floor, limit.min(next_item)), cx));
+        mentions.push(build_mention(run, key, original, (floor, limit.min(next_item)), &time_starts, cx));
         run.clear();
     };
     for idx in 0..mention_parts.len() {
@@ -1271,6 +1277,7 @@ fn build_mention(
     key: &Normalized,
     original: &str,
     (name_floor, sentence_end): (usize, usize),
+    time_starts: &[usize],
     cx: &Context<'_>,
 ) -> Mention {
     let start = run.first().map_or(0, |r| r.0);
@@ -1486,7 +1493,7 @@ fn build_mention(
                 .filter(|(n, _)| n.split_whitespace().count() >= cx.min_name_words)
                 .or_else(|| appositive_name(original, orig_end, sentence_end, cx))
         } else if cx.han_names_after_titles {
-            han_name_after(original, orig_end, sentence_end)
+            han_name_after(original, orig_end, sentence_end, time_starts)
                 .and_then(|end| Some((original.get(orig_end..end)?.to_string(), end)))
         } else {
             None
@@ -1586,16 +1593,45 @@ fn appositive_name(original: &str, from: usize, limit: usize, cx: &Context<'_>) 
 }
 
 /// The end of a name of two to six Han characters starting right at `from` and ending at
-/// `limit` (the next recognised word) or at a character that is not Han ("孙卫东21日").
-fn han_name_after(original: &str, from: usize, limit: usize) -> Option<usize> {
+/// `limit` (the next recognised word), at a time word after its first two characters
+/// ("范克拉弗伦周一") or at a character that is not Han ("孙卫东21日"); a transliterated name's
+/// parts are joined by a middle dot ("阿尔贝托·范克拉弗伦"), each of up to seven characters.
+fn han_name_after(original: &str, from: usize, limit: usize, time_starts: &[usize]) -> Option<usize> {
     let rest = original.get(from..limit.max(from))?;
-    let run: usize = rest.chars().take_while(|&c| attache_text::is_han(c)).map(char::len_utf8).sum();
-    let chars = rest[..run].chars().count();
-    // the name ends where a recognised word, a number or punctuation starts, not at a space
-    // (a headline's "外長北京過生日 王毅")
-    let closed = run == rest.len() || rest[run..].chars().next().is_some_and(|c| !c.is_whitespace());
-    ((2..=6).contains(&chars) && closed).then_some(from + run)
+    let mut end = 0;
+    let mut parts = 0;
+    loop {
+        let part = &rest[end..];
+        let mut run: usize = part.chars().take_while(|&c| attache_text::is_han(c)).map(char::len_utf8).sum();
+        let part_start = from + end;
+        // (a time word inside the first two characters is part of the name: "周一" may open none,
+        // but "孙卫东" holds no time word and "周" opens the name "周强")
+        let two: usize = part.chars().take(2).map(char::len_utf8).sum();
+        if let Some(cut) = time_starts.iter().filter(|&&t| t >= part_start + two && t < part_start + run).min() {
+            run = cut - part_start;
+        }
+        let chars = part[..run].chars().count();
+        end += run;
+        parts += 1;
+        let dot = rest[end..].chars().next().filter(|&c| NAME_DOTS.contains(&c));
+        let after_dot = dot.and_then(|d| rest[end + d.len_utf8()..].chars().next());
+        match (dot, after_dot) {
+            (Some(d), Some(c)) if attache_text::is_han(c) && (1..=7).contains(&chars) && parts < 4 => {
+                end += d.len_utf8();
+            }
+            _ => {
+                // the name ends where a recognised word, a number, punctuation or a time word
+                // starts, not at a space (a headline's "外長北京過生日 王毅")
+                let closed = end == rest.len() || rest[end..].chars().next().is_some_and(|c| !c.is_whitespace());
+                let fits = if parts == 1 { (2..=6).contains(&chars) } else { (1..=7).contains(&chars) };
+                return (fits && closed).then_some(from + end);
+            }
+        }
+    }
 }
+
+/// The middle dots that join the parts of a transliterated name in Chinese ("阿尔贝托·范克拉弗伦").
+pub(crate) const NAME_DOTS: [char; 4] = ['\u{00B7}', '\u{30FB}', '\u{2022}', '\u{2027}'];
 
 /// Where a name of four to six Han characters ends right at `to` starts (the whole run of Han
 /// characters after `floor`, none of it punctuation).
@@ -1607,7 +1643,7 @@ fn han_name_before(original: &str, floor: usize, to: usize) -> Option<usize> {
 }
 
 /// Up to three words of letters right before `to` (a name written before its state and
-/// title: "토니 블링컨 "), each of one to five letters, none ending in one of the language's
+/// title: "토니 블링컨 "), each of one to seven letters ("콘스탄티노풀루"), none ending in one of the language's
 /// particles or endings; the name and where it starts.
 fn words_name_before(
     original: &str,
@@ -1626,7 +1662,7 @@ fn words_name_before(
         }
         let w = &head[word_start..end];
         let letters = w.chars().count();
-        if !(1..=5).contains(&letters) || !w.chars().all(char::is_alphabetic) || particles.ends_phrase(w) {
+        if !(1..=7).contains(&letters) || !w.chars().all(char::is_alphabetic) || particles.ends_phrase(w) {
             break;
         }
         start = word_start;

@@ -302,11 +302,13 @@ fn learn(m: &crate::analysis::Mention, actor: &str, order: NameOrder, learned: &
 /// Cho"; two surnames: the father's, before the last part, too: "Gonzalo Ugarte Rivas … Ugarte").
 fn name_part_keys(lower: &str, order: NameOrder, keys: &mut Vec<String>) {
     let surname_first = order == NameOrder::FamilyFirst;
-    // the parts of a katakana name are joined by a middle dot ("マリズ・ペイン"); such a
-    // name is found again by its first or last part, which is often short
-    let katakana = lower.contains('\u{30FB}');
+    // the parts of a katakana or transliterated Chinese name are joined by a middle dot
+    // ("マリズ・ペイン", "阿尔贝托·范克拉弗伦"); such a name is found again by its first or last
+    // part, which is often short
+    let name_dot = |c: char| crate::analysis::NAME_DOTS.contains(&c);
+    let katakana = lower.contains(name_dot);
     let mut toks: Vec<&str> =
-        lower.split(|c: char| c.is_whitespace() || c == '\u{30FB}').filter(|t| !t.is_empty()).collect();
+        lower.split(|c: char| c.is_whitespace() || name_dot(c)).filter(|t| !t.is_empty()).collect();
     // a last part written as an abbreviation or a Roman numeral is no family name ("Surangel
     // Whipps Jr." is found again as "Whipps", "Martin Luther King III" as "King")
     while toks.len() > 2 && toks.last().is_some_and(|t| is_name_suffix(t)) {

@@ -2539,3 +2539,36 @@ fn a_year_ending_a_dateline_is_what_de_governs_not_the_subject_after_it() {
     let got = triples_in(&e, text, "es");
     assert!(got.contains(&t("DZA", "111", "ESP")), "{got:?}");
 }
+
+#[test]
+fn a_transliterated_chinese_name_is_read_across_its_middle_dot_and_found_again_by_its_last_part() {
+    let e = real_packs();
+    let got = triples_in(&e, "智利外长阿尔贝托·范克拉弗伦周一抵达北京。范克拉弗伦周二批评日本。", "zh");
+    assert!(got.contains(&t("CHL", "111", "JPN")), "{got:?}");
+    // the name is the whole of it, not its first part, in the event's person
+    let doc =
+        Document {
+            id: "t".into(), text: "智利外长阿尔贝托·范克拉弗伦周一批评日本。".into(), ..Default::default()
+        };
+    let persons: Vec<_> = e.code_as(&doc, "zh").events.iter().filter_map(|ev| ev.source[0].person.clone()).collect();
+    assert_eq!(persons, vec!["阿尔贝托·范克拉弗伦".to_string()]);
+}
+
+#[test]
+fn a_time_word_ends_a_chinese_name_written_after_its_title() {
+    let e = real_packs();
+    let got = triples_in(&e, "智利外长范克拉弗伦周一抵达北京。范克拉弗伦周二批评日本。", "zh");
+    assert!(got.contains(&t("CHL", "111", "JPN")), "{got:?}");
+}
+
+#[test]
+fn a_korean_name_of_seven_syllables_before_its_state_is_learned() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "아나스타시아 콘스탄티노풀루 그리스 외무장관은 5일 서울을 방문했다. 콘스탄티노풀루 장관은 북한을 비난했다.",
+        "ko",
+    );
+    assert!(got.contains(&t("GRC", "111", "PRK")), "{got:?}");
+    assert!(!got.contains(&t("KOR", "111", "PRK")), "{got:?}");
+}
