@@ -1853,6 +1853,19 @@ pub(crate) fn closes_quote(c: char) -> bool {
     KEY_QUOTES.iter().any(|&(_, close)| close == c)
 }
 
+/// True when the key span `start..end` stands inside a quotation that closes before `verb`.
+fn quoted_apart(key: &str, start: usize, end: usize, verb: usize) -> bool {
+    let (Some(before), Some(between)) = (key.get(..start), key.get(end..verb)) else { return false };
+    KEY_QUOTES.iter().any(|&(open, close)| {
+        let unclosed = if open == close {
+            before.matches(open).count() % 2 == 1
+        } else {
+            before.matches(open).count() > before.matches(close).count()
+        };
+        unclosed && between.contains(close)
+    })
+}
+
 /// Title roles that name an institution, not a person (a ministry, a government, an army):
 /// a person's title beside one names the person, and "he" or "she" never refers to one.
 pub(crate) const INSTITUTION_ROLES: [&str; 6] =
@@ -2868,6 +2881,12 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
                 {
                     break;
                 }
+                // 'Petro said his country was "in mourning with our Ecuadorian brothers" and
+                // dispatched a team': an actor or verb inside a quotation that closes before the
+                // verb is the speaker's words, not the verb's subject (its "we" and "our" are
+                // the speaker, who is)
+                _ if quoted_apart(key, items[j].start, items[j].end, item.start)
+                    && items[j].kind != ItemKind::Word(WordClass::FirstPerson) => {}
                 ItemKind::Mention(_) if continuing => {
                     // "X announced ..., at the same time thanked Y": the sentence's subject goes on
                     let (lo, _) = group_of(items, j, key);

@@ -436,6 +436,16 @@ fn quoted_speaker<'a>(a: &Analysis, key: &str, later: impl IntoIterator<Item = &
     let opened = key.get(..fp.start).is_some_and(|b| b.contains(opens_quote));
     let closed = key.get(fp.end..).and_then(|rest| rest.find(closes_quote)).map(|q| fp.end + q);
     if let (true, Some(close)) = (opened, closed) {
+        // ... unless the sentence opens with an official who reports it ("Congo's minister said
+        // that Rwanda was \"violating our territory\""): that official is the speaker
+        let open = key.get(..fp.start).and_then(|b| b.rfind(opens_quote)).unwrap_or(0);
+        let reporter = a.items.first().filter(|i| i.end <= open).and_then(|i| match i.kind {
+            ItemKind::Mention(m) => a.mentions.get(m).filter(|m| m.official || m.person.is_some()),
+            _ => None,
+        });
+        if let Some(c) = reporter.and_then(|m| m.actor.clone()) {
+            return Some(c);
+        }
         let after = a.items.iter().filter(|i| i.start > close);
         if let Some(c) = after
             .filter_map(|i| match i.kind {

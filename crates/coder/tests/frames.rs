@@ -2572,3 +2572,23 @@ fn a_korean_name_of_seven_syllables_before_its_state_is_learned() {
     assert!(got.contains(&t("GRC", "111", "PRK")), "{got:?}");
     assert!(!got.contains(&t("KOR", "111", "PRK")), "{got:?}");
 }
+
+#[test]
+fn an_actor_inside_a_closed_quotation_is_not_the_subject_of_the_verb_after_it() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "An earthquake struck Ecuador on Monday. Colombian President Gustavo Petro said his country stood \"with our Ecuadorian brothers in this hour\" and dispatched a rescue team.",
+        "en",
+    );
+    assert!(got.contains(&t("COL", "073", "ECU")), "{got:?}");
+    assert!(!got.iter().any(|(s, _, _)| s == "ECU"), "{got:?}");
+    // the quotation's "our" is its speaker, who goes on as the subject
+    let got = triples_in(
+        &e,
+        "Congo's foreign minister said that Rwanda was \"openly violating our territorial integrity and sovereignty\" and called on the UN Security Council to impose sanctions.",
+        "en",
+    );
+    assert!(got.iter().any(|(s, c, o)| s == "COD" && c.starts_with("02") && o == "IGO:UN"), "{got:?}");
+    assert!(!got.iter().any(|(s, _, _)| s == "RWA"), "{got:?}");
+}
