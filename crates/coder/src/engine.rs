@@ -461,6 +461,10 @@ fn quoted_speaker<'a>(a: &Analysis, key: &str, later: impl IntoIterator<Item = &
         .or_else(|| later.into_iter().find_map(|b| attributed_speaker(b, 0, true)))
 }
 
+/// How many sentences from the document's start a dateline may open (a headline, a byline, then
+/// the body's first sentence).
+const DATELINE_SENTENCES: usize = 3;
+
 /// The state and name of an office's holder, as a bare title ("the minister") refers back to it.
 type Holder = (String, Option<String>);
 
@@ -1361,16 +1365,46 @@ impl Engine {
         let mut first_official: Option<String> = None;
         let mut first_pass: Vec<Analysis> = Vec::with_capacity(keys.len());
         let mut home_learned: Vec<(crate::analysis::Mention, String)> = Vec::new();
+        // ... and in a language with no home state, the state of the dateline the body opens
+        // with ("WARSAW — Foreign Minister Jan Kowal urged Minsk …"), under the same condition
+        let mut dateline_learned: Vec<(crate::analysis::Mention, Vec<String>)> = Vec::new();
+        let mut dateline_state: Option<String> = None;
         let mut choice_learned: Vec<crate::analysis::Mention> = Vec::new();
         for (i, key) in keys.iter().enumerate() {
             let m = sentence_lang[i].1;
             let cx = m.context(&self.kb, ref_string.as_deref(), &[], None, Some(&[]));
             let a = analyse(key, text, sentences[i].1, &cx);
+            // (a dateline of one place, not "Baku/Moskau (dpa) -")
+            if i < DATELINE_SENTENCES && dateline_state.is_none() && sentence_lang[i].1.info.home.is_none() {
+                let (s_start, s_end) = sentences[i];
+                let sentence = text.get(s_start..s_end).unwrap_or("");
+                if let Some(end) = dateline_end(sentence) {
+                    let in_dateline: Vec<_> = a.mentions.iter().filter(|m| m.orig_end <= s_start + end).collect();
+                    if let ([place], false) = (in_dateline.as_slice(), sentence[..end].contains('/')) {
+                        dateline_state = place.actor.clone().filter(|c| !c.starts_with("IGO:"));
+                    }
+                }
+            }
             // an official named without a state, with a name ("外交部发言人毛宁"): learned with
             // the home state once it is known that the home state applies
             for m in a.mentions.iter().filter(|m| m.actor.is_none() && m.home_candidate && m.captured_name.is_some()) {
-                if let Some(home) = &sentence_lang[i].1.info.home {
-                    home_learned.push((m.clone(), home.clone()));
+                match &sentence_lang[i].1.info.home {
+                    Some(home) => home_learned.push((m.clone(), home.clone())),
+                    // (not one named after another state in its sentence: "En Pekín, el portavoz
+                    // de Exteriores Lin Jian", "nach Kirgistan, wo Außenminister Kulubajew …")
+                    None => {
+                        let before: Vec<String> = a
+                            .items
+                            .iter()
+                            .filter(|it| it.end <= m.start)
+                            .filter_map(|it| match &it.kind {
+                                crate::analysis::ItemKind::Place { country: Some(c) } => Some(c.clone()),
+                                crate::analysis::ItemKind::Mention(x) => a.mentions.get(*x)?.actor.clone(),
+                                _ => None,
+                            })
+                            .collect();
+                        dateline_learned.push((m.clone(), before));
+                    }
                 }
             }
             for m in &a.mentions {
@@ -1450,6 +1484,14 @@ impl Engine {
         let home_active = |home: &Option<String>| {
             home.as_ref().is_some_and(|h| ranked.iter().take(3).any(|(c, _)| c == h) || ranked.len() <= 1)
         };
+        if let Some(state) = &dateline_state {
+            home_learned.extend(
+                dateline_learned
+                    .into_iter()
+                    .filter(|(_, before)| before.iter().all(|c| c == state))
+                    .map(|(m, _)| (m, state.clone())),
+            );
+        }
         for (m, home) in &home_learned {
             if home_active(&Some(home.to_string())) {
                 learn(m, home, self.kb.name_order(home), &mut learned);

@@ -2592,3 +2592,28 @@ fn an_actor_inside_a_closed_quotation_is_not_the_subject_of_the_verb_after_it() 
     assert!(got.iter().any(|(s, c, o)| s == "COD" && c.starts_with("02") && o == "IGO:UN"), "{got:?}");
     assert!(!got.iter().any(|(s, _, _)| s == "RWA"), "{got:?}");
 }
+
+#[test]
+fn an_official_named_without_a_state_in_a_datelined_story_is_of_the_datelines_state() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "WARSAW — Foreign Minister Jan Kowal urged Minsk on Monday to release the detained journalists. Kowal also thanked Lithuania for its support.",
+        "en",
+    );
+    assert!(got.iter().any(|(s, c, o)| s == "POL" && c.starts_with("02") && o == "BLR"), "{got:?}");
+    assert!(got.contains(&t("POL", "051", "LTU")), "{got:?}");
+    // not one named after another state in its sentence, nor under a dateline of two places
+    let got = triples_in(
+        &e,
+        "NUEVA DELHI.– India y China acordaron el viernes retirar sus tropas. En Pekín, el portavoz de Exteriores Lin Wei acusó a la India de provocar el choque.",
+        "es",
+    );
+    assert!(!got.iter().any(|(s, c, _)| s == "IND" && c.starts_with("11")), "{got:?}");
+    let got = triples_in(
+        &e,
+        "WARSAW/VILNIUS — Foreign Minister Jan Kowal urged Minsk on Monday to release the detained journalists.",
+        "en",
+    );
+    assert!(!got.iter().any(|(s, _, _)| s == "POL" || s == "LTU"), "{got:?}");
+}
