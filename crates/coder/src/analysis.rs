@@ -1857,12 +1857,15 @@ pub(crate) fn closes_quote(c: char) -> bool {
 fn quoted_apart(key: &str, start: usize, end: usize, verb: usize) -> bool {
     let (Some(before), Some(between)) = (key.get(..start), key.get(end..verb)) else { return false };
     KEY_QUOTES.iter().any(|&(open, close)| {
+        if !between.contains(close) {
+            return false;
+        }
         let unclosed = if open == close {
             before.matches(open).count() % 2 == 1
         } else {
             before.matches(open).count() > before.matches(close).count()
         };
-        unclosed && between.contains(close)
+        unclosed
     })
 }
 
