@@ -1856,16 +1856,14 @@ pub(crate) fn closes_quote(c: char) -> bool {
 /// True when the key span `start..end` stands inside a quotation that closes before `verb`.
 fn quoted_apart(key: &str, start: usize, end: usize, verb: usize) -> bool {
     let (Some(before), Some(between)) = (key.get(..start), key.get(end..verb)) else { return false };
+    // (the short span to the verb is read first: most actors have no closing mark after them)
     KEY_QUOTES.iter().any(|&(open, close)| {
-        if !between.contains(close) {
-            return false;
-        }
-        let unclosed = if open == close {
-            before.matches(open).count() % 2 == 1
-        } else {
-            before.matches(open).count() > before.matches(close).count()
-        };
-        unclosed
+        between.contains(close)
+            && if open == close {
+                before.matches(open).count() % 2 == 1
+            } else {
+                before.matches(open).count() > before.matches(close).count()
+            }
     })
 }
 

@@ -306,7 +306,7 @@ fn name_part_keys(lower: &str, order: NameOrder, keys: &mut Vec<String>) {
     // ("マリズ・ペイン", "阿尔贝托·范克拉弗伦"); such a name is found again by its first or last
     // part, which is often short
     let name_dot = |c: char| crate::analysis::NAME_DOTS.contains(&c);
-    let katakana = lower.contains(name_dot);
+    let dotted = lower.contains(name_dot);
     let mut toks: Vec<&str> =
         lower.split(|c: char| c.is_whitespace() || name_dot(c)).filter(|t| !t.is_empty()).collect();
     // a last part written as an abbreviation or a Roman numeral is no family name ("Surangel
@@ -318,7 +318,7 @@ fn name_part_keys(lower: &str, order: NameOrder, keys: &mut Vec<String>) {
     // Western one by the last, "ペイン外相")
     // (Korean calls a foreign official by the last part, however short: "웡 장관")
     let hangul = lower.chars().any(|c| attache_text::char_script(c) == Some(attache_text::Script::Hangul));
-    let mins: [usize; 2] = if katakana {
+    let mins: [usize; 2] = if dotted {
         [3, 2]
     } else if hangul {
         [2, 1]
