@@ -563,9 +563,9 @@ struct DocState {
     conflict_changed: bool,
     /// How many hostile acts each unordered pair of actors has had so far.
     conflict_counts: HashMap<(String, String), usize>,
-    /// The recipient of the document's last aid or sympathy (a state hit by a disaster or a
-    /// war): where the aid of other donors goes when the text names no recipient.
-    aid_recipient: Option<String>,
+    /// The recipients of the document's aid or sympathy so far (not background), with how many
+    /// acts each received and the sentence of the latest ([`DocState::aid_recipient_besides`]).
+    aid_received: Vec<(String, usize, usize)>,
     /// The targets of the latest act of each reaction root ([`also_root`]), with its sentence:
     /// where "X also condemned" with no one named is aimed.
     last_targets_by_root: HashMap<&'static str, (usize, Vec<String>)>,
@@ -739,6 +739,18 @@ impl DocState {
     }
 
     /// "The two sides": the last two-sided meeting's actors, else the document's main pair.
+    /// Where the aid or sympathy of `givers` goes when the text names no recipient: the state
+    /// hit by the document's disaster or war, that is, the one of the document's recipients so
+    /// far that received most acts, the latest on a tie ("Vietnam sent aid to the Philippines
+    /// … Japan also sent a rescue team"), never one of the givers.
+    fn aid_recipient_besides(&self, givers: &[Party]) -> Option<String> {
+        self.aid_received
+            .iter()
+            .filter(|(c, _, _)| !givers.iter().any(|g| g.actor.country == *c))
+            .max_by_key(|&&(_, n, at)| (n, at))
+            .map(|(c, _, _)| c.clone())
+    }
+
     fn pair(&self) -> &[String] {
         if self.last_pair.len() == 2 {
             &self.last_pair
@@ -1521,7 +1533,7 @@ impl Engine {
             conflict_before: Vec::new(),
             conflict_changed: false,
             conflict_counts: HashMap::default(),
-            aid_recipient: None,
+            aid_received: Vec::new(),
             last_targets_by_root: HashMap::default(),
             reference: reference.clone(),
             inferred,
@@ -1693,6 +1705,26 @@ impl Engine {
                 !matches!(&c.subject, Slot::Mentions(ms)
                     if !ms.is_empty() && ms.iter().all(|&i| a.mentions.get(i).is_some_and(|m| m.citizens)))
             });
+            // "sent relief supplies to Nepal": a gap trigger ("sent … supplies") around a finer
+            // trigger of the same kind ("relief supplies") with the same subject that names its
+            // object is that one act, not a second one aimed at nobody named
+            let root_of = |c: &crate::analysis::Clause| model.patterns.get(c.pattern).and_then(|p| p.code.get(..2));
+            let swallowed: Vec<usize> = (0..cls.len())
+                .filter(|&i| {
+                    let c = &cls[i];
+                    c.object == Slot::Missing
+                        && cls.iter().any(|o| {
+                            o.start > c.start
+                                && o.start < c.end
+                                && root_of(o) == root_of(c)
+                                && o.subject == c.subject
+                                && matches!(&o.object, Slot::Mentions(ms) if !ms.is_empty())
+                        })
+                })
+                .collect();
+            for i in swallowed.into_iter().rev() {
+                cls.remove(i);
+            }
             // whether a person or an official is the subject of an act of this sentence
             let mut person_subject = false;
             // the last person or official this sentence names: "he", "she" of later sentences
@@ -2366,7 +2398,23 @@ impl Engine {
                     && c.place
                         .as_ref()
                         .is_some_and(|(pc, ps, _)| *ps >= c.end && !subjects.iter().any(|s| &s.actor.country == pc));
-                if objects.is_empty() && (matches!(p.frame, Frame::Visit) || to_a_place || on_a_place) {
+                // (a place that opens the sentence before its subject is where the speaker is, not
+                // where the aid or sympathy goes: "En Nueva York, el secretario general de la ONU
+                // presentó sus condolencias a las familias de las víctimas", unless it is in a
+                // state of the document's pair: "tại Hà Nội, … đã ký … khoản viện trợ"; in a verb-final
+                // language the place before the subject often describes the disaster itself)
+                let place_sets_the_scene = !model.info.verb_final
+                    && match (&c.place, &c.subject) {
+                        (Some((pc, ps, _)), crate::analysis::Slot::Mentions(ms)) if !state.pair().contains(pc) => ms
+                            .iter()
+                            .filter_map(|&m| a.mentions.get(m))
+                            .map(|m| m.start)
+                            .min()
+                            .is_some_and(|st| *ps < st && key.key.get(*ps..st).is_some_and(|t| t.contains(','))),
+                        _ => false,
+                    };
+                let to_the_place = to_a_place && !place_sets_the_scene;
+                if objects.is_empty() && (matches!(p.frame, Frame::Visit) || to_the_place || on_a_place) {
                     if let Some(pc) = &place_country {
                         if let Some(l) = &location {
                             objects.push(synthetic(pc, &l.name, t_start, t_end));
@@ -2412,10 +2460,8 @@ impl Engine {
                     || (distinct(&subjects) == 1
                         && objects.iter().all(|o| subjects.iter().any(|s| s.actor.country == o.actor.country)));
                 if own_objects_only && aid_or_sympathy && !subjects.is_empty() && names_no_other() {
-                    if let Some(r) =
-                        state.aid_recipient.as_ref().filter(|r| !subjects.iter().any(|s| &s.actor.country == *r))
-                    {
-                        objects = vec![synthetic(r, "", t_start, t_end)];
+                    if let Some(r) = state.aid_recipient_besides(&subjects) {
+                        objects = vec![synthetic(&r, "", t_start, t_end)];
                     }
                 }
                 // "Germany condemned the attack. France also condemned it.", "Qatar và Pháp cũng
@@ -2841,7 +2887,13 @@ impl Engine {
                 }
                 if to_a_place && !background {
                     if let Some(r) = act_recipient {
-                        state.aid_recipient = Some(r);
+                        match state.aid_received.iter_mut().find(|(c, _, _)| *c == r) {
+                            Some((_, n, at)) => {
+                                *n += 1;
+                                *at = si;
+                            }
+                            None => state.aid_received.push((r, 1, si)),
+                        }
                     }
                 }
                 if !background && hostile {

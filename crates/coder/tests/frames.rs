@@ -892,6 +892,26 @@ fn other_donors_aid_goes_where_the_documents_aid_went() {
 }
 
 #[test]
+fn other_donors_aid_goes_to_the_state_that_received_most_not_the_last_named() {
+    let e = real_packs();
+    let text = "Japan sent relief supplies to Nepal after the earthquake. India sent rescue teams to Nepal. Nepal \
+                sent relief supplies to Bhutan. Malaysia sent relief supplies.";
+    let got = triples_in(&e, text, "en");
+    assert!(got.contains(&t("MYS", "073", "NPL")) && !got.contains(&t("MYS", "073", "BTN")), "{got:?}");
+}
+
+#[test]
+fn a_place_that_opens_the_sentence_is_where_the_speaker_is_not_the_recipient() {
+    let e = real_packs();
+    let scene = "In Geneva, the UN secretary-general expressed condolences to the families of the victims.";
+    assert_eq!(triples_in(&e, scene, "en"), vec![]);
+    // the sympathy goes where the document's aid went; and "sent relief supplies to Nepal" is one
+    // act (the gap trigger around "relief supplies" is not a second one aimed at nobody named)
+    let text = format!("Japan sent relief supplies to Nepal after the earthquake. {scene}");
+    assert_eq!(triples_in(&e, &text, "en"), vec![t("JPN", "073", "NPL"), t("IGO:UN", "018", "NPL")]);
+}
+
+#[test]
 fn other_states_sympathy_goes_where_the_documents_aid_or_sympathy_went() {
     let e = real_packs();
     let text = "Japan sent relief supplies to Nepal after the earthquake. The prime ministers of Malaysia and \
