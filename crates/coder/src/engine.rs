@@ -1705,7 +1705,7 @@ impl Engine {
                 !matches!(&c.subject, Slot::Mentions(ms)
                     if !ms.is_empty() && ms.iter().all(|&i| a.mentions.get(i).is_some_and(|m| m.citizens)))
             });
-            // "sent relief supplies to Nepal": a gap trigger ("sent … supplies") around a finer
+            // "sent relief supplies to Nepal": a one-way gap trigger ("sent … supplies") around a finer
             // trigger of the same kind ("relief supplies") with the same subject that names its
             // object is that one act, not a second one aimed at nobody named
             let root_of = |c: &crate::analysis::Clause| model.patterns.get(c.pattern).and_then(|p| p.code.get(..2));
@@ -1713,6 +1713,7 @@ impl Engine {
                 .filter(|&i| {
                     let c = &cls[i];
                     c.object == Slot::Missing
+                        && model.patterns.get(c.pattern).is_some_and(|p| p.frame == Frame::Dir)
                         && cls.iter().any(|o| {
                             o.start > c.start
                                 && o.start < c.end
