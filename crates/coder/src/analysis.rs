@@ -2046,11 +2046,21 @@ pub(crate) fn group_of(items: &[Item], idx: usize, key: &str) -> (usize, usize) 
     // a mention after a comma and a space before a trigger is that verb's subject ("Russia
     // invaded Ukraine, and Germany imposed sanctions"), not one more object of the verb before
     // the group ("welcomed X and Y reaching a deal" keeps both)
+    // ... and so is one with no comma before it whose verb has an object of its own ("Germany
+    // condemned Russia and France criticised Iran")
     let subject_of_next_verb = |i: usize| {
         let previous_mention = items[..i].iter().rev().find(|m| matches!(m.kind, ItemKind::Mention(_)));
+        let comma_before =
+            previous_mention.is_some_and(|m| span_text(key, m.end, items[i].start).contains([',', '，']));
+        let own_object = || {
+            items[i + 2..]
+                .iter()
+                .take_while(|x| !matches!(x.kind, ItemKind::Trigger { .. } | ItemKind::Word(WordClass::ClauseBreak)))
+                .any(|x| matches!(x.kind, ItemKind::Mention(_)))
+        };
         items.get(i + 1).is_some_and(|t| matches!(t.kind, ItemKind::Trigger { .. }))
             && span_text(key, items[i].end, items[i + 1].start) == " "
-            && previous_mention.is_some_and(|m| span_text(key, m.end, items[i].start).contains([',', '，']))
+            && (comma_before || own_object())
     };
     // (the object of a verb, also after a preposition: "sent relief supplies to Fiji, and New
     // Zealand pledged …"; or a preposition's after an act named as a noun: "Avtalen ble

@@ -892,6 +892,22 @@ fn other_donors_aid_goes_where_the_documents_aid_went() {
 }
 
 #[test]
+fn an_actor_after_and_right_before_a_verb_with_its_own_object_is_that_verbs_subject() {
+    let e = real_packs();
+    for (lang, text) in [
+        ("en", "Germany condemned Russia and France criticised Iran."),
+        ("de", "Deutschland verurteilte Russland und Frankreich kritisierte Iran."),
+        ("vi", "Đức lên án Nga và Pháp chỉ trích Iran."),
+    ] {
+        let got = triples_in(&e, text, lang);
+        assert_eq!(got, vec![t("DEU", "111", "RUS"), t("FRA", "111", "IRN")], "{lang}: {got:?}");
+    }
+    // a verb with no object of its own leaves the list whole
+    let got = triples_in(&e, "Germany condemned Russia and France.", "en");
+    assert_eq!(got, vec![t("DEU", "111", "RUS"), t("DEU", "111", "FRA")]);
+}
+
+#[test]
 fn other_donors_aid_goes_to_the_state_that_received_most_not_the_last_named() {
     let e = real_packs();
     let text = "Japan sent relief supplies to Nepal after the earthquake. India sent rescue teams to Nepal. Nepal \
