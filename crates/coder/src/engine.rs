@@ -1619,16 +1619,23 @@ impl Engine {
                 // sentence is the one the text named last: "Ethiopia's foreign ministry rejected …
                 // The ministry summoned …"; not after another actor: "Desde Brasilia, el
                 // Ministerio …", "…, his ministry said")
-                let bare_ministry = !actor_before && model.info.home.is_none();
-                actor_before |= m.actor.is_some();
-                let anaphoric = |r: &&str| !NO_ANAPHORA_ROLES.contains(r) || (*r == "ministry" && bare_ministry);
+                // ... and in any language's press, "the ministry" as one word ("Il ministero degli
+                // Esteri iraniano ha protestato. Il ministero ha poi convocato …"): not a ministry
+                // of the home state the way "il ministero degli Esteri" is
+                let one_word =
+                    model.info.word_boundaries && key.key.get(m.start..m.end).is_some_and(|t| !t.trim().contains(' '));
+                let bare_ministry = !actor_before && (model.info.home.is_none() || one_word);
+                actor_before |= m.actor.is_some() && !m.home_candidate;
+                // (a ministry with its state is recorded even where a bare one may not refer)
+                let anaphoric = |r: &&str| !NO_ANAPHORA_ROLES.contains(r) || *r == "ministry";
                 let Some(role) = m.role.as_deref().filter(anaphoric) else { continue };
+                let may_refer = role != "ministry" || bare_ministry;
                 let envoy = ENVOY_ROLES.contains(&role);
                 let bare = m.person.is_none()
                     && m.captured_name.is_none()
                     && !m.counterpart_only
                     && (envoy || !model.info.verb_final);
-                if bare && (m.actor.is_none() || m.home_candidate) {
+                if bare && may_refer && (m.actor.is_none() || m.home_candidate) {
                     if let Some(Some((c, person))) = office_holders.get(role) {
                         m.actor = Some(c.clone());
                         m.person = person.clone();

@@ -908,6 +908,24 @@ fn an_actor_after_and_right_before_a_verb_with_its_own_object_is_that_verbs_subj
 }
 
 #[test]
+fn the_ministry_as_one_word_is_the_ministry_named_before_also_in_a_home_states_press() {
+    let e = real_packs();
+    let text = "Il ministero degli Esteri iraniano ha protestato. Il ministero ha poi convocato l'ambasciatore di \
+                Francia.";
+    assert!(triples_in(&e, text, "it").contains(&t("IRN", "114", "FRA")));
+    let text = "Irans utenriksdepartement protesterte mandag. Departementet kalte senere inn Frankrikes ambassadør.";
+    assert!(triples_in(&e, text, "no").contains(&t("IRN", "114", "FRA")));
+    // with no ministry named before, and for the ministry named in full, the home state's
+    assert_eq!(
+        triples_in(&e, "Il ministero degli Esteri ha convocato l'ambasciatore di Francia.", "it"),
+        vec![t("ITA", "114", "FRA")]
+    );
+    let text = "Il ministero degli Esteri iraniano ha protestato. Il ministero degli Esteri ha poi convocato \
+                l'ambasciatore di Francia.";
+    assert!(triples_in(&e, text, "it").contains(&t("ITA", "114", "FRA")));
+}
+
+#[test]
 fn other_donors_aid_goes_to_the_state_that_received_most_not_the_last_named() {
     let e = real_packs();
     let text = "Japan sent relief supplies to Nepal after the earthquake. India sent rescue teams to Nepal. Nepal \
