@@ -137,6 +137,8 @@ pub struct Analysis {
     /// Whether the language separates words with spaces (in Thai and Lao a space ends a
     /// clause).
     pub spaced: bool,
+    /// The sentence names a natural disaster (a `disaster` word of the pack, anywhere in it).
+    pub disaster: bool,
 }
 
 /// "日中両政府", "中美两国政府", "한미 양국": a word for the two sides right after two or more
@@ -514,6 +516,14 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
     };
     // (but right after a verb, a genitive that names no one after it opens what the parties
     // are asked to do: "urged the three countries to conclude a deal")
+    // (a disaster word only marks the sentence: it is no item and hides no other phrase)
+    let disaster = all.iter().any(|h| word_of(h, WordClass::Disaster));
+    if disaster {
+        all.retain(|h| {
+            h.phrase >= learned_base
+                || !cx.lexicon.entries(h.phrase).iter().all(|e| matches!(e, Entry::Word(WordClass::Disaster)))
+        });
+    }
     if all.iter().any(|h| word_of(h, WordClass::Participants)) {
         let next_start = |end: usize| {
             let rest = k.get(end..).unwrap_or("");
@@ -1107,7 +1117,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
     }
     named_two_sides(&mut items, &mentions, k);
     officials_of_two_sides(&mut items, &mut mentions, k, cx.name_gaps);
-    Analysis { items, mentions, time_hits, spaced: cx.spaced }
+    Analysis { items, mentions, time_hits, spaced: cx.spaced, disaster }
 }
 
 /// "King Abdullah of Jordan", "le roi Abdallah de Jordanie": an official named by title and

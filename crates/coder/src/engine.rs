@@ -566,6 +566,9 @@ struct DocState {
     /// The recipients of the document's aid or sympathy so far (not background), with how many
     /// acts each received and the sentence of the latest ([`DocState::aid_recipient_besides`]).
     aid_received: Vec<(String, usize, usize)>,
+    /// The state the document's disaster struck: the one state the first sentence naming a
+    /// disaster with one state names ("A magnitude 7.1 earthquake struck southern Ecuador").
+    stricken: Option<String>,
     /// The targets of the latest act of each reaction root ([`also_root`]), with its sentence:
     /// where "X also condemned" with no one named is aimed.
     last_targets_by_root: HashMap<&'static str, (usize, Vec<String>)>,
@@ -1534,6 +1537,7 @@ impl Engine {
             conflict_changed: false,
             conflict_counts: HashMap::default(),
             aid_received: Vec::new(),
+            stricken: None,
             last_targets_by_root: HashMap::default(),
             reference: reference.clone(),
             inferred,
@@ -1613,6 +1617,25 @@ impl Engine {
             // named before, not the home state's official. Verb-final languages write a name
             // before its title ("アブドッラー2世国王", "윤 대통령"), which the title's own mention
             // does not show, so there only an envoy's refers back (their packs' "同外相" do the rest).
+            // the first sentence naming a disaster and one state says where the disaster struck
+            // (not a later one: "… the quake cut off villages along the border with Tajikistan")
+            if a.disaster && state.stricken.is_none() {
+                let mut states: Vec<&str> = a
+                    .items
+                    .iter()
+                    .filter_map(|it| match &it.kind {
+                        crate::analysis::ItemKind::Place { country: Some(c) } => Some(c.as_str()),
+                        crate::analysis::ItemKind::Mention(m) => a.mentions.get(*m)?.actor.as_deref(),
+                        _ => None,
+                    })
+                    .filter(|c| !c.starts_with("IGO:") && !c.contains('|'))
+                    .collect();
+                states.sort_unstable();
+                states.dedup();
+                if let [one] = states.as_slice() {
+                    state.stricken = Some((*one).to_string());
+                }
+            }
             let mut actor_before = false;
             for m in a.mentions.iter_mut() {
                 // (in the press of a language with no home state, "the ministry" opening a
@@ -2468,7 +2491,11 @@ impl Engine {
                     || (distinct(&subjects) == 1
                         && objects.iter().all(|o| subjects.iter().any(|s| s.actor.country == o.actor.country)));
                 if own_objects_only && aid_or_sympathy && !subjects.is_empty() && names_no_other() {
-                    if let Some(r) = state.aid_recipient_besides(&subjects) {
+                    // (before any, the state the document's disaster struck: "Colombia envió un
+                    // equipo de rescatistas" after "Un sismo sacude el sur de Ecuador")
+                    let stricken =
+                        || state.stricken.clone().filter(|c| !subjects.iter().any(|s| s.actor.country == *c));
+                    if let Some(r) = state.aid_recipient_besides(&subjects).or_else(stricken) {
                         objects = vec![synthetic(&r, "", t_start, t_end)];
                     }
                 }

@@ -183,6 +183,10 @@ pub enum WordClass {
     /// A noun phrase that refers to an earlier act ("the decision", "the move"): as the
     /// object of an act, it stands for the actor of the document's last event.
     ActReference,
+    /// A word for a natural disaster ("earthquake", "typhoon"): a sentence that names one with
+    /// exactly one state says which state is stricken, where aid and sympathy naming no
+    /// recipient go.
+    Disaster,
     /// (verb-final) A connective ending after a verb ("し、", "して", "하고"): the verb goes on
     /// into the next one and shares its plan. Read after the verb, not matched as a phrase.
     Connective,
@@ -305,6 +309,7 @@ impl WordClass {
             "reported_ending" => Self::ReportedEnding,
             "own_future" => Self::OwnFuture,
             "act_reference" => Self::ActReference,
+            "disaster" => Self::Disaster,
             "particle_topic" => Self::Particle(Particle::Topic),
             "particle_subject" => Self::Particle(Particle::Subject),
             "particle_object" => Self::Particle(Particle::Object),

@@ -926,6 +926,20 @@ fn the_ministry_as_one_word_is_the_ministry_named_before_also_in_a_home_states_p
 }
 
 #[test]
+fn aid_naming_no_recipient_goes_to_the_state_the_documents_disaster_struck() {
+    let e = real_packs();
+    let text = "Colombia and Peru held talks on Monday. A powerful earthquake struck southern Ecuador on Wednesday. \
+                Colombia sent a team of rescuers on Thursday.";
+    let got = triples_in(&e, text, "en");
+    assert!(got.contains(&t("COL", "073", "ECU")) && !got.contains(&t("COL", "073", "PER")), "{got:?}");
+    // a disaster sentence naming two states says nothing: the other side of the pair stays
+    let text = "Colombia and Peru held talks on Monday. A powerful earthquake struck southern Ecuador on Wednesday, \
+                and the quake was also felt in Peru. Colombia sent a team of rescuers on Thursday.";
+    let got = triples_in(&e, text, "en");
+    assert!(got.contains(&t("COL", "073", "PER")) && !got.contains(&t("COL", "073", "ECU")), "{got:?}");
+}
+
+#[test]
 fn other_donors_aid_goes_to_the_state_that_received_most_not_the_last_named() {
     let e = real_packs();
     let text = "Japan sent relief supplies to Nepal after the earthquake. India sent rescue teams to Nepal. Nepal \
