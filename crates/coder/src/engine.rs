@@ -788,6 +788,11 @@ const QUOTE_ATTRIBUTION_SENTENCES: usize = 3;
 const ENVOY_ROLES: [&str; 2] = ["ambassador", "envoy"];
 /// Roles whose bare title does not refer back to the last holder named: institutions, and
 /// titles too general to name one office.
+/// Roles of an institution or an official that serves a state's government rather than
+/// leads it (with every `*_minister`): named with no state right after that state acted, they
+/// are its own.
+const SERVING_ROLES: [&str; 4] = ["ministry", "government", "spokesperson", "minister"];
+
 const NO_ANAPHORA_ROLES: [&str; 7] =
     ["ministry", "government", "military", "embassy", "parliament", "party", "official"];
 
@@ -1568,6 +1573,8 @@ impl Engine {
         let mut index: HashMap<u64, usize> = HashMap::default();
         // the state (and name) of the holder of each office the text named last
         let mut office_holders: HashMap<String, Option<Holder>> = HashMap::default();
+        // the sentence whose act last set the document's subject
+        let mut last_subject_sentence: Option<usize> = None;
         for (si, key) in keys.iter().enumerate() {
             // the conflict as earlier sentences left it, with a deed of force or coercion
             // between its sides (for threats that name no one); taken again only when a hostile
@@ -1670,6 +1677,34 @@ impl Engine {
                     for r in std::iter::once(role).chain(general) {
                         record_holder(&mut office_holders, r, c, person, envoy);
                     }
+                }
+            }
+            // "Chile rejected the accusations. The foreign ministry summoned the Peruvian
+            // ambassador": a ministry, government, spokesperson or minister named without a state
+            // that opens its sentence, before any verb, serves the state of the one actor the
+            // sentence before had as subject (in text with spaces; where no home state claims
+            // it; not a leader's title, which names the office's holder: "la presidenta")
+            let first_trigger = a
+                .items
+                .iter()
+                .find(|i| matches!(i.kind, crate::analysis::ItemKind::Trigger { .. }))
+                .map_or(usize::MAX, |i| i.start);
+            let previous_subject = match state.last_subject.as_slice() {
+                [one] if !one.group && si > 0 && last_subject_sentence == Some(si - 1) => {
+                    Some(one.actor.country.clone())
+                }
+                _ => None,
+            };
+            if let (Some(c), true) = (previous_subject, model.info.word_boundaries) {
+                if let Some(m) = a.mentions.iter_mut().min_by_key(|m| m.start).filter(|m| {
+                    m.actor.is_none()
+                        && m.official
+                        && !m.counterpart_only
+                        && m.end <= first_trigger
+                        && m.person.is_none()
+                        && m.role.as_deref().is_some_and(|r| SERVING_ROLES.contains(&r) || r.ends_with("_minister"))
+                }) {
+                    m.actor = Some(c);
                 }
             }
             if trace_enabled() {
@@ -2087,6 +2122,7 @@ impl Engine {
                 subjects.retain(|o| !o.actor.country.is_empty() && !is_placeholder(&o.actor.country));
                 if !subjects.is_empty() && !c.embedded {
                     state.last_subject = subjects.clone();
+                    last_subject_sentence = Some(si);
                     if subjects.iter().any(|x| x.actor.person.is_some() || x.actor.sector.is_some()) {
                         state.last_person = subjects.clone();
                         person_subject = true;

@@ -940,6 +940,29 @@ fn aid_naming_no_recipient_goes_to_the_state_the_documents_disaster_struck() {
 }
 
 #[test]
+fn a_stateless_ministry_opening_a_sentence_serves_the_state_that_acted_in_the_sentence_before() {
+    let e = real_packs();
+    for (lang, text, want) in [
+        ("en", "Chile rejected the accusations on Monday. The foreign ministry summoned the Peruvian ambassador.", ("CHL", "PER")),
+        ("de", "Kenia wies die Kritik zurück. Das Außenministerium bestellte den britischen Botschafter ein.", ("KEN", "GBR")),
+        ("fr", "Le Tchad a rejeté ces accusations. Le ministère des Affaires étrangères a convoqué l'ambassadeur soudanais.", ("TCD", "SDN")),
+    ] {
+        let got = triples_in(&e, text, lang);
+        assert!(got.contains(&t(want.0, "114", want.1)), "{lang}: {got:?}");
+    }
+    // not a leader's title, which names whoever holds that office
+    let got = triples_in(
+        &e,
+        "Chile rejected the accusations on Monday. The president summoned the Peruvian ambassador.",
+        "en",
+    );
+    assert!(!got.iter().any(|x| x.0 == "CHL" && x.1 == "114"), "{got:?}");
+    // nor after a sentence with no act
+    let got = triples_in(&e, "Chile is a long country. The foreign ministry summoned the Peruvian ambassador.", "en");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
 fn other_donors_aid_goes_to_the_state_that_received_most_not_the_last_named() {
     let e = real_packs();
     let text = "Japan sent relief supplies to Nepal after the earthquake. India sent rescue teams to Nepal. Nepal \
