@@ -2571,6 +2571,16 @@ impl Engine {
                         objects.push(synthetic(&other, "", t_start, t_end));
                     }
                 }
+                // "China held drills around Taiwan. The Philippines put its forces on high alert": a
+                // show of force naming no one, by another state than the last hostile deed's
+                // doer, answers that doer
+                if objects.is_empty() && code.starts_with("15") && p.frame == Frame::Dir && distinct(&subjects) == 1 {
+                    if let Some((doer, _)) = &state.last_hostile_deed {
+                        if subjects[0].actor.country != *doer {
+                            objects.push(synthetic(doer, "", t_start, t_end));
+                        }
+                    }
+                }
                 let mut pairs: Vec<(&Party, &Party)> = Vec::new();
                 let symmetric = matches!(p.frame, Frame::Sym | Frame::Meet);
                 let hub_at = subjects.iter().position(|s| !s.group).filter(|_| subjects.iter().any(|s| s.group));

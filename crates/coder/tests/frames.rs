@@ -963,6 +963,18 @@ fn a_stateless_ministry_opening_a_sentence_serves_the_state_that_acted_in_the_se
 }
 
 #[test]
+fn a_show_of_force_naming_no_one_by_a_third_state_answers_the_last_hostile_deeds_doer() {
+    let e = real_packs();
+    let text = "China menggelar latihan militer di sekitar Taiwan. Filipina menempatkan pasukannya dalam status siaga \
+                tinggi.";
+    let got = triples_in(&e, text, "id");
+    assert!(got.contains(&t("PHL", "152", "CHN")), "{got:?}");
+    // with no hostile deed before, it is aimed at no one
+    let got = triples_in(&e, "Filipina menempatkan pasukannya dalam status siaga tinggi.", "id");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
 fn other_donors_aid_goes_to_the_state_that_received_most_not_the_last_named() {
     let e = real_packs();
     let text = "Japan sent relief supplies to Nepal after the earthquake. India sent rescue teams to Nepal. Nepal \
