@@ -3740,7 +3740,34 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
                         )
                     })
             });
-        let future = between(WordClass::Future) || future_after || in_planned_purpose || noun_word(WordClass::Future);
+        // "Morocco pledged to sign an agreement with Gabon": an act right after a pledge or an
+        // intent of the same subject (03), at most two words after it with no comma, "and" or
+        // clause break between, is what was pledged, planned and not done (where triggers are
+        // finite verbs, so that the act after the pledge is its infinitive)
+        let pledged = finite_triggers
+            && !p.code.starts_with("03")
+            && items[..ti]
+                .iter()
+                .rposition(|i| matches!(i.kind, ItemKind::Trigger { .. }))
+                .filter(|&e| {
+                    items[e].end <= item.start
+                        && subject_of[e].as_ref() == Some(&subject)
+                        && matches!(items[e].kind, ItemKind::Trigger { pattern }
+                            if patterns.get(pattern).is_some_and(|q| q.code.starts_with("03")))
+                })
+                .is_some_and(|e| {
+                    let between = span_text(key, items[e].end, item.start);
+                    !between.contains([',', ';', '，', '；', '、'])
+                        && word_count(between) <= 2
+                        && !items[e + 1..ti].iter().any(|i| {
+                            matches!(
+                                i.kind,
+                                ItemKind::Word(WordClass::And | WordClass::ClauseBreak | WordClass::Continuation)
+                            )
+                        })
+                });
+        let future =
+            between(WordClass::Future) || future_after || in_planned_purpose || pledged || noun_word(WordClass::Future);
         // a plan or promise on a condition stated after it ("will send troops if the UN gives
         // a mandate") is hypothetical too; a threat is conditional by nature and stays
         let root = p.code.get(..2).unwrap_or("");

@@ -975,6 +975,23 @@ fn a_show_of_force_naming_no_one_by_a_third_state_answers_the_last_hostile_deeds
 }
 
 #[test]
+fn an_act_right_after_a_pledge_is_what_was_pledged_not_an_act_done() {
+    let e = real_packs();
+    for (lang, text) in [
+        ("en", "Morocco pledged to sign an agreement with Gabon."),
+        ("fr", "Le Maroc s'est engagé à signer un accord avec le Gabon."),
+        ("es", "Marruecos se comprometió a firmar un acuerdo con Gabón."),
+    ] {
+        let got = triples_in(&e, text, lang);
+        assert!(got.contains(&t("MAR", "030", "GAB")) && !got.iter().any(|x| x.1 == "057"), "{lang}: {got:?}");
+    }
+    // further on, after more words, an act is reported on its own ("agreed on Tuesday to a
+    // ceasefire after talks")
+    let got = triples_in(&e, "Morocco and Gabon agreed on Tuesday to a ceasefire after talks in Rabat.", "en");
+    assert!(got.iter().any(|x| x.1 == "046"), "{got:?}");
+}
+
+#[test]
 fn other_donors_aid_goes_to_the_state_that_received_most_not_the_last_named() {
     let e = real_packs();
     let text = "Japan sent relief supplies to Nepal after the earthquake. India sent rescue teams to Nepal. Nepal \
