@@ -1573,8 +1573,8 @@ impl Engine {
         let mut index: HashMap<u64, usize> = HashMap::default();
         // the state (and name) of the holder of each office the text named last
         let mut office_holders: HashMap<String, Option<Holder>> = HashMap::default();
-        // the sentence whose act last set the document's subject
-        let mut last_subject_sentence: Option<usize> = None;
+        // the states that were subjects of each sentence's acts, as (sentence, state)
+        let mut sentence_subjects: Vec<(usize, String)> = Vec::new();
         for (si, key) in keys.iter().enumerate() {
             // the conflict as earlier sentences left it, with a deed of force or coercion
             // between its sides (for threats that name no one); taken again only when a hostile
@@ -1689,10 +1689,12 @@ impl Engine {
                 .iter()
                 .find(|i| matches!(i.kind, crate::analysis::ItemKind::Trigger { .. }))
                 .map_or(usize::MAX, |i| i.start);
-            let previous_subject = match state.last_subject.as_slice() {
-                [one] if !one.group && si > 0 && last_subject_sentence == Some(si - 1) => {
-                    Some(one.actor.country.clone())
-                }
+            // (one state: "The Japanese and Vietnamese foreign ministers met. The minister …"
+            // is either)
+            let before: Vec<&String> =
+                sentence_subjects.iter().filter(|(at, _)| si > 0 && *at == si - 1).map(|(_, c)| c).collect();
+            let previous_subject = match before.as_slice() {
+                [one] => Some((*one).clone()),
                 _ => None,
             };
             if let (Some(c), true) = (previous_subject, model.info.word_boundaries) {
@@ -2122,7 +2124,11 @@ impl Engine {
                 subjects.retain(|o| !o.actor.country.is_empty() && !is_placeholder(&o.actor.country));
                 if !subjects.is_empty() && !c.embedded {
                     state.last_subject = subjects.clone();
-                    last_subject_sentence = Some(si);
+                    for x in &subjects {
+                        if !sentence_subjects.iter().any(|(at, c)| *at == si && *c == x.actor.country) {
+                            sentence_subjects.push((si, x.actor.country.clone()));
+                        }
+                    }
                     if subjects.iter().any(|x| x.actor.person.is_some() || x.actor.sector.is_some()) {
                         state.last_person = subjects.clone();
                         person_subject = true;

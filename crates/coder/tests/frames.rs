@@ -1194,9 +1194,17 @@ fn a_bare_title_is_the_one_holder_of_that_office_named_before() {
     let text = "La ministra degli Esteri albanese Elisa Hoxha è arrivata a Roma. \
                 La ministra ha poi chiesto all'Italia di aumentare i collegamenti aerei.";
     assert_codes(&e, text, "it", ("ALB", "020", "ITA"));
-    // two states' foreign ministers were named: "the minister" is either, so no appeal is coded
+    // two states' foreign ministers were named: "the minister" opening the next sentence goes on
+    // with the one who was the subject of the sentence before (the office alone names either)
     let text = "The Japanese foreign minister met the Vietnamese foreign minister in Hanoi. \
                 The minister urged China to resume talks.";
+    let got = triples_in(&e, text, "en");
+    assert!(
+        got.contains(&t("JPN", "026", "CHN")) && !got.iter().any(|(s, c, _)| s == "VNM" && c.starts_with("02")),
+        "{got:?}"
+    );
+    // ... not when that sentence had two subjects
+    let text = "Japan and Vietnam signed an agreement in Hanoi. The minister urged China to resume talks.";
     let got = triples_in(&e, text, "en");
     assert!(!got.iter().any(|(_, c, t)| c.starts_with("02") && t == "CHN"), "{got:?}");
 }
