@@ -514,8 +514,6 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
         h.phrase < learned_base
             && cx.lexicon.entries(h.phrase).iter().any(|e| matches!(e, Entry::Word(c) if *c == class))
     };
-    // (but right after a verb, a genitive that names no one after it opens what the parties
-    // are asked to do: "urged the three countries to conclude a deal")
     // (a disaster word only marks the sentence: it is no item and hides no other phrase)
     let disaster = all.iter().any(|h| word_of(h, WordClass::Disaster));
     if disaster {
@@ -524,6 +522,8 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
                 || !cx.lexicon.entries(h.phrase).iter().all(|e| matches!(e, Entry::Word(WordClass::Disaster)))
         });
     }
+    // (but right after a verb, a genitive that names no one after it opens what the parties
+    // are asked to do: "urged the three countries to conclude a deal")
     if all.iter().any(|h| word_of(h, WordClass::Participants)) {
         let next_start = |end: usize| {
             let rest = k.get(end..).unwrap_or("");

@@ -461,6 +461,15 @@ fn quoted_speaker<'a>(a: &Analysis, key: &str, later: impl IntoIterator<Item = &
         .or_else(|| later.into_iter().find_map(|b| attributed_speaker(b, 0, true)))
 }
 
+/// The state or organisation an item of a sentence names: a place's state, or a mention's actor.
+fn item_state<'a>(a: &'a Analysis, it: &'a crate::analysis::Item) -> Option<&'a str> {
+    match &it.kind {
+        crate::analysis::ItemKind::Place { country: Some(c) } => Some(c.as_str()),
+        crate::analysis::ItemKind::Mention(m) => a.mentions.get(*m)?.actor.as_deref(),
+        _ => None,
+    }
+}
+
 /// How many sentences from the document's start a dateline may open (a headline, a byline, then
 /// the body's first sentence).
 const DATELINE_SENTENCES: usize = 3;
@@ -741,7 +750,6 @@ impl DocState {
         }
     }
 
-    /// "The two sides": the last two-sided meeting's actors, else the document's main pair.
     /// Where the aid or sympathy of `givers` goes when the text names no recipient: the state
     /// hit by the document's disaster or war, that is, the one of the document's recipients so
     /// far that received most acts, the latest on a tie ("Vietnam sent aid to the Philippines
@@ -754,6 +762,7 @@ impl DocState {
             .map(|(c, _, _)| c.clone())
     }
 
+    /// "The two sides": the last two-sided meeting's actors, else the document's main pair.
     fn pair(&self) -> &[String] {
         if self.last_pair.len() == 2 {
             &self.last_pair
@@ -786,13 +795,13 @@ const QUOTE_ATTRIBUTION_SENTENCES: usize = 3;
 /// Roles (titles.tsv) of a state's representatives abroad: a bare such title stands for the
 /// representative the text named last rather than for the home state.
 const ENVOY_ROLES: [&str; 2] = ["ambassador", "envoy"];
-/// Roles whose bare title does not refer back to the last holder named: institutions, and
-/// titles too general to name one office.
 /// Roles of an institution or an official that serves a state's government rather than
 /// leads it (with every `*_minister`): named with no state right after that state acted, they
 /// are its own.
 const SERVING_ROLES: [&str; 4] = ["ministry", "government", "spokesperson", "minister"];
 
+/// Roles whose bare title does not refer back to the last holder named: institutions, and
+/// titles too general to name one office.
 const NO_ANAPHORA_ROLES: [&str; 7] =
     ["ministry", "government", "military", "embassy", "parliament", "party", "official"];
 
@@ -1417,11 +1426,7 @@ impl Engine {
                             .items
                             .iter()
                             .filter(|it| it.end <= m.start)
-                            .filter_map(|it| match &it.kind {
-                                crate::analysis::ItemKind::Place { country: Some(c) } => Some(c.clone()),
-                                crate::analysis::ItemKind::Mention(x) => a.mentions.get(*x)?.actor.clone(),
-                                _ => None,
-                            })
+                            .filter_map(|it| item_state(&a, it).map(str::to_string))
                             .collect();
                         dateline_learned.push((m.clone(), before));
                     }
@@ -1573,9 +1578,10 @@ impl Engine {
         let mut index: HashMap<u64, usize> = HashMap::default();
         // the state (and name) of the holder of each office the text named last
         let mut office_holders: HashMap<String, Option<Holder>> = HashMap::default();
-        // the states that were subjects of each sentence's acts, as (sentence, state)
-        let mut sentence_subjects: Vec<(usize, String)> = Vec::new();
+        // the states that were subjects of this sentence's acts (and, below, of the one before)
+        let mut subjects_now: Vec<String> = Vec::new();
         for (si, key) in keys.iter().enumerate() {
+            let subjects_before = std::mem::take(&mut subjects_now);
             // the conflict as earlier sentences left it, with a deed of force or coercion
             // between its sides (for threats that name no one); taken again only when a hostile
             // act has changed it
@@ -1619,22 +1625,13 @@ impl Engine {
                     }
                 }
             }
-            // a bare title ("The minister also urged …", "La ministra ha poi chiesto …",
-            // "Đại sứ Nigeria … Đại sứ đánh giá cao …") is the holder of that office the text
-            // named before, not the home state's official. Verb-final languages write a name
-            // before its title ("アブドッラー2世国王", "윤 대통령"), which the title's own mention
-            // does not show, so there only an envoy's refers back (their packs' "同外相" do the rest).
             // the first sentence naming a disaster and one state says where the disaster struck
             // (not a later one: "… the quake cut off villages along the border with Tajikistan")
             if a.disaster && state.stricken.is_none() {
                 let mut states: Vec<&str> = a
                     .items
                     .iter()
-                    .filter_map(|it| match &it.kind {
-                        crate::analysis::ItemKind::Place { country: Some(c) } => Some(c.as_str()),
-                        crate::analysis::ItemKind::Mention(m) => a.mentions.get(*m)?.actor.as_deref(),
-                        _ => None,
-                    })
+                    .filter_map(|it| item_state(&a, it))
                     .filter(|c| !c.starts_with("IGO:") && !c.contains('|'))
                     .collect();
                 states.sort_unstable();
@@ -1643,6 +1640,11 @@ impl Engine {
                     state.stricken = Some((*one).to_string());
                 }
             }
+            // a bare title ("The minister also urged …", "La ministra ha poi chiesto …",
+            // "Đại sứ Nigeria … Đại sứ đánh giá cao …") is the holder of that office the text
+            // named before, not the home state's official. Verb-final languages write a name
+            // before its title ("アブドッラー2世国王", "윤 대통령"), which the title's own mention
+            // does not show, so there only an envoy's refers back (their packs' "同外相" do the rest).
             let mut actor_before = false;
             for m in a.mentions.iter_mut() {
                 // (in the press of a language with no home state, "the ministry" opening a
@@ -1691,10 +1693,8 @@ impl Engine {
                 .map_or(usize::MAX, |i| i.start);
             // (one state: "The Japanese and Vietnamese foreign ministers met. The minister …"
             // is either)
-            let before: Vec<&String> =
-                sentence_subjects.iter().filter(|(at, _)| si > 0 && *at == si - 1).map(|(_, c)| c).collect();
-            let previous_subject = match before.as_slice() {
-                [one] => Some((*one).clone()),
+            let previous_subject = match subjects_before.as_slice() {
+                [one] => Some(one.clone()),
                 _ => None,
             };
             if let (Some(c), true) = (previous_subject, model.info.word_boundaries) {
@@ -2125,8 +2125,8 @@ impl Engine {
                 if !subjects.is_empty() && !c.embedded {
                     state.last_subject = subjects.clone();
                     for x in &subjects {
-                        if !sentence_subjects.iter().any(|(at, c)| *at == si && *c == x.actor.country) {
-                            sentence_subjects.push((si, x.actor.country.clone()));
+                        if !subjects_now.contains(&x.actor.country) {
+                            subjects_now.push(x.actor.country.clone());
                         }
                     }
                     if subjects.iter().any(|x| x.actor.person.is_some() || x.actor.sector.is_some()) {
@@ -2573,18 +2573,18 @@ impl Engine {
                             .then(|| pair.iter().find(|c| **c != own).cloned())
                             .flatten()
                     };
-                    if let Some(other) = other_of(&state.conflict_before) {
+                    // ... and a show of force by a state outside that conflict answers the last
+                    // hostile deed's doer ("China held drills around Taiwan. The Philippines put its
+                    // forces on high alert")
+                    let outside = || {
+                        state
+                            .last_hostile_deed
+                            .as_ref()
+                            .filter(|(doer, _)| code.starts_with("15") && p.frame == Frame::Dir && *doer != own)
+                            .map(|(doer, _)| doer.clone())
+                    };
+                    if let Some(other) = other_of(&state.conflict_before).or_else(outside) {
                         objects.push(synthetic(&other, "", t_start, t_end));
-                    }
-                }
-                // "China held drills around Taiwan. The Philippines put its forces on high alert": a
-                // show of force naming no one, by another state than the last hostile deed's
-                // doer, answers that doer
-                if objects.is_empty() && code.starts_with("15") && p.frame == Frame::Dir && distinct(&subjects) == 1 {
-                    if let Some((doer, _)) = &state.last_hostile_deed {
-                        if subjects[0].actor.country != *doer {
-                            objects.push(synthetic(doer, "", t_start, t_end));
-                        }
                     }
                 }
                 let mut pairs: Vec<(&Party, &Party)> = Vec::new();

@@ -912,9 +912,9 @@ fn the_ministry_as_one_word_is_the_ministry_named_before_also_in_a_home_states_p
     let e = real_packs();
     let text = "Il ministero degli Esteri iraniano ha protestato. Il ministero ha poi convocato l'ambasciatore di \
                 Francia.";
-    assert!(triples_in(&e, text, "it").contains(&t("IRN", "114", "FRA")));
+    assert_codes(&e, text, "it", ("IRN", "114", "FRA"));
     let text = "Irans utenriksdepartement protesterte mandag. Departementet kalte senere inn Frankrikes ambassadør.";
-    assert!(triples_in(&e, text, "no").contains(&t("IRN", "114", "FRA")));
+    assert_codes(&e, text, "no", ("IRN", "114", "FRA"));
     // with no ministry named before, and for the ministry named in full, the home state's
     assert_eq!(
         triples_in(&e, "Il ministero degli Esteri ha convocato l'ambasciatore di Francia.", "it"),
@@ -922,7 +922,7 @@ fn the_ministry_as_one_word_is_the_ministry_named_before_also_in_a_home_states_p
     );
     let text = "Il ministero degli Esteri iraniano ha protestato. Il ministero degli Esteri ha poi convocato \
                 l'ambasciatore di Francia.";
-    assert!(triples_in(&e, text, "it").contains(&t("ITA", "114", "FRA")));
+    assert_codes(&e, text, "it", ("ITA", "114", "FRA"));
 }
 
 #[test]
@@ -947,8 +947,7 @@ fn a_stateless_ministry_opening_a_sentence_serves_the_state_that_acted_in_the_se
         ("de", "Kenia wies die Kritik zurück. Das Außenministerium bestellte den britischen Botschafter ein.", ("KEN", "GBR")),
         ("fr", "Le Tchad a rejeté ces accusations. Le ministère des Affaires étrangères a convoqué l'ambassadeur soudanais.", ("TCD", "SDN")),
     ] {
-        let got = triples_in(&e, text, lang);
-        assert!(got.contains(&t(want.0, "114", want.1)), "{lang}: {got:?}");
+        assert_codes(&e, text, lang, (want.0, "114", want.1));
     }
     // not a leader's title, which names whoever holds that office
     let got = triples_in(
@@ -967,8 +966,7 @@ fn a_show_of_force_naming_no_one_by_a_third_state_answers_the_last_hostile_deeds
     let e = real_packs();
     let text = "China menggelar latihan militer di sekitar Taiwan. Filipina menempatkan pasukannya dalam status siaga \
                 tinggi.";
-    let got = triples_in(&e, text, "id");
-    assert!(got.contains(&t("PHL", "152", "CHN")), "{got:?}");
+    assert_codes(&e, text, "id", ("PHL", "152", "CHN"));
     // with no hostile deed before, it is aimed at no one
     let got = triples_in(&e, "Filipina menempatkan pasukannya dalam status siaga tinggi.", "id");
     assert!(got.is_empty(), "{got:?}");
