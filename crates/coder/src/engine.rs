@@ -17,7 +17,7 @@ use crate::code_classes::{
     OWN_ACTOR, PLACE_TARGET, SETTLEMENTS, VERBAL_REACTIONS,
 };
 use crate::lexicon::{Entry, Lexicon, TitleEntry};
-use crate::pack::{parse_events, parse_pack_info, parse_word_lines, Frame, PackInfo, Pattern, WordClass};
+use crate::pack::{parse_events, parse_pack_info, parse_word_lines, Frame, PackInfo, Pattern, Spellings, WordClass};
 use crate::CoderError;
 
 struct LanguageModel {
@@ -956,7 +956,8 @@ impl PreparedPack {
     /// How many phrases of its own the pack gives its automaton (a measure of the work of
     /// building it).
     fn phrase_count(&self) -> usize {
-        self.words.len() + self.model.patterns.iter().flat_map(|p| &p.triggers).flatten().map(Vec::len).sum::<usize>()
+        self.words.len()
+            + self.model.patterns.iter().flat_map(|p| &p.triggers).flatten().map(Spellings::count).sum::<usize>()
     }
 }
 
@@ -1034,7 +1035,7 @@ fn prepare_pack(src: &DataSource, lang: &str) -> Result<PreparedPack, CoderError
                 .triggers
                 .iter()
                 .flat_map(|t| {
-                    t.iter().fold(vec![String::new()], |acc, alts| {
+                    t.iter().map(Spellings::expand).fold(vec![String::new()], |acc, alts| {
                         acc.iter()
                             .flat_map(|a| {
                                 alts.iter().map(move |b| if a.is_empty() { b.clone() } else { format!("{a} {b}") })
@@ -1057,7 +1058,7 @@ fn prepare_pack(src: &DataSource, lang: &str) -> Result<PreparedPack, CoderError
         .map(|(_, w)| normalize_key(w))
         .collect();
     let refiners = refiners_of(&refinements)?;
-    let lexicon = Lexicon::build_with_time(Vec::new(), info.word_boundaries, Vec::new(), None)?;
+    let lexicon = Lexicon::build_with_time(Vec::new(), Vec::new(), info.word_boundaries, Vec::new(), None)?;
     Ok(PreparedPack {
         lang: lang.to_string(),
         model: LanguageModel {
@@ -1092,11 +1093,34 @@ fn with_lexicon(
 ) -> Result<(String, LanguageModel), CoderError> {
     let PreparedPack { lang, mut model, words } = pack;
     let lang = lang.as_str();
+    let (phrases, trigger_parts) = automaton_phrases(lang, &mut model, words, kb)?;
+    // the time lexicon's phrases ride on the same automaton: one pass finds both
+    model.lexicon = Lexicon::build_with_time(
+        phrases,
+        trigger_parts,
+        model.info.word_boundaries,
+        time.phrase_keys(lang),
+        src.cache_dir().map(|d| (d, lang)),
+    )?
+    .with_suffixes(model.particles.endings())
+    .with_name_suffixes(model.name_suffixes.clone());
+    Ok((lang.to_string(), model))
+}
+
+/// The phrases of a language's automaton with what each denotes: the knowledge base's
+/// actors, titles and people, the pack's `words`; and after them its triggers' parts, which
+/// move out of `model`'s patterns.
+#[allow(clippy::type_complexity)]
+fn automaton_phrases(
+    lang: &str,
+    model: &mut LanguageModel,
+    words: Vec<(WordClass, String)>,
+    kb: &KnowledgeBase,
+) -> Result<(Vec<(String, Entry)>, Vec<(Spellings, Entry)>), CoderError> {
     let actors = kb.actor_phrases(lang);
     let titles = kb.title_phrases(lang);
-    let trigger_parts: usize = model.patterns.iter().flat_map(|p| &p.triggers).flatten().map(Vec::len).sum();
     let mut phrases: Vec<(String, Entry)> =
-        Vec::with_capacity(actors.len() + titles.len() + words.len() + trigger_parts + kb.person_variants().len());
+        Vec::with_capacity(actors.len() + titles.len() + words.len() + kb.person_variants().len());
     for a in actors {
         phrases.push((a.phrase.clone(), Entry::Actor { actor: a.actor.as_str().into(), kind: a.kind }));
     }
@@ -1114,29 +1138,19 @@ fn with_lexicon(
     }
     // the triggers' words move into the automaton: after loading, a trigger entry says how
     // many parts its trigger has, and nothing else needs their text
+    let mut trigger_parts: Vec<(Spellings, Entry)> = Vec::new();
     for (pi, p) in model.patterns.iter_mut().enumerate() {
         for (ti, t) in std::mem::take(&mut p.triggers).into_iter().enumerate() {
             let (Ok(pattern), Ok(trigger), Ok(parts)) = (u32::try_from(pi), u32::try_from(ti), u16::try_from(t.len()))
             else {
                 return Err(CoderError::Automaton(format!("{lang}: pattern {pi} has too many triggers or parts")));
             };
-            for (part, alternatives) in (0u16..).zip(t) {
-                for w in alternatives {
-                    phrases.push((w, Entry::Trigger { pattern, trigger, part, parts }));
-                }
+            for (part, spellings) in (0u16..).zip(t) {
+                trigger_parts.push((spellings, Entry::Trigger { pattern, trigger, part, parts }));
             }
         }
     }
-    // the time lexicon's phrases ride on the same automaton: one pass finds both
-    model.lexicon = Lexicon::build_with_time(
-        phrases,
-        model.info.word_boundaries,
-        time.phrase_keys(lang),
-        src.cache_dir().map(|d| (d, lang)),
-    )?
-    .with_suffixes(model.particles.endings())
-    .with_name_suffixes(model.name_suffixes.clone());
-    Ok((lang.to_string(), model))
+    Ok((phrases, trigger_parts))
 }
 
 impl Engine {
@@ -3193,6 +3207,86 @@ fn slot_words(c: &crate::analysis::Clause, actor: &Actor) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// Every pack's automaton with its triggers' chains finds exactly what it finds with
+    /// every spelling held as a phrase (same spans, entries and time matches, in the same
+    /// order), over the pack's own test sentences and the repository's own documents.
+    #[test]
+    fn chained_triggers_match_as_their_spellings_would_in_every_pack() {
+        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let src = DataSource::directory(&root);
+        let kb = KnowledgeBase::load(&src).unwrap();
+        let time = TimeParser::load(&src).unwrap();
+        let mut chained_somewhere = false;
+        for lang in src.pack_languages() {
+            let build = |expanded: bool| {
+                let PreparedPack { mut model, words, .. } = prepare_pack(&src, &lang).unwrap();
+                let (phrases, parts) = automaton_phrases(&lang, &mut model, words, &kb).unwrap();
+                let (wb, times) = (model.info.word_boundaries, time.phrase_keys(&lang));
+                let lexicon = if expanded {
+                    Lexicon::build_expanded(phrases, parts, wb, times)
+                } else {
+                    Lexicon::build_with_time(phrases, parts, wb, times, None)
+                };
+                lexicon.unwrap().with_suffixes(model.particles.endings()).with_name_suffixes(model.name_suffixes)
+            };
+            let (chained, expanded) = (build(false), build(true));
+            chained_somewhere |= chained.chain_count() > 0;
+            assert_eq!(chained.len(), expanded.len(), "{lang}: phrase count");
+            let mut texts: Vec<String> = std::fs::read_to_string(root.join(format!("packs/{lang}/tests.tsv")))
+                .unwrap_or_default()
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split('\t').next().map(str::to_string))
+                .collect();
+            for f in std::fs::read_dir(root.join(format!("testdata/own/{lang}"))).into_iter().flatten().flatten() {
+                if f.file_name().to_string_lossy().ends_with(".docs.jsonl") {
+                    for line in std::fs::read_to_string(f.path()).unwrap().lines() {
+                        let doc: serde_json::Value = serde_json::from_str(line).unwrap();
+                        texts.extend(doc["text"].as_str().map(str::to_string));
+                    }
+                }
+            }
+            assert!(texts.len() > 100, "{lang}: too few texts to compare on");
+            for text in &texts {
+                let key = attache_text::normalize(text, 0).key;
+                let described = |lex: &Lexicon| {
+                    let mut times = Vec::new();
+                    let found = lex.find_all_and_time(&key, &mut times);
+                    // (each phrase id as the first hit that has it: one id per spelling)
+                    let first_of = |id: u32| found.iter().position(|h| h.phrase == id);
+                    let hits: Vec<(usize, usize, Vec<Entry>, Option<usize>)> = found
+                        .iter()
+                        .map(|h| (h.start, h.end, lex.entries(h.phrase).to_vec(), first_of(h.phrase)))
+                        .collect();
+                    (hits, times)
+                };
+                assert_eq!(described(&chained), described(&expanded), "{lang}: {text}");
+            }
+        }
+        assert!(chained_somewhere, "some pack has chains");
+    }
+
+    /// Every trigger part of every pack that is matched as a chain spells exactly the keys
+    /// its spellings normalise to: slots join as the text does.
+    #[test]
+    fn chains_spell_the_keys_of_their_spellings_in_every_pack() {
+        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let src = DataSource::directory(&root);
+        let mut chains = 0;
+        for lang in src.pack_languages() {
+            let PreparedPack { model, .. } = prepare_pack(&src, &lang).unwrap();
+            for spellings in model.patterns.iter().flat_map(|p| &p.triggers).flatten() {
+                if let Some((chained, phrases)) =
+                    crate::lexicon::chain_and_phrase_keys(spellings, model.info.word_boundaries)
+                {
+                    chains += 1;
+                    assert_eq!(chained, phrases, "{lang}: {spellings:?}");
+                }
+            }
+        }
+        assert!(chains > 1000, "{chains} chains");
+    }
+
     #[test]
     fn hex16_writes_what_format_writes() {
         for n in [0u64, 1, 0xabc, u64::MAX, 0x0123_4567_89ab_cdef] {

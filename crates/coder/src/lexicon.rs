@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use attache_actors::PhraseKind;
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 
-use crate::pack::WordClass;
+use crate::pack::{Spellings, WordClass};
 use crate::CoderError;
 
 /// What a matched phrase denotes (a phrase may denote several things). Kept small (24
@@ -92,6 +92,325 @@ pub struct Lexicon {
     later: Vec<(u32, u32, u16)>,
     /// Where each phrase's later parts start in `later`, and after the last phrase their end.
     later_first: Vec<u32>,
+    /// Trigger parts matched slot by slot instead of spelling by spelling (see [`Chain`]),
+    /// by their first ids.
+    chains: Vec<Chain>,
+    /// The first id of a chain's spelling: every phrase of the automaton is below it.
+    chain_base: u32,
+    /// Per automaton phrase, where it may open a chain: (chain, slot, digit), phrase after
+    /// phrase as in `later`; phrase `id`'s are `opens[opens_first[id]..opens_first[id + 1]]`.
+    opens: Vec<ChainOpening>,
+    /// Where each phrase's openings start in `opens`, and after the last phrase their end.
+    opens_first: Vec<u32>,
+    /// Per automaton phrase: it is an alternative of some chain's slot, so that its matches
+    /// are kept for chains (with or without entries of its own).
+    in_slot: Vec<bool>,
+}
+
+/// A trigger part with a product of brace groups ("{a,ont,avait} {,déjà,également}
+/// {signé,paraphé} {un,l'} accord"), matched slot by slot: the automaton holds each slot's
+/// alternatives instead of every spelling, and a match of one alternative of each slot in a
+/// row, a space apart, is a match of the spelling they make. Each spelling keeps an id of its
+/// own, as when every spelling was a phrase of the automaton: spelling k chooses in each
+/// slot the alternative of k's digit there (mixed radix, the first slot lowest).
+struct Chain {
+    /// The id of the spelling of digits all 0.
+    first_id: u32,
+    /// How many spellings (ids) the chain has.
+    count: u32,
+    /// What every spelling denotes (one trigger part).
+    entry: Entry,
+    /// The slots in order.
+    slots: Vec<ChainSlot>,
+    /// The offsets (id − `first_id`) of spellings that are phrases of the automaton instead,
+    /// sorted: another phrase's spelling too.
+    excluded: Vec<u32>,
+    /// The spellings match the start of longer words (written with a final `*`).
+    open: bool,
+    /// The first slot from which every slot may be left out (the number of slots when the
+    /// last may not).
+    optional_from: u16,
+}
+
+/// Where a phrase may open a chain: (chain, slot, the phrase's digit there).
+type ChainOpening = (u32, u16, u32);
+
+/// One slot of a [`Chain`].
+struct ChainSlot {
+    /// The automaton phrases of its alternatives with their digits, by phrase.
+    alternatives: Vec<(u32, u32)>,
+    /// The slot may be left out, as digit `empty_digit`.
+    optional: bool,
+    /// The digit of leaving the slot out (the number of its alternatives).
+    empty_digit: u32,
+    /// The id step of one unit of this slot's digit.
+    stride: u32,
+}
+
+impl ChainSlot {
+    /// The digit of automaton phrase `id` in this slot.
+    fn digit(&self, id: u32) -> Option<u32> {
+        self.alternatives.binary_search_by_key(&id, |&(p, _)| p).ok().map(|i| self.alternatives[i].1)
+    }
+}
+
+/// Most spellings one chain may number.
+const MAX_CHAIN_SPELLINGS: u32 = 1 << 24;
+
+/// The automaton's phrases as they are added, and what each denotes.
+#[derive(Default)]
+struct KeyTable {
+    /// Phrase key → id.
+    index: HashMap<String, u32>,
+    /// Each spelling's id (None: its key is empty), so that a word recurring in many
+    /// combinations of a trigger's alternatives is normalised and looked up once.
+    spelling_ids: HashMap<String, Option<u32>>,
+    /// Per id: the phrase matches the start of longer words.
+    open_right: Vec<bool>,
+    /// Per id: its value in the time lexicon.
+    time_value: Vec<u32>,
+    /// Every (phrase id, entry, case form) in the order given.
+    found: Vec<(u32, Entry, Option<Box<str>>)>,
+}
+
+impl KeyTable {
+    /// The id of normalised `key`, a new one for a new key.
+    fn id_of(&mut self, key: String) -> u32 {
+        let n = self.time_value.len() as u32;
+        let id = *self.index.entry(key).or_insert(n);
+        if id == n {
+            self.open_right.push(false);
+            self.time_value.push(NOT_TIME);
+        }
+        id
+    }
+
+    /// The id of `phrase` as written (a trailing `*` left off); None when its key is empty.
+    fn spelling_id(&mut self, phrase: &str) -> Option<u32> {
+        let phrase = phrase.trim_end_matches('*');
+        if let Some(&id) = self.spelling_ids.get(phrase) {
+            return id;
+        }
+        let key = attache_text::normalize_key(phrase);
+        let id = (!key.is_empty()).then(|| self.id_of(key));
+        self.spelling_ids.insert(phrase.to_string(), id);
+        id
+    }
+
+    /// Add `phrase` denoting `entry`: a final `*` lets it match the start of longer words.
+    fn add(&mut self, phrase: String, entry: Entry) {
+        let written = phrase.trim_end_matches('*');
+        let form =
+            (needs_exact_case(written) || capitalised_place_name(written, &entry)).then(|| Box::<str>::from(written));
+        let Some(id) = self.spelling_id(&phrase) else { return };
+        if phrase.ends_with('*') {
+            self.open_right[id as usize] = true;
+        }
+        self.found.push((id, entry, form));
+    }
+
+    /// The slots of a chain (normalised alternatives, "" for leaving a slot out) with their
+    /// alternatives numbered as phrases; None when the chain would have too many spellings.
+    fn chain_slots(&mut self, slots: Vec<Vec<String>>) -> Option<Vec<ChainSlot>> {
+        let radix = |slot: &Vec<String>| {
+            let optional = slot.iter().any(String::is_empty);
+            slot.iter().filter(|a| !a.is_empty()).count() as u32 + u32::from(optional)
+        };
+        slots.iter().try_fold(1u32, |n, slot| n.checked_mul(radix(slot)).filter(|&n| n < MAX_CHAIN_SPELLINGS))?;
+        let mut stride = 1;
+        let mut out = Vec::with_capacity(slots.len());
+        for slot in slots {
+            let r = radix(&slot);
+            let optional = slot.iter().any(String::is_empty);
+            let mut alternatives: Vec<(u32, u32)> = Vec::with_capacity(slot.len());
+            for alt in slot.into_iter().filter(|a| !a.is_empty()) {
+                let digit = alternatives.len() as u32;
+                alternatives.push((self.id_of(alt), digit));
+            }
+            alternatives.sort_unstable();
+            let empty_digit = r - u32::from(optional);
+            out.push(ChainSlot { alternatives, optional, empty_digit, stride });
+            stride *= r;
+        }
+        Some(out)
+    }
+}
+
+/// The normalised slots of a trigger part worth matching as a [`Chain`], and whether its
+/// spellings match the start of longer words (its last slot's alternatives all end in `*`):
+/// two slots or more whose spellings outnumber their alternatives, every alternative plain (it
+/// begins with a letter or digit and ends with one or an apostrophe, needs no case, and holds
+/// no brace, star or quotation mark). None for a part to hold as phrases. Slots join with a
+/// space, or with nothing in a language written without spaces (`word_boundaries` false).
+fn chain_slots(spellings: &Spellings, word_boundaries: bool) -> Option<(Vec<Vec<String>>, bool)> {
+    let mut slots = spellings.slots(!word_boundaries)?;
+    let alternatives: usize = slots.iter().map(Vec::len).sum();
+    if spellings.count() <= alternatives {
+        return None;
+    }
+    let open = slots.last().is_some_and(|last| last.iter().all(|a| a.ends_with('*')));
+    if open {
+        for a in slots.last_mut().into_iter().flatten() {
+            a.truncate(a.trim_end_matches('*').len());
+        }
+    }
+    let plain = |a: &String| {
+        a.is_empty()
+            || (a.chars().next().is_some_and(char::is_alphanumeric)
+                && a.chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’')
+                && !a.chars().any(|c| c.is_uppercase() || matches!(c, '{' | '}' | '*' | '"')))
+    };
+    if !slots.iter().flatten().all(plain) {
+        return None;
+    }
+    let mut out: Vec<Vec<String>> = Vec::with_capacity(slots.len());
+    for slot in &slots {
+        let keys: Vec<String> = slot.iter().map(|a| attache_text::normalize_key(a)).collect();
+        // a key that normalising changed at its edges might not join as the text does
+        if keys.iter().any(|k| k.starts_with(' ') || k.ends_with(' ')) {
+            return None;
+        }
+        out.push(keys);
+    }
+    Some((out, open))
+}
+
+/// For a test: the keys of a trigger part's spellings as its chain would spell them, and as
+/// normalising each spelling gives them (None when the part would be no chain).
+#[cfg(test)]
+pub(crate) fn chain_and_phrase_keys(
+    spellings: &Spellings,
+    word_boundaries: bool,
+) -> Option<(std::collections::BTreeSet<String>, std::collections::BTreeSet<String>)> {
+    let (slots, _) = chain_slots(spellings, word_boundaries)?;
+    let mut chained = std::collections::BTreeSet::new();
+    let joiner = if word_boundaries { " " } else { "" };
+    each_spelling(&slots, joiner, &mut |_, offset| {
+        chained.insert(spelling_text(&slots, joiner, offset));
+    });
+    let phrases = spellings
+        .expand()
+        .iter()
+        .map(|w| attache_text::normalize_key(w.trim_end_matches('*')))
+        .filter(|k| !k.is_empty())
+        .collect();
+    Some((chained, phrases))
+}
+
+/// Where each automaton phrase may open a chain, as [`Lexicon`]'s (`opens`, `opens_first`,
+/// `in_slot`) over `phrases` phrases: an alternative of a chain's first slot, or of a later
+/// one when every slot before it may be left out.
+fn index_chain_openings(chains: &[Chain], phrases: usize) -> (Vec<ChainOpening>, Vec<u32>, Vec<bool>) {
+    let mut in_slot = vec![false; phrases];
+    let mut all: Vec<(u32, u32, u16, u32)> = Vec::new();
+    for (c, chain) in chains.iter().enumerate() {
+        let mut opening = true;
+        for (i, slot) in chain.slots.iter().enumerate() {
+            for &(id, digit) in &slot.alternatives {
+                in_slot[id as usize] = true;
+                if opening {
+                    all.push((id, c as u32, i as u16, digit));
+                }
+            }
+            opening &= slot.optional;
+        }
+    }
+    all.sort_unstable();
+    let mut first = Vec::with_capacity(phrases + 1);
+    let mut k = 0;
+    for id in 0..phrases as u32 {
+        first.push(k as u32);
+        while all.get(k).is_some_and(|o| o.0 == id) {
+            k += 1;
+        }
+    }
+    first.push(k as u32);
+    (all.into_iter().map(|(_, c, i, d)| (c, i, d)).collect(), first, in_slot)
+}
+
+/// FNV-1a over `bytes`, continuing from `state`: the hash of a text is the same whether it is
+/// hashed whole or piece after piece, so that a chain's spellings are hashed without being
+/// written out.
+fn fnv(mut state: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        state ^= u64::from(b);
+        state = state.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    state
+}
+
+/// The FNV-1a offset basis.
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Calls `each` with every spelling of `slots` (normalised alternatives, "" for leaving a slot
+/// out) as (hash, id offset in its chain): one alternative of each slot, joined by `joiner`
+/// (its text is [`spelling_text`]). The offset numbers a slot's alternatives as [`ChainSlot`]
+/// does: the non-empty ones in order, then leaving the slot out.
+fn each_spelling(slots: &[Vec<String>], joiner: &str, each: &mut impl FnMut(u64, u32)) {
+    #[allow(clippy::too_many_arguments)]
+    fn visit(
+        slots: &[Vec<String>],
+        strides: &[(u32, u32)],
+        joiner: &[u8],
+        i: usize,
+        state: u64,
+        written: bool,
+        offset: u32,
+        each: &mut impl FnMut(u64, u32),
+    ) {
+        let Some(slot) = slots.get(i) else {
+            if written {
+                each(state, offset);
+            }
+            return;
+        };
+        let (stride, empty_digit) = strides[i];
+        let mut digit = 0;
+        for alt in slot {
+            if alt.is_empty() {
+                visit(slots, strides, joiner, i + 1, state, written, offset + empty_digit * stride, each);
+                continue;
+            }
+            let state = if written { fnv(state, joiner) } else { state };
+            visit(slots, strides, joiner, i + 1, fnv(state, alt.as_bytes()), true, offset + digit * stride, each);
+            digit += 1;
+        }
+    }
+    let strides = slot_strides(slots);
+    visit(slots, &strides, joiner.as_bytes(), 0, FNV_START, false, 0, each);
+}
+
+/// Each slot's id stride (the product of the radices, alternatives and one for leaving the
+/// slot out, of the slots before it) and the digit of leaving it out.
+fn slot_strides(slots: &[Vec<String>]) -> Vec<(u32, u32)> {
+    let mut strides = Vec::with_capacity(slots.len());
+    let mut stride = 1u32;
+    for slot in slots {
+        let empty_digit = slot.iter().filter(|a| !a.is_empty()).count() as u32;
+        strides.push((stride, empty_digit));
+        let radix = empty_digit + u32::from(slot.iter().any(String::is_empty));
+        stride = stride.saturating_mul(radix);
+    }
+    strides
+}
+
+/// The text of the spelling of `slots` at id offset `offset` (see [`each_spelling`]).
+fn spelling_text(slots: &[Vec<String>], joiner: &str, offset: u32) -> String {
+    let mut text = String::new();
+    let mut rest = offset;
+    for slot in slots {
+        let non_empty: Vec<&String> = slot.iter().filter(|a| !a.is_empty()).collect();
+        let radix = non_empty.len() as u32 + u32::from(non_empty.len() < slot.len());
+        let digit = rest % radix.max(1);
+        rest /= radix.max(1);
+        if let Some(alt) = non_empty.get(digit as usize) {
+            if !text.is_empty() {
+                text.push_str(joiner);
+            }
+            text.push_str(alt);
+        }
+    }
+    text
 }
 
 /// Every phrase's later trigger parts, sorted, as ([`Lexicon`]'s `later`, `later_first`).
@@ -215,26 +534,109 @@ impl Lexicon {
     /// Build from (phrase, entry) pairs; phrases are normalised like sentence keys.
     #[cfg(test)]
     pub fn build(phrases: Vec<(String, Entry)>, word_boundaries: bool) -> Result<Self, CoderError> {
-        Self::build_with_time(phrases, word_boundaries, Vec::new(), None)
+        Self::build_with_time(phrases, Vec::new(), word_boundaries, Vec::new(), None)
     }
 
-    /// [`Self::build`], with the time lexicon's normalised phrases and their values
+    /// [`Self::build_with_time`] with every trigger part's spellings held as phrases, none
+    /// as a chain: what chains must match exactly as.
+    #[cfg(test)]
+    pub fn build_expanded(
+        phrases: Vec<(String, Entry)>,
+        trigger_parts: Vec<(Spellings, Entry)>,
+        word_boundaries: bool,
+        time_phrases: Vec<(String, u32)>,
+    ) -> Result<Self, CoderError> {
+        let literal = trigger_parts
+            .into_iter()
+            .flat_map(|(s, e)| s.expand().into_iter().map(move |w| (Spellings::literal(&w), e.clone())))
+            .collect();
+        Self::build_with_time(phrases, literal, word_boundaries, time_phrases, None)
+    }
+
+    /// [`Self::build`], with the triggers' parts after the phrases (each part's spellings and
+    /// its entry), and the time lexicon's normalised phrases and their values
     /// (`attache_time::TimeParser::phrase_keys`) in the same automaton:
     /// [`Self::find_all_and_time`] reports their matches. With `cache` = (directory, name),
     /// the automaton is read from a previous run's file when one holds the same phrases.
+    ///
+    /// A trigger part whose brace groups make many spellings becomes a [`Chain`] when none of
+    /// its spellings is any other phrase's (nor another of its own): it then matches exactly
+    /// where its spellings as phrases would, with the same boundaries and one id per spelling.
     pub fn build_with_time(
         phrases: Vec<(String, Entry)>,
+        trigger_parts: Vec<(Spellings, Entry)>,
         word_boundaries: bool,
         time_phrases: Vec<(String, u32)>,
         cache: Option<(&std::path::Path, &str)>,
     ) -> Result<Self, CoderError> {
-        // phrase key → id; and each spelling's id (None: its key is empty), so that a word
-        // recurring in many combinations of a trigger's alternatives is normalised and looked
-        // up once
-        let mut index: HashMap<String, u32> = HashMap::default();
-        let mut spelling_ids: HashMap<String, Option<u32>> = HashMap::default();
-        let mut open_right: Vec<bool> = Vec::new();
-        let mut time_value: Vec<u32> = Vec::new();
+        let mut keys = KeyTable::default();
+        for (phrase, entry) in phrases {
+            keys.add(phrase, entry);
+        }
+        // the trigger parts that may become chains, with their slots normalised; the others'
+        // spellings are numbered first, so that a chain is checked against them
+        let chain_slots: Vec<Option<(Vec<Vec<String>>, bool)>> =
+            trigger_parts.iter().map(|(spellings, _)| chain_slots(spellings, word_boundaries)).collect();
+        let joiner = if word_boundaries { " " } else { "" };
+        for ((spellings, _), slots) in trigger_parts.iter().zip(&chain_slots) {
+            if slots.is_none() {
+                for w in spellings.expand() {
+                    keys.spelling_id(&w);
+                }
+            }
+        }
+        // a chain's spelling that is any other phrase (of the automaton, of the time lexicon,
+        // of another chain, or another spelling of its own) makes the chain phrases instead
+        let mut taken: rustc_hash::FxHashSet<u64> = keys.index.keys().map(|k| fnv(FNV_START, k.as_bytes())).collect();
+        taken.extend(time_phrases.iter().map(|(k, _)| fnv(FNV_START, k.as_bytes())));
+        let mut spelled: HashMap<u64, u32> = HashMap::default();
+        for (slots, _) in chain_slots.iter().flatten() {
+            each_spelling(slots, joiner, &mut |h, _| *spelled.entry(h).or_insert(0) += 1);
+        }
+        let mut chains: Vec<Chain> = Vec::new();
+        for ((spellings, entry), slots) in trigger_parts.into_iter().zip(chain_slots) {
+            if let Some((slots, open)) = slots {
+                // a spelling that is another phrase's too is that phrase (as when every
+                // spelling was one): it is left out of the chain and joins the automaton;
+                // a chain spelling one text twice, or mostly other phrases, is phrases
+                let (mut own, mut twice, mut shared) = (rustc_hash::FxHashSet::default(), false, Vec::new());
+                each_spelling(&slots, joiner, &mut |h, offset| {
+                    twice |= !own.insert(h);
+                    if taken.contains(&h) || spelled.get(&h).is_some_and(|&n| n > 1) {
+                        shared.push(offset);
+                    }
+                });
+                if !twice && shared.len() * 2 < own.len() {
+                    let shared: Vec<(u32, String)> =
+                        shared.into_iter().map(|offset| (offset, spelling_text(&slots, joiner, offset))).collect();
+                    if let Some(chain_slots) = keys.chain_slots(slots) {
+                        let mut excluded = Vec::with_capacity(shared.len());
+                        for (offset, key) in shared {
+                            let id = keys.id_of(key);
+                            keys.open_right[id as usize] |= open;
+                            keys.found.push((id, entry.clone(), None));
+                            excluded.push(offset);
+                        }
+                        excluded.sort_unstable();
+                        let optional_from = chain_slots.iter().rposition(|s| !s.optional).map_or(0, |i| i + 1) as u16;
+                        chains.push(Chain {
+                            first_id: 0,
+                            count: 0,
+                            entry,
+                            slots: chain_slots,
+                            excluded,
+                            open,
+                            optional_from,
+                        });
+                        continue;
+                    }
+                }
+            }
+            for w in spellings.expand() {
+                keys.add(w, entry.clone());
+            }
+        }
+        let KeyTable { mut index, mut open_right, mut time_value, found, .. } = keys;
         let mut id_of = |key: String, open_right: &mut Vec<bool>, time_value: &mut Vec<u32>| {
             *index.entry(key).or_insert_with(|| {
                 open_right.push(false);
@@ -242,31 +644,6 @@ impl Lexicon {
                 (time_value.len() - 1) as u32
             })
         };
-        // every (phrase id, entry, case form) in the order given
-        let mut found: Vec<(u32, Entry, Option<Box<str>>)> = Vec::with_capacity(phrases.len());
-        for (mut phrase, entry) in phrases {
-            let prefix = phrase.ends_with('*');
-            if prefix {
-                phrase.truncate(phrase.trim_end_matches('*').len());
-            }
-            let form = (needs_exact_case(&phrase) || capitalised_place_name(&phrase, &entry))
-                .then(|| Box::<str>::from(phrase.as_str()));
-            let id = match spelling_ids.get(phrase.as_str()) {
-                Some(&id) => id,
-                None => {
-                    let key = attache_text::normalize_key(&phrase);
-                    let id = (!key.is_empty()).then(|| id_of(key, &mut open_right, &mut time_value));
-                    spelling_ids.insert(phrase, id);
-                    id
-                }
-            };
-            let Some(id) = id else { continue };
-            if prefix {
-                open_right[id as usize] = true;
-            }
-            found.push((id, entry, form));
-        }
-        drop(spelling_ids);
         for (key, value) in time_phrases {
             if key.is_empty() {
                 continue;
@@ -274,6 +651,18 @@ impl Lexicon {
             let id = id_of(key, &mut open_right, &mut time_value);
             time_value[id as usize] = value;
         }
+        // the chains' spellings are numbered after the automaton's phrases
+        let chain_base = time_value.len() as u32;
+        let mut next_id = u64::from(chain_base);
+        for c in &mut chains {
+            c.first_id = next_id as u32;
+            c.count = c.slots.last().map_or(1, |s| s.stride * (s.empty_digit + u32::from(s.optional)));
+            next_id += u64::from(c.count);
+        }
+        if next_id >= u64::from(u32::MAX / 2) {
+            return Err(CoderError::Automaton(format!("{next_id} phrases are more than a lexicon can number")));
+        }
+        let (opens, opens_first, in_slot) = index_chain_openings(&chains, time_value.len());
         let (entries, forms, first) = group_by_phrase(found, time_value.len());
         let automaton = if index.is_empty() {
             None
@@ -293,6 +682,11 @@ impl Lexicon {
             time_value,
             later,
             later_first,
+            chains,
+            chain_base,
+            opens,
+            opens_first,
+            in_slot,
         })
     }
 
@@ -329,6 +723,10 @@ impl Lexicon {
 
     /// True when phrase `id` is part `part` (1 or more) of trigger `trigger` of `pattern`.
     pub fn is_later_part(&self, id: u32, pattern: u32, trigger: u32, part: u16) -> bool {
+        if let Some(chain) = self.chain_of(id) {
+            return part > 0
+                && matches!(chain.entry, Entry::Trigger { pattern: p, trigger: t, part: q, .. } if (p, t, q) == (pattern, trigger, part));
+        }
         let id = id as usize;
         match (self.later_first.get(id), self.later_first.get(id + 1)) {
             (Some(&a), Some(&b)) => self
@@ -341,7 +739,19 @@ impl Lexicon {
 
     /// What phrase `id` denotes, every entry regardless of case.
     pub fn entries(&self, id: u32) -> &[Entry] {
+        if let Some(chain) = self.chain_of(id) {
+            return std::slice::from_ref(&chain.entry);
+        }
         self.entries.get(self.span(id)).unwrap_or(&[])
+    }
+
+    /// The chain whose spelling phrase `id` is (none for a phrase of the automaton).
+    fn chain_of(&self, id: u32) -> Option<&Chain> {
+        if id < self.chain_base {
+            return None;
+        }
+        let i = self.chains.partition_point(|c| c.first_id <= id).checked_sub(1)?;
+        self.chains.get(i).filter(|c| id - c.first_id < c.count)
     }
 
     /// Where phrase `id`'s entries lie in `entries` and `forms` (empty for an unknown id).
@@ -355,12 +765,15 @@ impl Lexicon {
 
     /// True when some entry of phrase `id` needs its capitals in the original text.
     pub fn needs_case(&self, id: u32) -> bool {
-        self.forms.get(self.span(id)).is_some_and(|forms| forms.iter().any(Option::is_some))
+        id < self.chain_base && self.forms.get(self.span(id)).is_some_and(|forms| forms.iter().any(Option::is_some))
     }
 
     /// What phrase `id` denotes where the original text reads `original`: entries that
     /// need their capitals are left out when the text lacks them.
     pub fn entries_for(&self, id: u32, original: &str) -> Vec<&Entry> {
+        if let Some(chain) = self.chain_of(id) {
+            return vec![&chain.entry];
+        }
         let span = self.span(id);
         let (Some(list), Some(forms)) = (self.entries.get(span.clone()), self.forms.get(span)) else {
             return Vec::new();
@@ -384,9 +797,16 @@ impl Lexicon {
         let Some(a) = &self.automaton else { return Vec::new() };
         // (about one hit for every four bytes of news text: most sentences then grow nothing)
         let mut out = Vec::with_capacity(key.len() / 4 + 4);
+        // matches of chains' slots, for the chains (see [`Chain`])
+        let mut slot_hits: Vec<Hit> =
+            if self.chains.is_empty() { Vec::new() } else { Vec::with_capacity(key.len() / 8 + 4) };
         for m in a.find_overlapping_iter(key) {
             let (start, end) = (m.start(), m.end());
             let id = m.value() as usize;
+            let in_slot = self.in_slot.get(id).copied().unwrap_or(false);
+            if in_slot {
+                slot_hits.push(Hit { start, end, phrase: m.value() });
+            }
             match self.time_value.get(id) {
                 Some(&NOT_TIME) | None => {}
                 Some(&value) => {
@@ -395,6 +815,9 @@ impl Lexicon {
                         continue;
                     }
                 }
+            }
+            if in_slot && self.entries(m.value()).is_empty() {
+                continue;
             }
             if !self.word_boundaries {
                 // without spaces, a katakana or Latin run is still one word
@@ -422,7 +845,104 @@ impl Lexicon {
             }
             out.push(Hit { start, end, phrase: m.value() });
         }
+        if !slot_hits.is_empty() {
+            let mut chained = Vec::new();
+            self.find_chains(key, &mut slot_hits, &mut chained);
+            // each in the automaton's order: by end, and at one end the longest first
+            for h in chained {
+                let at = out.partition_point(|o| (o.end, o.start) < (h.end, h.start));
+                out.insert(at, h);
+            }
+        }
         out
+    }
+
+    /// Push onto `out` every chain spelling that `slot_hits` (matches of chains' slots) make
+    /// in `key`, with the boundaries its spelling would need as a phrase.
+    fn find_chains(&self, key: &str, slot_hits: &mut [Hit], out: &mut Vec<Hit>) {
+        slot_hits.sort_unstable_by_key(|h| (h.start, h.end, h.phrase));
+        let slot_hits: &[Hit] = slot_hits;
+        for h in slot_hits {
+            let id = h.phrase as usize;
+            let (Some(&a), Some(&b)) = (self.opens_first.get(id), self.opens_first.get(id + 1)) else { continue };
+            if a == b {
+                continue;
+            }
+            // whether any slot's match follows: most openings need one
+            let next = if self.word_boundaries {
+                (key.as_bytes().get(h.end) == Some(&b' ')).then_some(h.end + 1)
+            } else {
+                Some(h.end)
+            };
+            let followed = next.is_some_and(|n| {
+                slot_hits.get(slot_hits.partition_point(|o| o.start < n)).is_some_and(|o| o.start == n)
+            });
+            for &(c, slot, digit) in self.opens.get(a as usize..b as usize).unwrap_or(&[]) {
+                let Some(chain) = self.chains.get(c as usize) else { continue };
+                if !followed && usize::from(slot) + 1 < usize::from(chain.optional_from) {
+                    continue;
+                }
+                // the slots before `slot` are left out
+                let skipped: u32 = chain.slots[..slot as usize].iter().map(|s| s.empty_digit * s.stride).sum();
+                let value = chain.first_id + skipped + digit * chain.slots[slot as usize].stride;
+                self.follow_chain(key, slot_hits, chain, slot as usize + 1, (h.start, h.end), value, out);
+            }
+        }
+    }
+
+    /// Continue a chain whose slots before `slot` span `span` with spelling id `value` so far.
+    #[allow(clippy::too_many_arguments)]
+    fn follow_chain(
+        &self,
+        key: &str,
+        slot_hits: &[Hit],
+        chain: &Chain,
+        slot: usize,
+        span: (usize, usize),
+        value: u32,
+        out: &mut Vec<Hit>,
+    ) {
+        let (start, end) = span;
+        let Some(s) = chain.slots.get(slot) else {
+            // the boundaries `find_all_and_time` asks of a phrase
+            let bounded = if !self.word_boundaries {
+                katakana_word_whole(key, start, end) && ascii_word_whole(key, start, end)
+            } else {
+                let bytes = key.as_bytes();
+                let inside_word =
+                    start > 0 && bytes[start - 1].is_ascii_alphanumeric() && bytes[start].is_ascii_alphanumeric();
+                !inside_word
+                    && if chain.open {
+                        on_left_boundary(key, start)
+                    } else {
+                        on_boundaries(key, start, end)
+                            || (on_left_boundary(key, start)
+                                && (self.suffix_follows(key, end) || self.name_suffix_follows(key, start, end, value)))
+                    }
+            };
+            if bounded && chain.excluded.binary_search(&(value - chain.first_id)).is_err() {
+                out.push(Hit { start, end, phrase: value });
+            }
+            return;
+        };
+        if s.optional {
+            self.follow_chain(key, slot_hits, chain, slot + 1, span, value + s.empty_digit * s.stride, out);
+        }
+        // the next slot right after, a space apart where words are
+        let next = if self.word_boundaries {
+            if key.as_bytes().get(end) != Some(&b' ') {
+                return;
+            }
+            end + 1
+        } else {
+            end
+        };
+        let from = slot_hits.partition_point(|h| h.start < next);
+        for h in slot_hits[from..].iter().take_while(|h| h.start == next) {
+            if let Some(digit) = s.digit(h.phrase) {
+                self.follow_chain(key, slot_hits, chain, slot + 1, (start, h.end), value + digit * s.stride, out);
+            }
+        }
     }
 }
 
@@ -430,7 +950,20 @@ impl Lexicon {
     /// Number of distinct phrases.
     #[allow(clippy::len_without_is_empty)]
     pub fn len(&self) -> usize {
-        self.time_value.len()
+        // (an alternative of a chain's slot alone is no phrase: its spellings are)
+        let slots_alone = (0..self.time_value.len() as u32)
+            .filter(|&id| {
+                self.in_slot[id as usize] && self.time_value[id as usize] == NOT_TIME && self.entries(id).is_empty()
+            })
+            .count();
+        let chained: usize = self.chains.iter().map(|c| c.count as usize - c.excluded.len()).sum();
+        self.time_value.len() - slots_alone + chained
+    }
+
+    /// Number of trigger parts matched as chains.
+    #[cfg(test)]
+    pub fn chain_count(&self) -> usize {
+        self.chains.len()
     }
 
     /// Number of overlapping matches in `text`, with no boundary checks or selection.
@@ -541,6 +1074,67 @@ pub fn select_sorted(hits: &[Hit]) -> Vec<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `lex`'s hits in `text`'s key as (start, end, entries, the first hit of the same
+    /// phrase), and its time hits.
+    #[allow(clippy::type_complexity)]
+    fn described(lex: &Lexicon, text: &str) -> (Vec<(usize, usize, Vec<Entry>, Option<usize>)>, Vec<(usize, u32)>) {
+        let key = attache_text::normalize(text, 0).key;
+        let mut times = Vec::new();
+        let found = lex.find_all_and_time(&key, &mut times);
+        let first_of = |id: u32| found.iter().position(|h| h.phrase == id);
+        let hits = found.iter().map(|h| (h.start, h.end, lex.entries(h.phrase).to_vec(), first_of(h.phrase))).collect();
+        (hits, times)
+    }
+
+    #[test]
+    fn chains_match_exactly_where_their_spellings_would() {
+        let part = |n: u16| Entry::Trigger { pattern: n as u32, trigger: 0, part: 0, parts: 1 };
+        let parts = || {
+            vec![
+                (Spellings::new("{a,ont,avait} {,déjà,également} signé {un accord,une convention}"), part(0)),
+                (Spellings::new("{,il} {se rendra,ira} {lundi,jeudi} {en,au}"), part(1)),
+                // "a demandé à" is a word phrase too: that spelling is left to the phrase
+                (Spellings::new("{a,ont,avait} demandé {à,aux,au}"), part(2)),
+                // shares "ont demandé aux" with the part before, as phrases of its own
+                (Spellings::new("{ont,avaient} demandé {aux,à la}"), part(5)),
+                // every spelling another part's: phrases
+                (Spellings::new("{a,ont} signé {un accord,une convention} {,enfin}"), part(6)),
+                (Spellings::new("{a,ont} signé {un accord,une convention} {,enfin}"), part(7)),
+                (Spellings::new("{rencontre,rencontrera} {le,la} {président,présidente}"), part(3)),
+                (Spellings::new("talk{s,ed} with"), part(4)),
+            ]
+        };
+        let words = || {
+            vec![
+                ("a demandé à".to_string(), Entry::Word(WordClass::With)),
+                ("président".to_string(), Entry::Word(WordClass::And)),
+            ]
+        };
+        let times = || vec![("jeudi".to_string(), 4), ("lundi".to_string(), 1)];
+        let chained = Lexicon::build_with_time(words(), parts(), true, times(), None).unwrap();
+        let expanded = Lexicon::build_expanded(words(), parts(), true, times()).unwrap();
+        assert_eq!(chained.chain_count(), 4, "the parts with products, not mostly other phrases' spellings");
+        assert_eq!(chained.chains.iter().map(|c| c.excluded.len()).collect::<Vec<_>>(), vec![4, 0, 2, 0]);
+        assert_eq!(expanded.chain_count(), 0);
+        assert_eq!(chained.len(), expanded.len());
+        for text in [
+            "Paris a déjà signé un accord, ont signé une convention et avait également signé un accord.",
+            "Il se rendra jeudi au Japon ; ira lundi en France. Il ira mardi en Chine.",
+            "Xa signé un accord. a signé une conventions. a  signé un accord",
+            "Le pays a demandé à Rome ; ont demandé aux deux. Il rencontrera la présidente et rencontre le président.",
+            "Il avait demandé au roi, a demandé aux juges et a demandé à ses pairs ; ils ont demandé aux autres.",
+            "Ils ont signé une convention enfin, a signé un accord.",
+            "talks with, talked with, talk with",
+        ] {
+            let (hits, _) = described(&chained, text);
+            assert!(!hits.is_empty());
+            assert_eq!(described(&chained, text), described(&expanded, text), "{text}");
+        }
+        let (hits, _) = described(&chained, "a signé un accord ont signé un accord a signé un accord");
+        let firsts: Vec<Option<usize>> = hits.iter().map(|h| h.3).collect();
+        assert_eq!(firsts, vec![Some(0), Some(1), Some(0)], "one id per spelling: {hits:?}");
+    }
 
     #[test]
     fn later_trigger_parts_are_found_by_pattern_trigger_and_part() {
@@ -690,6 +1284,7 @@ mod tests {
     fn time_phrases_ride_on_the_automaton_without_becoming_hits() {
         let lex = Lexicon::build_with_time(
             vec![("in".into(), Entry::Word(WordClass::With)), ("met".into(), Entry::Word(WordClass::With))],
+            Vec::new(),
             true,
             vec![("march".into(), 4), ("in".into(), 9), ("last week".into(), 2)],
             None,

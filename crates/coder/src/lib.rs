@@ -17,7 +17,9 @@ mod verb_final;
 
 pub use analysis::Learned;
 pub use engine::{detect_language, DocOutput, Engine, Explanation};
-pub use pack::{expand_braces, parse_events, parse_word_lines, parse_words, Frame, Particle, Pattern, WordClass};
+pub use pack::{
+    expand_braces, parse_events, parse_word_lines, parse_words, Frame, Particle, Pattern, Spellings, WordClass,
+};
 
 /// Errors loading language packs.
 #[derive(Debug, thiserror::Error)]

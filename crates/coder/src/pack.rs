@@ -414,7 +414,7 @@ pub struct Pattern {
     /// Every trigger, each a sequence of parts separated by gaps, as the pack writes them.
     /// Loading a pack moves them into its phrase automaton and leaves this empty: the
     /// automaton's entries then say which trigger and part each phrase is.
-    pub triggers: Vec<Vec<Vec<String>>>,
+    pub triggers: Vec<Vec<Spellings>>,
     /// The target a verb names by itself when the sentence names none (訪日 "visit to
     /// Japan": `object=JPN`).
     pub implied_object: Option<String>,
@@ -442,40 +442,213 @@ fn gap_parts(trigger: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The spellings of one trigger part as the pack writes it ("{a,ont} {,déjà} signé"): every
+/// expansion of its brace groups, or the same as slots in sequence, so that the lexicon can
+/// match a long product of alternatives slot by slot instead of holding every spelling.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spellings {
+    /// The part's text with its brace groups.
+    written: String,
+    /// The text is one spelling as it stands (a combination of a trigger expanded whole).
+    literal: bool,
+}
+
+impl Spellings {
+    /// The spellings of `part` (no gap inside).
+    pub(crate) fn new(part: &str) -> Self {
+        Self { written: part.to_string(), literal: false }
+    }
+
+    /// `spelling` as its only spelling.
+    pub(crate) fn literal(spelling: &str) -> Self {
+        Self { written: spelling.to_string(), literal: true }
+    }
+
+    /// Every spelling, trimmed, in first order and without repeats.
+    pub fn expand(&self) -> Vec<String> {
+        if self.literal {
+            return vec![self.written.clone()];
+        }
+        let mut out: Vec<String> = Vec::new();
+        // a part may expand to hundreds of alternatives: deduplicated by a set, not a scan
+        let mut seen: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+        for a in expand_braces(&self.written) {
+            let a = a.trim().to_string();
+            if seen.insert(a.clone()) {
+                out.push(a);
+            }
+        }
+        out
+    }
+
+    /// How many spellings the brace groups give (repeats counted), read off the text.
+    pub fn count(&self) -> usize {
+        if self.literal {
+            return 1;
+        }
+        // (as `expand_braces` reads groups: each `{` up to the next `}`)
+        let mut n = 1usize;
+        let mut rest = self.written.as_str();
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}') else { break };
+            n = n.saturating_mul(rest[open..open + close].matches(',').count() + 1);
+            rest = &rest[open + close + 1..];
+        }
+        n
+    }
+
+    /// The part's words as slots, each its alternatives (trimmed, first order, without
+    /// repeats; an empty one: the slot may be left out). A brace group standing as a word of
+    /// its own is a slot; the words between such groups, with any group inside a word, are
+    /// one slot of their expansions. One spelling is one alternative of each slot, joined
+    /// by spaces. None when the part is one slot (no group stands as a word).
+    ///
+    /// `joined` (a script written without spaces): every group is a slot and the text
+    /// between groups another, and a spelling joins them with nothing between; None also when
+    /// a slot begins or ends with a space, which would not join as written.
+    pub fn slots(&self, joined: bool) -> Option<Vec<Vec<String>>> {
+        if self.literal {
+            return None;
+        }
+        if joined {
+            return self.written.contains('{').then(|| joined_slots_of(&self.written)).flatten();
+        }
+        if !self.written.split_whitespace().any(|w| w.starts_with('{') || w.ends_with('}')) {
+            return None;
+        }
+        let slots = slots_of(&self.written);
+        (slots.len() > 1).then_some(slots)
+    }
+
+    /// True when some spelling is empty: every slot may be left out.
+    fn may_be_empty(&self) -> bool {
+        // a character outside every group is in every spelling
+        let mut depth = 0usize;
+        for c in self.written.chars() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth = depth.saturating_sub(1),
+                c if depth == 0 && !c.is_whitespace() => return false,
+                _ => {}
+            }
+        }
+        slots_of(&self.written).iter().all(|slot| slot.iter().any(String::is_empty))
+    }
+}
+
+/// The slots of a part (see [`Spellings::slots`]), one slot for a part without groups.
+fn slots_of(part: &str) -> Vec<Vec<String>> {
+    // the part's words, a space inside a brace group being no word break
+    let mut words: Vec<&str> = Vec::new();
+    let (mut depth, mut begin) = (0usize, None::<usize>);
+    for (i, c) in part.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if c.is_whitespace() && depth == 0 {
+            if let Some(b) = begin.take() {
+                words.push(&part[b..i]);
+            }
+        } else if begin.is_none() {
+            begin = Some(i);
+        }
+    }
+    if let Some(b) = begin {
+        words.push(&part[b..]);
+    }
+    fn group(w: &str) -> Option<&str> {
+        w.strip_prefix('{').and_then(|w| w.strip_suffix('}')).filter(|inner| !inner.contains(['{', '}']))
+    }
+    let alternatives = |text: &str| {
+        let mut alts: Vec<String> = Vec::new();
+        let mut seen: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+        for a in expand_braces(text) {
+            let a = a.trim().to_string();
+            if seen.insert(a.clone()) {
+                alts.push(a);
+            }
+        }
+        alts
+    };
+    let mut slots: Vec<Vec<String>> = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    for w in words {
+        if let Some(inner) = group(w) {
+            if !run.is_empty() {
+                slots.push(alternatives(&run.join(" ")));
+                run.clear();
+            }
+            let mut alts: Vec<String> = Vec::new();
+            for a in inner.split(',').map(str::trim) {
+                if !alts.iter().any(|x| x == a) {
+                    alts.push(a.to_string());
+                }
+            }
+            slots.push(alts);
+        } else {
+            run.push(w);
+        }
+    }
+    if !run.is_empty() {
+        slots.push(alternatives(&run.join(" ")));
+    }
+    slots
+}
+
+/// The slots of a part of a script without spaces (see [`Spellings::slots`]).
+fn joined_slots_of(part: &str) -> Option<Vec<Vec<String>>> {
+    let mut slots: Vec<Vec<String>> = Vec::new();
+    let edged = |t: &str| t.trim() != t;
+    let mut rest = part;
+    while !rest.is_empty() {
+        let Some(open) = rest.find('{') else {
+            slots.push(vec![rest.to_string()]);
+            break;
+        };
+        let (run, group) = rest.split_at(open);
+        if !run.is_empty() {
+            slots.push(vec![run.to_string()]);
+        }
+        let close = group.find('}')?;
+        let inner = &group[1..close];
+        if inner.contains('{') {
+            return None;
+        }
+        let mut alts: Vec<String> = Vec::new();
+        for a in inner.split(',') {
+            if !alts.iter().any(|x| x == a) {
+                alts.push(a.to_string());
+            }
+        }
+        slots.push(alts);
+        rest = &group[close + 1..];
+    }
+    if slots.iter().flatten().any(|a| edged(a)) || slots.len() < 2 {
+        return None;
+    }
+    Some(slots)
+}
+
 /// The triggers one written trigger stands for, each as its parts (split at gaps) and each
-/// part as its alternatives: "{urged,asked} ... to" is one trigger whose first part is "urged"
+/// part as its spellings: "{urged,asked} ... to" is one trigger whose first part is "urged"
 /// or "asked", not one trigger per combination (a line with groups on both sides of a gap would
 /// otherwise give their product). A group that holds a gap itself ("{hat ... gespendet,
 /// spendete}"), or an alternative that leaves a part empty, is expanded whole instead, one
 /// trigger per combination.
-fn trigger_parts(t: &str) -> Vec<Vec<Vec<String>>> {
+fn trigger_parts(t: &str) -> Vec<Vec<Spellings>> {
     let gap_inside_group = t.split('{').skip(1).any(|g| g.split('}').next().is_some_and(|g| g.contains("...")));
     if !gap_inside_group {
-        let mut parts: Vec<Vec<String>> = Vec::new();
-        let mut whole = true;
-        for part in gap_parts(t).map(str::trim).filter(|p| !p.is_empty()) {
-            let mut alts: Vec<String> = Vec::new();
-            // a part may expand to hundreds of alternatives: deduplicated by a set, not a scan
-            let mut seen: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
-            for a in expand_braces(part) {
-                let a = a.trim().to_string();
-                whole &= !a.is_empty();
-                if seen.insert(a.clone()) {
-                    alts.push(a);
-                }
-            }
-            parts.push(alts);
-        }
-        if whole {
+        let parts: Vec<Spellings> = gap_parts(t).map(str::trim).filter(|p| !p.is_empty()).map(Spellings::new).collect();
+        if !parts.iter().any(Spellings::may_be_empty) {
             return if parts.is_empty() { Vec::new() } else { vec![parts] };
         }
     }
     expand_braces(t)
         .into_iter()
-        .map(|variant| {
-            gap_parts(&variant).map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).map(|p| vec![p]).collect()
-        })
-        .filter(|parts: &Vec<Vec<String>>| !parts.is_empty())
+        .map(|variant| gap_parts(&variant).map(str::trim).filter(|p| !p.is_empty()).map(Spellings::literal).collect())
+        .filter(|parts: &Vec<Spellings>| !parts.is_empty())
         .collect()
 }
 
@@ -616,21 +789,59 @@ mod tests {
         assert_eq!(expand_braces("plain"), vec!["plain"]);
     }
 
+    /// Each part of each trigger as its spellings.
+    fn spelled(triggers: Vec<Vec<Spellings>>) -> Vec<Vec<Vec<String>>> {
+        triggers.iter().map(|t| t.iter().map(Spellings::expand).collect()).collect()
+    }
+
     #[test]
     fn a_trigger_keeps_each_parts_alternatives_instead_of_their_product() {
         let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
         assert_eq!(
-            trigger_parts("{urged,asked} ... to{,day}"),
+            spelled(trigger_parts("{urged,asked} ... to{,day}")),
             vec![vec![v(&["urged", "asked"]), v(&["to", "today"])]]
         );
         // a group holding a gap, or an alternative leaving a part empty: one trigger per combination
         assert_eq!(
-            trigger_parts("{hat ... gespendet,spendete} Geld"),
+            spelled(trigger_parts("{hat ... gespendet,spendete} Geld")),
             vec![vec![v(&["hat"]), v(&["gespendet Geld"])], vec![v(&["spendete Geld"])]]
         );
         assert_eq!(trigger_parts("asked ... {,to}").len(), 2);
         // alternatives that expand alike are kept once, in their first order
-        assert_eq!(trigger_parts("{b,a,b} x{, }"), vec![vec![v(&["b x", "a x"])]]);
+        assert_eq!(spelled(trigger_parts("{b,a,b} x{, }")), vec![vec![v(&["b x", "a x"])]]);
+    }
+
+    #[test]
+    fn a_part_is_slots_of_groups_standing_as_words_and_the_runs_between() {
+        let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let s = Spellings::new("{a,ont} {,déjà} signé{,e} un accord {à,au}");
+        assert_eq!(
+            s.slots(false),
+            Some(vec![
+                v(&["a", "ont"]),
+                v(&["", "déjà"]),
+                v(&["signé un accord", "signée un accord"]),
+                v(&["à", "au"])
+            ])
+        );
+        assert_eq!(s.count(), 16);
+        assert_eq!(s.expand().len(), 16);
+        // a space inside a group is no break between words
+        assert_eq!(
+            Spellings::new("{se rendre,aller} {en, au}").slots(false),
+            Some(vec![v(&["se rendre", "aller"]), v(&["en", "au"])])
+        );
+        // one slot: no group stands as a word
+        assert_eq!(Spellings::new("talk{s,ed} with").slots(false), None);
+        // without spaces, every group is a slot and so is the text between
+        assert_eq!(
+            Spellings::new("边境{增派,部署}兵力").slots(true),
+            Some(vec![v(&["边境"]), v(&["增派", "部署"]), v(&["兵力"])])
+        );
+        assert_eq!(Spellings::new("{要請,求め} する").slots(true), None, "a slot ending in a space");
+        assert_eq!(Spellings::new("talk{s,ed} with").count(), 2);
+        assert!(Spellings::new("{,a} {,b}").may_be_empty() && !Spellings::new("{,a} b").may_be_empty());
+        assert!(!Spellings::new("x{,a}").may_be_empty());
     }
 
     #[test]
@@ -640,8 +851,11 @@ mod tests {
         assert_eq!(p.len(), 2);
         // ("talk{s,ed} with" is one trigger of one part with two alternatives)
         assert_eq!(p[0].triggers.len(), 2);
-        assert_eq!(p[0].triggers[1], vec![vec!["talks with".to_string(), "talked with".to_string()]]);
-        assert_eq!(p[1].triggers[0], vec![vec!["asked".to_string()], vec!["to".to_string()]]);
+        assert_eq!(p[0].triggers[1][0].expand(), vec!["talks with".to_string(), "talked with".to_string()]);
+        assert_eq!(
+            spelled(vec![p[1].triggers[0].clone()]),
+            vec![vec![vec!["asked".to_string()], vec!["to".to_string()]]]
+        );
         assert_eq!(p[1].future_code.as_deref(), Some("020"));
         assert_eq!(p[1].rule, "en/events.txt:3");
         let r = parse_events("en", "031 refine:030 trade | investment\n").unwrap();
