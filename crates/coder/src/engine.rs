@@ -2066,6 +2066,23 @@ impl Engine {
                 if no_other_party && (condolences || in_class(&p.code, &MEDIATION)) {
                     objects.clear();
                 }
+                // "Zelensky also thanked the hosts for taking in Ukrainian refugees": a one-way
+                // act of a named subject whose only named party is the subject's own state names
+                // no target; the rules below give a cooperative one the act it is joined to by
+                // "and", or the other side of the document's pair. Not aid, given or promised: aid
+                // to one's own nationals ("send aid to Norwegians hit by the disaster") is no act
+                // between states.
+                let own_party_only = p.frame == Frame::Dir
+                    && distinct(&subjects) == 1
+                    && matches!(c.subject, Slot::Mentions(_))
+                    && matches!(c.object, Slot::Mentions(_))
+                    && !in_class(&p.code, &AID)
+                    && !p.code.starts_with("033")
+                    && !objects.is_empty()
+                    && no_other_party;
+                if own_party_only {
+                    objects.clear();
+                }
                 // "An earthquake struck eastern Afghanistan … China expressed its condolences":
                 // condolences with no state named go to the last other state the paragraph named
                 // before them

@@ -2743,3 +2743,45 @@ fn an_official_named_without_a_state_in_a_datelined_story_is_of_the_datelines_st
     );
     assert!(!got.iter().any(|(s, _, _)| s == "POL" || s == "LTU"), "{got:?}");
 }
+
+#[test]
+fn a_cooperative_act_whose_only_party_is_its_subjects_own_state_goes_to_the_other_side() {
+    let e = real_packs();
+    for (lang, text) in [
+        (
+            "en",
+            "Ukrainian President Volodymyr Zelensky met German Chancellor Olaf Scholz in Berlin on Monday. \
+             Zelensky also thanked the hosts for the warm reception of Ukrainian refugees.",
+        ),
+        (
+            "de",
+            "Der ukrainische Präsident Selenskyj traf Bundeskanzler Scholz am Montag in Berlin. \
+             Selenskyj dankte für die Aufnahme ukrainischer Flüchtlinge.",
+        ),
+        (
+            "fr",
+            "Le président ukrainien Volodymyr Zelensky a rencontré lundi le chancelier allemand Olaf Scholz à \
+             Berlin. Zelensky a remercié pour l'accueil des réfugiés ukrainiens.",
+        ),
+    ] {
+        let got = triples_in(&e, text, lang);
+        let thanks: Vec<_> = got.iter().filter(|(_, c, _)| c == "051").collect();
+        assert_eq!(thanks, vec![&t("UKR", "051", "DEU")], "{lang}: {got:?}");
+    }
+    // aid to one's own nationals is no act between states
+    let aid = triples_in(
+        &e,
+        "Norwegian Foreign Minister Espen Barth Eide met Thai Foreign Minister Maris Sangiampongsa in Bangkok \
+         on Monday. Norway will send aid to Norwegians stranded in the region.",
+        "en",
+    );
+    assert!(!aid.iter().any(|(_, c, _)| c.starts_with("07") || c == "033"), "{aid:?}");
+    // a subject the sentence does not name (a pronoun) is not trusted against its own state
+    let pronoun = triples_in(
+        &e,
+        "Japanese Prime Minister Shigeru Ishiba met Lao Prime Minister Sonexay Siphandone in Tokyo on Monday. \
+         He praised Japanese companies.",
+        "en",
+    );
+    assert!(!pronoun.iter().any(|(_, c, _)| c == "051"), "{pronoun:?}");
+}
