@@ -686,6 +686,20 @@ struct AimedAct {
     meeting: bool,
 }
 
+/// True when a mention of `object` is followed, past any grammatical words, by a trigger: the
+/// subject of an act of its own ("pledged that Tokyo will supply patrol boats to Vietnam"),
+/// not a party of the act before it.
+fn own_state_acts_next(object: &Slot, a: &Analysis) -> bool {
+    let Slot::Mentions(ms) = object else { return false };
+    ms.iter().filter_map(|&m| a.mentions.get(m)).any(|m| {
+        a.items
+            .iter()
+            .filter(|i| i.start >= m.end)
+            .find(|i| !matches!(i.kind, crate::analysis::ItemKind::Word(_)))
+            .is_some_and(|i| matches!(i.kind, crate::analysis::ItemKind::Trigger { .. }))
+    })
+}
+
 /// The states an earlier act of the same sentence was aimed at, when that act has the same
 /// subject as clause `c` and an "and" joins them with no clause break between (in a verb-final
 /// language, where a verb's ending joins it to the next, no "and" is needed after a meeting or
@@ -2079,7 +2093,8 @@ impl Engine {
                     && !in_class(&p.code, &AID)
                     && !p.code.starts_with("033")
                     && !objects.is_empty()
-                    && no_other_party;
+                    && no_other_party
+                    && !own_state_acts_next(&c.object, &a);
                 if own_party_only {
                     objects.clear();
                 }

@@ -2776,6 +2776,9 @@ fn a_cooperative_act_whose_only_party_is_its_subjects_own_state_goes_to_the_othe
         "en",
     );
     assert!(!aid.iter().any(|(_, c, _)| c.starts_with("07") || c == "033"), "{aid:?}");
+    // the own state as the subject of an act of its own is that act's, not the pledge's party
+    let embedded = triples_in(&e, "Japan pledged that Tokyo will supply patrol boats to Vietnam.", "en");
+    assert_eq!(embedded, vec![t("JPN", "033", "VNM")], "{embedded:?}");
     // a subject the sentence does not name (a pronoun) is not trusted against its own state
     let pronoun = triples_in(
         &e,
