@@ -286,6 +286,47 @@ fn space_clause_breaks(items: &mut Vec<Item>, k: &str) {
     items.sort_by_key(|i| (i.start, i.end));
 }
 
+/// In text with spaces, a clause break at a spaced dash (" – ", a hyphen in the key) before
+/// a new subject and its verb, when an earlier verb stands before it in the sentence: a
+/// headline's "UN urges restraint – China sends envoy" is two clauses, and China is not what
+/// was urged. (A dash inside a word, "Sør-Libanon", has no spaces; a dateline's "PARIS – "
+/// follows no verb.)
+fn dash_clause_breaks(items: &mut Vec<Item>, k: &str) {
+    let mut breaks: Vec<usize> = Vec::new();
+    let mut verb_before = false;
+    for (idx, it) in items.iter().enumerate() {
+        match it.kind {
+            ItemKind::Word(WordClass::ClauseBreak) => verb_before = false,
+            ItemKind::Trigger { .. } => verb_before = true,
+            ItemKind::Mention(_) if verb_before => {
+                let prev_end = items[..idx].last().map_or(0, |p| p.end);
+                let Some(dash) = span_text(k, prev_end, it.start).find(" - ").map(|d| prev_end + d + 1) else {
+                    continue;
+                };
+                // the mention's verb: the next item past grammatical words
+                let verb_next = items[idx + 1..]
+                    .iter()
+                    .find(|x| !matches!(x.kind, ItemKind::Word(_) | ItemKind::Mention(_)))
+                    .is_some_and(|x| matches!(x.kind, ItemKind::Trigger { .. }));
+                if verb_next && span_text(k, dash + 1, it.start).trim().is_empty() {
+                    breaks.push(dash);
+                    verb_before = false;
+                }
+            }
+            _ => {}
+        }
+    }
+    if breaks.is_empty() {
+        return;
+    }
+    items.extend(breaks.into_iter().map(|b| Item {
+        start: b,
+        end: b + 1,
+        kind: ItemKind::Word(WordClass::ClauseBreak),
+    }));
+    items.sort_by_key(|i| (i.start, i.end));
+}
+
 /// `gap` without the reading in brackets that ends it ("趙兌烈（チョ・テヨル）" gives "趙兌烈"):
 /// katakana or Hangul, as the Japanese press writes a Korean or Chinese name's sound; None when
 /// it ends in no such reading.
@@ -1115,6 +1156,9 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
     if cx.spaces_end_clauses {
         space_clause_breaks(&mut items, k);
     }
+    if cx.spaced {
+        dash_clause_breaks(&mut items, k);
+    }
     named_two_sides(&mut items, &mentions, k);
     officials_of_two_sides(&mut items, &mut mentions, k, cx.name_gaps);
     Analysis { items, mentions, time_hits, spaced: cx.spaced, disaster }
@@ -1186,6 +1230,7 @@ const UNSPACED_GAP_MAX_CHARS: usize = 24;
 fn gap_ok(gap: &str, spaced: bool, gap_words: usize) -> bool {
     word_count(gap) <= gap_words
         && !gap.contains([';', '；', '，', '。'])
+        && !gap.contains(" - ")
         && (spaced || gap.chars().filter(|c| !c.is_whitespace()).count() <= UNSPACED_GAP_MAX_CHARS)
 }
 

@@ -2788,3 +2788,20 @@ fn a_cooperative_act_whose_only_party_is_its_subjects_own_state_goes_to_the_othe
     );
     assert!(!pronoun.iter().any(|(_, c, _)| c == "051"), "{pronoun:?}");
 }
+
+#[test]
+fn a_spaced_dash_before_a_new_subject_and_its_verb_ends_the_clause() {
+    let e = real_packs();
+    // (the demand is not aimed at the state of the second headline clause)
+    let no = triples_in(&e, "Sverige krever våpenhvile – Norge sender nødhjelp til Sudan", "no");
+    assert!(no.contains(&t("NOR", "073", "SDN")), "{no:?}");
+    assert!(!no.iter().any(|(s, _, o)| s == "SWE" && o == "NOR"), "{no:?}");
+    // (nor does a gap trigger reach across the dash)
+    let de = triples_in(&e, "UN fordert sofortige Waffenruhe – Italien stockt Hilfe auf", "de");
+    assert!(!de.contains(&t("IGO:UN", "023", "ITA")), "{de:?}");
+    // a dash inside a name, and a dateline's dash after no verb, break nothing
+    let name = triples_in(&e, "Israel angrep Sør-Libanon mandag.", "no");
+    assert!(name.contains(&t("ISR", "190", "LBN")), "{name:?}");
+    let dateline = triples_in(&e, "OSLO – Norge fordømte Russland for angrepet.", "no");
+    assert_eq!(dateline, vec![t("NOR", "111", "RUS")]);
+}
