@@ -1931,6 +1931,16 @@ impl Engine {
             let mut aimed_at: Vec<AimedAct> = Vec::new();
             // the sides of the sentence's last meeting, call or visit: (its subjects, its partners)
             let mut met_in_sentence: Option<(Vec<String>, Vec<String>)> = None;
+            // the states the sentence's meetings and calls name as partners, in text order:
+            // "offered his condolences in a phone call with Noboa" consoles the one called
+            let call_partners: Vec<String> = cls
+                .iter()
+                .filter(|c| model.patterns.get(c.pattern).is_some_and(|p| is_meeting_or_call(&p.code)))
+                .filter_map(|c| if let Slot::Mentions(ms) = &c.object { Some(ms) } else { None })
+                .flatten()
+                .filter_map(|&m| a.mentions.get(m).and_then(|m| m.actor.clone()))
+                .filter(|c| !c.starts_with("IGO:"))
+                .collect();
             for c in cls {
                 let Some(p) = model.patterns.get(c.pattern) else { continue };
                 let mut subjects = self.resolve(&c.subject, &a, text, &state, key, c.start);
@@ -2114,7 +2124,8 @@ impl Engine {
                         .rev()
                         .take_while(|&j| paragraph_of[j] == paragraph_of[si])
                         .flat_map(|j| named_states.get(j).into_iter().flatten().rev().map(String::as_str));
-                    if let Some(other) = in_sentence.chain(before).find(|c| !own(c)) {
+                    let called = call_partners.iter().map(String::as_str);
+                    if let Some(other) = called.chain(in_sentence).chain(before).find(|c| !own(c)) {
                         let (ts, te) = key.original_range(c.start, c.end);
                         objects = vec![synthetic(other, "", ts, te)];
                     }

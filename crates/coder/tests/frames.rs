@@ -2805,3 +2805,24 @@ fn a_spaced_dash_before_a_new_subject_and_its_verb_ends_the_clause() {
     let dateline = triples_in(&e, "OSLO – Norge fordømte Russland for angrepet.", "no");
     assert_eq!(dateline, vec![t("NOR", "111", "RUS")]);
 }
+
+#[test]
+fn condolences_naming_no_one_in_a_sentence_with_a_call_go_to_the_one_called() {
+    let e = real_packs();
+    for (lang, text) in [
+        (
+            "en",
+            "Ecuador and Peru held talks on Monday. Spanish Prime Minister Pedro Sanchez offered his condolences \
+             in a phone call with Noboa.",
+        ),
+        (
+            "es",
+            "Ecuador y Perú celebraron conversaciones el lunes. El presidente del Gobierno español, Pedro Sánchez, \
+             expresó sus condolencias en una llamada telefónica con Noboa.",
+        ),
+    ] {
+        let got = triples_in(&e, text, lang);
+        let condolences: Vec<_> = got.iter().filter(|(_, c, _)| c == "018").collect();
+        assert_eq!(condolences, vec![&t("ESP", "018", "ECU")], "{lang}: {got:?}");
+    }
+}
