@@ -139,6 +139,8 @@ pub struct Analysis {
     pub spaced: bool,
     /// The sentence names a natural disaster (a `disaster` word of the pack, anywhere in it).
     pub disaster: bool,
+    /// The sentence names a meeting or call of three parties (a `trilateral` word of the pack).
+    pub trilateral: bool,
 }
 
 /// "日中両政府", "中美两国政府", "한미 양국": a word for the two sides right after two or more
@@ -557,10 +559,15 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
     };
     // (a disaster word only marks the sentence: it is no item and hides no other phrase)
     let disaster = all.iter().any(|h| word_of(h, WordClass::Disaster));
-    if disaster {
+    let trilateral = all.iter().any(|h| word_of(h, WordClass::Trilateral));
+    if disaster || trilateral {
         all.retain(|h| {
             h.phrase >= learned_base
-                || !cx.lexicon.entries(h.phrase).iter().all(|e| matches!(e, Entry::Word(WordClass::Disaster)))
+                || !cx
+                    .lexicon
+                    .entries(h.phrase)
+                    .iter()
+                    .all(|e| matches!(e, Entry::Word(WordClass::Disaster | WordClass::Trilateral)))
         });
     }
     // (but right after a verb, a genitive that names no one after it opens what the parties
@@ -1161,7 +1168,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
     }
     named_two_sides(&mut items, &mentions, k);
     officials_of_two_sides(&mut items, &mut mentions, k, cx.name_gaps);
-    Analysis { items, mentions, time_hits, spaced: cx.spaced, disaster }
+    Analysis { items, mentions, time_hits, spaced: cx.spaced, disaster, trilateral }
 }
 
 /// "King Abdullah of Jordan", "le roi Abdallah de Jordanie": an official named by title and

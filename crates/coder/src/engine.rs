@@ -2754,6 +2754,15 @@ impl Engine {
                             pairs.push((s, o));
                         }
                     }
+                    // "조현 장관은 미국 국무장관, 일본 외무상과 3자 통화를 했다": a three-way
+                    // meeting or call is also one between the two partners
+                    if a.trilateral && symmetric && is_meeting_or_call(&p.code) {
+                        for (i, x) in objects.iter().enumerate() {
+                            for y in objects.iter().skip(i + 1).filter(|y| y.actor.country != x.actor.country) {
+                                pairs.push((x, y));
+                            }
+                        }
+                    }
                 }
                 if is_meeting_or_call(&p.code) && !subjects.is_empty() && !objects.is_empty() {
                     met_in_sentence = Some((

@@ -187,6 +187,10 @@ pub enum WordClass {
     /// exactly one state says which state is stricken, where aid and sympathy naming no
     /// recipient go.
     Disaster,
+    /// A word for a meeting or call of three parties ("trilateral", "three-way", "3자",
+    /// "三方"): a meeting or call in its sentence with two partners is also one between
+    /// them. It only marks its sentence, like [`WordClass::Disaster`].
+    Trilateral,
     /// (verb-final) A connective ending after a verb ("し、", "して", "하고"): the verb goes on
     /// into the next one and shares its plan. Read after the verb, not matched as a phrase.
     Connective,
@@ -310,6 +314,7 @@ impl WordClass {
             "own_future" => Self::OwnFuture,
             "act_reference" => Self::ActReference,
             "disaster" => Self::Disaster,
+            "trilateral" => Self::Trilateral,
             "particle_topic" => Self::Particle(Particle::Topic),
             "particle_subject" => Self::Particle(Particle::Subject),
             "particle_object" => Self::Particle(Particle::Object),
