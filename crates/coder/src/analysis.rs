@@ -305,12 +305,17 @@ fn dash_clause_breaks(items: &mut Vec<Item>, k: &str) {
                 let Some(dash) = span_text(k, prev_end, it.start).find(" - ").map(|d| prev_end + d + 1) else {
                     continue;
                 };
-                // the mention's verb: the next item past grammatical words
+                // the mention's verb: the next item past grammatical words; or, when the
+                // mention is the last party of the sentence and words follow it, a verb the
+                // pack does not know ("Troikaen krever våpenhvile i Sudan – Norge øker
+                // nødhjelpen")
                 let verb_next = items[idx + 1..]
                     .iter()
                     .find(|x| !matches!(x.kind, ItemKind::Word(_) | ItemKind::Mention(_)))
                     .is_some_and(|x| matches!(x.kind, ItemKind::Trigger { .. }));
-                if verb_next && span_text(k, dash + 1, it.start).trim().is_empty() {
+                let last_party = !items[idx + 1..].iter().any(|x| matches!(x.kind, ItemKind::Mention(_)))
+                    && k.get(it.end..).is_some_and(|rest| rest.chars().any(char::is_alphabetic));
+                if (verb_next || last_party) && span_text(k, dash + 1, it.start).trim().is_empty() {
                     breaks.push(dash);
                     verb_before = false;
                 }
