@@ -277,6 +277,11 @@ fn space_clause_breaks(items: &mut Vec<Item>, k: &str) {
             _ => {}
         }
     }
+    insert_clause_breaks(items, breaks);
+}
+
+/// Clause breaks of one character at each of `breaks` (key offsets), among `items` in order.
+fn insert_clause_breaks(items: &mut Vec<Item>, breaks: Vec<usize>) {
     if breaks.is_empty() {
         return;
     }
@@ -323,15 +328,7 @@ fn dash_clause_breaks(items: &mut Vec<Item>, k: &str) {
             _ => {}
         }
     }
-    if breaks.is_empty() {
-        return;
-    }
-    items.extend(breaks.into_iter().map(|b| Item {
-        start: b,
-        end: b + 1,
-        kind: ItemKind::Word(WordClass::ClauseBreak),
-    }));
-    items.sort_by_key(|i| (i.start, i.end));
+    insert_clause_breaks(items, breaks);
 }
 
 /// `gap` without the reading in brackets that ends it ("趙兌烈（チョ・テヨル）" gives "趙兌烈"):

@@ -86,6 +86,9 @@ pub(crate) const AID_OR_SYMPATHY: [&str; 3] = ["07", "033", "018"];
 /// China sent rescue teams").
 pub(crate) const AID: [&str; 1] = ["07"];
 
+/// Aid given or promised (07, 033): to one's own nationals it is no act between states.
+pub(crate) const AID_GIVEN_OR_PROMISED: [&str; 2] = ["07", "033"];
+
 /// Mediation (039 offered, 045 done): what is mediated is owned by its parties.
 pub(crate) const MEDIATION: [&str; 2] = ["039", "045"];
 

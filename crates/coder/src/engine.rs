@@ -13,8 +13,8 @@ use crate::analysis::{
     Slot,
 };
 use crate::code_classes::{
-    in_class, AID, AID_OR_SYMPATHY, ANSWERS_TO_A_DEED, ARMED_FORCE, HOSTILE, HOSTILE_DEEDS, MEDIATION, MUTUAL,
-    OWN_ACTOR, PLACE_TARGET, SETTLEMENTS, VERBAL_REACTIONS,
+    in_class, AID, AID_GIVEN_OR_PROMISED, AID_OR_SYMPATHY, ANSWERS_TO_A_DEED, ARMED_FORCE, HOSTILE, HOSTILE_DEEDS,
+    MEDIATION, MUTUAL, OWN_ACTOR, PLACE_TARGET, SETTLEMENTS, VERBAL_REACTIONS,
 };
 use crate::lexicon::{Entry, Lexicon, TitleEntry};
 use crate::pack::{parse_events, parse_pack_info, parse_word_lines, Frame, PackInfo, Pattern, Spellings, WordClass};
@@ -2100,8 +2100,7 @@ impl Engine {
                     && distinct(&subjects) == 1
                     && matches!(c.subject, Slot::Mentions(_))
                     && matches!(c.object, Slot::Mentions(_))
-                    && !in_class(&p.code, &AID)
-                    && !p.code.starts_with("033")
+                    && !in_class(&p.code, &AID_GIVEN_OR_PROMISED)
                     && !objects.is_empty()
                     && no_other_party
                     && !own_state_acts_next(&c.object, &a);

@@ -210,17 +210,11 @@ impl KeyTable {
     }
 
     /// The slots of a chain (normalised alternatives, "" for leaving a slot out) with their
-    /// alternatives numbered as phrases; None when the chain would have too many spellings.
-    fn chain_slots(&mut self, slots: Vec<Vec<String>>) -> Option<Vec<ChainSlot>> {
-        let radix = |slot: &Vec<String>| {
-            let optional = slot.iter().any(String::is_empty);
-            slot.iter().filter(|a| !a.is_empty()).count() as u32 + u32::from(optional)
-        };
-        slots.iter().try_fold(1u32, |n, slot| n.checked_mul(radix(slot)).filter(|&n| n < MAX_CHAIN_SPELLINGS))?;
-        let mut stride = 1;
+    /// alternatives numbered as phrases.
+    fn number_slots(&mut self, slots: Vec<Vec<String>>) -> Vec<ChainSlot> {
+        let strides = slot_strides(&slots);
         let mut out = Vec::with_capacity(slots.len());
-        for slot in slots {
-            let r = radix(&slot);
+        for (slot, (stride, empty_digit)) in slots.into_iter().zip(strides) {
             let optional = slot.iter().any(String::is_empty);
             let mut alternatives: Vec<(u32, u32)> = Vec::with_capacity(slot.len());
             for alt in slot.into_iter().filter(|a| !a.is_empty()) {
@@ -228,12 +222,17 @@ impl KeyTable {
                 alternatives.push((self.id_of(alt), digit));
             }
             alternatives.sort_unstable();
-            let empty_digit = r - u32::from(optional);
             out.push(ChainSlot { alternatives, optional, empty_digit, stride });
-            stride *= r;
         }
-        Some(out)
+        out
     }
+}
+
+/// A chain slot's digit for leaving it out (the number of its non-empty alternatives) and its
+/// radix (one more when it may be left out).
+fn slot_radix(slot: &[String]) -> (u32, u32) {
+    let empty_digit = slot.iter().filter(|a| !a.is_empty()).count() as u32;
+    (empty_digit, empty_digit + u32::from(slot.iter().any(String::is_empty)))
 }
 
 /// The normalised slots of a trigger part worth matching as a [`Chain`], and whether its
@@ -248,6 +247,8 @@ fn chain_slots(spellings: &Spellings, word_boundaries: bool) -> Option<(Vec<Vec<
     if spellings.count() <= alternatives {
         return None;
     }
+    // (the spellings are numbered by ids of their own: a bounded number)
+    slots.iter().try_fold(1u32, |n, slot| n.checked_mul(slot_radix(slot).1).filter(|&n| n < MAX_CHAIN_SPELLINGS))?;
     let open = slots.last().is_some_and(|last| last.iter().all(|a| a.ends_with('*')));
     if open {
         for a in slots.last_mut().into_iter().flatten() {
@@ -386,9 +387,8 @@ fn slot_strides(slots: &[Vec<String>]) -> Vec<(u32, u32)> {
     let mut strides = Vec::with_capacity(slots.len());
     let mut stride = 1u32;
     for slot in slots {
-        let empty_digit = slot.iter().filter(|a| !a.is_empty()).count() as u32;
+        let (empty_digit, radix) = slot_radix(slot);
         strides.push((stride, empty_digit));
-        let radix = empty_digit + u32::from(slot.iter().any(String::is_empty));
         stride = stride.saturating_mul(radix);
     }
     strides
@@ -400,7 +400,7 @@ fn spelling_text(slots: &[Vec<String>], joiner: &str, offset: u32) -> String {
     let mut rest = offset;
     for slot in slots {
         let non_empty: Vec<&String> = slot.iter().filter(|a| !a.is_empty()).collect();
-        let radix = non_empty.len() as u32 + u32::from(non_empty.len() < slot.len());
+        let radix = slot_radix(slot).1;
         let digit = rest % radix.max(1);
         rest /= radix.max(1);
         if let Some(alt) = non_empty.get(digit as usize) {
@@ -609,27 +609,26 @@ impl Lexicon {
                 if !twice && shared.len() * 2 < own.len() {
                     let shared: Vec<(u32, String)> =
                         shared.into_iter().map(|offset| (offset, spelling_text(&slots, joiner, offset))).collect();
-                    if let Some(chain_slots) = keys.chain_slots(slots) {
-                        let mut excluded = Vec::with_capacity(shared.len());
-                        for (offset, key) in shared {
-                            let id = keys.id_of(key);
-                            keys.open_right[id as usize] |= open;
-                            keys.found.push((id, entry.clone(), None));
-                            excluded.push(offset);
-                        }
-                        excluded.sort_unstable();
-                        let optional_from = chain_slots.iter().rposition(|s| !s.optional).map_or(0, |i| i + 1) as u16;
-                        chains.push(Chain {
-                            first_id: 0,
-                            count: 0,
-                            entry,
-                            slots: chain_slots,
-                            excluded,
-                            open,
-                            optional_from,
-                        });
-                        continue;
+                    let chain_slots = keys.number_slots(slots);
+                    let mut excluded = Vec::with_capacity(shared.len());
+                    for (offset, key) in shared {
+                        let id = keys.id_of(key);
+                        keys.open_right[id as usize] |= open;
+                        keys.found.push((id, entry.clone(), None));
+                        excluded.push(offset);
                     }
+                    excluded.sort_unstable();
+                    let optional_from = chain_slots.iter().rposition(|s| !s.optional).map_or(0, |i| i + 1) as u16;
+                    chains.push(Chain {
+                        first_id: 0,
+                        count: 0,
+                        entry,
+                        slots: chain_slots,
+                        excluded,
+                        open,
+                        optional_from,
+                    });
+                    continue;
                 }
             }
             for w in spellings.expand() {

@@ -474,16 +474,7 @@ impl Spellings {
         if self.literal {
             return vec![self.written.clone()];
         }
-        let mut out: Vec<String> = Vec::new();
-        // a part may expand to hundreds of alternatives: deduplicated by a set, not a scan
-        let mut seen: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
-        for a in expand_braces(&self.written) {
-            let a = a.trim().to_string();
-            if seen.insert(a.clone()) {
-                out.push(a);
-            }
-        }
-        out
+        distinct_expansions(&self.written)
     }
 
     /// How many spellings the brace groups give (repeats counted), read off the text.
@@ -566,40 +557,48 @@ fn slots_of(part: &str) -> Vec<Vec<String>> {
     fn group(w: &str) -> Option<&str> {
         w.strip_prefix('{').and_then(|w| w.strip_suffix('}')).filter(|inner| !inner.contains(['{', '}']))
     }
-    let alternatives = |text: &str| {
-        let mut alts: Vec<String> = Vec::new();
-        let mut seen: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
-        for a in expand_braces(text) {
-            let a = a.trim().to_string();
-            if seen.insert(a.clone()) {
-                alts.push(a);
-            }
-        }
-        alts
-    };
     let mut slots: Vec<Vec<String>> = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     for w in words {
         if let Some(inner) = group(w) {
             if !run.is_empty() {
-                slots.push(alternatives(&run.join(" ")));
+                slots.push(distinct_expansions(&run.join(" ")));
                 run.clear();
             }
-            let mut alts: Vec<String> = Vec::new();
-            for a in inner.split(',').map(str::trim) {
-                if !alts.iter().any(|x| x == a) {
-                    alts.push(a.to_string());
-                }
-            }
-            slots.push(alts);
+            slots.push(distinct_alternatives(inner.split(',').map(str::trim)));
         } else {
             run.push(w);
         }
     }
     if !run.is_empty() {
-        slots.push(alternatives(&run.join(" ")));
+        slots.push(distinct_expansions(&run.join(" ")));
     }
     slots
+}
+
+/// Every expansion of `text`'s brace groups, trimmed, in first order and without repeats (a
+/// part may expand to hundreds: deduplicated by a set, not a scan).
+fn distinct_expansions(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut seen: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+    for a in expand_braces(text) {
+        let a = a.trim().to_string();
+        if seen.insert(a.clone()) {
+            out.push(a);
+        }
+    }
+    out
+}
+
+/// A brace group's alternatives in first order without repeats (a group is short: a scan).
+fn distinct_alternatives<'a>(alternatives: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for a in alternatives {
+        if !out.iter().any(|x| x == a) {
+            out.push(a.to_string());
+        }
+    }
+    out
 }
 
 /// The slots of a part of a script without spaces (see [`Spellings::slots`]).
@@ -621,13 +620,7 @@ fn joined_slots_of(part: &str) -> Option<Vec<Vec<String>>> {
         if inner.contains('{') {
             return None;
         }
-        let mut alts: Vec<String> = Vec::new();
-        for a in inner.split(',') {
-            if !alts.iter().any(|x| x == a) {
-                alts.push(a.to_string());
-            }
-        }
-        slots.push(alts);
+        slots.push(distinct_alternatives(inner.split(',')));
         rest = &group[close + 1..];
     }
     if slots.iter().flatten().any(|a| edged(a)) || slots.len() < 2 {
