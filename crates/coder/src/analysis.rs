@@ -410,6 +410,8 @@ pub struct LearnedFinder<'a> {
     pub learned: usize,
     /// Length of the key in bytes.
     len: usize,
+    /// The key is the last part of a name of several parts (a surname), not the whole name.
+    surname: bool,
     finder: memchr::memmem::Finder<'a>,
 }
 
@@ -457,9 +459,12 @@ pub fn learned_finders(learned: &[Learned]) -> Vec<LearnedFinder<'_>> {
         .iter()
         .enumerate()
         .flat_map(|(i, l)| {
+            let full = l.keys.first();
+            let last_part = full.and_then(|f| f.split_whitespace().nth(1).and(f.split_whitespace().last()));
             l.keys.iter().filter(|k| !k.is_empty()).map(move |k| LearnedFinder {
                 learned: i,
                 len: k.len(),
+                surname: Some(k) != full && last_part == Some(k.as_str()),
                 finder: memchr::memmem::Finder::new(k.as_bytes()),
             })
         })
@@ -539,6 +544,7 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             &built[..]
         }
     };
+    let mut surname_spans: Vec<(usize, usize, usize)> = Vec::new();
     for f in finders {
         for s in f.finder.find_iter(k.as_bytes()) {
             let e = s + f.len;
@@ -550,8 +556,26 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
             let capitalised = original.get(os..).and_then(|o| o.chars().next()).is_some_and(|c| !c.is_lowercase());
             if capitalised && (!cx.spaced || crate::lexicon::on_boundaries(k, s, e)) {
                 all.push(Hit { start: s, end: e, phrase: learned_base + f.learned as u32 });
+                // "Prime Minister Luís Montenegro … Montenegro was received": a surname spelled
+                // as a state's name names the person introduced, not that state
+                if f.surname {
+                    surname_spans.push((s, e, f.learned));
+                }
             }
         }
+    }
+    if !surname_spans.is_empty() {
+        all.retain(|h| {
+            h.phrase >= learned_base
+                || !surname_spans.iter().any(|&(s, e, l)| {
+                    h.start == s
+                        && h.end == e
+                        && cx.lexicon.entries(h.phrase).iter().all(|en| {
+                            matches!(en, Entry::Actor { actor, kind: PhraseKind::Name }
+                                if cx.learned.get(l).is_some_and(|l| l.actor != **actor))
+                        })
+                })
+        });
     }
     // "the ministers of Laos and Cambodia" is a title with its states, not the last meeting's
     // parties: a participants phrase followed by a genitive or name-gap word is dropped

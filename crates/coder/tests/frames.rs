@@ -2829,3 +2829,28 @@ fn condolences_naming_no_one_in_a_sentence_with_a_call_go_to_the_one_called() {
         assert_eq!(condolences, vec![&t("ESP", "018", "ECU")], "{lang}: {got:?}");
     }
 }
+
+#[test]
+fn a_surname_spelled_as_a_state_names_the_person_introduced_not_that_state() {
+    let e = real_packs();
+    for (lang, text) in [
+        (
+            "en",
+            "Portuguese Prime Minister Luís Montenegro held talks with President João Lourenço in Luanda on \
+             Monday. Montenegro later invited Lourenço to a summit in Lisbon.",
+        ),
+        (
+            "es",
+            "El primer ministro portugués, Luís Montenegro, se reunió con el presidente angoleño João Lourenço en \
+             Luanda. Montenegro invitó a Lourenço a una cumbre en Lisboa.",
+        ),
+    ] {
+        let got = triples_in(&e, text, lang);
+        assert!(got.contains(&t("PRT", "036", "AGO")), "{lang}: {got:?}");
+        assert!(!got.iter().any(|(s, _, o)| s == "MNE" || o == "MNE"), "{lang}: {got:?}");
+    }
+    // without the person, the name is the state's
+    let state =
+        triples_in(&e, "Serbia held talks with Croatia on Monday. Montenegro later invited Croatia to a summit.", "en");
+    assert!(state.contains(&t("MNE", "036", "HRV")), "{state:?}");
+}
