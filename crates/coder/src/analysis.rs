@@ -7,7 +7,7 @@ use attache_text::Normalized;
 
 use crate::code_classes::{
     in_class, ABOUT_ANOTHER_ACT, AIMED_LIKE_THE_ACT_THEY_NAME, ASKING, CRITICISM, HOSTILE_DEEDS, INTENTS,
-    MATERIAL_HELP, THREATS,
+    MATERIAL_HELP, SPEECH, THREATS,
 };
 use crate::lexicon::{select_sorted, sort_for_select, Entry, Hit, Lexicon};
 use crate::pack::{Frame, Pattern, WordClass};
@@ -297,18 +297,50 @@ fn insert_clause_breaks(items: &mut Vec<Item>, breaks: Vec<usize>) {
 /// a new subject and its verb, when an earlier verb stands before it in the sentence: a
 /// headline's "UN urges restraint – China sends envoy" is two clauses, and China is not what
 /// was urged. (A dash inside a word, "Sør-Libanon", has no spaces; a dateline's "PARIS – "
-/// follows no verb.)
-fn dash_clause_breaks(items: &mut Vec<Item>, k: &str) {
+/// follows no verb.) With `commas` (languages whose verb does not come last), a comma too,
+/// when no party stands right before it (a list) and a word, not a comma, right after the
+/// new subject (an apposition): "Spain sent rescue teams, Italy sent two planes". Not after
+/// a condition ("如果以色列…进攻，美方将停止…": the rest is its consequence) nor right after an
+/// act of speech, which the clause completes ("verlangte, Wellington müsse …").
+/// (Without spaces, only the comma: "澳大利亚宣布提供援助，新加坡派出救援人员".)
+fn new_subject_clause_breaks(items: &mut Vec<Item>, k: &str, spaced: bool, commas: bool, patterns: &[Pattern]) {
     let mut breaks: Vec<usize> = Vec::new();
     let mut verb_before = false;
+    let mut condition = false;
+    let mut speech_end: Option<usize> = None;
     for (idx, it) in items.iter().enumerate() {
         match it.kind {
-            ItemKind::Word(WordClass::ClauseBreak) => verb_before = false,
-            ItemKind::Trigger { .. } => verb_before = true,
+            ItemKind::Word(WordClass::ClauseBreak) => {
+                verb_before = false;
+                condition = false;
+            }
+            ItemKind::Word(WordClass::Conditional) => condition = true,
+            ItemKind::Trigger { pattern } => {
+                verb_before = true;
+                speech_end = patterns.get(pattern).filter(|p| in_class(&p.code, &SPEECH)).map(|_| it.end);
+            }
             ItemKind::Mention(_) if verb_before => {
-                let prev_end = items[..idx].last().map_or(0, |p| p.end);
-                let Some(dash) = span_text(k, prev_end, it.start).find(" - ").map(|d| prev_end + d + 1) else {
-                    continue;
+                let prev = items[..idx].last();
+                let prev_end = prev.map_or(0, |p| p.end);
+                let between = span_text(k, prev_end, it.start);
+                // (a word, not a comma, right after the new subject)
+                let word_after = k.get(it.end..).is_some_and(|rest| {
+                    let rest = if spaced { rest.strip_prefix(' ').unwrap_or("") } else { rest };
+                    rest.starts_with(char::is_alphabetic)
+                });
+                let at = match between.find(" - ").filter(|_| spaced) {
+                    Some(d) => prev_end + d + 1,
+                    None if commas
+                        && word_after
+                        && !condition
+                        && !prev.is_some_and(|p| matches!(p.kind, ItemKind::Mention(_))) =>
+                    {
+                        match between.rfind([',', '，']).map(|c| prev_end + c) {
+                            Some(c) if !speech_end.is_some_and(|e| span_text(k, e, c).trim().is_empty()) => c,
+                            _ => continue,
+                        }
+                    }
+                    None => continue,
                 };
                 // the mention's verb: the next item past grammatical words; or, when the
                 // mention is the last party of the sentence and words follow it, a verb the
@@ -320,8 +352,8 @@ fn dash_clause_breaks(items: &mut Vec<Item>, k: &str) {
                     .is_some_and(|x| matches!(x.kind, ItemKind::Trigger { .. }));
                 let last_party = !items[idx + 1..].iter().any(|x| matches!(x.kind, ItemKind::Mention(_)))
                     && k.get(it.end..).is_some_and(|rest| rest.chars().any(char::is_alphabetic));
-                if (verb_next || last_party) && span_text(k, dash + 1, it.start).trim().is_empty() {
-                    breaks.push(dash);
+                if (verb_next || last_party) && span_text(k, at + 1, it.start).trim().is_empty() {
+                    breaks.push(at);
                     verb_before = false;
                 }
             }
@@ -1189,8 +1221,8 @@ pub fn analyse(key: &Normalized, original: &str, sentence_end: usize, cx: &Conte
     if cx.spaces_end_clauses {
         space_clause_breaks(&mut items, k);
     }
-    if cx.spaced {
-        dash_clause_breaks(&mut items, k);
+    if cx.spaced || cx.particles.is_empty() {
+        new_subject_clause_breaks(&mut items, k, cx.spaced, cx.particles.is_empty(), cx.patterns);
     }
     named_two_sides(&mut items, &mentions, k);
     officials_of_two_sides(&mut items, &mut mentions, k, cx.name_gaps);

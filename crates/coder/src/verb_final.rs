@@ -171,6 +171,18 @@ impl Particles {
         self.connectives.iter().any(|c| verb_tail.starts_with(c.as_str()))
     }
 
+    /// True when the verb ending at key offset `end` closes its clause with a connective
+    /// ending: in spaced text its word ends with one and a comma follows ("이뤄졌으며,"), in
+    /// unspaced text the text after it starts with one ("し、").
+    fn closes_clause(&self, key: &str, end: usize) -> bool {
+        let rest = key.get(end..).unwrap_or("");
+        if !self.spaced {
+            return self.connects(rest);
+        }
+        let word = rest.split(char::is_whitespace).next().unwrap_or("");
+        word.strip_suffix([',', '，']).is_some_and(|w| self.connectives.iter().any(|c| w.ends_with(c.as_str())))
+    }
+
     /// True when `verb` (the verb and what follows it up to a noun) ends with an adnominal
     /// ending: the verb modifies that noun.
     fn modifies_next_noun(&self, verb: &str) -> bool {
@@ -513,9 +525,17 @@ pub fn clauses_verb_final(
 ) -> (Vec<Clause>, Option<Slot>) {
     let items = &a.items;
     let all_units = units(a, key, particles);
+    // (a topic after a clause a verb and its connective close is no subject of that verb:
+    // "이번 조치는 미국·일본과의 공조하에 이뤄졌으며, 미국 재무부도 …")
+    let closed_clause_before = |at: usize| {
+        items
+            .iter()
+            .any(|i| matches!(i.kind, ItemKind::Trigger { .. }) && i.end <= at && particles.closes_clause(key, i.end))
+    };
     let topic = all_units
         .iter()
         .find(|u| u.role == Some(Particle::Topic) && matches!(u.slot, Slot::Mentions(_)))
+        .filter(|u| !closed_clause_before(u.start))
         .map(|u| u.slot.clone());
     // the place: a place name, or a state or capital marked by a locative particle
     // ("東京で", "서울에서"): a venue, not a party

@@ -2854,3 +2854,45 @@ fn a_surname_spelled_as_a_state_names_the_person_introduced_not_that_state() {
         triples_in(&e, "Serbia held talks with Croatia on Monday. Montenegro later invited Croatia to a summit.", "en");
     assert!(state.contains(&t("MNE", "036", "HRV")), "{state:?}");
 }
+
+#[test]
+fn a_comma_before_a_new_subject_and_its_verb_ends_the_clause() {
+    let e = real_packs();
+    for (lang, text) in [
+        ("en", "An earthquake struck Turkey on Monday. Spain sent rescue teams, Italy sent two planes."),
+        ("es", "Un terremoto sacudió Turquía el lunes. España envió equipos de rescate, Italia aportó fondos."),
+        ("zh", "土耳其发生强烈地震。澳大利亚宣布提供援助，新加坡派出救援人员。"),
+    ] {
+        let got = triples_in(&e, text, lang);
+        let aid: Vec<_> = got.iter().filter(|(s, c, _)| c.starts_with('0') && s != "TUR").collect();
+        assert!(!aid.is_empty() && aid.iter().all(|(_, _, o)| o == "TUR"), "{lang}: {got:?}");
+    }
+    // not an apposition, a list, the clause an act of speech asks for, nor a condition's consequence
+    let apposition =
+        triples_in(&e, "An earthquake struck Turkey. Spain thanked its neighbour, France, for the help.", "en");
+    assert!(apposition.contains(&t("ESP", "051", "FRA")), "{apposition:?}");
+    let list = triples_in(&e, "The EU imposed sanctions on Russia, Belarus and Iran on Monday.", "en");
+    assert!(list.contains(&t("IGO:EU", "163", "BLR")), "{list:?}");
+    let speech = triples_in(
+        &e,
+        "Außenamtssprecherin Mao Ning verlangte, Neuseeland müsse die Souveränität der Inselstaaten respektieren.",
+        "de",
+    );
+    assert!(speech.iter().any(|(s, c, o)| s == "CHN" && c.starts_with("10") && o == "NZL"), "{speech:?}");
+    let condition = triples_in(&e, "拜登说，如果以色列对拉法发动大规模进攻，美方将停止向以方提供部分武器。", "zh");
+    assert!(!condition.iter().any(|(_, c, _)| c == "162"), "{condition:?}");
+}
+
+#[test]
+fn a_topic_after_a_clause_its_connective_closes_is_not_that_clauses_subject() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "정부는 러시아 기업 5곳을 제재 대상으로 지정했다. 이번 조치는 영국·프랑스와의 긴밀한 공조하에 \
+         이뤄졌으며, 캐나다 외교부도 같은 날 러시아 은행 2곳을 제재 대상에 올렸다.",
+        "ko",
+    );
+    assert!(got.contains(&t("KOR", "050", "GBR")), "{got:?}");
+    assert!(got.contains(&t("CAN", "163", "RUS")), "{got:?}");
+    assert!(!got.iter().any(|(s, c, _)| s == "CAN" && c == "050"), "{got:?}");
+}
