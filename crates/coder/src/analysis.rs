@@ -328,6 +328,25 @@ fn new_subject_clause_breaks(items: &mut Vec<Item>, k: &str, spaced: bool, comma
                     let rest = if spaced { rest.strip_prefix(' ').unwrap_or("") } else { rest };
                     rest.starts_with(char::is_alphabetic)
                 });
+                // (", and Italy sent …": the comma before the "and", after no party)
+                if commas && word_after && !condition && between.trim().is_empty() && idx >= 2 {
+                    if let (Some(and), before_and) =
+                        (prev.filter(|p| p.kind == ItemKind::Word(WordClass::And)), &items[idx - 2])
+                    {
+                        let gap = span_text(k, before_and.end, and.start);
+                        let comma =
+                            gap.trim_end().ends_with([',', '，']).then(|| before_and.end + gap.trim_end().len() - 1);
+                        if let Some(c) = comma.filter(|_| !matches!(before_and.kind, ItemKind::Mention(_))) {
+                            if !speech_end.is_some_and(|e| span_text(k, e, c).trim().is_empty())
+                                && new_subject_acts(items, idx, k)
+                            {
+                                breaks.push(c);
+                                verb_before = false;
+                            }
+                        }
+                    }
+                    continue;
+                }
                 let at = match between.find(" - ").filter(|_| spaced) {
                     Some(d) => prev_end + d + 1,
                     None if commas
@@ -342,17 +361,7 @@ fn new_subject_clause_breaks(items: &mut Vec<Item>, k: &str, spaced: bool, comma
                     }
                     None => continue,
                 };
-                // the mention's verb: the next item past grammatical words; or, when the
-                // mention is the last party of the sentence and words follow it, a verb the
-                // pack does not know ("Troikaen krever våpenhvile i Sudan – Norge øker
-                // nødhjelpen")
-                let verb_next = items[idx + 1..]
-                    .iter()
-                    .find(|x| !matches!(x.kind, ItemKind::Word(_) | ItemKind::Mention(_)))
-                    .is_some_and(|x| matches!(x.kind, ItemKind::Trigger { .. }));
-                let last_party = !items[idx + 1..].iter().any(|x| matches!(x.kind, ItemKind::Mention(_)))
-                    && k.get(it.end..).is_some_and(|rest| rest.chars().any(char::is_alphabetic));
-                if (verb_next || last_party) && span_text(k, at + 1, it.start).trim().is_empty() {
+                if new_subject_acts(items, idx, k) && span_text(k, at + 1, it.start).trim().is_empty() {
                     breaks.push(at);
                     verb_before = false;
                 }
@@ -361,6 +370,19 @@ fn new_subject_clause_breaks(items: &mut Vec<Item>, k: &str, spaced: bool, comma
         }
     }
     insert_clause_breaks(items, breaks);
+}
+
+/// Whether the mention item `idx` opens a clause of its own: its verb is the next item past
+/// grammatical words; or, when it is the last party of the sentence and words follow it, a
+/// verb the pack does not know ("Troikaen krever våpenhvile i Sudan – Norge øker nødhjelpen").
+fn new_subject_acts(items: &[Item], idx: usize, k: &str) -> bool {
+    let verb_next = items[idx + 1..]
+        .iter()
+        .find(|x| !matches!(x.kind, ItemKind::Word(_) | ItemKind::Mention(_)))
+        .is_some_and(|x| matches!(x.kind, ItemKind::Trigger { .. }));
+    let last_party = !items[idx + 1..].iter().any(|x| matches!(x.kind, ItemKind::Mention(_)))
+        && k.get(items[idx].end..).is_some_and(|rest| rest.chars().any(char::is_alphabetic));
+    verb_next || last_party
 }
 
 /// `gap` without the reading in brackets that ends it ("趙兌烈（チョ・テヨル）" gives "趙兌烈"):
@@ -2347,6 +2369,27 @@ fn actor_after_noun(items: &[Item], ti: usize, key: &str) -> Option<(usize, usiz
     (lo == m).then_some((lo, hi))
 }
 
+/// The actor group right after the trigger at `ti`, with nothing but a genitive word between
+/// ("serangan udara Israel", "les frappes israéliennes", "los bombardeos de Israel"): the doer
+/// of an act written as a noun.
+fn doer_right_after(items: &[Item], ti: usize, key: &str) -> Option<(usize, usize)> {
+    let trigger = items.get(ti)?;
+    let mut m = ti + 1;
+    let mut from = trigger.end;
+    if let Some(w) = items.get(m).filter(|i| i.kind == ItemKind::Word(WordClass::Genitive)) {
+        from = w.end;
+        m += 1;
+    }
+    let mention = items.get(m).filter(|i| matches!(i.kind, ItemKind::Mention(_)))?;
+    if !span_text(key, trigger.end, items[m - 1].start.max(trigger.end)).trim().is_empty()
+        || !span_text(key, from, mention.start).trim().is_empty()
+    {
+        return None;
+    }
+    let (lo, hi) = group_of(items, m, key);
+    (lo == m).then_some((lo, hi))
+}
+
 /// True when the verb at `ti` comes right after the comma that closes a fronted clause opened
 /// by a subordinator (or a clause break: "Nachdem", "Som") at the sentence's start, or right
 /// after a report postposition ("zufolge").
@@ -3409,11 +3452,17 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
         // its object comes after it
         // (a title naming no state there leaves the subject found before: "Paris envisage une
         // visite du président au Brésil")
-        if p.noun_act {
+        // (and so is a hostile deed a criticism names with its doer right after it: "mengecam
+        // serangan udara Israel terhadap Gaza", "a condamné les frappes israéliennes")
+        let criticised_with_doer =
+            criticised_deed(items, ti, key, patterns) && doer_right_after(items, ti, key).is_some();
+        if p.noun_act || criticised_with_doer {
             let names_state = |lo: usize, hi: usize| {
                 mentions_in(items, lo, hi).iter().any(|&m| a.mentions.get(m).is_some_and(|m| m.actor.is_some()))
             };
-            if let Some((lo, hi)) = actor_after_noun(items, ti, key).filter(|&(lo, hi)| names_state(lo, hi)) {
+            let after =
+                if criticised_with_doer { doer_right_after(items, ti, key) } else { actor_after_noun(items, ti, key) };
+            if let Some((lo, hi)) = after.filter(|&(lo, hi)| names_state(lo, hi)) {
                 subject = Slot::Mentions(mentions_in(items, lo, hi));
                 subject_end = items[hi].end;
                 object_from = hi + 1;
@@ -3918,7 +3967,7 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
             || conditional
             || asked_for(items, ti, key, patterns, finite_triggers)
             || promised_inside(items, ti, patterns)
-            || criticised_deed(items, ti, key, patterns)
+            || (criticised_deed(items, ti, key, patterns) && !criticised_with_doer)
         {
             continue;
         }

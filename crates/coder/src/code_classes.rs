@@ -28,7 +28,7 @@ pub(crate) const MATERIAL_HELP: [&str; 2] = ["06", "07"];
 pub(crate) const ASKING: [&str; 2] = ["02", "10"];
 
 /// Acts of speech, which a clause after a comma may complete ("verlangte, Wellington müsse …").
-pub(crate) const SPEECH: [&str; 7] = ["01", "02", "03", "10", "11", "12", "13"];
+pub(crate) const SPEECH: [&str; 6] = ["01", "02", "10", "11", "12", "13"];
 
 /// Threats (13): conditional by nature, so a condition in or around one does not cancel it.
 pub(crate) const THREATS: [&str; 1] = ["13"];

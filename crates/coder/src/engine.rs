@@ -1941,6 +1941,14 @@ impl Engine {
                 .filter_map(|&m| a.mentions.get(m).and_then(|m| m.actor.clone()))
                 .filter(|c| !c.starts_with("IGO:"))
                 .collect();
+            // each clause's start and the mentions naming its subject
+            let clause_subjects: Vec<(usize, Vec<usize>)> = cls
+                .iter()
+                .filter_map(|c| match &c.subject {
+                    Slot::Mentions(ms) => Some((c.start, ms.clone())),
+                    _ => None,
+                })
+                .collect();
             for c in cls {
                 let Some(p) = model.patterns.get(c.pattern) else { continue };
                 let mut subjects = self.resolve(&c.subject, &a, text, &state, key, c.start);
@@ -2112,10 +2120,17 @@ impl Engine {
                 // before them
                 if condolences && objects.is_empty() {
                     let own = |c: &str| subjects.iter().any(|s| s.actor.country == c);
+                    // (not the subject of another act: "Japan said it would send tents, and
+                    // Germany expressed condolences" names Japan as a donor, not the bereaved)
+                    let acts_itself =
+                        |mi: usize| clause_subjects.iter().any(|(start, ms)| *start != c.start && ms.contains(&mi));
                     let in_sentence = a
                         .mentions
                         .iter()
-                        .filter(|m| m.end <= c.start && !hostile_starts.iter().any(|&h| h < m.start))
+                        .enumerate()
+                        .filter(|&(mi, m)| m.end <= c.start && !acts_itself(mi))
+                        .map(|(_, m)| m)
+                        .filter(|m| !hostile_starts.iter().any(|&h| h < m.start))
                         .filter_map(|m| m.actor.as_deref())
                         .filter(|c| !c.starts_with("IGO:"))
                         .rev();

@@ -2862,6 +2862,11 @@ fn a_comma_before_a_new_subject_and_its_verb_ends_the_clause() {
         ("en", "An earthquake struck Turkey on Monday. Spain sent rescue teams, Italy sent two planes."),
         ("es", "Un terremoto sacudió Turquía el lunes. España envió equipos de rescate, Italia aportó fondos."),
         ("zh", "土耳其发生强烈地震。澳大利亚宣布提供援助，新加坡派出救援人员。"),
+        // (also after ", and")
+        (
+            "en",
+            "An earthquake struck Turkey on Monday. Japan said it would send tents, and Germany expressed condolences.",
+        ),
     ] {
         let got = triples_in(&e, text, lang);
         let aid: Vec<_> = got.iter().filter(|(s, c, _)| c.starts_with('0') && s != "TUR").collect();
@@ -2873,6 +2878,8 @@ fn a_comma_before_a_new_subject_and_its_verb_ends_the_clause() {
     assert!(apposition.contains(&t("ESP", "051", "FRA")), "{apposition:?}");
     let list = triples_in(&e, "The EU imposed sanctions on Russia, Belarus and Iran on Monday.", "en");
     assert!(list.contains(&t("IGO:EU", "163", "BLR")), "{list:?}");
+    let and_list = triples_in(&e, "An earthquake struck Turkey. Spain sent aid to Syria, Iraq, and Lebanon.", "en");
+    assert!(and_list.iter().any(|(s, _, o)| s == "ESP" && o == "LBN"), "{and_list:?}");
     let speech = triples_in(
         &e,
         "Außenamtssprecherin Mao Ning verlangte, Neuseeland müsse die Souveränität der Inselstaaten respektieren.",
@@ -2895,4 +2902,20 @@ fn a_topic_after_a_clause_its_connective_closes_is_not_that_clauses_subject() {
     assert!(got.contains(&t("KOR", "050", "GBR")), "{got:?}");
     assert!(got.contains(&t("CAN", "163", "RUS")), "{got:?}");
     assert!(!got.iter().any(|(s, c, _)| s == "CAN" && c == "050"), "{got:?}");
+}
+
+#[test]
+fn a_deed_a_criticism_names_with_its_doer_right_after_it_is_the_doers() {
+    let e = real_packs();
+    for (lang, text, doer, victim) in [
+        ("fr", "La France a condamné les frappes israéliennes qui ont visé Tyr.", "ISR", "LBN"),
+        ("id", "Malaysia mengecam keras serangan udara Israel terhadap sebuah rumah sakit di Gaza.", "ISR", "PSE"),
+    ] {
+        let got = triples_in(&e, text, lang);
+        assert!(got.iter().any(|(s, c, o)| s == doer && c.starts_with("19") && o == victim), "{lang}: {got:?}");
+        assert!(got.iter().any(|(s, c, o)| s != doer && c == "111" && o == doer), "{lang}: {got:?}");
+    }
+    // a deed named without its doer is still no deed of the critic's
+    let no_doer = triples_in(&e, "China condemned the attack against Iran.", "en");
+    assert!(!no_doer.iter().any(|(_, c, _)| c.starts_with("19")), "{no_doer:?}");
 }
