@@ -1529,9 +1529,12 @@ fn build_mention(
         }
     }
     // "la commissaria europea Hadja Lahbib": a register person out of office by the document's
-    // date serves where the title says, not where the register last placed them
+    // date serves where the title says, not where the register last placed them (not a bare
+    // title the press gives its own state's officials, which the press also gives a foreign
+    // one: "Forsvarsminister Israel Katz")
+    let bare_home_title = named_state.is_none() && title_state.as_deref() == cx.press_home;
     if let (Some(t), Some(pc), Some(id), Some(date)) = (title_state.as_deref(), &person_country, person_id, cx.date) {
-        if t != FOREIGN_TITLE && !t.contains('|') && t != pc && !cx.kb.in_office_around(id, date) {
+        if t != FOREIGN_TITLE && !t.contains('|') && t != pc && !bare_home_title && !cx.kb.in_office_around(id, date) {
             m.actor = Some(t.to_string());
         }
     }

@@ -2919,3 +2919,15 @@ fn a_deed_a_criticism_names_with_its_doer_right_after_it_is_the_doers() {
     let no_doer = triples_in(&e, "China condemned the attack against Iran.", "en");
     assert!(!no_doer.iter().any(|(_, c, _)| c.starts_with("19")), "{no_doer:?}");
 }
+
+#[test]
+fn a_register_person_after_a_bare_home_title_keeps_the_registers_state() {
+    let e = real_packs();
+    // (the register's last office of Israel Katz is an Israeli one; the bare title is the
+    // one the Norwegian press gives its own ministers)
+    let got = triples_in(&e, "Forsvarsminister Israel Katz advarte Libanon mot nye angrep.", "no");
+    assert!(got.iter().any(|(s, c, o)| s == "ISR" && c.starts_with("13") && o == "LBN"), "{got:?}");
+    // a title naming its state still says where an official out of office serves now
+    let named = triples_in(&e, "Norges forsvarsminister Tore Sandvik advarte Russland.", "no");
+    assert!(named.iter().any(|(s, _, o)| s == "NOR" && o == "RUS"), "{named:?}");
+}
