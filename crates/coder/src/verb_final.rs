@@ -800,6 +800,9 @@ pub fn clauses_verb_final(
                     object = merged(&addressees);
                 } else if let Some(u) = embedded_subject
                     .filter(|e| reaction_by_topic && object_unit.is_some_and(|o| o.start > e.start))
+                    // (not one inside a quotation closed before the object: "「中国が…べきだ」と
+                    // 述べ、ロシアを非難した" criticised Russia)
+                    .filter(|e| !object_unit.is_some_and(|o| in_closed_quotation(key, e.start, e.end, o.start)))
                     .or(object_unit)
                     .or(embedded_subject)
                     .or(with_unit)

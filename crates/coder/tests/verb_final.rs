@@ -103,3 +103,13 @@ fn arbitrary_japanese_and_korean_never_panic_and_offsets_slice_the_original() {
         common::assert_offsets_slice(&text, &engine.code_as(&doc, lang).events);
     }
 }
+
+#[test]
+fn a_subject_inside_a_quotation_closed_before_the_object_is_not_the_target() {
+    let v = events("上川外相は「中国が重要な役割を果たすべきだ」と述べ、ロシアを強く非難した。");
+    assert!(v.iter().any(|e| e.0 == "JPN" && e.1 == "111" && e.2 == "RUS"), "{v:?}");
+    assert!(!v.iter().any(|e| e.2 == "CHN"), "{v:?}");
+    // a subject of a clause the reaction reports, unquoted, is still what it is aimed at
+    let reported = events("上川外相は、中国が日本人を拘束したことを強く非難した。");
+    assert!(reported.iter().any(|e| e.0 == "JPN" && e.1.starts_with("11") && e.2 == "CHN"), "{reported:?}");
+}
