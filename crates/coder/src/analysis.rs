@@ -2585,9 +2585,18 @@ fn verb_before_two_sides(items: &[Item], j: usize) -> Option<usize> {
 fn opener_before_unknown_verb(items: &[Item], lo: usize, hi: usize, ti: usize, key: &str) -> Option<(usize, usize)> {
     let verb = items.get(ti)?;
     let and = items.get(ti.checked_sub(1)?)?;
-    if and.kind != ItemKind::Word(WordClass::And) || !span_text(key, and.end, verb.start).trim().is_empty() {
+    // (or right after a comma, in a series of verbs: "boarded a Vietnamese boat, beat the crew
+    // and confiscated their catch")
+    let after_comma = ti == hi + 1 && {
+        let gap = span_text(key, and.end, verb.start);
+        gap.trim_end().ends_with([',', '，']) && word_count(gap) <= COMMA_PHRASE_MAX_WORDS
+    };
+    let after_and = and.kind == ItemKind::Word(WordClass::And) && span_text(key, and.end, verb.start).trim().is_empty();
+    if !after_and && !after_comma {
         return None;
     }
+    let and_start =
+        if after_and { and.start } else { and.end + span_text(key, and.end, verb.start).rfind([',', '，'])? };
     // words that may stand in a clause without starting another
     let plain = |i: &Item| {
         matches!(
@@ -2604,16 +2613,19 @@ fn opener_before_unknown_verb(items: &[Item], lo: usize, hi: usize, ti: usize, k
     };
     let no_break = |text: &str| !text.contains([',', ';', '，', ':', '"', '(', ')']);
     // the comma of ", and" right before the verb ends the object, not the clause
-    let before_and = span_text(key, items[hi].end, and.start);
+    let before_and = span_text(key, items[hi].end, and_start);
     let before_and = before_and.trim_end().strip_suffix([',', '，']).unwrap_or(before_and);
-    if !(items.get(hi + 1..ti - 1)?.iter().all(plain) && no_break(before_and)) {
+    let between_items = if after_and { items.get(hi + 1..ti - 1)? } else { &[] };
+    if !(between_items.iter().all(plain) && no_break(before_and)) {
         return None;
     }
     let first = items[..lo].iter().position(|i| matches!(i.kind, ItemKind::Mention(_)))?;
     let opens = items[..first].iter().all(plain) && no_break(key.get(..items[first].start)?);
     let (first, last) = group_of(items, first, key);
     let between = span_text(key, items[last].end, items[lo].start);
-    (opens && last < lo && items[last + 1..lo].iter().all(plain) && no_break(between) && word_count(between) >= 1)
+    // (a word between: the verb the packs do not know)
+    let word_between = between.split_whitespace().any(|w| w.chars().any(char::is_alphabetic));
+    (opens && last < lo && items[last + 1..lo].iter().all(plain) && no_break(between) && word_between)
         .then_some((first, last))
 }
 
@@ -2688,6 +2700,26 @@ fn relative_after_mention(items: &[Item], r: usize, key: &str, relatives: &[Stri
         && matches!(antecedent.kind, ItemKind::Mention(_))
         && matches!(gap, "" | ",")
         && is_relative(relatives, span_text(key, pronoun.start, pronoun.end), gap == ",")
+}
+
+/// For the item at `j` inside a relative clause ("X, which has ties to both countries,") that a
+/// comma closes before the trigger at `ti`, with no verb of the packs in it: the group of the
+/// relative's antecedent.
+fn relative_antecedent_of(
+    items: &[Item],
+    j: usize,
+    ti: usize,
+    key: &str,
+    relatives: &[String],
+) -> Option<(usize, usize)> {
+    let r = items[..j].iter().rposition(|i| {
+        matches!(i.kind, ItemKind::Trigger { .. } | ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation))
+    })?;
+    if r == 0 || !relative_after_mention(items, r, key, relatives) {
+        return None;
+    }
+    let closed = span_text(key, items[j].end, items[ti].start).contains([',', '，']);
+    closed.then(|| group_of(items, r - 1, key))
 }
 
 /// For the earlier trigger at `j`, inside a relative clause ("X, which …") that a comma and an
@@ -3271,7 +3303,12 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
                         // "欧盟对两国外交关系紧张感到关切，呼吁双方…": the two sides named inside a
                         // clause that an actor opens are what that actor speaks of; the actor is
                         // the subject
-                        _ => match actor_opening_clause_of(items, j, key) {
+                        // "China, which has ties to both countries, said it would send aid":
+                        // the two sides inside a relative clause closed before the verb are
+                        // what its antecedent speaks of; the antecedent is the subject
+                        _ => match relative_antecedent_of(items, j, ti, key, relatives)
+                            .or_else(|| actor_opening_clause_of(items, j, key))
+                        {
                             Some((lo, hi)) => {
                                 subject = Slot::Mentions(mentions_in(items, lo, hi));
                                 subject_end = items[hi].end;

@@ -2931,3 +2931,29 @@ fn a_register_person_after_a_bare_home_title_keeps_the_registers_state() {
     let named = triples_in(&e, "Norges forsvarsminister Tore Sandvik advarte Russland.", "no");
     assert!(named.iter().any(|(s, _, o)| s == "NOR" && o == "RUS"), "{named:?}");
 }
+
+#[test]
+fn a_verb_of_a_series_after_a_comma_goes_on_with_the_sentences_opener() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "Chinese coast guard personnel boarded a Vietnamese fishing boat, beat several crew members and \
+         confiscated their catch.",
+        "en",
+    );
+    assert!(got.iter().any(|(s, _, o)| s == "CHN" && o == "VNM"), "{got:?}");
+    assert!(!got.iter().any(|(s, _, _)| s == "VNM"), "{got:?}");
+}
+
+#[test]
+fn the_two_sides_inside_a_relative_clause_are_what_its_antecedent_speaks_of() {
+    let e = real_packs();
+    let got = triples_in(
+        &e,
+        "Thailand and Cambodia clashed again on Monday. China, which has close ties to both countries, said it \
+         would send aid.",
+        "en",
+    );
+    let aid: Vec<_> = got.iter().filter(|(_, c, _)| c.starts_with("03")).collect();
+    assert!(!aid.is_empty() && aid.iter().all(|(s, _, _)| s == "CHN"), "{got:?}");
+}
