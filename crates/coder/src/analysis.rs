@@ -3100,6 +3100,21 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
                     // "X announced ..., at the same time thanked Y": the sentence's subject goes on
                     let (lo, _) = group_of(items, j, key);
                     j = lo;
+                    // (that actor being the object of the sentence's first verb, whose subject
+                    // is a pronoun, the pronoun goes on: "他谴责欧盟，并敦促海合会…")
+                    let first_verb = items[..lo].iter().position(|i| matches!(i.kind, ItemKind::Trigger { .. }));
+                    let pronoun_subject = |v: usize| {
+                        subject_of[v]
+                            .clone()
+                            .filter(|s| matches!(s, Slot::Pronoun | Slot::PersonPronoun))
+                            .map(|s| (v, s))
+                    };
+                    if let Some(shared) = first_verb.and_then(pronoun_subject) {
+                        subject = shared.1;
+                        subject_end = items[shared.0].start;
+                        shares_with = Some(shared.0);
+                        break;
+                    }
                     let first_mention = items[..=j].iter().position(|i| matches!(i.kind, ItemKind::Mention(_)));
                     if first_mention == Some(j)
                         && preceding_word(items, lo, key).is_none_or(|w| {

@@ -2957,3 +2957,14 @@ fn the_two_sides_inside_a_relative_clause_are_what_its_antecedent_speaks_of() {
     let aid: Vec<_> = got.iter().filter(|(_, c, _)| c.starts_with("03")).collect();
     assert!(!aid.is_empty() && aid.iter().all(|(s, _, _)| s == "CHN"), "{got:?}");
 }
+
+#[test]
+fn a_continued_verb_after_a_pronoun_subjects_object_goes_on_with_the_pronoun() {
+    let e = real_packs();
+    let got = triples_in(&e, "伊朗外长阿拉格齐发表讲话。他谴责欧盟，并敦促海合会国家保持克制。", "zh");
+    assert!(got.contains(&t("IRN", "020", "IGO:GCC")), "{got:?}");
+    assert!(!got.iter().any(|(s, _, _)| s == "IGO:EU"), "{got:?}");
+    // a named subject goes on as before
+    let named = triples_in(&e, "中国谴责欧盟，并敦促海合会国家保持克制。", "zh");
+    assert!(named.contains(&t("CHN", "020", "IGO:GCC")), "{named:?}");
+}
