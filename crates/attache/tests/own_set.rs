@@ -41,7 +41,7 @@ fn own_sets_score_at_least_their_floors() {
             "heldout", "tune", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
             "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18",
             "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27",
-            "fresh28", "fresh29", "fresh30",
+            "fresh28", "fresh29", "fresh30", "fresh31",
         ] {
             let docs = dir.join(format!("{set}.docs.jsonl"));
             let gold = dir.join(format!("{set}.gold.jsonl"));
