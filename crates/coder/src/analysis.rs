@@ -320,6 +320,8 @@ fn new_subject_clause_breaks(items: &mut Vec<Item>, k: &str, spaced: bool, comma
                 speech_end = patterns.get(pattern).filter(|p| in_class(&p.code, &SPEECH)).map(|_| it.end);
             }
             ItemKind::Mention(_) if verb_before => {
+                // (a comma right after an act of speech opens what was said)
+                let completes_speech = |c: usize| speech_end.is_some_and(|e| span_text(k, e, c).trim().is_empty());
                 let prev = items[..idx].last();
                 let prev_end = prev.map_or(0, |p| p.end);
                 let between = span_text(k, prev_end, it.start);
@@ -337,9 +339,7 @@ fn new_subject_clause_breaks(items: &mut Vec<Item>, k: &str, spaced: bool, comma
                         let comma =
                             gap.trim_end().ends_with([',', '，']).then(|| before_and.end + gap.trim_end().len() - 1);
                         if let Some(c) = comma.filter(|_| !matches!(before_and.kind, ItemKind::Mention(_))) {
-                            if !speech_end.is_some_and(|e| span_text(k, e, c).trim().is_empty())
-                                && new_subject_acts(items, idx, k)
-                            {
+                            if !completes_speech(c) && new_subject_acts(items, idx, k) {
                                 breaks.push(c);
                                 verb_before = false;
                             }
@@ -355,7 +355,7 @@ fn new_subject_clause_breaks(items: &mut Vec<Item>, k: &str, spaced: bool, comma
                         && !prev.is_some_and(|p| matches!(p.kind, ItemKind::Mention(_))) =>
                     {
                         match between.rfind([',', '，']).map(|c| prev_end + c) {
-                            Some(c) if !speech_end.is_some_and(|e| span_text(k, e, c).trim().is_empty()) => c,
+                            Some(c) if !completes_speech(c) => c,
                             _ => continue,
                         }
                     }
@@ -514,7 +514,8 @@ pub fn learned_finders(learned: &[Learned]) -> Vec<LearnedFinder<'_>> {
         .enumerate()
         .flat_map(|(i, l)| {
             let full = l.keys.first();
-            let last_part = full.and_then(|f| f.split_whitespace().nth(1).and(f.split_whitespace().last()));
+            let last_part =
+                full.filter(|f| f.split_whitespace().count() >= 2).and_then(|f| f.split_whitespace().last());
             l.keys.iter().filter(|k| !k.is_empty()).map(move |k| LearnedFinder {
                 learned: i,
                 len: k.len(),
@@ -2353,10 +2354,22 @@ fn subject_of_verb_after_clitic(items: &[Item], j: usize, key: &str, clitics: &[
 /// The group of the actor right after the act noun at `ti` ("the visit of | the Indian prime
 /// minister"), past one genitive or "by" word and an article.
 fn actor_after_noun(items: &[Item], ti: usize, key: &str) -> Option<(usize, usize)> {
+    actor_following(items, ti, key, &[WordClass::Genitive, WordClass::By], 1)
+}
+
+/// The actor group right after the trigger at `ti`, past one of `linkers` written onto the
+/// trigger and at most `max_words` other words (no comma).
+fn actor_following(
+    items: &[Item],
+    ti: usize,
+    key: &str,
+    linkers: &[WordClass],
+    max_words: usize,
+) -> Option<(usize, usize)> {
     let trigger = items.get(ti)?;
     let mut m = ti + 1;
     let mut from = trigger.end;
-    if let Some(w) = items.get(m).filter(|i| matches!(i.kind, ItemKind::Word(WordClass::Genitive | WordClass::By))) {
+    if let Some(w) = items.get(m).filter(|i| matches!(i.kind, ItemKind::Word(c) if linkers.contains(&c))) {
         if word_count(span_text(key, trigger.end, w.start)) > 0 {
             return None;
         }
@@ -2364,8 +2377,8 @@ fn actor_after_noun(items: &[Item], ti: usize, key: &str) -> Option<(usize, usiz
         m += 1;
     }
     let mention = items.get(m).filter(|i| matches!(i.kind, ItemKind::Mention(_)))?;
-    if word_count(span_text(key, from, mention.start)) > 1 || span_text(key, from, mention.start).contains([',', '，'])
-    {
+    let gap = span_text(key, from, mention.start);
+    if word_count(gap) > max_words || gap.contains([',', '，']) {
         return None;
     }
     let (lo, hi) = group_of(items, m, key);
@@ -2376,21 +2389,7 @@ fn actor_after_noun(items: &[Item], ti: usize, key: &str) -> Option<(usize, usiz
 /// ("serangan udara Israel", "les frappes israéliennes", "los bombardeos de Israel"): the doer
 /// of an act written as a noun.
 fn doer_right_after(items: &[Item], ti: usize, key: &str) -> Option<(usize, usize)> {
-    let trigger = items.get(ti)?;
-    let mut m = ti + 1;
-    let mut from = trigger.end;
-    if let Some(w) = items.get(m).filter(|i| i.kind == ItemKind::Word(WordClass::Genitive)) {
-        from = w.end;
-        m += 1;
-    }
-    let mention = items.get(m).filter(|i| matches!(i.kind, ItemKind::Mention(_)))?;
-    if !span_text(key, trigger.end, items[m - 1].start.max(trigger.end)).trim().is_empty()
-        || !span_text(key, from, mention.start).trim().is_empty()
-    {
-        return None;
-    }
-    let (lo, hi) = group_of(items, m, key);
-    (lo == m).then_some((lo, hi))
+    actor_following(items, ti, key, &[WordClass::Genitive], 0)
 }
 
 /// True when the verb at `ti` comes right after the comma that closes a fronted clause opened
