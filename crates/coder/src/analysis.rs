@@ -330,22 +330,17 @@ fn new_subject_clause_breaks(items: &mut Vec<Item>, k: &str, spaced: bool, comma
                     let rest = if spaced { rest.strip_prefix(' ').unwrap_or("") } else { rest };
                     rest.starts_with(char::is_alphabetic)
                 });
-                // (", and Italy sent …": the comma before the "and", after no party)
-                if commas && word_after && !condition && between.trim().is_empty() && idx >= 2 {
-                    if let (Some(and), before_and) =
-                        (prev.filter(|p| p.kind == ItemKind::Word(WordClass::And)), &items[idx - 2])
-                    {
-                        let gap = span_text(k, before_and.end, and.start);
-                        let comma =
-                            gap.trim_end().ends_with([',', '，']).then(|| before_and.end + gap.trim_end().len() - 1);
-                        if let Some(c) = comma.filter(|_| !matches!(before_and.kind, ItemKind::Mention(_))) {
-                            if !completes_speech(c) && new_subject_acts(items, idx, k) {
-                                breaks.push(c);
-                                verb_before = false;
-                            }
+                // (", and Italy sent …": the comma before an "and" right before the subject,
+                // after no party)
+                if commas && word_after && !condition && between.trim().is_empty() {
+                    if let Some(c) = comma_and_before(items, idx, k, &[]) {
+                        let after_party = matches!(items[idx - 2].kind, ItemKind::Mention(_));
+                        if !after_party && !completes_speech(c) && new_subject_acts(items, idx, k) {
+                            breaks.push(c);
+                            verb_before = false;
                         }
+                        continue;
                     }
-                    continue;
                 }
                 let at = match between.find(" - ").filter(|_| spaced) {
                     Some(d) => prev_end + d + 1,
@@ -2317,22 +2312,25 @@ fn subject_of_verb_after(items: &[Item], j: usize, key: &str) -> bool {
 }
 
 /// True when the actor at item `j` opens a new clause after the verb at `ti`: a comma, then an
-/// "and" stand before it, with at most an article or an "also" between ("promised 5 million
-/// dollars, and China announced …", "…, e anche la Cina ha annunciato …"), and no actor stands
-/// between the verb and that comma.
+/// "and" stand before it ([`comma_and_before`]), and no actor stands between the verb and
+/// that comma.
 fn opens_clause_after_comma_and(items: &[Item], ti: usize, j: usize, key: &str, also_words: &[String]) -> bool {
-    let Some(and) = j.checked_sub(1).filter(|&a| a > ti && items[a].kind == ItemKind::Word(WordClass::And)) else {
-        return false;
-    };
-    let before_and = span_text(key, items[and - 1].end, items[and].start);
+    comma_and_before(items, j, key, also_words).is_some()
+        && !items[ti + 1..j - 1].iter().any(|i| matches!(i.kind, ItemKind::Mention(_)))
+}
+
+/// The key offset of the comma when a comma, then an "and" stand right before item `j`, with at
+/// most an "also" (one of `also_words`) or an article between the "and" and the item
+/// ("promised 5 million dollars, and China announced …", "…, e anche la Cina ha annunciato …").
+/// (A word there other than "also" is a noun the actor belongs to: "…, dan selimut bagi warga
+/// Gaza".)
+fn comma_and_before(items: &[Item], j: usize, key: &str, also_words: &[String]) -> Option<usize> {
+    let and = j.checked_sub(1).filter(|&a| a > 0 && items[a].kind == ItemKind::Word(WordClass::And))?;
+    let before_and = span_text(key, items[and - 1].end, items[and].start).trim_end();
     let gap = span_text(key, items[and].end, items[j].start).trim();
-    // (a word there other than "also" is a noun the actor belongs to: "…, dan selimut bagi
-    // warga Gaza")
     let rest = also_words.iter().find_map(|w| gap.strip_prefix(w.as_str())).unwrap_or(gap).trim();
-    before_and.trim_end().ends_with([',', '，'])
-        && word_count(rest) <= 1
-        && (rest.is_empty() || rest.len() <= ARTICLE_MAX_BYTES)
-        && !items[ti + 1..and].iter().any(|i| matches!(i.kind, ItemKind::Mention(_)))
+    (before_and.ends_with([',', '，']) && word_count(rest) <= 1 && rest.len() <= ARTICLE_MAX_BYTES)
+        .then(|| items[and - 1].end + before_and.len() - before_and.chars().last().map_or(0, char::len_utf8))
 }
 
 /// The longest word read as an article between "and" and the actor after it ("la", "der").
@@ -2711,12 +2709,7 @@ fn relative_antecedent_of(
     key: &str,
     relatives: &[String],
 ) -> Option<(usize, usize)> {
-    let r = items[..j].iter().rposition(|i| {
-        matches!(i.kind, ItemKind::Trigger { .. } | ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation))
-    })?;
-    if r == 0 || !relative_after_mention(items, r, key, relatives) {
-        return None;
-    }
+    let r = relative_opening(items, j, key, relatives)?;
     let closed = span_text(key, items[j].end, items[ti].start).contains([',', '，']);
     closed.then(|| group_of(items, r - 1, key))
 }
@@ -2724,14 +2717,18 @@ fn relative_antecedent_of(
 /// For the earlier trigger at `j`, inside a relative clause ("X, which …") that a comma and an
 /// "and" close before the trigger at `ti`: the index of the relative pronoun.
 fn relative_closed_before(items: &[Item], j: usize, ti: usize, key: &str, relatives: &[String]) -> Option<usize> {
+    let r = relative_opening(items, j, key, relatives)?;
+    let comma = items[j].end + span_text(key, items[j].end, items[ti].start).find([',', '，'])?;
+    items[j + 1..ti].iter().any(|i| i.kind == ItemKind::Word(WordClass::And) && i.start > comma).then_some(r)
+}
+
+/// The relative pronoun right after an actor that opens the clause item `j` stands in (the
+/// last verb, clause break or continuation before `j` is that pronoun), if any.
+fn relative_opening(items: &[Item], j: usize, key: &str, relatives: &[String]) -> Option<usize> {
     let r = items[..j].iter().rposition(|i| {
         matches!(i.kind, ItemKind::Trigger { .. } | ItemKind::Word(WordClass::ClauseBreak | WordClass::Continuation))
     })?;
-    if !relative_after_mention(items, r, key, relatives) {
-        return None;
-    }
-    let comma = items[j].end + span_text(key, items[j].end, items[ti].start).find([',', '，'])?;
-    items[j + 1..ti].iter().any(|i| i.kind == ItemKind::Word(WordClass::And) && i.start > comma).then_some(r)
+    relative_after_mention(items, r, key, relatives).then_some(r)
 }
 
 /// True when `word` is one of `relatives`; those written with a leading comma (",que") only
@@ -4064,7 +4061,42 @@ pub fn clauses(a: &Analysis, key: &str, patterns: &[Pattern], grammar: &ClauseGr
 
 #[cfg(test)]
 mod tests {
-    use super::prefixed_name_before;
+    use super::{comma_and_before, prefixed_name_before, Item, ItemKind};
+    use crate::pack::WordClass;
+
+    /// Items at the given (text, kind) spans of `key`, found in order.
+    fn items_of(key: &str, spans: &[(&str, ItemKind)]) -> Vec<Item> {
+        let mut from = 0;
+        spans
+            .iter()
+            .map(|(text, kind)| {
+                let start = from + key[from..].find(text).unwrap_or(0);
+                from = start + text.len();
+                Item { start, end: from, kind: kind.clone() }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_comma_before_an_and_is_found_whole_in_any_script() {
+        for (key, and) in [("spain sent aid, and italy sent planes", "and"), ("日本提供援助，和德国派出救援队", "和")]
+        {
+            let (first, second) = if key.is_ascii() { ("aid", "italy") } else { ("援助", "德国") };
+            let items = items_of(
+                key,
+                &[(first, ItemKind::Mention(0)), (and, ItemKind::Word(WordClass::And)), (second, ItemKind::Mention(1))],
+            );
+            let comma = comma_and_before(&items, 2, key, &[]).expect("a comma before the and");
+            assert!(key.is_char_boundary(comma) && key[comma..].starts_with([',', '，']), "{key}: {comma}");
+        }
+        // no comma: no new clause
+        let key = "spain sent aid and italy sent planes";
+        let items = items_of(
+            key,
+            &[("aid", ItemKind::Mention(0)), ("and", ItemKind::Word(WordClass::And)), ("italy", ItemKind::Mention(1))],
+        );
+        assert_eq!(comma_and_before(&items, 2, key, &[]), None);
+    }
 
     fn name(text: &str, title: &str, prefixes: &[&str]) -> Option<String> {
         let prefixes: Vec<String> = prefixes.iter().map(|p| (*p).to_string()).collect();

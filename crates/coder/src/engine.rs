@@ -1941,9 +1941,13 @@ impl Engine {
                 .filter_map(|&m| a.mentions.get(m).and_then(|m| m.actor.clone()))
                 .filter(|c| !c.starts_with("IGO:"))
                 .collect();
-            // each clause's start and the mentions naming its subject
+            // each clause's start and the mentions naming its subject, for condolences that name
+            // no one (collected only in a sentence that has such a clause)
+            let condolences_here =
+                cls.iter().any(|c| model.patterns.get(c.pattern).is_some_and(|p| p.code.starts_with("018")));
             let clause_subjects: Vec<(usize, Vec<usize>)> = cls
                 .iter()
+                .filter(|_| condolences_here)
                 .filter_map(|c| match &c.subject {
                     Slot::Mentions(ms) => Some((c.start, ms.clone())),
                     _ => None,
